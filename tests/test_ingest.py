@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from flows.clean import furniture_spans, header_date, mask
+from flows.ingest import ingest
+
+STORY = "Officials met in Cairo on Monday.\nThey agreed to meet again next week.\n"
+
+
+def write(path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def test_txt_with_date_header_keeps_body_as_read(tmp_path):
+    write(tmp_path / "a.txt", "date 2024-03-26\n" + STORY)
+    result = ingest(tmp_path)
+    (article,) = result.articles
+    assert article.published_at == date(2024, 3, 26)
+    assert article.external_id == "a"
+    assert article.body == "date 2024-03-26\n" + STORY
+    assert article.skipped_spans[0] == (0, len("date 2024-03-26\n"))
+
+
+def test_front_matter_fields(tmp_path):
+    write(
+        tmp_path / "b.txt",
+        "---\ntitle: Talks resume\npublished_at: 2024-05-20T08:30:00\nsource: Wire\nurl: https://example.org/b\n---\n"
+        + STORY,
+    )
+    (article,) = ingest(tmp_path).articles
+    assert (article.title, article.published_at, article.source_name, article.url) == (
+        "Talks resume", date(2024, 5, 20), "Wire", "https://example.org/b",
+    )
+    assert "title:" not in mask(article.body, article.skipped_spans)
+
+
+def test_manifest_wins_over_header(tmp_path):
+    write(tmp_path / "a.txt", "date 2024-03-26\n" + STORY)
+    write(tmp_path / "manifest.csv", "file,published_at,source,title,url\na.txt,2024-03-27,DNA,Headline,\n")
+    (article,) = ingest(tmp_path).articles
+    assert (article.published_at, article.source_name, article.title) == (date(2024, 3, 27), "DNA", "Headline")
+
+
+def test_json_array_and_jsonl_with_broken_records(tmp_path):
+    write(tmp_path / "batch.json", json.dumps([{"id": "x1", "text": STORY, "published_at": "2024-01-02"}, {"id": "x2"}]))
+    write(
+        tmp_path / "feed.jsonl",
+        json.dumps({"id": "y1", "text": "Rebels attacked a convoy near Goma on Sunday."}) + "\n{not json\n"
+        + json.dumps({"id": "y3", "text": "x", "published_at": "yesterday"}) + "\n",
+    )
+    result = ingest(tmp_path)
+    assert sorted(a.external_id for a in result.articles) == ["x1", "y1"]
+    reasons = {r.input_path.rsplit("/", 1)[-1]: r.reason for r in result.rejections}
+    assert reasons["batch.json[1]"] == "missing required field(s): text"
+    assert reasons["feed.jsonl:2"].startswith("invalid JSON")
+    assert "published_at 'yesterday'" in reasons["feed.jsonl:3"]
+
+
+def test_decoding_bom_crlf_and_invalid_utf8(tmp_path):
+    write(tmp_path / "bom.txt", b"\xef\xbb\xbfFirst line.\r\nSecond line.\rThird.")
+    write(tmp_path / "latin1.txt", "Caf\u00e9 owners protested.".encode("latin-1"))
+    write(tmp_path / "empty.txt", "   \n")
+    write(tmp_path / "notes.pdf", b"%PDF")
+    result = ingest(tmp_path)
+    (article,) = result.articles
+    assert article.body == "First line.\nSecond line.\nThird."
+    reasons = {r.input_path.rsplit("/", 1)[-1]: r.reason for r in result.rejections}
+    assert reasons["latin1.txt"].startswith("not valid UTF-8")
+    assert reasons["empty.txt"] == "the article has no text"
+    assert reasons["notes.pdf"] == "unsupported file type '.pdf'"
+
+
+def test_same_content_twice_is_one_article(tmp_path):
+    write(tmp_path / "a.txt", "date 2024-03-26\n" + STORY)
+    write(tmp_path / "b.jsonl", json.dumps({"id": "copy", "text": STORY + "\nAdvertisement\n"}) + "\n")
+    result = ingest(tmp_path)
+    assert len(result.articles) == 1
+    assert result.duplicates == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Advertisment",
+        "Live tv",
+        "Latest News",
+        "Follow us on Twitter for the latest updates",
+        "Stay updated, Stay informed- Follow DNA on WhatsApp.",
+        "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+        "© 2024 Example Media. All rights reserved.",
+    ],
+)
+def test_furniture_lines_are_skipped(line):
+    text = f"Troops entered the city.\n{line}\nResidents fled north."
+    spans = furniture_spans(text)
+    assert [text[a:b] for a, b in spans] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the ad campaign would follow the election.",
+        "Users can follow the results live on the commission's website, officials said on Tuesday after the vote.",
+        "Latest figures show 40,000 people have been displaced.",
+    ],
+)
+def test_story_lines_are_kept(line):
+    assert furniture_spans(f"Troops entered the city.\n{line}\n") == []
+
+
+def test_repeated_teaser_is_skipped_where_it_repeats():
+    teaser = "Leaders warned against a ground invasion and pressed for a more precise operation."
+    text = f"{teaser}\n\nStory.\n\n{teaser[:-1]}, officials said on Friday."
+    spans = furniture_spans(text)
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert start > len(teaser)
+    # Words are compared whole: "operation," differs from "operation." and is kept.
+    assert text[start:end] == teaser[: -len(" operation.")]
+    assert text[end:] == " operation, officials said on Friday."
+
+
+def test_masking_keeps_offsets():
+    text = "date 2024-01-01 Body text here."
+    value, end = header_date(text)
+    masked = mask(text, [(0, end)])
+    assert value == "2024-01-01"
+    assert len(masked) == len(text)
+    assert masked[end:] == text[end:]
+    assert masked[:end].strip() == ""
