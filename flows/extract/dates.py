@@ -1,0 +1,864 @@
+"""Temporal expressions: find them in a parsed article and normalise them to TimeML.
+
+Candidates come from spaCy DATE/TIME entities and from the patterns below; each is
+normalised against the document creation time (``published_at``). Relative
+expressions that depend on tense (bare weekdays, month-day without a year, bare
+months, seasons and quarters) use the governing verb from the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from flows.records import DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_PAST, _PRESENT, _FUTURE, _NONE = "past", "present", "future", "none"
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+# unit word prefix -> (TimeML unit, is a clock unit, multiplier)
+_UNITS = {
+    "sec": ("S", True, 1), "min": ("M", True, 1), "hour": ("H", True, 1), "hr": ("H", True, 1),
+    "day": ("D", False, 1), "night": ("D", False, 1), "weekend": ("WE", False, 1),
+    "week": ("W", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
+    "quarter": ("Q", False, 1), "year": ("Y", False, 1), "yr": ("Y", False, 1),
+    "decade": ("DE", False, 1), "centur": ("CE", False, 1), "millenni": ("ML", False, 1),
+}
+_SET_ADVERBS = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "fortnightly": "P2W", "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P1Q",
+    "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M",
+}
+_FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "may", "might"}
+_FUTURE_LEX = {
+    "due", "schedule", "set", "expect", "plan", "intend", "aim", "prepare", "poise", "slate",
+    "hope", "promise", "vow", "pledge", "upcoming", "going",
+}
+_PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve", "been"}
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "does", "do"}
+_NON_TEMPORAL_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE", "LOC", "NORP"}
+
+# --- regex building blocks -----------------------------------------------------------
+_MON = (
+    r"(?-i:(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?"
+    r"|Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))(?![A-Za-z])"
+)
+_WD = r"(?-i:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+_POD = r"(?P<pod>morning|afternoon|evening|night)"
+_ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
+_TENS_RE = "|".join(_TENS)
+_NUM = (
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS_RE})(?:[\s-](?:{_ONES_RE}))?|{_ONES_RE}"
+    r"|a\s+few|few|several|many|some|a\s+couple(?:\s+of)?|couple\s+of|dozens\s+of|hundreds\s+of"
+    r"|thousands\s+of|a\s+number\s+of|a\s+dozen|half\s+an?|a|an)"
+)
+_UNIT = (
+    r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weekends?|weeks?|fortnights?"
+    r"|months?|years?|yrs?|decades?|century|centuries|millennium|millennia)"
+)
+_APPROX = (
+    r"(?:(?:more|less|fewer)\s+than|at\s+(?:least|most)|about|around|nearly|almost|roughly|approximately"
+    r"|some|over|under|up\s+to|just|only|barely|well\s+(?:over|under)|close\s+to|upwards\s+of)\s+"
+)
+_PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)"
+_NOT_AGE = r"(?![\s-]*olds?\b)"
+_YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Timex:
+    timex_type: str
+    value: str | None
+    resolved: date | None
+    precision: str | None
+
+
+class _Ctx:
+    """What a handler knows about a match: the anchor, entity context and (lazily) tense."""
+
+    __slots__ = ("anchor", "in_entity", "_doc", "_start", "_end", "_tense")
+
+    def __init__(self, doc: Doc, start: int, end: int, anchor: date | None, in_entity: bool) -> None:
+        self.anchor = anchor
+        self.in_entity = in_entity
+        self._doc = doc
+        self._start = start
+        self._end = end
+        self._tense: str | None = None
+
+    def span(self) -> Span | None:
+        span = self._doc.char_span(self._start, self._end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    def tense(self) -> str:
+        if self._tense is None:
+            span = self.span()
+            self._tense = _tense_of(span) if span is not None else _NONE
+        return self._tense
+
+
+_Handler = Callable[[re.Match[str], _Ctx], "_Timex | None"]
+
+
+# --- tense ---------------------------------------------------------------------------
+def _tense_of(span: Span) -> str:
+    """Tense of the verb that governs the span: past, present, future or none."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
+            return _verb_tense(tok, 0)
+        if tok.lemma_.lower() in ("upcoming", "next"):
+            return _FUTURE
+        if tok.head.i == tok.i:
+            return _NONE
+        tok = tok.head
+    return _NONE
+
+
+def _verb_tense(verb: Token, depth: int) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {c.lower_ for c in auxes}
+    if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return _FUTURE
+    if "would" in lowers and verb.dep_ in ("ccomp", "xcomp", "conj"):
+        return _FUTURE
+    tag = verb.tag_
+    if ("to" in lowers or (tag == "VB" and verb.dep_ == "xcomp")) and depth < 3:
+        head = verb.head
+        if head.i == verb.i:
+            return _NONE
+        if head.lemma_.lower() in _FUTURE_LEX or head.lower_ in _FUTURE_LEX:
+            return _FUTURE
+        return _verb_tense(head, depth + 1)
+    if "did" in lowers:
+        return _PAST
+    if tag == "VBD":
+        return _PAST
+    if tag == "VBN":
+        return _PRESENT if lowers & _PRESENT_AUX and not lowers & _PAST_AUX else _PAST
+    if tag == "VBG":
+        if lowers & _PAST_AUX:
+            return _PAST
+        if lowers & _PRESENT_AUX:
+            return _PRESENT
+        head = verb.head
+        if head.i != verb.i and depth < 3 and head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+        return _NONE
+    if tag in ("VBZ", "VBP"):
+        return _PRESENT
+    return _NONE
+
+
+# --- value constructors --------------------------------------------------------------
+def _day(d: date, timex_type: str = "DATE", suffix: str = "") -> _Timex:
+    return _Timex(timex_type, d.isoformat() + suffix, d, "day")
+
+
+def _week(d: date) -> _Timex:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return _Timex("DATE", f"{iso[0]}-W{iso[1]:02d}", monday, "week")
+
+
+def _month(year: int, month: int) -> _Timex:
+    return _Timex("DATE", f"{year:04d}-{month:02d}", date(year, month, 1), "month")
+
+
+def _year(year: int) -> _Timex:
+    return _Timex("DATE", f"{year:04d}", date(year, 1, 1), "year")
+
+
+def _quarter(year: int, q: int) -> _Timex:
+    return _Timex("DATE", f"{year:04d}-Q{q}", date(year, 3 * q - 2, 1), "quarter")
+
+
+def _season(year: int, code: str, start_month: int) -> _Timex:
+    return _Timex("DATE", f"{year:04d}-{code}", date(year, start_month, 1), "season")
+
+
+def _decade(first_year: int) -> _Timex:
+    return _Timex("DATE", f"{first_year // 10:03d}X", date(max(first_year, 1), 1, 1), "decade")
+
+
+def _century(index: int) -> _Timex:
+    return _Timex("DATE", f"{index:02d}", date(max(index * 100, 1), 1, 1), "century")
+
+
+def _ref(value: str) -> _Timex:
+    return _Timex("DATE", value, None, None)
+
+
+def _unresolved(timex_type: str = "DATE") -> _Timex:
+    return _Timex(timex_type, None, None, None)
+
+
+# --- small parsers -------------------------------------------------------------------
+def _g(m: re.Match[str], name: str) -> str:
+    """A named group's text; empty when the group is absent or did not take part."""
+    return m.groupdict().get(name) or ""
+
+
+def _parse_month(word: str) -> int:
+    return _MONTHS[word.lower()[:3]]
+
+
+def _parse_number(text: str) -> float | None:
+    """A number from digits or words; None when vague (several, a few, ...) or absent."""
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    if t in ("a", "an"):
+        return 1.0
+    if t in ("a couple", "a couple of", "couple of"):
+        return 2.0
+    if t == "a dozen":
+        return 12.0
+    if t.startswith("half"):
+        return 0.5
+    parts = t.split()
+    if parts and parts[0] in _TENS:
+        return float(_TENS[parts[0]] + (_ONES.get(parts[1], 0) if len(parts) > 1 else 0))
+    if t in _ONES:
+        return float(_ONES[t])
+    return None
+
+
+def _parse_unit(word: str) -> tuple[str, bool, int, bool]:
+    """(TimeML unit, is clock unit, multiplier, plural) for a unit word."""
+    w = word.lower()
+    for prefix, (code, clock, mult) in _UNITS.items():
+        if w.startswith(prefix):
+            return code, clock, mult, w.endswith(("s", "ies", "ia"))
+    raise KeyError(word)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration_value(n: float | None, code: str, clock: bool) -> str:
+    if n is not None and n == 0.5 and code == "H":
+        return "PT30M"
+    if n is not None and n == 0.5 and code == "Y":
+        return "P6M"
+    amount = "X" if n is None else _fmt(n)
+    return f"PT{amount}{code}" if clock else f"P{amount}{code}"
+
+
+def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _is_future(ctx: _Ctx) -> bool:
+    return ctx.tense() == _FUTURE
+
+
+def _infer_day(anchor: date, month: int, day: int, future: bool) -> date | None:
+    """Month-day without a year: on or before the anchor, or on/after it when future."""
+    try:
+        d = date(anchor.year, month, day)
+    except ValueError:
+        return None
+    if future and d < anchor:
+        return d.replace(year=anchor.year + 1)
+    if not future and d > anchor:
+        return d.replace(year=anchor.year - 1)
+    return d
+
+
+def _weekday_date(anchor: date, wd: int, mode: str) -> date:
+    back = (anchor.weekday() - wd) % 7
+    ahead = (wd - anchor.weekday()) % 7
+    if mode == "last":
+        return anchor - timedelta(days=back or 7)
+    if mode == "next":
+        return anchor + timedelta(days=ahead or 7)
+    return anchor - timedelta(days=back)
+
+
+def _easter(year: int) -> date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday(name: str, year: int) -> date:
+    n = name.lower()
+    if n.startswith("christmas eve"):
+        return date(year, 12, 24)
+    if n.startswith("christmas"):
+        return date(year, 12, 25)
+    if n.startswith("new year's eve"):
+        return date(year, 12, 31)
+    if n.startswith("new year"):
+        return date(year, 1, 1)
+    if n.startswith("halloween"):
+        return date(year, 10, 31)
+    if n.startswith("valentine"):
+        return date(year, 2, 14)
+    if n.startswith("easter"):
+        return _easter(year)
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _mode(word: str) -> str:
+    """last / next / this for a relative modifier; empty when there is none."""
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in ("last", "past", "previous", "this past"):
+        return "last"
+    if w in ("next", "coming", "this coming"):
+        return "next"
+    return "this" if w in ("this", "current", "the") else ""
+
+
+# --- handlers ------------------------------------------------------------------------
+def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    try:
+        return _day(date(int(_g(m, "year")), int(_g(m, "m")), int(_g(m, "d"))))
+    except ValueError:
+        return None
+
+
+def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    y = int(_g(m, "y"))
+    y = y + (2000 if y < 50 else 1900) if y < 100 else y
+    try:
+        return _day(date(y, int(_g(m, "m")), int(_g(m, "d"))))
+    except ValueError:
+        return None
+
+
+def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    month, day = _parse_month(_g(m, "mon")), int(_g(m, "d"))
+    if _g(m, "year"):
+        try:
+            return _day(date(int(_g(m, "year")), month, day))
+        except ValueError:
+            return None
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    d = _infer_day(ctx.anchor, month, day, _is_future(ctx))
+    return _day(d) if d else None
+
+
+def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    return _month(int(_g(m, "year")), _parse_month(_g(m, "mon")))
+
+
+def _h_month_rel_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if ctx.anchor is None:
+        return _unresolved()
+    k = {"last": -1, "next": 1}.get(_mode(_g(m, "rel")), 0)
+    return _month(ctx.anchor.year + k, _parse_month(_g(m, "mon")))
+
+
+def _h_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    mode = _mode(_g(m, "mod"))
+    if not (mode or _g(m, "pre") or ctx.in_entity):
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    month, a = _parse_month(_g(m, "mon")), ctx.anchor
+    if mode == "last":
+        year = a.year if month < a.month else a.year - 1
+    elif mode == "next":
+        year = a.year if month > a.month else a.year + 1
+    elif mode == "this":
+        year = a.year
+    elif _is_future(ctx):
+        year = a.year if month >= a.month else a.year + 1
+    else:
+        year = a.year if month <= a.month else a.year - 1
+    return _month(year, month)
+
+
+def _h_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if not (ctx.in_entity or _g(m, "pre") or _g(m, "fy")):
+        return None
+    span = ctx.span()
+    if span is not None and len(span) == 1 and _is_count(span[0]):
+        return None
+    return _year(int(_g(m, "year")))
+
+
+def _h_century(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    words = {"nineteenth": 19, "twentieth": 20, "twenty first": 21}
+    n = int(_g(m, "n")) if _g(m, "n") else words[re.sub(r"[\s-]+", " ", _g(m, "w").lower())]
+    return _century(n - 1) if n >= 1 else None
+
+
+def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    q = _ORDINALS[_g(m, "q").lower()] if _g(m, "q") else int(_g(m, "qn"))
+    if _g(m, "year"):
+        return _quarter(int(_g(m, "year")), q)
+    if _g(m, "yy"):
+        return _quarter(2000 + int(_g(m, "yy")), q)
+    if ctx.anchor is None:
+        return _unresolved()
+    a = ctx.anchor
+    current = (a.month - 1) // 3 + 1
+    rel = _mode(_g(m, "rel"))
+    if rel == "last":
+        return _quarter(a.year - 1, q)
+    if rel == "next":
+        return _quarter(a.year + 1, q)
+    if rel == "this":
+        return _quarter(a.year, q)
+    if _is_future(ctx):  # results of the quarter just ended are still reported in the future tense
+        return _quarter(a.year if q >= current - 1 else a.year + 1, q)
+    return _quarter(a.year if q <= current else a.year - 1, q)
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    code, start = _SEASONS[_g(m, "season").lower()]
+    if _g(m, "year"):
+        return _season(int(_g(m, "year")), code, start)
+    mode = _mode(_g(m, "mod"))
+    if not mode and not ctx.in_entity:
+        return None
+    if _g(m, "season").lower() == "fall" and not (mode or _g(m, "the")):
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    a = ctx.anchor
+    if mode == "last":
+        year = a.year - 1
+    elif mode == "next":
+        year = a.year if start > a.month else a.year + 1
+    elif mode == "this" or (start <= a.month < start + 3):
+        year = a.year
+    elif _is_future(ctx):
+        year = a.year if start > a.month else a.year + 1
+    else:
+        year = a.year if start <= a.month else a.year - 1
+    return _season(year, code, start)
+
+
+def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    mode = _mode(_g(m, "mod"))
+    if _g(m, "mod").lower() == "the" and not _g(m, "pre"):
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    a, unit = ctx.anchor, _g(m, "unit").lower()
+    k = {"last": -1, "next": 1}.get(mode, 0)
+    if unit == "day":
+        return _day(a + timedelta(days=k))
+    if unit == "week":
+        return _week(a + timedelta(weeks=k))
+    if unit == "weekend":
+        saturday = a - timedelta(days=a.weekday()) + timedelta(days=5, weeks=k)
+        iso = saturday.isocalendar()
+        return _Timex("DATE", f"{iso[0]}-W{iso[1]:02d}-WE", saturday, "week")
+    if unit == "month":
+        return _month(*_shift_month(a.year, a.month, k))
+    if unit == "quarter":
+        y, mo = _shift_month(a.year, a.month, 3 * k)
+        return _quarter(y, (mo - 1) // 3 + 1)
+    if unit == "year":
+        return _year(a.year + k)
+    if unit == "decade":
+        return _decade((a.year // 10 + k) * 10)
+    return _century(a.year // 100 + k)
+
+
+def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    n = _parse_number(_g(m, "num"))
+    code, clock, mult, _ = _parse_unit(_g(m, "unit"))
+    past = _g(m, "dir").lower() in ("ago", "earlier")
+    if n is None:
+        return _ref("PAST_REF" if past else "FUTURE_REF")
+    if ctx.anchor is None or clock or n != int(n):
+        return _unresolved()
+    a, k = ctx.anchor, int(n) * mult * (-1 if past else 1)
+    try:
+        if code == "D":
+            return _day(a + timedelta(days=k))
+        if code in ("W", "WE"):
+            return _week(a + timedelta(weeks=k))
+        if code == "M":
+            return _month(*_shift_month(a.year, a.month, k))
+        if code == "Q":
+            return _month(*_shift_month(a.year, a.month, 3 * k))
+        if code == "Y":
+            return _year(a.year + k)
+        if code == "DE":
+            return _decade((a.year + 10 * k) // 10 * 10)
+        return _century(a.year // 100 + k)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    code, clock, mult, plural = _parse_unit(_g(m, "unit"))
+    num = _g(m, "num")
+    if not num and not plural:
+        return None
+    if not num and not (ctx.in_entity or _g(m, "approx")):
+        return None
+    if code == "S" and num and num.lower() in ("a", "an"):
+        return None
+    n = _parse_number(num)
+    if n is not None:
+        n *= mult
+        if _g(m, "half") or _g(m, "half2"):
+            n += 0.5
+    return _Timex("DURATION", _duration_value(n, code, clock), None, None)
+
+
+def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    code, clock, mult, plural = _parse_unit(_g(m, "unit"))
+    if not _g(m, "num") and not plural and code == "D" and _g(m, "mod").lower() not in ("past", "coming"):
+        return _unresolved()
+    n = _parse_number(_g(m, "num")) if _g(m, "num") else (None if plural else 1.0)
+    return _Timex("DURATION", _duration_value(None if n is None else n * mult, code, clock), None, None)
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    wd = _WEEKDAYS[_g(m, "wd").lower()[:3]]
+    pod = _g(m, "pod")
+    if _g(m, "pl"):
+        return _Timex("SET", f"XXXX-WXX-{wd + 1}", None, None)
+    timex_type = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        return _unresolved(timex_type)
+    mode = _mode(_g(m, "mod"))
+    if not mode or mode == "this":
+        mode = "next" if _is_future(ctx) else ""
+    d = _weekday_date(ctx.anchor, wd, mode)
+    return _day(d, timex_type, "T" + _PARTS_OF_DAY[pod.lower()] if pod else "")
+
+
+def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    word = (_g(m, "day") or _g(m, "this")).lower()
+    pod = _g(m, "pod") or _g(m, "pod2")
+    if word == "last" and (pod or "").lower() != "night":
+        return None
+    if ctx.anchor is None:
+        return _unresolved("DATE" if word == "today" and not pod else "TIME")
+    shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+    d = ctx.anchor + timedelta(days=shift)
+    if word == "tonight":
+        return _day(d, "TIME", "TNI")
+    if pod:
+        return _day(d, "TIME", "T" + _PARTS_OF_DAY[pod.lower()])
+    return _day(d)
+
+
+def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if not ctx.in_entity:
+        return None
+    if ctx.anchor is None:
+        return _unresolved("TIME")
+    return _day(ctx.anchor, "TIME", "T" + _PARTS_OF_DAY[_g(m, "pod").lower()])
+
+
+def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "word"):
+        hh, mm = (12, 0) if _g(m, "word").lower() == "noon" else (24, 0)
+    else:
+        hh, mm = int(_g(m, "h")), int(_g(m, "mi") or 0)
+        if not 1 <= hh <= 12 or mm > 59:
+            return None
+        pm = _g(m, "ap").lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    if ctx.anchor is None:
+        return _unresolved("TIME")
+    d = ctx.anchor
+    if _g(m, "wd"):
+        d = _weekday_date(d, _WEEKDAYS[_g(m, "wd").lower()[:3]], "next" if _is_future(ctx) else "")
+    elif _g(m, "deic"):
+        d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
+    return _Timex("TIME", f"{d.isoformat()}T{hh:02d}:{mm:02d}", d, "day")
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    name = _g(m, "hol")
+    if _g(m, "year"):
+        return _day(_holiday(name, int(_g(m, "year"))))
+    if ctx.anchor is None:
+        return _unresolved()
+    a = ctx.anchor
+    this_year = _holiday(name, a.year)
+    if _is_future(ctx):
+        return _day(this_year if this_year >= a else _holiday(name, a.year + 1))
+    return _day(this_year if this_year <= a else _holiday(name, a.year - 1))
+
+
+def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "present"):
+        return _ref("PRESENT_REF")
+    if _g(m, "past"):
+        return _ref("PAST_REF")
+    return _ref("FUTURE_REF")
+
+
+def _h_set(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "adv"):
+        return _Timex("SET", _SET_ADVERBS[_g(m, "adv").lower()], None, None)
+    if _g(m, "wd"):
+        return _Timex("SET", f"XXXX-WXX-{_WEEKDAYS[_g(m, 'wd').lower()[:3]] + 1}", None, None)
+    if _g(m, "season"):
+        return _Timex("SET", f"XXXX-{_SEASONS[_g(m, 'season').lower()][0]}", None, None)
+    if _g(m, "pod"):
+        return _Timex("SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[_g(m, 'pod').lower()]}", None, None)
+    if _g(m, "seas"):
+        return _Timex("SET", "P1Y", None, None)
+    if _g(m, "freq"):
+        code, clock, mult, _ = _parse_unit(_g(m, "u2") or "")
+        return _Timex("SET", _duration_value(float(mult), code, clock), None, None)
+    code, clock, mult, _ = _parse_unit(_g(m, "unit") or "")
+    n = (_parse_number(_g(m, "num")) or 1.0) if _g(m, "num") else 1.0
+    n *= mult * (2 if _g(m, "other") else 1)
+    return _Timex("SET", _duration_value(n, code, clock), None, None)
+
+
+def _h_end_of(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if ctx.anchor is None:
+        return _unresolved()
+    a, unit = ctx.anchor, _g(m, "unit").lower()
+    if unit == "week":
+        return _week(a)
+    if unit == "month":
+        return _month(a.year, a.month)
+    return _year(a.year)
+
+
+def _is_count(tok: Token) -> bool:
+    """A number modifying a bare plural noun ("1990 workers") counts things; it is no year."""
+    head = tok.head
+    return (
+        tok.dep_ == "nummod"
+        and head.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    )
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    century, digit = _g(m, "c"), _g(m, "d")
+    if century and digit:
+        return _decade(int(century + digit + "0"))
+    d = int(_g(m, "dd") or 0)
+    return _decade((2000 if d <= 2 else 1900) + 10 * d)
+
+
+# --- patterns (order = priority among candidates of equal length) -------------------
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w$£€])(?:{body})(?!\w)", re.IGNORECASE)
+
+
+_MODIFIER = r"(?P<mod>this\s+past|this\s+coming|this|last|next|past|previous|coming|current)"
+_HOLIDAY = (
+    r"(?-i:(?P<hol>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Halloween|Valentine['’]s Day"
+    r"|Thanksgiving(?: Day)?|Easter(?: Sunday)?))"
+)
+_SET_UNIT = _UNIT.replace("(?P<unit>", "(?P<u2>")
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_rx(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso),
+    (_rx(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])"), _h_numeric),
+    (_rx(rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"), _h_month_day),
+    (
+        _rx(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR4}(?!,?\d))?"),
+        _h_month_day,
+    ),
+    (_rx(rf"(?:{_PART}\s*)?{_MON}\s*,?\s*(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_month_year),
+    (_rx(rf"(?:{_PART}\s*)?{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"), _h_month_rel_year),
+    (_rx(rf"(?:{_PART}\s*)?(?:(?P<mod>this\s+past|this\s+coming|last|next|this)\s+)?{_MON}"), _h_month),
+    (
+        _rx(
+            rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
+            rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
+        ),
+        _h_quarter,
+    ),
+    (_rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"), _h_quarter),
+    (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_season),
+    (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MODIFIER}\s+)?{_SEASON}"), _h_season),
+    (_rx(rf"(?:{_PART}\s*|(?P<fy>fiscal\s*|FY\s*))?{_YEAR4}(?!,?\d|-\d|\s*(?:%|percent))"), _h_year),
+    (_rx(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<dd>\d)0s)"), _h_decade),
+    (
+        _rx(
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)"
+            r"|(?P<w>nineteenth|twentieth|twenty[\s-]first))[\s-]+century"
+        ),
+        _h_century,
+    ),
+    (_rx(r"the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<unit>week|month|year)"), _h_end_of),
+    (_rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"), _h_relative),
+    (_rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"), _h_ago),
+    (
+        _rx(
+            r"the\s+(?P<mod>past|last|next|coming|previous|first|final|following|ensuing|recent)\s+"
+            rf"(?:(?P<num>{_NUM})[\s-]+)?{_UNIT}{_NOT_AGE}"
+        ),
+        _h_window,
+    ),
+    (
+        _rx(
+            rf"(?P<approx>{_APPROX})?(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+)?{_UNIT}"
+            rf"(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}"
+        ),
+        _h_duration,
+    ),
+    (_rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD})?"), _h_weekday),
+    (
+        _rx(
+            rf"(?:(?:earlier|later|early|late)\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight)(?:\s+{_POD})?"
+            r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night))"
+        ),
+        _h_deictic,
+    ),
+    (_rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day),
+    (
+        _rx(
+            r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight))"
+            rf"(?:\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)))?"
+        ),
+        _h_clock,
+    ),
+    (_rx(rf"{_HOLIDAY}(?:\s+{_YEAR4}(?!,?\d))?"), _h_holiday),
+    (
+        _rx(
+            r"(?P<present>(?:right\s+)?now(?!-)|currently|presently|nowadays|at\s+present|these\s+days"
+            r"|the\s+present\s+day|at\s+the\s+moment)"
+            r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
+            r"|(?P<future>the\s+(?:near\s+|distant\s+)?future)"
+        ),
+        _h_ref,
+    ),
+    (
+        _rx(
+            rf"(?P<adv>{'|'.join(_SET_ADVERBS)})|(?:every|each|per)\s+(?:(?P<other>other)\s+)?"
+            rf"(?:{_WD}|{_SEASON}|{_POD}|(?P<seas>season)|(?:(?P<num>{_NUM})\s+)?{_UNIT})"
+            rf"|(?P<freq>once|twice|(?:\d+|{_ONES_RE})\s+times)\s+(?:a|an|per|each|every)\s+{_SET_UNIT}"
+        ),
+        _h_set,
+    ),
+)
+_TEMPORAL_WORD = re.compile(
+    r"\b(?:days?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies)|seasons?|quarters?|mornings?|afternoons?"
+    r"|evenings?|nights?|hours?|minutes?|times?|holidays?|eve|era|period|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
+    r"|January|February|March|April|June|July|August|September|October|November|December|spring|summer|autumn"
+    r"|winter|Ramadan|Eid|Hanukkah|Passover)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\d[\s-]*(?:years?|months?|weeks?|days?)[\s-]*olds?\b|\baged?\s+\d", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    timex: _Timex
+    rank: int  # 0 = normalised, 1 = temporal entity that no pattern normalises
+    priority: int
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\"'“‘(["):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\"'”’)]"):
+        end -= 1
+    return start, end
+
+
+def _normalise(
+    text: str, start: int, end: int, doc: Doc, anchor: date | None, in_entity: bool, whole: bool
+) -> list[_Candidate]:
+    """Candidates in text[start:end]; with whole=True only one covering the whole range."""
+    found: list[_Candidate] = []
+    chunk = text[start:end]
+    for priority, (pattern, handler) in enumerate(_PATTERNS):
+        matches = [pattern.fullmatch(chunk)] if whole else list(pattern.finditer(chunk))
+        for m in matches:
+            if m is None or not m.group(0).strip():
+                continue
+            s, e = start + m.start(), start + m.end()
+            timex = handler(m, _Ctx(doc, s, e, anchor, in_entity))
+            if timex is not None:
+                found.append(_Candidate(s, e, timex, 0, priority))
+        if whole and found:
+            break
+    return found
+
+
+def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[DateMention]:
+    """Temporal expressions of a parsed article, normalised against its publication date."""
+    anchor = published_at.date() if isinstance(published_at, datetime) else published_at
+    text = doc.text
+    entities: list[tuple[int, int, str]] = []
+    blocked: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            s, e = _trimmed(text, ent.start_char, ent.end_char)
+            if s < e:
+                entities.append((s, e, ent.label_))
+        elif ent.label_ in _NON_TEMPORAL_LABELS:
+            blocked.append((ent.start_char, ent.end_char))
+
+    candidates: list[_Candidate] = []
+    for s, e, label in entities:
+        whole = _normalise(text, s, e, doc, anchor, True, True)
+        if whole:
+            candidates.extend(whole)
+            continue
+        candidates.extend(_normalise(text, s, e, doc, anchor, True, False))
+        chunk = text[s:e]
+        if _TEMPORAL_WORD.search(chunk) and not _AGE.search(chunk):
+            candidates.append(_Candidate(s, e, _unresolved(label), 1, len(_PATTERNS)))
+    for c in _normalise(text, 0, len(text), doc, anchor, False, False):
+        if not any(bs <= c.start and c.end <= be for bs, be in blocked):
+            candidates.append(c)
+
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.priority, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return [
+        DateMention(
+            article_id=article_id,
+            mention_text=text[c.start : c.end],
+            start_char=c.start,
+            end_char=c.end,
+            timex_type=c.timex.timex_type,
+            timex_value=c.timex.value,
+            resolved_date=c.timex.resolved,
+            precision=c.timex.precision,
+        )
+        for c in chosen
+    ]

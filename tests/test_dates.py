@@ -1,0 +1,187 @@
+"""Temporal expressions: detection, rejection and TimeML normalisation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from flows.extract.dates import extract_dates
+from flows.nlp import load_model
+from flows.records import DateMention
+
+WED = date(2024, 3, 27)  # a Wednesday
+THU = date(2024, 4, 18)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def _mention(nlp, text: str, phrase: str, published: date | None) -> DateMention:
+    """The single mention that overlaps the first occurrence of phrase in text."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    hits = [m for m in extract_dates(nlp(text), "a1", published) if m.start_char < end and start < m.end_char]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "value"),
+    [
+        ("US leaders pressed their Israeli counterparts Tuesday to protect civilians.", "Tuesday", WED, "2024-03-26"),
+        ("Gallant met Monday with Secretary of State Antony Blinken.", "Monday", WED, "2024-03-25"),
+        ("The administration sought again on Thursday to slow the offensive.", "Thursday", THU, "2024-04-18"),
+        ("The spokesman said on Wednesday that talks would continue.", "Wednesday", WED, "2024-03-27"),
+        ("The foreign ministers will meet on Thursday in Brussels.", "Thursday", WED, "2024-03-28"),
+        ("The council will meet on Wednesday to vote.", "Wednesday", WED, "2024-04-03"),
+        ("The final report is due to be published on Friday.", "Friday", WED, "2024-03-29"),
+        ("The court is expected to rule Monday on the appeal.", "Monday", WED, "2024-04-01"),
+    ],
+)
+def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published: date, value: str) -> None:
+    m = _mention(nlp, text, phrase, published)
+    assert (m.timex_type, m.timex_value, m.resolved_date, m.precision) == (
+        "DATE",
+        value,
+        date.fromisoformat(value),
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "timex_type", "value", "resolved", "precision"),
+    [
+        ("Hostages were freed during a cease-fire last year.", "last year", WED, "DATE", "2023", date(2023, 1, 1), "year"),
+        ("He cancelled a visit to Washington this week.", "this week", WED, "DATE", "2024-W13", date(2024, 3, 25), "week"),
+        ("Prices rose sharply last week.", "last week", WED, "DATE", "2024-W12", date(2024, 3, 18), "week"),
+        ("The law takes effect next month.", "next month", WED, "DATE", "2024-04", date(2024, 4, 1), "month"),
+        ("The ministry published the figures yesterday.", "yesterday", WED, "DATE", "2024-03-26", date(2024, 3, 26), "day"),
+        ("The two leaders spoke this morning.", "this morning", WED, "TIME", "2024-03-27TMO", date(2024, 3, 27), "day"),
+        ("The fighting is now in its sixth month.", "now", WED, "DATE", "PRESENT_REF", None, None),
+        ("The group recently opened an office.", "recently", WED, "DATE", "PAST_REF", None, None),
+        ("Tourism collapsed last summer.", "last summer", WED, "DATE", "2023-SU", date(2023, 6, 1), "season"),
+    ],
+)
+def test_relative_expressions(
+    nlp: Language,
+    text: str,
+    phrase: str,
+    published: date,
+    timex_type: str,
+    value: str,
+    resolved: date | None,
+    precision: str | None,
+) -> None:
+    m = _mention(nlp, text, phrase, published)
+    assert (m.mention_text, m.timex_type, m.timex_value, m.resolved_date, m.precision) == (
+        phrase,
+        timex_type,
+        value,
+        resolved,
+        precision,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "value", "resolved", "precision"),
+    [
+        ("It was launched after the Oct. 7 attack on Israel.", "Oct. 7", THU, "2023-10-07", date(2023, 10, 7), "day"),
+        ("It was a response to Hamas' October 7 attack.", "October 7", WED, "2023-10-07", date(2023, 10, 7), "day"),
+        ("About 810,000 people had fled Rafah since May 6.", "May 6", date(2024, 5, 20), "2024-05-06", date(2024, 5, 6), "day"),
+        ("On March 27, 2024, a meeting took place.", "March 27, 2024", WED, "2024-03-27", date(2024, 3, 27), "day"),
+        ("The filing is dated 2024-03-26 in the register.", "2024-03-26", WED, "2024-03-26", date(2024, 3, 26), "day"),
+        ("Inflation peaked in March 2023.", "March 2023", WED, "2023-03", date(2023, 3, 1), "month"),
+        ("Exports fell in 2023.", "2023", WED, "2023", date(2023, 1, 1), "year"),
+        ("The city grew quickly in the 1990s.", "1990s", WED, "199X", date(1990, 1, 1), "decade"),
+        ("Profits rose in the first quarter.", "first quarter", WED, "2024-Q1", date(2024, 1, 1), "quarter"),
+        ("The strike began in early December.", "December", WED, "2023-12", date(2023, 12, 1), "month"),
+    ],
+)
+def test_calendar_dates(
+    nlp: Language, text: str, phrase: str, published: date, value: str, resolved: date, precision: str
+) -> None:
+    m = _mention(nlp, text, phrase, published)
+    assert (m.timex_type, m.timex_value, m.resolved_date, m.precision) == ("DATE", value, resolved, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "timex_type", "value"),
+    [
+        ("An official described the 90-minute meeting as frank.", "90-minute", "DURATION", "PT90M"),
+        ("The war has lasted more than six months.", "six months", "DURATION", "P6M"),
+        ("Rescuers worked for 48 hours without a break.", "48 hours", "DURATION", "PT48H"),
+        ("The project took two years to complete.", "two years", "DURATION", "P2Y"),
+        ("Talks dragged on for several days.", "several days", "DURATION", "PXD"),
+        ("The agency publishes daily updates on casualties.", "daily", "SET", "P1D"),
+        ("The committee meets every week in Geneva.", "every week", "SET", "P1W"),
+    ],
+)
+def test_durations_and_sets(nlp: Language, text: str, phrase: str, timex_type: str, value: str) -> None:
+    m = _mention(nlp, text, phrase, WED)
+    assert (m.timex_type, m.timex_value, m.resolved_date, m.precision) == (timex_type, value, None, None)
+
+
+def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:
+    text = "The war has lasted more than six months."
+    assert _mention(nlp, text, "six months", WED).mention_text == "more than six months"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 62-year-old man was arrested at the scene.",
+        "Kansas won the Big 12 title on a late goal.",
+        "The home side won 14-0 in front of a small crowd.",
+        "He drove a 4x4 across the desert.",
+        "The company employs 1990 workers in the region.",
+    ],
+)
+def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
+    assert extract_dates(nlp(text), "a1", WED) == []
+
+
+def test_ninety_minute_is_never_a_year(nlp: Language) -> None:
+    mentions = extract_dates(nlp("The 90-minute meeting at the Pentagon was tense."), "a1", WED)
+    assert [(m.timex_value, m.resolved_date) for m in mentions] == [("PT90M", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "resolved"),
+    [
+        ("The talks were held on Tuesday.", "Tuesday", None, None),
+        ("Hostages were freed last year.", "last year", None, None),
+        ("On March 27, 2024, the ministers met.", "March 27, 2024", "2024-03-27", date(2024, 3, 27)),
+        ("The war has lasted six months.", "six months", "P6M", None),
+    ],
+)
+def test_without_published_at_only_absolute_values_resolve(
+    nlp: Language, text: str, phrase: str, value: str | None, resolved: date | None
+) -> None:
+    m = _mention(nlp, text, phrase, None)
+    assert (m.timex_value, m.resolved_date) == (value, resolved)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (WED, ["Monday", "Oct. 7", "last year", "this week", "90-minute", "daily"]),
+        (None, ["Monday", "Oct. 7", "last year", "this week", "90-minute", "daily"]),
+    ],
+)
+def test_offsets_round_trip_sorted_and_disjoint(nlp: Language, published: date | None, expected: list[str]) -> None:
+    text = (
+        "On Monday, Netanyahu cancelled the visit.\n\n          \n\n"
+        "The Oct. 7 attack killed 1,200 people, and a truce last year freed hostages.\n"
+        "He said this week that the 90-minute talks were useful.                    "
+        "Find your daily dose of news here."
+    )
+    mentions = extract_dates(nlp(text), "a1", published)
+    assert [m.mention_text for m in mentions] == expected
+    for m in mentions:
+        assert text[m.start_char : m.end_char] == m.mention_text
+        assert m.article_id == "a1"
+    assert all(a.end_char <= b.start_char for a, b in zip(mentions, mentions[1:]))
