@@ -1,0 +1,304 @@
+"""Figures extracted from short news sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from flows.extract.figures import CATEGORIES, extract_figures
+from flows.nlp import load_model
+from flows.records import QUALIFIERS, Figure, stable_id
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def figures(nlp: Language, text: str) -> list[Figure]:
+    return extract_figures(nlp(text), "a1")
+
+
+def only(nlp: Language, text: str, mention: str) -> Figure:
+    """The one figure whose mention text is `mention`."""
+    found = [f for f in figures(nlp, text) if f.mention_text == mention]
+    assert len(found) == 1, [f.mention_text for f in figures(nlp, text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "qualifier"),
+    [
+        ("Israel's offensive has killed over 32,000 Palestinians.", "over 32,000 Palestinians",
+         32000, "at_least"),
+        ("The attack killed some 1,200 people.", "some 1,200 people", 1200, "approximate"),
+        ("Militants took around 250 people hostage.", "around 250 people", 250, "approximate"),
+        ("It fired more than 300 missiles and drones.", "more than 300 missiles and drones",
+         300, "at_least"),
+        ("At least 40 people were killed.", "At least 40 people", 40, "at_least"),
+        ("Nearly 90 workers lost their jobs.", "Nearly 90 workers", 90, "approximate"),
+        ("An estimated 20,000 people fled.", "An estimated 20,000 people", 20000, "approximate"),
+        ("Up to 500 people fled the town.", "Up to 500 people", 500, "at_most"),
+        ("Fewer than 20 families remain.", "Fewer than 20 families", 20, "at_most"),
+        ("The army holds 128 hostages.", "128 hostages", 128, "exact"),
+    ],
+)
+def test_qualifiers(nlp: Language, text: str, mention: str, value: float, qualifier: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_estimated_as_a_verb_qualifies_without_joining_the_span(nlp: Language) -> None:
+    figure = only(nlp, "The agency estimated 810,000 people had fled Rafah.", "810,000 people")
+    assert figure.qualifier == "approximate"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Aid reached 1.2 million people.", "1.2 million people", 1_200_000),
+        ("The firm sold 5.93 mln shares.", "5.93 mln shares", 5_930_000),
+        ("Officials counted 810,000 people.", "810,000 people", 810_000),
+        ("More than 1 million Palestinians sheltered there.",
+         "More than 1 million Palestinians", 1_000_000),
+        ("Two hundred and fifty soldiers arrived.", "Two hundred and fifty soldiers", 250),
+    ],
+)
+def test_scales(nlp: Language, text: str, mention: str, value: float) -> None:
+    assert only(nlp, text, mention).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("The company paid $3bn for the stake.", "$3bn", 3e9, "USD"),
+        ("Congress approved $4.5 billion in aid.", "$4.5 billion", 4.5e9, "USD"),
+        ("It raised US$20 million last week.", "US$20 million", 2e7, "USD"),
+        ("The bank lent €20m to the city.", "€20m", 2e7, "EUR"),
+        ("A deal worth £13 billion was signed.", "£13 billion", 1.3e10, "GBP"),
+        ("The fund raised 40 million dollars.", "40 million dollars", 4e7, "USD"),
+        ("The ministry spent 2.5 billion shekels.", "2.5 billion shekels", 2.5e9, "ILS"),
+        ("Exports fell by 300 million euros.", "300 million euros", 3e8, "EUR"),
+    ],
+)
+def test_money(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, unit, "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Prices rose 3 pct in March.", "3 pct", 3),
+        ("Turnout was 40% in the capital.", "40%", 40),
+        ("Sales grew 12 percent on the year.", "12 percent", 12),
+        ("Unemployment fell 2.5 per cent.", "2.5 per cent", 2.5),
+    ],
+)
+def test_percent(nlp: Language, text: str, mention: str, value: float) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, "percent", "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit", "category"),
+    [
+        ("Israel says the group has four battalions.", "four battalions", 4, "battalions",
+         "military_units"),
+        ("Tensions grew between the two nations.", "two nations", 2, "nations", "other"),
+        ("A dozen soldiers were deployed.", "A dozen soldiers", 12, "soldiers", "military_units"),
+        ("Troops shot down a pair of drones.", "a pair of drones", 2, "drones", "weapons"),
+        ("Twenty-five people were arrested.", "Twenty-five people", 25, "people", "arrested"),
+        ("Israel has been fighting a two-front war.", "two-front war", 2, "fronts", "other"),
+        ("They spoke at the 90-minute meeting.", "90-minute", 90, "minute", "duration"),
+        ("The talks lasted 48 hours.", "48 hours", 48, "hour", "duration"),
+        ("The war has gone on for more than six months.", "more than six months", 6, "month",
+         "duration"),
+    ],
+)
+def test_word_numbers_and_hyphenated_quantities(
+    nlp: Language, text: str, mention: str, value: float, unit: str, category: str
+) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, unit, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("Drought has driven a third of Gaza's population to the brink.",
+         "a third of Gaza's population", 0.3333, "population"),
+        ("Officials said two-thirds of voters backed the plan.", "two-thirds of voters",
+         0.6667, "voters"),
+        ("The strikes hit half of the city.", "half of the city", 0.5, "city"),
+    ],
+)
+def test_shares(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, unit, "share")
+    assert figure.qualifier == "approximate"
+
+
+def test_qualified_share(nlp: Language) -> None:
+    figure = only(nlp, "They fled, more than half of the city's population.",
+                  "more than half of the city's population")
+    assert (figure.value, figure.qualifier) == (0.5, "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "low", "high", "unit"),
+    [
+        ("Israel believes dozens of hostages are held in Rafah.", "dozens of hostages",
+         24, 99, "hostages"),
+        ("Hundreds of people gathered in the square.", "Hundreds of people", 200, 999, "people"),
+        ("The group has thousands of fighters.", "thousands of fighters", 2000, 9999,
+         "fighters"),
+        ("Aid is needed for hundreds of thousands of displaced Palestinians.",
+         "hundreds of thousands of displaced Palestinians", 200_000, 999_999, "Palestinians"),
+        ("Tens of thousands of people marched.", "Tens of thousands of people", 20_000, 99_999,
+         "people"),
+        ("A few residents stayed behind.", "A few residents", 2, 5, "residents"),
+        ("Several journalists were detained.", "Several journalists", 3, 9, "journalists"),
+        ("Several hundred families left.", "Several hundred families", 300, 999, "families"),
+    ],
+)
+def test_vague_amounts(
+    nlp: Language, text: str, mention: str, low: float, high: float, unit: str
+) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.value_low, figure.value_high) == (low, low, high)
+    assert (figure.qualifier, figure.unit) == ("at_least", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "low", "high"),
+    [
+        ("Between 750,000 and 800,000 people fled.", "Between 750,000 and 800,000 people",
+         750_000, 800_000),
+        ("Police said 15 to 22 soldiers were involved.", "15 to 22 soldiers", 15, 22),
+        ("Medics treated 15-22 people at the scene.", "15-22 people", 15, 22),
+        ("The project will cost $3-4 billion.", "$3-4 billion", 3e9, 4e9),
+        ("The siege lasted two to three weeks.", "two to three weeks", 2, 3),
+    ],
+)
+def test_ranges(nlp: Language, text: str, mention: str, low: float, high: float) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.value_low, figure.value_high) == (low, low, high)
+    assert figure.qualifier == "range"
+
+
+def test_exact_numbers_have_equal_bounds(nlp: Language) -> None:
+    figure = only(nlp, "They are holding 128 hostages.", "128 hostages")
+    assert (figure.value_low, figure.value_high) == (128, 128)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "unit"),
+    [
+        ("The barrage resulted in little damage and no fatalities.", "no fatalities",
+         "fatalities"),
+        ("The blast caused no casualties.", "no casualties", "casualties"),
+    ],
+)
+def test_none_is_zero(nlp: Language, text: str, mention: str, unit: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.qualifier, figure.unit, figure.category) == (
+        0, "exact", unit, "killed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was launched in response to the October 7 attack.",
+        "On March 27, 2024, at 10:30 a.m., the minister spoke.",
+        "The 22nd Amendment was ratified in 1951.",
+        "He finished first and she came second.",
+        "The Big 12 and the Airbus A380 and the Boeing 737 were discussed.",
+        "The F-35 and the G7 summit were delayed by COVID-19.",
+        "The figures are on page 12 of the report.",
+        "For details call 555-123-4567 today.",
+        "He was born in 1990.",
+        "Arsenal won 3-1 on Sunday.",
+        "He left two years ago.",
+    ],
+)
+def test_not_figures(nlp: Language, text: str) -> None:
+    assert [f.mention_text for f in figures(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The US abstained, and the resolution passed 14-0.", "14-0"),
+        ("The council voted 9-3 to approve the plan.", "9-3"),
+    ],
+)
+def test_vote_tallies(nlp: Language, text: str, mention: str) -> None:
+    figure = only(nlp, text, mention)
+    first = float(mention.split("-")[0])
+    assert (figure.value, figure.unit, figure.category, figure.qualifier) == (
+        first, "votes", "vote", "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "unit", "category"),
+    [
+        ("Israel's offensive has killed over 32,000 Palestinians.", "over 32,000 Palestinians",
+         "Palestinians", "killed"),
+        ("The strike wounded 45 civilians.", "45 civilians", "civilians", "injured"),
+        ("Some 3,000 people were injured in the quake.", "Some 3,000 people", "people",
+         "injured"),
+        ("They are still holding around 100 hostages.", "around 100 hostages", "hostages",
+         "hostages"),
+        ("Militants took around 250 people hostage.", "around 250 people", "people",
+         "hostages"),
+        ("The agency said 810,000 people had fled Rafah.", "810,000 people", "people",
+         "displaced"),
+        ("Aid reached 20,000 displaced Palestinians.", "20,000 displaced Palestinians",
+         "Palestinians", "displaced"),
+        ("Police arrested 45 protesters.", "45 protesters", "protesters", "arrested"),
+        ("The flood affected about 2 million people.", "about 2 million people", "people",
+         "affected"),
+        ("Iran launched 120 ballistic missiles.", "120 ballistic missiles", "missiles",
+         "weapons"),
+        ("The army moved 3,000 troops north.", "3,000 troops", "troops", "military_units"),
+        ("The meeting between two defense officials ended.", "two defense officials",
+         "officials", "other"),
+        ("Hezbollah's 5 km advance stalled.", "5 km", "km", "other"),
+    ],
+)
+def test_unit_and_category(
+    nlp: Language, text: str, mention: str, unit: str, category: str
+) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.unit, figure.category) == (unit, category)
+
+
+OFFSET_TEXT = (
+    "Hamas-led militants took around 250 people hostage.\n\n"
+    "                                        \n\n"
+    "Israel says the group has four battalions composed of thousands of fighters, "
+    "and $4.5 billion in aid, up 3 pct, with no fatalities."
+)
+
+
+def test_offsets_round_trip_sorted_and_disjoint(nlp: Language) -> None:
+    doc = nlp(OFFSET_TEXT)
+    found = extract_figures(doc, "a1")
+    assert [f.mention_text for f in found] == [
+        "around 250 people", "four battalions", "thousands of fighters", "$4.5 billion",
+        "3 pct", "no fatalities",
+    ]
+    for figure in found:
+        assert doc.text[figure.start_char:figure.end_char] == figure.mention_text
+        assert figure.figure_id == stable_id("a1", figure.start_char, figure.end_char)
+        assert figure.article_id == "a1"
+        assert figure.qualifier in QUALIFIERS and figure.category in CATEGORIES
+    for before, after in zip(found, found[1:]):
+        assert before.end_char <= after.start_char
+
+
+def test_masked_runs_are_ignored(nlp: Language) -> None:
+    masked = "Officials counted some 40" + " " * 40 + "people, and 3 pct more."
+    found = figures(nlp, masked)
+    assert [(f.mention_text, f.unit) for f in found] == [("some 40", None), ("3 pct", "percent")]
