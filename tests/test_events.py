@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from datetime import date
+
+from flows.extract.actors import extract_actors
+from flows.extract.dates import extract_dates
+from flows.extract.events import EVENT_TYPES, extract_events
+
+
+def events_of(nlp, gazetteer, text, published=date(2024, 3, 27)):
+    doc = nlp(text)
+    actors = extract_actors(doc, "a1", gazetteer)
+    dates = extract_dates(doc, "a1", published)
+    events = extract_events(doc, "a1", published, actors, dates)
+    names = {m.actor_id: m.actor_name for m in actors}
+    return [(e, {names[a.actor_id]: a.role for a in e.actors}) for e in events]
+
+
+def test_meeting_is_typed_dated_and_has_its_actors(nlp, gazetteer):
+    text = "Defense Minister Yoav Gallant flew to Washington. Gallant met Monday with Secretary of State Antony Blinken."
+    (event, roles) = next((e, r) for e, r in events_of(nlp, gazetteer, text) if e.trigger_text == "met")
+    assert (event.event_type, event.event_mode, event.trigger_text) == ("CONSULT", "meet", "met")
+    assert (event.event_date, event.date_precision, event.date_source) == (date(2024, 3, 25), "day", "text")
+    # "Gallant" alone is found because the article named him in full before.
+    assert roles == {"Yoav Gallant": "source", "Antony Blinken": "participant"}
+
+
+def test_attack_has_source_and_target(nlp, gazetteer):
+    found = events_of(nlp, gazetteer, "It was a response to the Hamas attack on Israel on October 7.")
+    (event, roles) = next((e, r) for e, r in found if e.trigger_text == "attack")
+    assert event.event_type == "ASSAULT"
+    assert event.event_date == date(2023, 10, 7)
+    assert roles["Hamas"] == "source"
+    assert roles["Israel"] == "target"
+
+
+def test_reported_speech_and_negation_are_not_events(nlp, gazetteer):
+    assert events_of(nlp, gazetteer, "The official said the minister was receptive.") == []
+    assert events_of(nlp, gazetteer, "Kirby said Netanyahu did not meet Blinken.") == []
+
+
+def test_undated_event_takes_publication_date(nlp, gazetteer):
+    ((event, _),) = events_of(nlp, gazetteer, "Netanyahu cancelled the delegation's trip.", date(2024, 3, 26))
+    assert (event.event_type, event.event_date, event.date_source) == ("REJECT", date(2024, 3, 26), "publication")
+    assert event.event_type in EVENT_TYPES
