@@ -1,0 +1,66 @@
+"""From articles to extractions: the spaCy pass and every extractor, as plain functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+
+from flows.clean import mask
+from flows.extract.actors import actor_id_for, extract_actors, surname_links
+from flows.extract.dates import extract_dates
+from flows.extract.events import ROLES, extract_events
+from flows.extract.figures import extract_figures
+from flows.records import Article, EventActor, Extraction
+from flows.reference import Gazetteer
+
+NLP_BATCH_SIZE = 16
+
+
+def extract_articles(
+    articles: Sequence[Article], nlp: Language, gazetteer: Gazetteer, batch_size: int = NLP_BATCH_SIZE
+) -> list[Extraction]:
+    """Parse each article once (page furniture blanked) and run every extractor on it."""
+    texts = (mask(a.body, a.skipped_spans) for a in articles)
+    extractions = []
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
+        actors = extract_actors(doc, article.article_id, gazetteer)
+        dates = extract_dates(doc, article.article_id, article.published_at)
+        extractions.append(
+            Extraction(
+                article=article,
+                actor_mentions=tuple(actors),
+                date_mentions=tuple(dates),
+                figures=tuple(extract_figures(doc, article.article_id)),
+                events=tuple(extract_events(doc, article.article_id, article.published_at, actors, dates)),
+            )
+        )
+    return extractions
+
+
+def link_across(extractions: Sequence[Extraction], known_people: Iterable[str] = ()) -> list[Extraction]:
+    """Join one-word person names to the full name they belong to in other articles."""
+    links = surname_links([m for x in extractions for m in x.actor_mentions], known_people)
+    if not links:
+        return list(extractions)
+    ids = {actor_id_for(short): actor_id_for(full) for short, full in links.items()}
+    linked = []
+    for x in extractions:
+        mentions = tuple(
+            replace(m, actor_name=links[m.actor_name], actor_id=ids[m.actor_id]) if m.actor_id in ids else m
+            for m in x.actor_mentions
+        )
+        events = tuple(replace(e, actors=_relinked(e.actors, ids)) for e in x.events)
+        linked.append(replace(x, actor_mentions=mentions, events=events))
+    return linked
+
+
+def _relinked(actors: Sequence[EventActor], ids: dict[str, str]) -> tuple[EventActor, ...]:
+    best: dict[str, EventActor] = {}
+    for actor in actors:
+        actor = replace(actor, actor_id=ids.get(actor.actor_id, actor.actor_id))
+        kept = best.get(actor.actor_id)
+        if kept is None or ROLES.index(actor.role) < ROLES.index(kept.role):
+            best[actor.actor_id] = actor
+    return tuple(sorted(best.values(), key=lambda a: a.actor_id))

@@ -1,0 +1,141 @@
+"""The DuckDB warehouse: schema from `sql/01_schema`, loads from `sql/02_load` and `sql/03_marts`.
+
+A load is one transaction: either every table of the batch is published, or none is and
+the warehouse stays as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from flows.records import Rejection
+from flows.reference import ALIASES_FILE, COUNTRIES_FILE, SEEDS_DIR
+from flows.staging import StagedBatch
+from flows.validate import ExpectationOutcome
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+SCHEMA_LAYER = "01_schema"
+LOAD_LAYERS = ("02_load", "03_marts")
+_PARAMETER = re.compile(r"\$([a-z_]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    run_id: str
+    flow_run_id: str | None
+    started_at: datetime
+    finished_at: datetime
+    source: str
+    articles_read: int
+    articles_rejected: int
+    articles_duplicate: int
+    row_counts: Mapping[str, int]
+
+
+def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
+    """The statements of a layer, in the order their numbers give."""
+    return sorted((sql_dir / layer).glob("*.sql"))
+
+
+def _execute(con: duckdb.DuckDBPyConnection, path: Path, parameters: Mapping[str, object]) -> None:
+    statement = path.read_text(encoding="utf-8")
+    wanted = {name: parameters[name] for name in _PARAMETER.findall(statement)}
+    try:
+        con.execute(statement, wanted or None)
+    except duckdb.Error as exc:
+        raise RuntimeError(f"{path.relative_to(path.parents[1])}: {exc}") from exc
+
+
+def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file, with its schema in place."""
+    if read_only:
+        return duckdb.connect(str(db_path), read_only=True)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db_path))
+    for path in sql_files(SCHEMA_LAYER):
+        _execute(con, path, {})
+    return con
+
+
+def known_people(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the people already in the warehouse."""
+    return [row[0] for row in con.execute("select name from actors where actor_type = 'PERSON'").fetchall()]
+
+
+def publish(
+    con: duckdb.DuckDBPyConnection,
+    batch: StagedBatch,
+    run: RunRecord,
+    rejections: Sequence[Rejection],
+    outcomes: Sequence[ExpectationOutcome],
+) -> None:
+    """Load the batch, its rejections and its validation results in one transaction."""
+    parameters = {
+        "run_id": run.run_id,
+        "loaded_at": run.finished_at,
+        "countries_csv": str(SEEDS_DIR / COUNTRIES_FILE),
+        "actor_aliases_csv": str(SEEDS_DIR / ALIASES_FILE),
+    }
+    con.execute("begin transaction")
+    try:
+        for name, frame in batch.frames.items():
+            con.register(f"stg_{name}", frame)
+        for layer in LOAD_LAYERS:
+            for path in sql_files(layer):
+                _execute(con, path, parameters)
+        _record_run(con, run, rejections, outcomes)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        for name in batch.frames:
+            con.unregister(f"stg_{name}")
+
+
+def _record_run(
+    con: duckdb.DuckDBPyConnection,
+    run: RunRecord,
+    rejections: Sequence[Rejection],
+    outcomes: Sequence[ExpectationOutcome],
+) -> None:
+    record = asdict(run)
+    record["row_counts"] = json.dumps(dict(run.row_counts))
+    con.execute(
+        "insert or replace into runs values ($run_id, $flow_run_id, $started_at, $finished_at, $source, "
+        "$articles_read, $articles_rejected, $articles_duplicate, $row_counts)",
+        record,
+    )
+    rejected = pd.DataFrame(
+        [(run.run_id, r.input_path, r.reason, run.finished_at) for r in rejections],
+        columns=["run_id", "input_path", "reason", "rejected_at"],
+    )
+    con.register("run_rejections", rejected)
+    con.execute("insert into rejected_inputs select * from run_rejections")
+    con.unregister("run_rejections")
+    failed = [o for o in outcomes if not o.success]
+    critical = sum(o.severity == "critical" for o in failed)
+    con.execute(
+        "insert or replace into dq_runs values (?, ?, ?, ?, ?, ?, ?)",
+        [run.run_id, run.finished_at, len(outcomes), len(failed), critical, len(failed) - critical, critical == 0],
+    )
+    results = pd.DataFrame(
+        [
+            (run.run_id, o.suite, o.expectation, o.column, o.severity, o.success, o.element_count,
+             o.unexpected_count, o.unexpected_sample, o.description)
+            for o in outcomes
+        ],
+        columns=["run_id", "suite", "expectation", "column_name", "severity", "success", "element_count",
+                 "unexpected_count", "unexpected_sample", "description"],
+    )
+    con.register("run_results", results)
+    con.execute("insert into dq_results select * from run_results")
+    con.unregister("run_results")

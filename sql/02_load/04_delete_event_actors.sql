@@ -1,0 +1,7 @@
+-- Facts are replaced per article: drop what an earlier load of these articles wrote.
+delete from event_actors
+where event_id in (
+    select events.event_id
+    from events
+    inner join stg_articles as stg on events.article_id = stg.article_id
+);

@@ -1,0 +1,13 @@
+insert or replace into articles
+select
+    article_id,
+    external_id,
+    title,
+    source_name,
+    url,
+    cast(published_at as date) as published_at,
+    body,
+    input_path,
+    cast($loaded_at as timestamp) as loaded_at,
+    $run_id as run_id,
+from stg_articles;

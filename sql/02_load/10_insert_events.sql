@@ -1,0 +1,14 @@
+insert or replace into events
+select
+    event_id,
+    article_id,
+    event_type,
+    event_mode,
+    trigger_text,
+    cast(start_char as integer) as start_char,
+    cast(end_char as integer) as end_char,
+    cast(event_date as date) as event_date,
+    date_precision,
+    date_source,
+    canonical_event_id,
+from stg_events;

@@ -1,0 +1,6 @@
+insert into event_actors
+select
+    event_id,
+    actor_id,
+    role,
+from stg_event_actors;

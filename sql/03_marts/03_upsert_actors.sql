@@ -1,0 +1,56 @@
+-- An actor's type is the reference type when its name is a known one, else the label most
+-- of its mentions carry across the whole warehouse; counts are recomputed over all articles.
+insert or replace into actors
+with named as (
+    select actor_id, name from stg_actors
+    union all
+    select actor_id, name from actors
+    where actor_id not in (select stg.actor_id from stg_actors as stg)
+),
+
+labels as (
+    select
+        actor_id,
+        ner_label,
+        count(*) as mentions,
+    from actor_mentions
+    group by all
+),
+
+mentions as (
+    select
+        actor_id,
+        first(ner_label order by mentions desc, ner_label) as mention_type,
+        sum(mentions) as mention_count,
+    from labels
+    group by actor_id
+),
+
+spread as (
+    select
+        actor_id,
+        count(distinct article_id) as article_count,
+    from actor_mentions
+    group by actor_id
+),
+
+reference as (
+    select name, 'GPE' as actor_type from ref_countries
+    union
+    select name, actor_type from ref_actor_aliases
+),
+
+final as (
+    select
+        named.actor_id,
+        named.name,
+        coalesce(reference.actor_type, mentions.mention_type) as actor_type,
+        cast(mentions.mention_count as integer) as mention_count,
+        cast(spread.article_count as integer) as article_count,
+    from named
+    inner join mentions on named.actor_id = mentions.actor_id
+    inner join spread on named.actor_id = spread.actor_id
+    left join reference on named.name = reference.name
+)
+
+select * from final;

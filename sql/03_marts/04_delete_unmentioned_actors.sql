@@ -1,0 +1,3 @@
+-- An actor whose every mention was replaced away is no longer in the warehouse.
+delete from actors
+where actor_id not in (select mentions.actor_id from actor_mentions as mentions);

@@ -1,0 +1,60 @@
+"""The `newswire` command as a user runs it: a real process, a real warehouse file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from paths import GOLD, SEED_ARTICLES
+
+
+def newswire(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def test_help_explains_every_command():
+    result = newswire("--help")
+    assert result.returncode == 0
+    for command in ("run", "eval", "sql"):
+        assert command in result.stdout
+
+
+def test_run_on_missing_source_fails_with_one_line(tmp_path):
+    result = newswire("run", "--source", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.duckdb"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"newswire run: source {tmp_path / 'nowhere'} does not exist"]
+
+
+@pytest.fixture(scope="module")
+def cli_warehouse(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "newswire.duckdb"
+    result = newswire("run", "--source", str(SEED_ARTICLES), "--db", str(db))
+    assert result.returncode == 0, result.stderr[-2000:]
+    return db, result.stdout
+
+
+def test_run_prints_its_summary(cli_warehouse):
+    _, stdout = cli_warehouse
+    assert "articles: 5 read, 0 rejected, 0 duplicate" in stdout
+    assert "rows in warehouse:" in stdout
+
+
+def test_sql_queries_the_warehouse(cli_warehouse):
+    db, _ = cli_warehouse
+    result = newswire("sql", "select count(*) as n from articles where published_at is not null", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "5" in result.stdout.split("\n", 3)[-1]
+    bad = newswire("sql", "select * from no_such_table", "--db", str(db))
+    assert bad.returncode == 1 and "no_such_table" in bad.stderr
+
+
+def test_eval_reports_every_score(cli_warehouse):
+    db, _ = cli_warehouse
+    result = newswire("eval", "--gold", str(GOLD), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    for name in ("dates (span)", "dates (value)", "figures (span)", "figures (value)", "actors", "canonicalisation", "events"):
+        assert any(line.startswith(name) for line in result.stdout.splitlines()), name

@@ -1,0 +1,94 @@
+"""End to end: the real Prefect flow on the sample articles into DuckDB files under tmp_path."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+
+import duckdb
+import pytest
+
+from paths import SEED_ARTICLES
+from warehouse_checks import assert_offsets_give_text, assert_star_integrity, row_counts
+
+
+@pytest.fixture(scope="module")
+def seeded(prefect_server, tmp_path_factory):
+    """The sample articles loaded twice into one warehouse, with both run summaries."""
+    from flows.etl import news_etl
+
+    db = tmp_path_factory.mktemp("seeded") / "newswire.duckdb"
+    first = news_etl(source=SEED_ARTICLES, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        counts_after_first = row_counts(con)
+    second = news_etl(source=SEED_ARTICLES, db=db)
+    return db, first, second, counts_after_first
+
+
+def test_every_article_loads_with_its_publication_date(seeded):
+    db, first, _, _ = seeded
+    with (SEED_ARTICLES / "manifest.csv").open(newline="") as handle:
+        expected = {row["file"].removesuffix(".txt"): date.fromisoformat(row["published_at"]) for row in csv.DictReader(handle)}
+    with duckdb.connect(str(db), read_only=True) as con:
+        loaded = dict(con.execute("select external_id, published_at from articles").fetchall())
+    assert loaded == expected
+    assert (first.articles_read, first.articles_rejected) == (5, 0)
+
+
+def test_star_schema_keys_offsets_and_coverage(seeded):
+    db, _, _, _ = seeded
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert_star_integrity(con)
+        assert assert_offsets_give_text(con) > 200
+        counts = row_counts(con)
+    assert all(counts[table] > 0 for table in counts), counts
+
+
+def test_second_run_changes_no_row_count(seeded):
+    db, _, second, counts_after_first = seeded
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert row_counts(con) == counts_after_first
+        runs = con.execute("select count(*) from runs").fetchone()[0]
+    assert runs == 2
+    assert second.rows_in_warehouse["articles"] == 5
+
+
+def test_each_run_is_validated_and_recorded(seeded):
+    db, first, _, _ = seeded
+    with duckdb.connect(str(db), read_only=True) as con:
+        (runs,) = con.execute("select count(*) from dq_runs").fetchone()
+        suites = {row[0] for row in con.execute("select distinct suite from dq_results").fetchall()}
+        critical = con.execute(
+            "select count(*) from dq_results where run_id = ? and severity = 'critical' and not success",
+            [first.run_id],
+        ).fetchone()[0]
+    assert runs == 2
+    assert suites == {"articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates"}
+    assert critical == first.failed_critical
+
+
+def test_jsonl_source_with_a_broken_line(prefect_server, tmp_path):
+    from flows.etl import news_etl
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "n1", "text": "Rebels attacked a convoy near Goma on Sunday, killing 12 soldiers.",
+                    "published_at": "2024-06-03T10:00:00Z", "source": "Wire"}) + "\n"
+        + "{broken\n"
+        + json.dumps({"id": "n2", "text": "The European Union agreed on Tuesday to send 500 tonnes of food aid.",
+                      "published_at": "2024-06-04"}) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "other.duckdb"
+    first = news_etl(source=feed, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = row_counts(con)
+        rejected = con.execute("select input_path, reason from rejected_inputs").fetchall()
+    news_etl(source=feed, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert row_counts(con) == before
+        assert_star_integrity(con)
+    assert (first.articles_read, first.articles_rejected) == (2, 1)
+    assert rejected[0][0].endswith("feed.jsonl:2") and rejected[0][1].startswith("invalid JSON")
+    assert before["articles"] == 2
