@@ -20,6 +20,14 @@ GOLD_EVENT_TYPES = {"meeting": "CONSULT", "cancellation": "REJECT", "attack": "A
 SCORED_ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
 
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _line(name: str, precision: float, recall: float, detail: str) -> str:
+    return f"{name:<24} P {precision:.3f}  R {recall:.3f}  F1 {_f1(precision, recall):.3f}  ({detail})"
+
+
 @dataclass(frozen=True, slots=True)
 class Score:
     name: str
@@ -37,14 +45,10 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
 
     def line(self) -> str:
-        return (
-            f"{self.name:<24} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
-            f"  (tp {self.tp}, fp {self.fp}, fn {self.fn})"
-        )
+        return _line(self.name, self.precision, self.recall, f"tp {self.tp}, fp {self.fp}, fn {self.fn}")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -161,14 +165,10 @@ class ClusterScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
 
     def line(self) -> str:
-        return (
-            f"{self.name:<24} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
-            f"  (B-cubed over {self.mentions} mentions)"
-        )
+        return _line(self.name, self.precision, self.recall, f"B-cubed over {self.mentions} mentions")
 
 
 def _bcubed(pairs: Sequence[tuple[str, str]]) -> ClusterScore:
