@@ -18,6 +18,9 @@ from flows.reference import alias_key
 GOLD_EVENT_TYPES = {"meeting": "CONSULT", "cancellation": "REJECT", "attack": "ASSAULT", "vote": "AGREE"}
 # The gold annotates people, organisations and places, not nationalities or groups (NORP).
 SCORED_ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+# The gold's dates are points in time (day, week, month or year); durations and sets are
+# annotated as figures where they are quantities, so only these types are scored as dates.
+SCORED_TIMEX_TYPES = {"DATE", "TIME"}
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -55,15 +58,39 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+@dataclass(frozen=True, slots=True)
+class Accuracy:
+    """How many matched items also have an attribute right."""
+
+    name: str
+    correct: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def line(self) -> str:
+        return f"{self.name:<24} accuracy {self.value:.3f}  ({self.correct} of {self.total} matched)"
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleMatch:
+    span: Score
+    value: Score
+    pairs: tuple[tuple[Mapping, Mapping], ...]  # (gold, predicted) for each matched required item
+
+
 def _score_spans(
     name: str,
     gold: Sequence[Mapping],
     predicted: Sequence[Mapping],
     same_value: Callable[[Mapping, Mapping], bool],
-) -> tuple[Score, Score]:
+) -> _ArticleMatch:
     """Span and value scores of one article's predictions against its gold items."""
     span_tp = value_tp = fp = 0
     matched_gold: set[int] = set()
+    pairs: list[tuple[Mapping, Mapping]] = []
     for p in predicted:
         hits = [i for i, g in enumerate(gold) if _overlaps((p["start_char"], p["end_char"]), (g["start_char"], g["end_char"]))]
         if not hits:
@@ -77,12 +104,14 @@ def _score_spans(
             fp += 1
             continue
         matched_gold.add(best)
+        pairs.append((gold[best], p))
         span_tp += 1
         value_tp += same_value(gold[best], p)
     required_total = sum(1 for g in gold if g.get("required", True))
-    return (
+    return _ArticleMatch(
         Score(f"{name} (span)", span_tp, fp, required_total - span_tp),
         Score(f"{name} (value)", value_tp, fp + span_tp - value_tp, required_total - value_tp),
+        tuple(pairs),
     )
 
 
@@ -106,21 +135,26 @@ def _records(frame: pd.DataFrame, article_id: str) -> list[dict]:
     return frame[frame["article_id"] == article_id].to_dict("records")
 
 
-def score_mentions(gold: Mapping, articles: pd.DataFrame, dates: pd.DataFrame, figures: pd.DataFrame) -> list[Score]:
-    """Dates and figures: span and value P/R/F1 summed over the gold articles."""
+def score_mentions(
+    gold: Mapping, articles: pd.DataFrame, dates: pd.DataFrame, figures: pd.DataFrame
+) -> list[Score | Accuracy]:
+    """Dates and figures: span and value P/R/F1 over the gold articles, figure qualifier accuracy."""
     by_external = dict(zip(articles["external_id"], articles["article_id"]))
-    date_scores, figure_scores = [], []
+    date_matches, figure_matches = [], []
     for external_id, annotated in gold["articles"].items():
         article_id = by_external.get(external_id)
-        date_scores.append(_score_spans("dates", annotated.get("dates", []), _records(dates, article_id), _same_date))
-        figure_scores.append(
+        points = [d for d in _records(dates, article_id) if d["timex_type"] in SCORED_TIMEX_TYPES]
+        date_matches.append(_score_spans("dates", annotated.get("dates", []), points, _same_date))
+        figure_matches.append(
             _score_spans("figures", annotated.get("figures", []), _records(figures, article_id), _same_figure)
         )
+    figure_pairs = [pair for match in figure_matches for pair in match.pairs]
     return [
-        _sum((s[0] for s in date_scores), "dates (span)"),
-        _sum((s[1] for s in date_scores), "dates (value)"),
-        _sum((s[0] for s in figure_scores), "figures (span)"),
-        _sum((s[1] for s in figure_scores), "figures (value)"),
+        _sum((m.span for m in date_matches), "dates (span)"),
+        _sum((m.value for m in date_matches), "dates (value)"),
+        _sum((m.span for m in figure_matches), "figures (span)"),
+        _sum((m.value for m in figure_matches), "figures (value)"),
+        Accuracy("figures (qualifier)", sum(g["qualifier"] == p["qualifier"] for g, p in figure_pairs), len(figure_pairs)),
     ]
 
 
