@@ -99,6 +99,12 @@ def test_relative_expressions(
         ("The city grew quickly in the 1990s.", "1990s", WED, "199X", date(1990, 1, 1), "decade"),
         ("Profits rose in the first quarter.", "first quarter", WED, "2024-Q1", date(2024, 1, 1), "quarter"),
         ("The strike began in early December.", "December", WED, "2023-12", date(2023, 12, 1), "month"),
+        ("The dividend is payable Dec. 7 to holders.", "Dec. 7", date(2024, 11, 2), "2024-12-07", date(2024, 12, 7), "day"),
+        ("The rights expire Jan. 2.", "Jan. 2", date(2024, 11, 2), "2025-01-02", date(2025, 1, 2), "day"),
+        ("The bank extended the offer to Nov. 20.", "Nov. 20", date(2024, 11, 2), "2024-11-20", date(2024, 11, 20), "day"),
+        ("The closing is expected in February.", "February", date(2024, 11, 2), "2025-02", date(2025, 2, 1), "month"),
+        ("Hostages from the raid on Oct. 7 are held in Rafah.", "Oct. 7", date(2024, 5, 20), "2023-10-07", date(2023, 10, 7), "day"),
+        ("The toll has risen since Dec. 7.", "Dec. 7", date(2024, 11, 2), "2023-12-07", date(2023, 12, 7), "day"),
     ],
 )
 def test_calendar_dates(

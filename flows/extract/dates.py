@@ -54,6 +54,9 @@ _FUTURE_LEX = {
     "hope", "promise", "vow", "pledge", "upcoming", "going",
 }
 _PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve", "been"}
+_PERFECT_AUX = {"has", "have", "'ve"}
+# adjectives that schedule what they modify without saying whether it is past or future
+_SCHEDULE_ADJ = {"payable", "effective", "due"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "does", "do"}
 _NON_TEMPORAL_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE", "LOC", "NORP"}
 
@@ -81,6 +84,9 @@ _APPROX = (
     r"|some|over|under|up\s+to|just|only|barely|well\s+(?:over|under)|close\s+to|upwards\s+of)\s+"
 )
 _PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)"
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
+# a deadline set in the past may still lie ahead: "extended the offer to Nov. 20", "until January"
+_DEADLINE = re.compile(r"\b(?:until|till|through|by|to|before|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
 _NOT_AGE = r"(?![\s-]*olds?\b)"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 
@@ -110,6 +116,10 @@ class _Ctx:
         span = self._doc.char_span(self._start, self._end, alignment_mode="expand")
         return span if span is not None and len(span) else None
 
+    def preceded_by(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the words just before the expression end with pattern."""
+        return bool(pattern.search(self._doc.text[max(0, self._start - 24) : self._start]))
+
     def tense(self) -> str:
         if self._tense is None:
             span = self.span()
@@ -122,13 +132,22 @@ _Handler = Callable[[re.Match[str], _Ctx], "_Timex | None"]
 
 # --- tense ---------------------------------------------------------------------------
 def _tense_of(span: Span) -> str:
-    """Tense of the verb that governs the span: past, present, future or none."""
+    """Tense of the verb that governs the span: past, present, future or none.
+
+    A span that hangs on a noun under a present-tense verb ("the attack on Oct. 7 is ...")
+    names an event, which news reports once it has happened: that counts as past.
+    """
     tok = span.root
-    for _ in range(8):
+    via_noun = False
+    for _ in range(16):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
-            return _verb_tense(tok, 0)
+            tense = _verb_tense(tok, 0)
+            return _PAST if via_noun and tense == _PRESENT else tense
+        via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end)
         if tok.lemma_.lower() in ("upcoming", "next"):
             return _FUTURE
+        if tok.lower_ in _SCHEDULE_ADJ:
+            return _NONE
         if tok.head.i == tok.i:
             return _NONE
         tok = tok.head
@@ -147,7 +166,10 @@ def _verb_tense(verb: Token, depth: int) -> str:
         head = verb.head
         if head.i == verb.i:
             return _NONE
+        head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if head.lemma_.lower() in _FUTURE_LEX or head.lower_ in _FUTURE_LEX:
+            return _PAST if "had" in head_auxes else _FUTURE
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return _FUTURE
         return _verb_tense(head, depth + 1)
     if "did" in lowers:
@@ -155,7 +177,7 @@ def _verb_tense(verb: Token, depth: int) -> str:
     if tag == "VBD":
         return _PAST
     if tag == "VBN":
-        return _PRESENT if lowers & _PRESENT_AUX and not lowers & _PAST_AUX else _PAST
+        return _PRESENT if lowers & _PRESENT_AUX and not lowers & (_PAST_AUX | _PERFECT_AUX) else _PAST
     if tag == "VBG":
         if lowers & _PAST_AUX:
             return _PAST
@@ -277,17 +299,37 @@ def _is_future(ctx: _Ctx) -> bool:
     return ctx.tense() == _FUTURE
 
 
-def _infer_day(anchor: date, month: int, day: int, future: bool) -> date | None:
-    """Month-day without a year: on or before the anchor, or on/after it when future."""
+def _direction(ctx: _Ctx) -> str:
+    """Where a date without a year lies from the anchor: past, future, or nearest when the
+    tense does not say (present, or no verb: "payable Dec. 7", "the rights expire Nov. 21")."""
+    if ctx.preceded_by(_SINCE):
+        return _PAST
+    tense = ctx.tense()
+    if tense == _PAST and ctx.preceded_by(_DEADLINE):
+        return _NONE
+    return tense if tense in (_PAST, _FUTURE) else _NONE
+
+
+def _pick_year(anchor: date, make: Callable[[int], date], direction: str) -> date:
+    """The year that puts make(year) on the side of the anchor that direction asks for."""
+    candidates = [make(anchor.year + k) for k in (-1, 0, 1)]
+    if direction == _PAST:
+        return max(d for d in candidates if d <= anchor)
+    if direction == _FUTURE:
+        return min(d for d in candidates if d >= anchor)
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d))
+
+
+def _infer_day(anchor: date, month: int, day: int, direction: str) -> date | None:
+    """Month-day without a year: on or before the anchor when past, on or after it when future,
+    else the nearest occurrence."""
     try:
-        d = date(anchor.year, month, day)
+        date(2000, month, day)
     except ValueError:
         return None
-    if future and d < anchor:
-        return d.replace(year=anchor.year + 1)
-    if not future and d > anchor:
-        return d.replace(year=anchor.year - 1)
-    return d
+    if month == 2 and day == 29:
+        return None
+    return _pick_year(anchor, lambda y: date(y, month, day), direction)
 
 
 def _weekday_date(anchor: date, wd: int, mode: str) -> date:
@@ -370,7 +412,7 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if ctx.anchor is None:
         return _unresolved()
-    d = _infer_day(ctx.anchor, month, day, _is_future(ctx))
+    d = _infer_day(ctx.anchor, month, day, _direction(ctx))
     return _day(d) if d else None
 
 
@@ -398,10 +440,8 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         year = a.year if month > a.month else a.year + 1
     elif mode == "this":
         year = a.year
-    elif _is_future(ctx):
-        year = a.year if month >= a.month else a.year + 1
     else:
-        year = a.year if month <= a.month else a.year - 1
+        year = _pick_year(date(a.year, a.month, 1), lambda y: date(y, month, 1), _direction(ctx)).year
     return _month(year, month)
 
 
