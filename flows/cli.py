@@ -51,10 +51,35 @@ def run(source: Path = SourceOption, db: Path = DbOption) -> None:
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold annotations (seeds_gold.json format)."),
+    gold: Path = typer.Option(
+        None, "--gold", exists=True, dir_okay=False, help="Gold annotations (seeds_gold.json format) to score the warehouse against."
+    ),
     db: Path = DbOption,
+    timeml: list[Path] = typer.Option(
+        [], "--timeml", exists=True, file_okay=False,
+        help="A folder of TimeML .tml files: TempEval-3 scores of the date extractor (repeatable).",
+    ),
 ) -> None:
-    """Score the warehouse against gold annotations: P/R/F1 for dates, figures, actors, events."""
+    """Measure extraction quality.
+
+    With --gold: P/R/F1 of the warehouse's dates, figures, actors, actor ids and events.
+    With --timeml: strict, relaxed and value F1 of temporal expressions on a TimeML corpus.
+    """
+    if gold is None and not timeml:
+        raise _fail("eval", "nothing to measure: give --gold and/or --timeml")
+    if gold is not None:
+        _evaluate_gold(gold, db)
+    if timeml:
+        from flows.benchmarks.timeml import score_timeml
+        from flows.nlp import load_model
+
+        for folder in timeml:
+            typer.echo(f"TimeML {folder}")
+            for line in score_timeml(folder, load_model()).lines():
+                typer.echo(f"  {line}")
+
+
+def _evaluate_gold(gold: Path, db: Path) -> None:
     import duckdb
 
     from flows.evaluate import score_actors, score_events, score_mentions

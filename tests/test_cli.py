@@ -58,3 +58,24 @@ def test_eval_reports_every_score(cli_warehouse):
     assert result.returncode == 0, result.stderr
     for name in ("dates (span)", "dates (value)", "figures (span)", "figures (value)", "actors", "canonicalisation", "events"):
         assert any(line.startswith(name) for line in result.stdout.splitlines()), name
+
+
+def test_eval_needs_something_to_measure():
+    result = newswire("eval")
+    assert result.returncode == 1
+    assert "nothing to measure" in result.stderr
+
+
+def test_eval_scores_a_timeml_folder(tmp_path):
+    (tmp_path / "doc.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>d1</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-03-27" temporalFunction="false" functionInDocument="CREATION_TIME">'
+        "2024-03-27</TIMEX3></DCT>\n"
+        '<TEXT>Officials met on <TIMEX3 tid="t1" type="DATE" value="2024-03-26">Tuesday</TIMEX3> '
+        'and will meet again <TIMEX3 tid="t2" type="DATE" value="2024-W14">next week</TIMEX3>.</TEXT>\n</TimeML>\n',
+        encoding="utf-8",
+    )
+    result = newswire("eval", "--timeml", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "gold timexes: 2" in result.stdout
+    assert "value         P 1.000  R 1.000  F1 1.000  (2 matched)" in result.stdout
