@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -20,6 +20,8 @@ from flows.reference import Gazetteer, alias_key
 
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_BRACKETS = {"(", ")", "[", "]"}
 # Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
 # Lloyd Austin") they are part of a job title, not an organisation.
 _PORTFOLIO_WORDS = {
@@ -36,7 +38,38 @@ _TITLES = {
     "mr", "mrs", "ms", "president", "prime", "prince", "princess", "prof", "queen", "rabbi", "rep",
     "secretary", "sen", "senator", "sgt", "sheikh", "sir", "speaker", "vice",
 }
+# Forms of address: they precede a name but say nothing about the person's role.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
+# Nouns that head a role ("Pentagon press secretary", "the company's chief executive").
+_ROLE_NOUNS = {
+    "adviser", "advisor", "ambassador", "analyst", "ceo", "cfo", "chair", "chairman", "chairwoman",
+    "chancellor", "chief", "coo", "co-founder", "commander", "commissioner", "correspondent",
+    "cto", "director", "economist", "envoy", "executive", "founder", "general", "governor", "head",
+    "judge", "leader", "manager", "mayor", "minister", "officer", "official", "president",
+    "professor", "prosecutor", "secretary", "senator", "spokesman", "spokesperson",
+    "spokeswoman", "chief-of-staff",
+}
+# Words that qualify a role without being one ("deputy", "press" in "press secretary").
+_ROLE_QUALIFIERS = {"acting", "assistant", "associate", "executive", "former", "interim", "press", "senior", "vice"}
+# Heads of names that denote events, not actors ("Worldwide Developers Conference").
+_EVENT_HEADS = {
+    "championship", "championships", "conference", "convention", "expo", "festival", "olympics",
+    "summit", "tournament",
+}
+# ISO 4217 codes of widely used currencies: "USD" after an amount is a unit, not an actor.
+_CURRENCY_CODES = {
+    "ARS", "AUD", "BRL", "CAD", "CHF", "CNY", "DKK", "EGP", "EUR", "GBP", "HKD", "IDR", "ILS",
+    "INR", "IRR", "JPY", "KRW", "MXN", "NOK", "NZD", "PKR", "PLN", "RMB", "RUB", "SAR", "SEK",
+    "SGD", "THB", "TRY", "TWD", "UAH", "USD", "ZAR",
+}
+# Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
+_ACRONYM_SKIPPED = {"and", "for", "in", "of", "on", "the", "to", "&"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 _LETTER = re.compile(r"[^\W\d_]")
+_APPOSITIVE_END = {",", ".", ";", ":", ")", "(", "—", "–", "-", '"', "“", "”"}
+_LONGEST_KNOWN_NAME = 8
+# Entities that are amounts and times: no actor name stands inside them.
+_QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY", "TIME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +94,7 @@ def _trim(text: str, start: int) -> tuple[str, int]:
     text = " ".join(words)
     match = _POSSESSIVE.search(text)
     if match and len(text) > len(match.group()) + 1 and not text.isupper():
-        text = text[: match.start()]
+        text = text[: match.start()].rstrip()
     return text, start
 
 
@@ -83,41 +116,149 @@ def _depluralise(name: str) -> str:
     return name
 
 
-def _parse_candidates(ents: Iterable[Span], gazetteer: Gazetteer) -> list[_Candidate]:
+def _parse_spans(doc: Doc) -> list[Span]:
+    """The model's actor entities, cut at brackets and inner possessives, without units.
+
+    "the Federal Bureau of Investigation (FBI" holds two names, "Apple Computer's Mac OS" the
+    owner and the thing owned; "GB" glued to the number in "30GB" is a unit.
+    """
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_TYPES:
+            continue
+        cuts = [
+            i
+            for i in range(ent.start, ent.end)
+            if doc[i].text in _BRACKETS or (doc[i].text in _POSSESSIVE_TOKENS and doc[i].tag_ == "POS" and i < ent.end - 1)
+        ]
+        for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+            glued_to_number = begin > 0 and doc[begin - 1].like_num and not doc[begin - 1].whitespace_
+            if stop > begin and not glued_to_number:
+                spans.append(Span(doc, begin, stop, label=ent.label_))
+    return spans
+
+
+def _is_group(span: Span) -> bool:
+    """A plural name after "the" ("the Beatles", "the Smiths") names a group, not a person."""
+    words = [t for t in span if t.text not in _POSSESSIVE_TOKENS]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    first = words[0].lower_ if words else ""
+    named = [t for t in words if t.lower_ not in _DETERMINERS]
+    return (
+        (first in _DETERMINERS or before in _DETERMINERS)
+        and len(named) == 1
+        and named[0].tag_ == "NNPS"
+    )
+
+
+def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Candidate]:
     candidates: list[_Candidate] = []
-    for ent in ents:
-        if ent.label_ not in ACTOR_TYPES or not ent.text.strip():
+    for ent in spans:
+        if not ent.text.strip():
             continue
         text, start = _trim(ent.text, ent.start_char)
         words = _words(text)
-        if not _LETTER.search(text) or len(text) < 2:
+        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES:
+            continue
+        known = gazetteer.lookup(text)
+        if known is None and words[-1] in _EVENT_HEADS:
             continue
         if ent.label_ == "PERSON" and len(words) > 1:
             # "Sullivan Israel" in "showed Sullivan Israel's plan": a name ending in a country.
             tail = text.split()[-1]
-            known = gazetteer.lookup(tail)
-            if known and known[1] == "GPE" and gazetteer.lookup(text) is None:
+            tail_known = gazetteer.lookup(tail)
+            if tail_known and tail_known[1] == "GPE" and known is None:
                 tail_start = start + len(text) - len(tail)
                 candidates.append(_Candidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
                 candidates.append(_Candidate(tail_start, tail_start + len(tail), tail, "GPE"))
                 continue
-        if ent.label_ == "ORG" and gazetteer.lookup(text) is None:
+        if ent.label_ == "ORG" and known is None:
             first = text.split()[0]
-            known = gazetteer.lookup(first)
-            if known and known[1] == "GPE" and all(w in _PORTFOLIO_WORDS for w in words[1:]):
+            first_known = gazetteer.lookup(first)
+            if first_known and first_known[1] == "GPE" and all(w in _PORTFOLIO_WORDS for w in words[1:]):
                 # "US National Security" in "US National Security Adviser": only the country.
                 candidates.append(_Candidate(start, start + len(first), first, "GPE"))
                 continue
             if all(w in _PORTFOLIO_WORDS for w in words):
                 continue
-        candidates.append(_Candidate(start, start + len(text), text, ent.label_))
+        label = "ORG" if ent.label_ == "PERSON" and known is None and _is_group(ent) else ent.label_
+        candidates.append(_Candidate(start, start + len(text), text, label))
     return candidates
 
 
-def _canonical(candidate: _Candidate, gazetteer: Gazetteer) -> tuple[str, str]:
-    known = gazetteer.lookup(candidate.text)
+def _initials(name: str) -> set[str]:
+    """The acronyms a name can have: initials of every word, or of its content words only."""
+    words = name.replace("-", " ").split()
+    return {
+        "".join(w[0] for w in words).upper(),
+        "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIPPED).upper(),
+    }
+
+
+def _parse_acronyms(doc: Doc, candidates: Sequence[_Candidate]) -> tuple[list[_Candidate], dict[str, str]]:
+    """Acronyms defined in the text: "the Federal Bureau of Investigation (FBI)".
+
+    Returns the acronyms the model did not tag, as new candidates, and the pairs learned, both
+    ways (alias key of one form -> the other form).
+    """
+    starts = {c.start for c in candidates}
+    found: list[_Candidate] = []
+    partners: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate.label == "PERSON" or len(candidate.text.split()) < 2:
+            continue
+        after = doc.char_span(candidate.end, len(doc.text), alignment_mode="expand")
+        if after is None or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+            continue
+        acronym = after[1]
+        if not _ACRONYM.match(acronym.text) or acronym.text.replace(".", "").replace("&", "") not in _initials(candidate.text):
+            continue
+        partners[alias_key(acronym.text)] = candidate.text
+        partners[alias_key(candidate.text)] = acronym.text
+        if acronym.idx not in starts:
+            found.append(_Candidate(acronym.idx, acronym.idx + len(acronym.text), acronym.text, candidate.label))
+    return found, partners
+
+
+def _parse_known(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[_Candidate]:
+    """Names the reference data knows that the model did not tag ("the Islamic Republic").
+
+    A known name of several words is found wherever it stands capitalised outside any entity;
+    a one-word name only when it is a country or an acronym, so that "Fed" in "fed up" or a
+    capitalised common word stays a word.
+    """
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(doc):
+        for size in range(min(_LONGEST_KNOWN_NAME, len(doc) - i), 0, -1):
+            span = doc[i : i + size]
+            known = gazetteer.lookup(span.text)
+            if (
+                known is None
+                or not span[0].text[:1].isupper()
+                or covered & set(range(span.start_char, span.end_char))
+                or (size == 1 and known[1] != "GPE" and not _ACRONYM.match(span.text))
+            ):
+                continue
+            found.append(_Candidate(span.start_char, span.end_char, span.text, known[1]))
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+def _canonical(candidate: _Candidate, gazetteer: Gazetteer, partners: Mapping[str, str]) -> tuple[str, str]:
+    """The name and type an actor is known by.
+
+    An acronym and its expansion defined in the text share the reference name of either form,
+    else the expansion.
+    """
+    partner = partners.get(alias_key(candidate.text))
+    known = gazetteer.lookup(candidate.text) or (gazetteer.lookup(partner) if partner else None)
     if known:
         return known
+    if partner:
+        return max((candidate.text, partner), key=len), candidate.label
     if candidate.label == "PERSON":
         return _strip_titles(candidate.text), "PERSON"
     if candidate.label == "NORP":
@@ -131,11 +272,15 @@ def _surname_owner(name: str, full_names: Sequence[str]) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-def _parse_repeats(doc: Doc, resolved: Sequence[tuple[_Candidate, str, str]]) -> list[tuple[_Candidate, str, str]]:
+def _parse_repeats(
+    doc: Doc, resolved: Sequence[tuple[_Candidate, str, str]], covered: set[int]
+) -> list[tuple[_Candidate, str, str]]:
     """Further mentions of names already found, where the model missed them.
 
     A name the model tagged once ("Gallant", "Yoav Gallant", "US") is a mention wherever else
-    it stands as capitalised tokens outside any entity; a person is also found by surname.
+    it stands as capitalised tokens outside the `covered` characters (actor names and
+    quantities); a person is also found by surname. Other entities do not hide a name:
+    "Apple" stands in the event "Apple Worldwide Developers Conference".
     """
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
     for candidate, name, kind in resolved:
@@ -144,11 +289,6 @@ def _parse_repeats(doc: Doc, resolved: Sequence[tuple[_Candidate, str, str]]) ->
             forms.setdefault(tuple(t.text for t in span), (name, kind))
         if kind == "PERSON" and len(name.split()) > 1:
             forms.setdefault((name.split()[-1],), (name, kind))
-    covered = set()
-    for candidate, _, _ in resolved:
-        covered.update(range(candidate.start, candidate.end))
-    for ent in doc.ents:
-        covered.update(range(ent.start_char, ent.end_char))
     found: list[tuple[_Candidate, str, str]] = []
     longest = max((len(form) for form in forms), default=0)
     i = 0
@@ -166,14 +306,19 @@ def _parse_repeats(doc: Doc, resolved: Sequence[tuple[_Candidate, str, str]]) ->
 
 def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[ActorMention]:
     """Every named actor in `doc`, each mention tied to its canonical name."""
-    candidates = _parse_candidates(doc.ents, gazetteer)
-    named = [(c, *_canonical(c, gazetteer)) for c in candidates]
+    candidates = _parse_candidates(_parse_spans(doc), gazetteer)
+    acronyms, partners = _parse_acronyms(doc, candidates)
+    covered = {i for ent in doc.ents if ent.label_ in _QUANTITY_LABELS for i in range(ent.start_char, ent.end_char)}
+    covered.update(i for c in [*candidates, *acronyms] for i in range(c.start, c.end))
+    candidates = sorted([*candidates, *acronyms, *_parse_known(doc, gazetteer, covered)], key=lambda c: c.start)
+    covered.update(i for c in candidates for i in range(c.start, c.end))
+    named = [(c, *_canonical(c, gazetteer, partners)) for c in candidates]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
         (candidate, (_surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
         for candidate, name, kind in named
     ]
-    resolved = sorted([*resolved, *_parse_repeats(doc, resolved)], key=lambda r: r[0].start)
+    resolved = sorted([*resolved, *_parse_repeats(doc, resolved, covered)], key=lambda r: r[0].start)
     # One type per actor in the article: the type most of its mentions were given.
     votes: dict[str, Counter[str]] = {}
     for _, name, kind in resolved:
