@@ -70,8 +70,10 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _POD = r"(?P<pod>morning|afternoon|evening|night)"
 _ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
+_WORD_NUM = rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_ONES_RE}))?|{_ONES_RE})"
 _NUM = (
-    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS_RE})(?:[\s-](?:{_ONES_RE}))?|{_ONES_RE}"
+    rf"(?:(?:{_WORD_NUM}|a|an|\d+)\s+(?:hundred|thousand)|\d+(?:\s+|-)?(?:1/2|½)"
+    rf"|\d+(?:,\d{{3}})*(?:\.\d+)?|{_WORD_NUM}"
     r"|a\s+few|few|several|many|some|a\s+couple(?:\s+of)?|couple\s+of|dozens\s+of|hundreds\s+of"
     r"|thousands\s+of|a\s+number\s+of|a\s+dozen|half\s+an?|a|an)"
 )
@@ -87,6 +89,7 @@ _PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|mi
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
 # a deadline set in the past may still lie ahead: "extended the offer to Nov. 20", "until January"
 _DEADLINE = re.compile(r"\b(?:until|till|through|by|to|before|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
+_YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$", re.IGNORECASE)
 _NOT_AGE = r"(?![\s-]*olds?\b)"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 
@@ -220,11 +223,16 @@ def _season(year: int, code: str, start_month: int) -> _Timex:
 
 
 def _decade(first_year: int) -> _Timex:
-    return _Timex("DATE", f"{first_year // 10:03d}X", date(max(first_year, 1), 1, 1), "decade")
+    return _Timex("DATE", f"{first_year // 10:03d}", date(max(first_year, 1), 1, 1), "decade")
 
 
 def _century(index: int) -> _Timex:
     return _Timex("DATE", f"{index:02d}", date(max(index * 100, 1), 1, 1), "century")
+
+
+def _weekend(saturday: date) -> _Timex:
+    iso = saturday.isocalendar()
+    return _Timex("DATE", f"{iso[0]}-W{iso[1]:02d}-WE", saturday, "week")
 
 
 def _ref(value: str) -> _Timex:
@@ -252,7 +260,7 @@ def _parse_number(text: str) -> float | None:
     t = re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
         return float(t.replace(",", ""))
-    if t in ("a", "an"):
+    if t in ("a", "an", "one"):
         return 1.0
     if t in ("a couple", "a couple of", "couple of"):
         return 2.0
@@ -260,6 +268,13 @@ def _parse_number(text: str) -> float | None:
         return 12.0
     if t.startswith("half"):
         return 0.5
+    half = re.fullmatch(r"(\d+) ?(?:1/2|½)", t)
+    if half:
+        return int(half.group(1)) + 0.5
+    scale = re.fullmatch(r"(.+) (hundred|thousand)", t)
+    if scale:
+        base = _parse_number(scale.group(1))
+        return None if base is None else base * (100 if scale.group(2) == "hundred" else 1000)
     parts = t.split()
     if parts and parts[0] in _TENS:
         return float(_TENS[parts[0]] + (_ONES.get(parts[1], 0) if len(parts) > 1 else 0))
@@ -281,13 +296,25 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+_SMALLER = {"Y": ("M", 12, False), "D": ("H", 24, True), "H": ("M", 60, True), "M": ("S", 60, True)}
+
+
 def _duration_value(n: float | None, code: str, clock: bool) -> str:
-    if n is not None and n == 0.5 and code == "H":
-        return "PT30M"
-    if n is not None and n == 0.5 and code == "Y":
-        return "P6M"
-    amount = "X" if n is None else _fmt(n)
-    return f"PT{amount}{code}" if clock else f"P{amount}{code}"
+    if n is None:
+        return f"PTX{code}" if clock else f"PX{code}"
+    if code in ("DE", "CE", "ML"):
+        n, code = n * {"DE": 10, "CE": 100, "ML": 1000}[code], "Y"
+    whole, part = int(n), n - int(n)
+    key = code if not (code == "M" and not clock) else "Mo"
+    if part and key in _SMALLER and (part * _SMALLER[key][1]).is_integer():
+        small, per, small_clock = _SMALLER[key]
+        rest = f"{int(part * per)}{small}"
+        if not whole:
+            return f"PT{rest}" if small_clock else f"P{rest}"
+        if clock:
+            return f"PT{whole}{code}{rest}"
+        return f"P{whole}{code}T{rest}" if small_clock else f"P{whole}{code}{rest}"
+    return f"PT{_fmt(n)}{code}" if clock else f"P{_fmt(n)}{code}"
 
 
 def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
@@ -462,6 +489,8 @@ def _h_century(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     q = _ORDINALS[_g(m, "q").lower()] if _g(m, "q") else int(_g(m, "qn"))
+    if _g(m, "ago") and ctx.anchor is not None:
+        return _quarter(ctx.anchor.year - 1, q)
     if _g(m, "year"):
         return _quarter(int(_g(m, "year")), q)
     if _g(m, "yy"):
@@ -513,16 +542,17 @@ def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if ctx.anchor is None:
         return _unresolved()
-    a, unit = ctx.anchor, _g(m, "unit").lower()
-    k = {"last": -1, "next": 1}.get(mode, 0)
+    return _shifted(ctx.anchor, _g(m, "unit").lower(), {"last": -1, "next": 1}.get(mode, 0))
+
+
+def _shifted(a: date, unit: str, k: int) -> _Timex:
+    """The calendar unit (day, week, weekend, month, quarter, year, decade, century) k units from a."""
     if unit == "day":
         return _day(a + timedelta(days=k))
     if unit == "week":
         return _week(a + timedelta(weeks=k))
     if unit == "weekend":
-        saturday = a - timedelta(days=a.weekday()) + timedelta(days=5, weeks=k)
-        iso = saturday.isocalendar()
-        return _Timex("DATE", f"{iso[0]}-W{iso[1]:02d}-WE", saturday, "week")
+        return _weekend(a - timedelta(days=a.weekday()) + timedelta(days=5, weeks=k))
     if unit == "month":
         return _month(*_shift_month(a.year, a.month, k))
     if unit == "quarter":
@@ -581,7 +611,16 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     code, clock, mult, plural = _parse_unit(_g(m, "unit"))
-    if not _g(m, "num") and not plural and code == "D" and _g(m, "mod").lower() not in ("past", "coming"):
+    mod = _g(m, "mod").lower()
+    if not _g(m, "num"):
+        if plural and mod == "coming":
+            return _ref("FUTURE_REF")
+        shift = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(mod)
+        if not plural and shift is not None and code in ("Y", "DE"):
+            if ctx.anchor is None:
+                return _unresolved()
+            return _shifted(ctx.anchor, "year" if code == "Y" else "decade", shift)
+    if not _g(m, "num") and not plural and code == "D" and mod not in ("past", "coming"):
         return _unresolved()
     n = _parse_number(_g(m, "num")) if _g(m, "num") else (None if plural else 1.0)
     return _Timex("DURATION", _duration_value(None if n is None else n * mult, code, clock), None, None)
@@ -602,9 +641,50 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _day(d, timex_type, "T" + _PARTS_OF_DAY[pod.lower()] if pod else "")
 
 
+def _h_the_weekend(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if ctx.anchor is None:
+        return _unresolved()
+    a = ctx.anchor
+    if a.weekday() >= 5:
+        return _weekend(a - timedelta(days=a.weekday() - 5))
+    return _weekend(a + timedelta(days=5 - a.weekday(), weeks=-1 if not _is_future(ctx) else 0))
+
+
+def _h_the_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if not ctx.in_entity:
+        return None
+    return _year(ctx.anchor.year) if ctx.anchor is not None else _unresolved()
+
+
+def _parse_spelled_year(text: str) -> int | None:
+    """A year in words: "nineteen ninety-six", "nineteen hundred", "two thousand and one"."""
+    words = re.sub(r"[\s-]+", " ", text.lower().replace(" and ", " ")).split()
+    if words[:2] == ["two", "thousand"]:
+        rest = _parse_number(" ".join(words[2:])) if words[2:] else 0.0
+        return None if rest is None else 2000 + int(rest)
+    century = _ONES.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    if words[1:] == ["hundred"]:
+        return century * 100
+    rest = _parse_number(" ".join(words[1:]))
+    return None if rest is None or not 10 <= rest <= 99 else century * 100 + int(rest)
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    year = _parse_spelled_year(_g(m, "sy"))
+    if year is None:
+        return None
+    if _g(m, "mon"):
+        return _month(year, _parse_month(_g(m, "mon")))
+    if ctx.in_entity or _g(m, "ty") or ctx.preceded_by(_YEAR_PREP):
+        return _year(year)
+    return None
+
+
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
-    word = (_g(m, "day") or _g(m, "this")).lower()
-    pod = _g(m, "pod") or _g(m, "pod2")
+    word = (_g(m, "day") or _g(m, "this") or _g(m, "day2")).lower()
+    pod = _g(m, "pod") or _g(m, "pod2") or _g(m, "pod3")
     if word == "last" and (pod or "").lower() != "night":
         return None
     if ctx.anchor is None:
@@ -638,7 +718,12 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved("TIME")
     d = ctx.anchor
-    if _g(m, "wd"):
+    if _g(m, "mon"):
+        day = _infer_day(d, _parse_month(_g(m, "mon")), int(_g(m, "d")), _direction(ctx))
+        if day is None:
+            return None
+        d = day
+    elif _g(m, "wd"):
         d = _weekday_date(d, _WEEKDAYS[_g(m, "wd").lower()[:3]], "next" if _is_future(ctx) else "")
     elif _g(m, "deic"):
         d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
@@ -725,6 +810,11 @@ _HOLIDAY = (
     r"(?-i:(?P<hol>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Halloween|Valentine['’]s Day"
     r"|Thanksgiving(?: Day)?|Easter(?: Sunday)?))"
 )
+_TEENS_RE = "|".join(w for w, n in _ONES.items() if n >= 10)
+_SPELLED_YEAR = (
+    rf"(?:eighteen|nineteen)[\s-]+(?:(?:{_TENS_RE})(?:[\s-](?:{_ONES_RE}))?|{_TEENS_RE}|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES_RE}))?"
+)
 _SET_UNIT = _UNIT.replace("(?P<unit>", "(?P<u2>")
 
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
@@ -742,6 +832,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _rx(
             rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
+        ),
+        _h_quarter,
+    ),
+    (
+        _rx(
+            rf"(?:the\s+)?(?:{_YEAR4}|(?P<rel>this|last|next)\s+year['’]s|(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier)))"
+            r"\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
         ),
         _h_quarter,
     ),
@@ -782,11 +879,25 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         ),
         _h_deictic,
     ),
+    (
+        _rx(rf"(?:(?:early|late|mid)[\s-]*)?(?P<pod3>morning|afternoon|evening|night)\s+(?P<day2>today|yesterday|tomorrow)"),
+        _h_deictic,
+    ),
     (_rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day),
+    (_rx(r"the\s+weekend"), _h_the_weekend),
+    (
+        _rx(
+            r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+){0,2}year"
+            r"(?!['’-]|\s+(?:end(?:ed|ing)|ago|earlier|before|after|later|to\s+date|of|in|when|that|\d|two|nineteen)\b)"
+        ),
+        _h_the_year,
+    ),
+    (_rx(rf"(?:{_MON}\s+(?:of\s+)?|(?P<ty>the\s+year\s+))?(?P<sy>{_SPELLED_YEAR})"), _h_spelled_year),
     (
         _rx(
             r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight))"
-            rf"(?:\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)))?"
+            r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?"
+            rf"(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)|{_MON}\s*(?P<d>\d{{1,2}})(?!\d)))?"
         ),
         _h_clock,
     ),
@@ -796,7 +907,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             r"(?P<present>(?:right\s+)?now(?!-)|currently|presently|nowadays|at\s+present|these\s+days"
             r"|the\s+present\s+day|at\s+the\s+moment)"
             r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
-            r"|(?P<future>the\s+(?:near\s+|distant\s+)?future)"
+            r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
+            r"|future\s+(?:years|quarters))"
         ),
         _h_ref,
     ),
