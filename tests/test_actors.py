@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.actors import actor_id_for, extract_actors, surname_links
+from flows.extract.actors import acronym_links, actor_id_for, extract_actors, surname_links, titles_of
 
 
 def actors_of(nlp, gazetteer, text):
@@ -62,3 +62,66 @@ def test_surname_links_across_articles(nlp, gazetteer):
     second = extract_actors(nlp("Mr. Biden met Israeli officials on Friday."), "a2", gazetteer)
     assert surname_links([*first, *second]) == {"Biden": "Joe Biden"}
     assert surname_links(second, known_people=["Joe Biden", "Hunter Biden"]) == {}
+
+
+def test_acronym_is_learned_from_its_expansion(nlp, gazetteer):
+    text = "The National Transportation Safety Board (NTSB) met on Monday. Later the NTSB said it would act."
+    mentions = actors_of(nlp, gazetteer, text)
+    assert {m.mention_text for m in mentions} >= {"National Transportation Safety Board", "NTSB"}
+    assert {m.actor_name for m in mentions} == {"National Transportation Safety Board"}
+
+
+def test_acronym_links_across_articles(nlp, gazetteer):
+    first = extract_actors(nlp("The National Transportation Safety Board (NTSB) met on Monday."), "a1", gazetteer)
+    second = extract_actors(nlp("The NTSB said it would act on Friday."), "a2", gazetteer)
+    assert {m.actor_name for m in second} == {"NTSB"}
+    assert acronym_links([*first, *second]) == {"NTSB": "National Transportation Safety Board"}
+
+
+def test_known_alias_joins_its_country(nlp, gazetteer):
+    text = "Officials discussed the Islamic Republic on Monday. Iran did not reply."
+    names = {m.actor_name for m in actors_of(nlp, gazetteer, text) if m.actor_type == "GPE"}
+    assert names == {"Iran"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Apple Computer's iTunes store opened. Apple Computer grew.", "Apple Computer", "Apple Computer"),
+        ("The Federal Bureau of Investigation (FBI) said so.", "FBI", "FBI"),
+    ],
+)
+def test_entities_are_cut_at_inner_possessives_and_brackets(nlp, gazetteer, text, mention, name):
+    found = {(m.mention_text, m.actor_name) for m in actors_of(nlp, gazetteer, text)}
+    assert (mention, name) in found
+
+
+def test_units_currency_codes_and_events_are_not_actors(nlp, gazetteer):
+    text = "The 30GB model costs $ 299 USD. It was shown at the Worldwide Developers Conference by Apple."
+    names = {m.actor_name for m in actors_of(nlp, gazetteer, text)}
+    assert not names & {"GB", "USD", "Worldwide Developers Conference"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("US Defense Secretary Lloyd Austin welcomed the minister.", "Lloyd Austin", "Defense Secretary"),
+        ("Gallant met Secretary of State Antony Blinken on Monday.", "Antony Blinken", "Secretary of State"),
+        ("It was hard, Maj Gen Pat Ryder, Pentagon press secretary, said.", "Pat Ryder", "Maj Gen, Pentagon press secretary"),
+        (
+            "The talks were led by Jake Sullivan, the president’s national security adviser, on Monday.",
+            "Jake Sullivan",
+            "national security adviser",
+        ),
+    ],
+)
+def test_titles_are_kept_as_data(nlp, gazetteer, text, name, title):
+    doc = nlp(text)
+    mentions = extract_actors(doc, "a1", gazetteer)
+    titles = titles_of(doc, mentions)
+    assert {titles.get((m.start_char, m.end_char)) for m in mentions if m.actor_name == name} == {title}
+
+
+def test_a_form_of_address_is_not_a_title(nlp, gazetteer):
+    doc = nlp("Mr. Biden met Israeli officials on Friday.")
+    assert titles_of(doc, extract_actors(doc, "a1", gazetteer)) == {}

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from flows.records import ACTOR_TYPES, ActorMention, stable_id
 from flows.reference import Gazetteer, alias_key
@@ -50,7 +50,7 @@ _ROLE_NOUNS = {
     "spokeswoman", "chief-of-staff",
 }
 # Words that qualify a role without being one ("deputy", "press" in "press secretary").
-_ROLE_QUALIFIERS = {"acting", "assistant", "associate", "executive", "former", "interim", "press", "senior", "vice"}
+_ROLE_QUALIFIERS = {"acting", "assistant", "associate", "executive", "former", "interim", "presiding", "press", "senior", "vice"}
 # Heads of names that denote events, not actors ("Worldwide Developers Conference").
 _EVENT_HEADS = {
     "championship", "championships", "conference", "convention", "expo", "festival", "olympics",
@@ -67,6 +67,8 @@ _ACRONYM_SKIPPED = {"and", "for", "in", "of", "on", "the", "to", "&"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 _LETTER = re.compile(r"[^\W\d_]")
 _APPOSITIVE_END = {",", ".", ";", ":", ")", "(", "—", "–", "-", '"', "“", "”"}
+# Parts of speech an appositive role is made of ("the president's national security adviser").
+_APPOSITIVE_POS = {"ADJ", "DET", "NOUN", "PART", "PROPN"}
 _LONGEST_KNOWN_NAME = 8
 # Entities that are amounts and times: no actor name stands inside them.
 _QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY", "TIME"}
@@ -132,6 +134,8 @@ def _parse_spans(doc: Doc) -> list[Span]:
             if doc[i].text in _BRACKETS or (doc[i].text in _POSSESSIVE_TOKENS and doc[i].tag_ == "POS" and i < ent.end - 1)
         ]
         for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+            while stop > begin and doc[stop - 1].is_lower and doc[stop - 1].is_stop:
+                stop -= 1  # "the Islamic Republic on": a function word the model took in
             glued_to_number = begin > 0 and doc[begin - 1].like_num and not doc[begin - 1].whitespace_
             if stop > begin and not glued_to_number:
                 spans.append(Span(doc, begin, stop, label=ent.label_))
@@ -338,6 +342,86 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     ]
 
 
+def _is_title_word(token: Token) -> bool:
+    word = token.text.strip(".").casefold()
+    return word in _TITLES or word in _PORTFOLIO_WORDS or word in _ROLE_NOUNS or word in _ROLE_QUALIFIERS
+
+
+def _parse_title_before(doc: Doc, span: Span) -> list[Token]:
+    """Title words at the start of the mention and right before it, forms of address left out.
+
+    "Defense Secretary Lloyd Austin", "Secretary of State Antony Blinken", "Maj Gen Pat Ryder",
+    "national security advisor Jake Sullivan"; not "Mr." in "Mr. Biden".
+    """
+    end = span.start
+    while end < span.end - 1 and _is_title_word(doc[end]):
+        end += 1
+    begin = end
+    while begin > 0:
+        previous = doc[begin - 1]
+        joins = previous.lower_ == "of" and begin > 1 and begin < end and _is_title_word(doc[begin - 2])
+        if not (_is_title_word(previous) or joins):
+            break
+        begin -= 1
+    words = [t for t in doc[begin:end] if t.text.strip(".").casefold() not in _HONORIFICS]
+    heads = _TITLES.union(_ROLE_NOUNS) - _HONORIFICS
+    return words if any(t.text.strip(".").casefold() in heads for t in words) else []
+
+
+def _parse_appositive(doc: Doc, span: Span) -> list[Token]:
+    """A role given in an appositive after the name, without determiners or its owner.
+
+    "Pat Ryder, Pentagon press secretary," -> "Pentagon press secretary"; "Jake Sullivan, the
+    president's national security adviser" -> "national security adviser".
+    """
+    if span.end >= len(doc) - 1 or doc[span.end].text != ",":
+        return []
+    phrase: list[Token] = []
+    for token in doc[span.end + 1 : span.end + 12]:
+        if token.text in _APPOSITIVE_END or token.is_sent_start or token.pos_ not in _APPOSITIVE_POS:
+            return []
+        phrase.append(token)
+        owned = token.i + 1 < len(doc) and doc[token.i + 1].text in _POSSESSIVE_TOKENS
+        if token.lower_ in _ROLE_NOUNS and not owned:
+            break
+    else:
+        return []
+    head = phrase[-1].i + 1
+    while head < len(doc) and doc[head].lower_ in _ROLE_NOUNS:
+        phrase.append(doc[head])
+        head += 1
+    owner_end = max((i for i, t in enumerate(phrase) if t.text in _POSSESSIVE_TOKENS), default=-1)
+    return [t for t in phrase[owner_end + 1 :] if t.lower_ not in _DETERMINERS]
+
+
+def _parse_title(doc: Doc, span: Span) -> str | None:
+    """The title or role of the person named by `span`: before the name, in an appositive, or both.
+
+    "Maj Gen Pat Ryder, Pentagon press secretary" -> "Maj Gen, Pentagon press secretary".
+    """
+    parts = [" ".join(t.text for t in words) for words in (_parse_title_before(doc, span), _parse_appositive(doc, span))]
+    parts = [part for part in parts if part]
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
+def titles_of(doc: Doc, mentions: Iterable[ActorMention]) -> dict[tuple[int, int], str]:
+    """The title or role given with each person mention in `doc`, where there is one.
+
+    Keyed by the mention's (start_char, end_char); `doc` is the parse `extract_actors` read.
+    "Defense Secretary Lloyd Austin" -> "Defense Secretary"; "Jake Sullivan, the president's
+    national security adviser" -> "national security adviser".
+    """
+    titles: dict[tuple[int, int], str] = {}
+    for mention in mentions:
+        if mention.actor_type != "PERSON":
+            continue
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        title = _parse_title(doc, span) if span is not None else None
+        if title:
+            titles[(mention.start_char, mention.end_char)] = title
+    return titles
+
+
 def _vote(counts: Counter[str]) -> str:
     """The most common type; ties go to the order of ACTOR_TYPES."""
     return max(counts, key=lambda kind: (counts[kind], -ACTOR_TYPES.index(kind)))
@@ -358,4 +442,23 @@ def surname_links(mentions: Sequence[ActorMention], known_people: Iterable[str] 
             owner = _surname_owner(mention.actor_name, full_names)
             if owner:
                 links[mention.actor_name] = owner
+    return links
+
+
+def acronym_links(mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """Acronyms defined in one article ("the Federal Bureau of Investigation (FBI)") used alone in others.
+
+    A mention whose text is an acronym but whose actor has another name says what the acronym
+    stands for; an actor named by that acronym alone joins it, when it stands for one name only.
+    Returns old actor name -> the name it joins.
+    """
+    meanings: dict[str, set[str]] = {}
+    for mention in mentions:
+        if _ACRONYM.match(mention.mention_text) and alias_key(mention.mention_text) != alias_key(mention.actor_name):
+            meanings.setdefault(alias_key(mention.mention_text), set()).add(mention.actor_name)
+    links: dict[str, str] = {}
+    for mention in mentions:
+        names = meanings.get(alias_key(mention.actor_name), set())
+        if len(names) == 1:
+            links[mention.actor_name] = next(iter(names))
     return links
