@@ -105,6 +105,9 @@ def test_relative_expressions(
         ("Exports fell in 2023.", "2023", WED, "2023", date(2023, 1, 1), "year"),
         ("The city grew quickly in the 1990s.", "1990s", WED, "199", date(1990, 1, 1), "decade"),
         ("Profits rose in the first quarter.", "first quarter", WED, "2024-Q1", date(2024, 1, 1), "quarter"),
+        ("The decree dated 26.03.2024 was published.", "26.03.2024", WED, "2024-03-26", date(2024, 3, 26), "day"),
+        ("The form dated 26/03/2024 arrived.", "26/03/2024", WED, "2024-03-26", date(2024, 3, 26), "day"),
+        ("The deal was filed 2024/03/05 in Paris.", "2024/03/05", WED, "2024-03-05", date(2024, 3, 5), "day"),
         ("The strike began in early December.", "December", WED, "2023-12", date(2023, 12, 1), "month"),
         ("The dividend is payable Dec. 7 to holders.", "Dec. 7", date(2024, 11, 2), "2024-12-07", date(2024, 12, 7), "day"),
         ("The rights expire Jan. 2.", "Jan. 2", date(2024, 11, 2), "2025-01-02", date(2025, 1, 2), "day"),
@@ -154,6 +157,7 @@ def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:
         "The home side won 14-0 in front of a small crowd.",
         "He drove a 4x4 across the desert.",
         "The company employs 1990 workers in the region.",
+        "Version 1.5.2 of the app was released.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:

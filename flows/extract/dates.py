@@ -4,6 +4,9 @@ Candidates come from spaCy DATE/TIME entities and from the patterns below; each 
 normalised against the document creation time (``published_at``). Relative
 expressions that depend on tense (bare weekdays, month-day without a year, bare
 months, seasons and quarters) use the governing verb from the dependency parse.
+dateparser reads explicit calendar dates in the forms the patterns leave to it
+(``26.03.2024``, ``2024/03/26``, ``26/03/2024``, or a date entity in an unusual order);
+the TimeML value, its precision and everything relative stay with this module.
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from dateparser.date import DateDataParser
 
 from flows.records import DateMention
 
@@ -425,7 +431,43 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     try:
         return _day(date(y, int(_g(m, "m")), int(_g(m, "d"))))
     except ValueError:
+        return _h_calendar(m, ctx)
+
+
+@lru_cache(maxsize=8)
+def _date_parser(anchor: date | None, prefer: str, order: str) -> DateDataParser:
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": prefer, "DATE_ORDER": order}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime.combine(anchor, time())
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse_calendar(text: str, anchor: date | None, direction: str) -> _Timex | None:
+    """An explicit calendar date read by dateparser, at the precision it was written with.
+
+    Slashed dates are read month first as in US news unless the month would exceed 12;
+    dotted and other numeric forms day first.
+    """
+    if anchor is None and not re.search(r"\d{4}", text):
         return None
+    order = "MDY" if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text) and int(text.split("/")[0]) <= 12 else "DMY"
+    prefer = {_PAST: "past", _FUTURE: "future"}.get(direction, "current_period")
+    data = _date_parser(anchor, prefer, order).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if data.period == "day":
+        return _day(d)
+    if data.period == "month":
+        return _month(d.year, d.month)
+    if data.period == "year":
+        return _year(d.year)
+    return None
+
+
+def _h_calendar(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    return _parse_calendar(m.group(0), ctx.anchor, _direction(ctx))
 
 
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -820,6 +862,10 @@ _SET_UNIT = _UNIT.replace("(?P<unit>", "(?P<u2>")
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_rx(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso),
     (_rx(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])"), _h_numeric),
+    (
+        _rx(rf"(?<![\d.])(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}|\d{{1,2}}-{_MON}-\d{{4}})(?!\.\d)"),
+        _h_calendar,
+    ),
     (_rx(rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"), _h_month_day),
     (
         _rx(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR4}(?!,?\d))?"),
@@ -928,6 +974,8 @@ _TEMPORAL_WORD = re.compile(
     r"|winter|Ramadan|Eid|Hanukkah|Passover)\b",
     re.IGNORECASE,
 )
+# a month name next to a number: an explicit calendar date whatever its order
+_EXPLICIT = re.compile(rf"(?:{_MON}\W*\d|\d\W*(?=[A-Z])(?:{_MON.replace('?P<mon>', '')}))", re.IGNORECASE)
 _AGE = re.compile(r"\d[\s-]*(?:years?|months?|weeks?|days?)[\s-]*olds?\b|\baged?\s+\d", re.IGNORECASE)
 
 
@@ -988,8 +1036,12 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         if whole:
             candidates.extend(whole)
             continue
-        candidates.extend(_normalise(text, s, e, doc, anchor, True, False))
+        parts = _normalise(text, s, e, doc, anchor, True, False)
         chunk = text[s:e]
+        if not parts and label == "DATE" and _EXPLICIT.search(chunk):
+            parsed = _parse_calendar(chunk, anchor, _direction(_Ctx(doc, s, e, anchor, True)))
+            parts = [_Candidate(s, e, parsed, 0, len(_PATTERNS))] if parsed else []
+        candidates.extend(parts)
         if _TEMPORAL_WORD.search(chunk) and not _AGE.search(chunk):
             candidates.append(_Candidate(s, e, _unresolved(label), 1, len(_PATTERNS)))
     for c in _normalise(text, 0, len(text), doc, anchor, False, False):
