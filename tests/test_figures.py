@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from flows.extract.figures import CATEGORIES, extract_figures
+from flows.extract.figures import CATEGORIES, extract_figures, figure_actors
 from flows.nlp import load_model
-from flows.records import QUALIFIERS, Figure, stable_id
+from flows.records import QUALIFIERS, ActorMention, Figure, stable_id
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_percent(nlp: Language, text: str, mention: str, value: float) -> None:
     [
         ("Israel says the group has four battalions.", "four battalions", 4, "battalions",
          "military_units"),
-        ("Tensions grew between the two nations.", "two nations", 2, "nations", "other"),
+        ("Tensions grew between two nations.", "two nations", 2, "nations", "other"),
         ("A dozen soldiers were deployed.", "A dozen soldiers", 12, "soldiers", "military_units"),
         ("Troops shot down a pair of drones.", "a pair of drones", 2, "drones", "weapons"),
         ("Twenty-five people were arrested.", "Twenty-five people", 25, "people", "arrested"),
@@ -258,7 +258,7 @@ def test_vote_tallies(nlp: Language, text: str, mention: str) -> None:
          "Palestinians", "displaced"),
         ("Police arrested 45 protesters.", "45 protesters", "protesters", "arrested"),
         ("The flood affected about 2 million people.", "about 2 million people", "people",
-         "affected"),
+         "other"),
         ("Iran launched 120 ballistic missiles.", "120 ballistic missiles", "missiles",
          "weapons"),
         ("The army moved 3,000 troops north.", "3,000 troops", "troops", "military_units"),
@@ -302,3 +302,91 @@ def test_masked_runs_are_ignored(nlp: Language) -> None:
     masked = "Officials counted some 40" + " " * 40 + "people, and 3 pct more."
     found = figures(nlp, masked)
     assert [(f.mention_text, f.unit) for f in found] == [("some 40", None), ("3 pct", "percent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to meet again soon.",
+        "Tensions grew between the two nations.",
+        "The two men spoke on Monday.",
+        "These three countries signed the accord.",
+    ],
+)
+def test_definite_small_word_numbers_refer_back(nlp: Language, text: str) -> None:
+    assert [f.mention_text for f in figures(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Israel is fighting two Iranian proxy groups.", "two Iranian proxy groups"),
+        ("Hamas still holds the 128 hostages.", "128 hostages"),
+        ("Delegates met for the two-day summit.", "two-day"),
+    ],
+)
+def test_indefinite_digit_and_hyphenated_counts_stay(nlp: Language, text: str, mention: str) -> None:
+    assert mention in [f.mention_text for f in figures(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Apple confirmed that Papermaster, 49, had left the company.", "49", 49),
+        ("Jobs, aged 55, has taken medical leave.", "55", 55),
+        ("Jobs died at the age of 56, the company said.", "56", 56),
+        ("A 55-year-old man was killed.", "55-year-old", 55),
+        ("The boy, who is 12 years old, survived.", "12 years old", 12),
+    ],
+)
+def test_ages(nlp: Language, text: str, mention: str, value: float) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, "year", "other")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "unit"),
+    [
+        ("Films will retail for around $9.99 US dollars each.", "around $9.99 US dollars", "USD"),
+        ("It costs $5 Canadian dollars.", "$5 Canadian dollars", "CAD"),
+    ],
+)
+def test_symbol_with_named_dollars(nlp: Language, text: str, mention: str, unit: str) -> None:
+    assert only(nlp, text, mention).unit == unit
+
+
+def test_hyphenated_counted_noun_is_read_whole(nlp: Language) -> None:
+    figure = only(nlp, "Apple has released several re-designs of the iPod.", "several re-designs")
+    assert figure.unit == "re-designs"
+
+
+def mention(figure: Figure, text: str, actor_id: str, article_id: str = "a1") -> ActorMention:
+    start = figure.start_char + figure.mention_text.index(text)
+    return ActorMention(article_id, actor_id, text, "NORP", text, start, start + len(text), "NORP")
+
+
+def test_figure_actors_links_the_counted_noun(nlp: Language) -> None:
+    text = "The war has killed over 32,000 Palestinians and displaced 810,000 people in Gaza."
+    found = figures(nlp, text)
+    palestinians, people = found
+    doc_start = text.index("Gaza")
+    gaza = ActorMention("a1", "gaza", "Gaza", "GPE", "Gaza", doc_start, doc_start + 4, "GPE")
+    links = figure_actors(found, [mention(palestinians, "Palestinians", "pal"), gaza])
+    assert links == {palestinians.figure_id: "pal"}
+
+
+def test_figure_actors_needs_an_overlap_in_the_same_article(nlp: Language) -> None:
+    figure = only(nlp, "Israel fights two Iranian proxy groups.", "two Iranian proxy groups")
+    iranian = mention(figure, "Iranian", "iran")
+    groups = mention(figure, "groups", "groups")
+    elsewhere = mention(figure, "groups", "groups", article_id="a2")
+    assert figure_actors([figure], [iranian]) == {}
+    assert figure_actors([figure], [elsewhere]) == {}
+    assert figure_actors([figure], [iranian, groups]) == {figure.figure_id: "groups"}
+
+
+def test_figure_actors_skips_money_and_percent(nlp: Language) -> None:
+    found = figures(nlp, "Exports rose 3 percent to 40 million dollars.")
+    assert [f.category for f in found] == ["percent", "money"]
+    mentions = [mention(f, f.mention_text.split()[-1], "x") for f in found]
+    assert figure_actors(found, mentions) == {}

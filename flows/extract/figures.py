@@ -5,7 +5,10 @@ the words that qualify it ("more than", "some", "up to") and what it counts: the
 number modifies ("over 32,000 Palestinians"), the noun after "of" ("dozens of hostages"),
 a currency, a percent sign, a duration or a measure. Dates, times, ordinals, years, numbers
 that are part of a name ("Boeing 737", "Big 12"), page numbers, phone numbers and scores are
-not figures; a tally such as "14-0" is reported only where a vote is counted.
+not figures; a tally such as "14-0" is reported only where a vote is counted, as the votes of
+the side named first (the winning side, by news convention). A small word number after a
+definite determiner ("the two sides", "these three countries") refers back to a group already
+named and is not a figure; "two Iranian proxy groups" is.
 
 Values and bounds:
 
@@ -40,22 +43,33 @@ or a vague amount has value == value_low. A fraction of a whole is a share, repo
 proportion and, without an explicit qualifier, as approximate (news rounds proportions).
 
 Units: money is an ISO 4217 code, percentages are ``percent``, durations and measures are a
-singular unit (``minute``, ``month``, ``km``, ``tonne``); otherwise the unit is the counted
+singular unit (``minute``, ``month``, ``km``, ``tonne``); a person's age ("aged 55", "a
+55-year-old", "Papermaster, 49,") is a measure in ``year``; otherwise the unit is the counted
 noun as written, lower-cased unless it is a proper or national name ("Palestinians").
+
+Categories (`CATEGORIES`), after GDELT's count types: killed, injured, hostages, displaced and
+arrested for people, read from the counted noun ("fatalities", "refugees"), the words that
+modify it ("displaced") and the verb that governs it ("killed 45 civilians"); weapons and
+military_units from the kind of thing counted (missiles, battalions); money, percent,
+duration, vote and share from the form of the figure; other for everything else, people
+"affected" by an event included.
+
+`figure_actors` links a figure to the actor it counts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from flows.records import QUALIFIERS, Figure, stable_id
+from flows.records import QUALIFIERS, ActorMention, Figure, stable_id
 
 CATEGORIES = (
-    "killed", "injured", "hostages", "displaced", "arrested", "affected", "military_units",
-    "weapons", "money", "percent", "duration", "vote", "share", "other",
+    "killed", "injured", "hostages", "displaced", "arrested", "weapons", "money", "percent",
+    "duration", "military_units", "vote", "share", "other",
 )
 
 _WORD_UNITS = {
@@ -213,7 +227,6 @@ _EVENT_LEMMAS = {
     "abduct": "hostages", "kidnap": "hostages", "flee": "displaced", "displace": "displaced",
     "evacuate": "displaced", "uproot": "displaced", "shelter": "displaced",
     "arrest": "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
-    "affect": "affected", "impact": "affected", "starve": "affected",
 }
 # Verbs that mean "keep as a hostage" when what they hold is a group of people.
 _HOLDING_LEMMAS = {"hold", "keep", "take", "seize", "capture"}
@@ -267,6 +280,19 @@ _CALENDAR_WORDS = {
     "morning", "evening", "night", "noon", "midnight", "hour", "hours", "minute", "minutes",
 }
 _DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "my"}
+# "the two sides", "these three countries": a small word number after a definite determiner
+# names a group already introduced, it does not report a count.
+_DEFINITE = {"the", "these", "those"}
+_MAX_REFERENCE = 12
+# Categories whose unit is a currency, a percent or a time unit, never a counted group.
+_UNCOUNTED_CATEGORIES = {"money", "percent", "duration"}
+_MAX_AGE = 120
+# Nouns for a person whose age may follow in commas: "the driver, 34, was arrested".
+_PERSON_LEMMAS = {
+    "man", "woman", "boy", "girl", "child", "person", "mother", "father", "son", "daughter",
+    "wife", "husband", "brother", "sister", "victim", "driver", "suspect", "officer",
+    "soldier", "resident", "student", "teacher", "worker", "friend", "journalist",
+}
 _IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
 
 
@@ -322,6 +348,47 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     return figures
 
 
+def figure_actors(
+    figures: Sequence[Figure], actor_mentions: Sequence[ActorMention]
+) -> dict[str, str]:
+    """figure_id -> actor_id for the figures that count an actor: "32,000 Palestinians" counts
+    the NORP actor Palestinians; "810,000 people" and "$3bn" count no actor.
+
+    A figure's counted noun is its unit as written in its mention: the last whole-word,
+    case-insensitive occurrence of `unit` in `mention_text` ("Palestinians" in "hundreds of
+    thousands of displaced Palestinians"). Money, percentages and durations count no noun, nor
+    does a figure whose unit is not written in its mention ("two-front war" counts "fronts").
+    The figure links to the actor mention of the same article whose span is, contains or
+    overlaps the counted noun; of several, the one sharing the most characters, then the
+    earliest. A figure that links to nothing is left out.
+    """
+    links: dict[str, str] = {}
+    for figure in figures:
+        span = _parse_counted_chars(figure)
+        if span is None:
+            continue
+        start, end = span
+        overlapping = [
+            (min(end, m.end_char) - max(start, m.start_char), -m.start_char, m.actor_id)
+            for m in actor_mentions
+            if m.article_id == figure.article_id and m.start_char < end and start < m.end_char
+        ]
+        if overlapping:
+            links[figure.figure_id] = max(overlapping)[2]
+    return links
+
+
+def _parse_counted_chars(figure: Figure) -> tuple[int, int] | None:
+    """Character span of the counted noun in the article, when the mention writes it."""
+    if figure.unit is None or figure.category in _UNCOUNTED_CATEGORIES:
+        return None
+    pattern = re.compile(rf"(?<!\w){re.escape(figure.unit)}(?!\w)", re.IGNORECASE)
+    found = list(pattern.finditer(figure.mention_text))
+    if not found:
+        return None
+    return figure.start_char + found[-1].start(), figure.start_char + found[-1].end()
+
+
 def _parse_blocked_chars(text: str) -> list[tuple[int, int]]:
     """Character ranges of phone numbers and clock times: never part of a figure."""
     return [m.span() for pattern in (_PHONE, _CLOCK) for m in pattern.finditer(text)]
@@ -361,8 +428,12 @@ def _parse_figure(
     if ranged is not None:
         low, second, start = ranged
         high, end, qualifier = second.high, second.end, "range"
+    age_end = None if currency is not None else _parse_age(doc, amount, start, end)
+    if age_end is not None:
+        fields = _fields(low, low, high, qualifier or amount.qualifier, "year", "other")
+        return _checked_span(doc, start, age_end, fields)
     unit = _parse_unit(doc, amount, end, currency)
-    if unit is None or not _is_figure(doc, amount, unit):
+    if unit is None or not _is_figure(doc, amount, unit) or _is_reference(doc, amount, start, unit):
         return None
     category = unit.category
     if category == "other":
@@ -695,7 +766,11 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
     """What the number at tokens before j counts; None when it is an age or a past date."""
     n = len(doc)
     if currency is not None:
-        end = j + 1 if j < n and doc[j].lower_ in _CURRENCY_WORDS else j
+        word = doc[j].lower_ if j < n else ""
+        if word in _DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
+            # "$9.99 US dollars", "$5 Canadian dollars": the words say whose dollars
+            return _Unit(_DOLLAR_COUNTRIES[word], j + 2, "money", None)
+        end = j + 1 if word in _CURRENCY_WORDS else j
         return _Unit(currency, end, "money", None)
     attached = _DIGITS_MEASURED.match(doc[j - 1].lower_)
     if attached and attached.group(2) in _MEASURES:
@@ -794,14 +869,19 @@ def _is_modifier(tok: Token) -> bool:
 
 
 def _with_conjunct(doc: Doc, head: int) -> _Unit:
-    """The counted noun, joined by a bare coordinated plural: "missiles and drones"."""
+    """The counted noun, joined by a bare coordinated plural: "missiles and drones"; a noun
+    written with hyphens is read whole ("re-designs")."""
+    first = head
+    while (head + 2 < len(doc) and doc[head + 1].text in _DASHES and not doc[head].whitespace_
+           and not doc[head + 1].whitespace_ and doc[head + 2].is_alpha):
+        head += 2
     tok = doc[head]
     end = head + 1
-    text = _unit_text(tok)
+    text = _unit_text(doc[first:end])
     if (head + 2 < len(doc) and doc[head + 1].lower_ in ("and", "or")
             and doc[head + 2].dep_ == "conj" and doc[head + 2].head.i == head
             and doc[head + 2].tag_ in ("NNS", "NNPS") and tok.tag_ in ("NNS", "NNPS")):
-        text = f"{text} {doc[head + 1].lower_} {_unit_text(doc[head + 2])}"
+        text = f"{text} {doc[head + 1].lower_} {_unit_text(doc[head + 2:head + 3])}"
         end = head + 3
     return _Unit(text, end, "other", head)
 
@@ -828,11 +908,12 @@ def _parse_of_phrase(doc: Doc, of: int) -> _Unit | None:
     return _with_conjunct(doc, head)
 
 
-def _unit_text(tok: Token) -> str:
+def _unit_text(noun: Span) -> str:
     """The counted noun as written; lower case unless a proper or national name."""
-    if tok.tag_ in ("NNP", "NNPS") or tok.ent_type_ in ("NORP", "GPE", "ORG"):
-        return tok.text
-    return tok.lower_
+    last = noun[-1]
+    if last.tag_ in ("NNP", "NNPS") or last.ent_type_ in ("NORP", "GPE", "ORG"):
+        return noun.text
+    return noun.text.lower()
 
 
 def _plural(noun: str) -> str:
@@ -908,6 +989,41 @@ def _is_figure(doc: Doc, amount: _Amount, unit: _Unit) -> bool:
     is_year = (amount.end == amount.start + 1 and len(text) == 4 and text.isdigit()
                and 1000 <= amount.value <= 2100)
     return not (is_year and unit.text is None)
+
+
+def _is_reference(doc: Doc, amount: _Amount, start: int, unit: _Unit) -> bool:
+    """ "the two sides", "these three countries": a small word number after a definite
+    determiner and before its noun refers back to a group already named, it is not a count a
+    reader would tabulate. "two Iranian proxy groups", "the 128 hostages" and "the two-day
+    summit" stay figures."""
+    return (
+        amount.in_words and amount.scale == 1 and amount.value <= _MAX_REFERENCE
+        and start == amount.start > 0 and doc[start - 1].lower_ in _DEFINITE
+        and unit.head is not None and doc[amount.end].text not in _DASHES
+        and unit.category not in _UNCOUNTED_CATEGORIES
+    )
+
+
+def _parse_age(doc: Doc, amount: _Amount, start: int, end: int) -> int | None:
+    """Where a person's age ends, when the number [start, end) gives one: "aged 55", "at the
+    age of 56", "a 55-year-old", "12 years old", "Papermaster, 49, had left"."""
+    if amount.scale > 1 or not 0 < amount.value <= _MAX_AGE or not amount.value.is_integer():
+        return None
+    after = [t.lower_ for t in doc[end:end + 4]]
+    for tail in (("-", "year", "-", "old"), ("-", "years", "-", "old"), ("years", "old"),
+                 ("year", "old")):
+        if tuple(after[:len(tail)]) == tail:
+            return end + len(tail)
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if before[-1:] == ["aged"] or before == ["age", "of"]:
+        return end
+    if start < 2 or start != amount.start or amount.in_words or doc[start - 1].text != ",":
+        return None
+    closed = end >= len(doc) or doc[end].text in (",", ";", ")", ".")
+    named = doc[start - 2]
+    person = (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"
+              or named.lemma_.lower() in _PERSON_LEMMAS)
+    return end if closed and person else None
 
 
 def _is_model_number(doc: Doc, amount: _Amount, head: int) -> bool:
