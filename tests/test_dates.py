@@ -40,6 +40,8 @@ def _mention(nlp, text: str, phrase: str, published: date | None) -> DateMention
         ("The council will meet on Wednesday to vote.", "Wednesday", WED, "2024-04-03"),
         ("The final report is due to be published on Friday.", "Friday", WED, "2024-03-29"),
         ("The court is expected to rule Monday on the appeal.", "Monday", WED, "2024-04-01"),
+        ("Worry may have caused a drop in the stock on Tuesday.", "Tuesday", WED, "2024-03-26"),
+        ("The offer had been due to expire Monday.", "Monday", WED, "2024-03-25"),
     ],
 )
 def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published: date, value: str) -> None:
@@ -114,6 +116,7 @@ def test_relative_expressions(
         ("The bank extended the offer to Nov. 20.", "Nov. 20", date(2024, 11, 2), "2024-11-20", date(2024, 11, 20), "day"),
         ("The closing is expected in February.", "February", date(2024, 11, 2), "2025-02", date(2025, 2, 1), "month"),
         ("Hostages from the raid on Oct. 7 are held in Rafah.", "Oct. 7", date(2024, 5, 20), "2023-10-07", date(2023, 10, 7), "day"),
+        ("The paper said in an editorial on Saturday, April 25:", "April 25", date(1998, 4, 24), "1998-04-25", date(1998, 4, 25), "day"),
         ("The toll has risen since Dec. 7.", "Dec. 7", date(2024, 11, 2), "2023-12-07", date(2023, 12, 7), "day"),
     ],
 )

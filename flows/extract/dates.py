@@ -61,6 +61,7 @@ _FUTURE_LEX = {
 }
 _PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve", "been"}
 _PERFECT_AUX = {"has", "have", "'ve"}
+_MODAL_AUX = {"may", "might", "could", "should", "must", "would"}
 # adjectives that schedule what they modify without saying whether it is past or future
 _SCHEDULE_ADJ = {"payable", "effective", "due"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "does", "do"}
@@ -166,6 +167,8 @@ def _tense_of(span: Span) -> str:
 def _verb_tense(verb: Token, depth: int) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in auxes}
+    if lowers & _MODAL_AUX and lowers & {"have", "'ve"}:  # "may have been", "could have met"
+        return _PAST
     if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return _FUTURE
     if "would" in lowers and verb.dep_ in ("ccomp", "xcomp", "conj"):
@@ -175,9 +178,9 @@ def _verb_tense(verb: Token, depth: int) -> str:
         head = verb.head
         if head.i == verb.i:
             return _NONE
-        head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if head.lemma_.lower() in _FUTURE_LEX or head.lower_ in _FUTURE_LEX:
-            return _PAST if "had" in head_auxes else _FUTURE
+            had = any(t.lower_ == "had" for t in head.doc[max(head.i - 3, 0) : head.i])  # "had been due to"
+            return _PAST if had else _FUTURE
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return _FUTURE
         return _verb_tense(head, depth + 1)
@@ -353,6 +356,17 @@ def _pick_year(anchor: date, make: Callable[[int], date], direction: str) -> dat
     return min(candidates, key=lambda d: (abs((d - anchor).days), d))
 
 
+def _near_years(anchor: date, month: int, day: int) -> list[date]:
+    """month/day in the anchor's year and the years either side, where that day exists."""
+    found = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return found
+
+
 def _infer_day(anchor: date, month: int, day: int, direction: str) -> date | None:
     """Month-day without a year: on or before the anchor when past, on or after it when future,
     else the nearest occurrence."""
@@ -481,6 +495,11 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if ctx.anchor is None:
         return _unresolved()
+    if _g(m, "wd"):  # "Saturday, April 25": the year in which that day is a Saturday, if one is near
+        wd = _WEEKDAYS[_g(m, "wd").lower()[:3]]
+        near = [d for d in _near_years(ctx.anchor, month, day) if d.weekday() == wd]
+        if near:
+            return _day(min(near, key=lambda d: abs((d - ctx.anchor).days)))
     d = _infer_day(ctx.anchor, month, day, _direction(ctx))
     return _day(d) if d else None
 
