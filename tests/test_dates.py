@@ -72,6 +72,8 @@ def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published:
         ("Shares rose mid-afternoon yesterday.", "mid-afternoon yesterday", WED, "TIME", "2024-03-26TAF", date(2024, 3, 26), "day"),
         ("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", WED, "TIME", "2024-04-09T17:00", date(2024, 4, 9), "day"),
         ("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", WED, "DATE", "1991", date(1991, 1, 1), "year"),
+        ("Sales rose 9% in the latest quarter.", "the latest quarter", date(2024, 10, 24), "DATE", "2024-Q3", date(2024, 7, 1), "quarter"),
+        ("It earned $2 million in the year-ago quarter.", "the year-ago quarter", date(2024, 10, 24), "DATE", "2023-Q3", date(2023, 7, 1), "quarter"),
         ("Rates may fall in the coming months.", "the coming months", WED, "DATE", "FUTURE_REF", None, None),
     ],
 )

@@ -572,6 +572,18 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _quarter(a.year if q <= current else a.year - 1, q)
 
 
+def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The quarter" of a results story: the last one completed, unless the tense is future;
+    "the year-ago quarter" is that quarter a year earlier."""
+    if not ctx.in_entity:
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    a = ctx.anchor
+    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not _g(m, "ago") else -3)
+    return _quarter(y - (1 if _g(m, "ago") else 0), (mo - 1) // 3 + 1)
+
+
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     code, start = _SEASONS[_g(m, "season").lower()]
     if _g(m, "year"):
@@ -906,6 +918,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             r"\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
         ),
         _h_quarter,
+    ),
+    (
+        _rx(
+            r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable)\s+)?"
+            r"(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
+        ),
+        _h_reported_quarter,
     ),
     (_rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"), _h_quarter),
     (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_season),
