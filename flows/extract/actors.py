@@ -64,6 +64,8 @@ _CURRENCY_CODES = {
 }
 # Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
 _ACRONYM_SKIPPED = {"and", "for", "in", "of", "on", "the", "to", "&"}
+# A name written lowercase-then-capital ("iPhone", "eReader") is a product line, not an actor.
+_BRAND = re.compile(r"^[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 _LETTER = re.compile(r"[^\W\d_]")
 _APPOSITIVE_END = {",", ".", ";", ":", ")", "(", "—", "–", "-", '"', "“", "”"}
@@ -165,7 +167,7 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Cand
         if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES:
             continue
         known = gazetteer.lookup(text)
-        if known is None and words[-1] in _EVENT_HEADS:
+        if known is None and (words[-1] in _EVENT_HEADS or _BRAND.match(text)):
             continue
         if ent.label_ == "PERSON" and len(words) > 1:
             # "Sullivan Israel" in "showed Sullivan Israel's plan": a name ending in a country.
