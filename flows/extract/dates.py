@@ -346,14 +346,15 @@ def _direction(ctx: _Ctx) -> str:
     return tense if tense in (_PAST, _FUTURE) else _NONE
 
 
-def _pick_year(anchor: date, make: Callable[[int], date], direction: str) -> date:
-    """The year that puts make(year) on the side of the anchor that direction asks for."""
-    candidates = [make(anchor.year + k) for k in (-1, 0, 1)]
-    if direction == _PAST:
-        return max(d for d in candidates if d <= anchor)
-    if direction == _FUTURE:
-        return min(d for d in candidates if d >= anchor)
-    return min(candidates, key=lambda d: (abs((d - anchor).days), d))
+def _pick(anchor: date, candidates: list[date], direction: str) -> date | None:
+    """The candidate on the side of the anchor that direction asks for, else the nearest."""
+    past = [d for d in candidates if d <= anchor]
+    future = [d for d in candidates if d >= anchor]
+    if direction == _PAST and past:
+        return max(past)
+    if direction == _FUTURE and future:
+        return min(future)
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d), default=None)
 
 
 def _near_years(anchor: date, month: int, day: int) -> list[date]:
@@ -370,13 +371,7 @@ def _near_years(anchor: date, month: int, day: int) -> list[date]:
 def _infer_day(anchor: date, month: int, day: int, direction: str) -> date | None:
     """Month-day without a year: on or before the anchor when past, on or after it when future,
     else the nearest occurrence."""
-    try:
-        date(2000, month, day)
-    except ValueError:
-        return None
-    if month == 2 and day == 29:
-        return None
-    return _pick_year(anchor, lambda y: date(y, month, day), direction)
+    return _pick(anchor, _near_years(anchor, month, day), direction)
 
 
 def _weekday_date(anchor: date, wd: int, mode: str) -> date:
@@ -529,7 +524,8 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     elif mode == "this":
         year = a.year
     else:
-        year = _pick_year(date(a.year, a.month, 1), lambda y: date(y, month, 1), _direction(ctx)).year
+        firsts = [date(a.year + k, month, 1) for k in (-1, 0, 1)]
+        year = (_pick(date(a.year, a.month, 1), firsts, _direction(ctx)) or firsts[1]).year
     return _month(year, month)
 
 
