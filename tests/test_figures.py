@@ -390,3 +390,66 @@ def test_figure_actors_skips_money_and_percent(nlp: Language) -> None:
     assert [f.category for f in found] == ["percent", "money"]
     mentions = [mention(f, f.mention_text.split()[-1], "x") for f in found]
     assert figure_actors(found, mentions) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "qualifier"),
+    [
+        ("Some 1,000 or more people gathered.", "Some 1,000 or more people", 1000, "approximate"),
+        ("Officials said 1,000 or more people gathered.", "1,000 or more people", 1000,
+         "at_least"),
+        ("About 20 people or so stayed.", "About 20 people or so", 20, "approximate"),
+        ("Police counted 20 people or so.", "20 people or so", 20, "approximate"),
+        ("There were 40-plus people in the room.", "40-plus people", 40, "at_least"),
+        ("Rioters burned 50-odd cars.", "50-odd cars", 50, "approximate"),
+        ("The convoy had 30+ trucks.", "30+ trucks", 30, "at_least"),
+        ("It hit 100 targets or fewer.", "100 targets or fewer", 100, "at_most"),
+    ],
+)
+def test_qualifiers_after_the_number(
+    nlp: Language, text: str, mention: str, value: float, qualifier: str
+) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("Six in 10 Americans support the plan.", "Six in 10 Americans", 0.6, "Americans"),
+        ("One in five children is malnourished.", "One in five children", 0.2, "children"),
+    ],
+)
+def test_ratios_are_shares(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category, figure.qualifier) == (
+        value, unit, "share", "approximate")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("About 40pc of voters are undecided.", "About 40pc", 40, "percent"),
+        ("The Fed raised rates by 25 basis points.", "25 basis points", 25, "basis point"),
+    ],
+)
+def test_more_percent_forms(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, unit, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The bill passed by a vote of 230 to 196.", "230 to 196", 230),
+        ("The final vote was 52 to 48.", "52 to 48", 52),
+    ],
+)
+def test_vote_tallies_written_with_to(nlp: Language, text: str, mention: str, value: float) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, "votes", "vote")
+
+
+def test_people_who_take_to_the_streets_are_not_hostages(nlp: Language) -> None:
+    figure = only(nlp, "Thousands of people took to the streets.", "Thousands of people")
+    assert figure.category == "other"

@@ -17,6 +17,8 @@ expression                 value        value_low    value_high  qualifier
 =========================  ===========  ===========  ==========  ===========
 "128 hostages"             128          128          128         exact
 "some 1,200 people"        1200         1200         1200        approximate
+"1,000 or more", "30+"     1000, 30     same         same        at_least
+"20 people or so"          20           20           20          approximate
 "15 to 22", "15-22"        15           15           22          range
 "between 750,000 and       750000       750000       800000      range
 800,000"
@@ -35,6 +37,9 @@ expression                 value        value_low    value_high  qualifier
 "several hundred"          300          300          999         at_least
 "a few thousand"           2000         2000         5999        at_least
 "a third of", "half of"    0.3333, 0.5  same         same        approximate
+"six in 10 Americans"      0.6          0.6          0.6         approximate
+"passed 14-0", "a vote     14, 230      same         same        exact
+of 230 to 196"
 =========================  ===========  ===========  ==========  ===========
 
 A plural amount word means at least two of what it names ("hundreds" >= 200) and less than
@@ -145,6 +150,13 @@ _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("under",), "at_most"),
 )
 
+# Qualifiers written after the number: "1,000 or more", "20 or so", "40-plus", "50-odd".
+_RIGHT_QUALIFIERS = {
+    ("or", "more"): "at_least", ("or", "so"): "approximate", ("or", "fewer"): "at_most",
+    ("or", "less"): "at_most",
+}
+_HYPHEN_QUALIFIERS = {"plus": "at_least", "odd": "approximate"}
+
 _CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
     "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₪": "ILS",
@@ -165,7 +177,7 @@ _DOLLAR_COUNTRIES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
     "hong": "HKD", "new": "NZD", "singapore": "SGD", "taiwan": "TWD",
 }
-_PERCENT_WORDS = {"%": "percent", "percent": "percent", "pct": "percent"}
+_PERCENT_WORDS = {"%": "percent", "percent": "percent", "pct": "percent", "pc": "percent"}
 _DURATIONS = {
     "sec": "second", "secs": "second", "second": "second", "seconds": "second",
     "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
@@ -415,19 +427,29 @@ def _parse_figure(
     start, qualifier, currency = _parse_left(doc, amount.start, floor)
     if _is_label(doc, start, amount):
         return None
-    tally = _parse_tally(doc, amount)
+    vote = _is_vote(doc, amount)
+    tally = _parse_tally(doc, amount, vote)
     if tally is not None:
         first, second, end = tally
-        if _is_vote(doc, amount):
+        if vote:
             return _checked_span(doc, amount.start, end,
                                  _fields(first, first, first, "exact", "votes", "vote"))
         if second <= first:
             return None
+    ratio = _parse_ratio(doc, amount)
+    if ratio is not None:
+        value, whole = ratio
+        counted = _parse_counted(doc, whole, whole.end)
+        return _checked_span(doc, start, counted.end, _fields(
+            value, value, value, qualifier or "approximate", counted.text, "share"))
     low, high, end = amount.low, amount.high, amount.end
     ranged = _parse_range_end(doc, amount, start)
     if ranged is not None:
         low, second, start = ranged
         high, end, qualifier = second.high, second.end, "range"
+    after = _parse_right_qualifier(doc, end)
+    if after is not None and amount.qualifier == "exact" and qualifier != "range":
+        end, qualifier = end + after[0], qualifier or after[1]
     age_end = None if currency is not None else _parse_age(doc, amount, start, end)
     if age_end is not None:
         fields = _fields(low, low, high, qualifier or amount.qualifier, "year", "other")
@@ -440,9 +462,29 @@ def _parse_figure(
         category = _parse_category(doc, amount.end - 1 if unit.head is None else unit.head)
     if unit.text is None and not _is_bare_figure(doc, amount, start, category):
         return None
+    end = unit.end
+    after = _parse_right_qualifier(doc, end) if unit.text is not None else None
+    if after is not None and amount.qualifier == "exact" and qualifier != "range":
+        end, qualifier = end + after[0], qualifier or after[1]
     qualifier = qualifier or amount.qualifier
     fields = _fields(low, low, high, qualifier, unit.text, category)
-    return _checked_span(doc, start, unit.end, fields)
+    return _checked_span(doc, start, end, fields)
+
+
+def _parse_right_qualifier(doc: Doc, j: int) -> tuple[int, str] | None:
+    """A qualifier written after the number or its noun, from token j: "1,000 or more",
+    "20 people or so", "40-plus", "50-odd", "30+": (tokens it takes, qualifier)."""
+    words = tuple(t.lower_ for t in doc[j:j + 2])
+    if len(words) == 2 and words in _RIGHT_QUALIFIERS:
+        return 2, _RIGHT_QUALIFIERS[words]
+    if j == 0 or j >= len(doc) or doc[j - 1].whitespace_:
+        return None
+    if doc[j].text == "+":
+        return 1, "at_least"
+    attached = doc[j].text in _DASHES and not doc[j].whitespace_ and len(words) == 2
+    if attached and words[1] in _HYPHEN_QUALIFIERS:
+        return 2, _HYPHEN_QUALIFIERS[words[1]]
+    return None
 
 
 def _fields(
@@ -550,7 +592,7 @@ def _parse_numeral(tok: Token) -> tuple[str, float, float] | None:
         value = float(match.group(1)) * _ATTACHED_SCALES[match.group(2)]
         return "digits", value, value
     match = _DIGITS_MEASURED.match(text)
-    if match and match.group(2) in _MEASURES:
+    if match and (match.group(2) in _MEASURES or match.group(2) in _PERCENT_WORDS):
         value = float(match.group(1))
         return "digits", value, value
     word = _parse_word_number(text)
@@ -710,9 +752,15 @@ def _is_label(doc: Doc, start: int, amount: _Amount) -> bool:
     )
 
 
-def _parse_tally(doc: Doc, amount: _Amount) -> tuple[float, float, int] | None:
-    """A pair of numbers joined by a dash ("14-0", "15-22"): first, second, end token."""
+def _parse_tally(doc: Doc, amount: _Amount, vote: bool) -> tuple[float, float, int] | None:
+    """A pair of numbers joined by a dash ("14-0", "15-22"), or in a vote by "to" ("a vote of
+    230 to 196"): first, second, end token."""
     tok = doc[amount.start]
+    j = amount.end
+    if vote and amount.end == amount.start + 1 and j + 1 < len(doc) and doc[j].lower_ == "to":
+        numeral = _parse_numeral(doc[j + 1])
+        if numeral is not None and numeral[0] == "digits" and _parse_numeral(tok) is not None:
+            return amount.value, numeral[1], j + 2
     single = _DIGIT_RANGE.match(tok.text)
     if single and amount.end == amount.start + 1:
         first, second = (float(g.replace(",", "")) for g in single.groups())
@@ -724,6 +772,19 @@ def _parse_tally(doc: Doc, amount: _Amount) -> tuple[float, float, int] | None:
         if numeral is not None and numeral[0] == "digits" and _parse_numeral(tok) is not None:
             return amount.value, numeral[1], j + 2
     return None
+
+
+def _parse_ratio(doc: Doc, amount: _Amount) -> tuple[float, _Amount] | None:
+    """ "six in 10 Americans", "one in five children": the share and the number of the whole."""
+    j = amount.end
+    if amount.scale > 1 or j + 1 >= len(doc) or doc[j].lower_ != "in" or amount.value <= 0:
+        return None
+    whole = _parse_amount(doc, j + 1, continued=True)
+    if whole is None or whole.end != j + 2 or whole.qualifier != "exact" or whole.scale > 1:
+        return None
+    if doc[j + 1].ent_type_ in _DATE_LABELS or whole.value <= amount.value:
+        return None
+    return round(amount.value / whole.value, 4), whole
 
 
 def _is_vote(doc: Doc, amount: _Amount) -> bool:
@@ -773,6 +834,8 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
         end = j + 1 if word in _CURRENCY_WORDS else j
         return _Unit(currency, end, "money", None)
     attached = _DIGITS_MEASURED.match(doc[j - 1].lower_)
+    if attached and attached.group(2) in _PERCENT_WORDS:
+        return _Unit("percent", j, "percent", None)
     if attached and attached.group(2) in _MEASURES:
         # "30GB", "5km": the unit is written against the number
         return _Unit(_MEASURES[attached.group(2)], j, "other", None)
@@ -790,6 +853,8 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
         return _Unit("percent", j + 2, "percent", None)
     if word == "percentage" and following in ("point", "points"):
         return _Unit("percentage point", j + 2, "percent", None)
+    if word == "basis" and following in ("point", "points"):
+        return _Unit("basis point", j + 2, "percent", None)
     hyphen = word in _DASHES and not doc[j - 1].whitespace_ and not doc[j].whitespace_
     k = j + 1 if hyphen else j
     if k < n:
@@ -968,7 +1033,8 @@ def _parse_category(doc: Doc, i: int) -> str:
                     if cue is not None:
                         return cue
             person = tok.lower_ in _PERSON_NOUNS or tok.ent_type_ == "NORP"
-            if parent.lemma_.lower() in _HOLDING_LEMMAS and person:
+            held = node.dep_ in ("dobj", "nsubjpass")
+            if parent.lemma_.lower() in _HOLDING_LEMMAS and person and held:
                 return "hostages"
             break
         node = parent
