@@ -19,7 +19,7 @@ from prefect.runtime import flow_run
 
 from flows.ingest import IngestResult, ingest
 from flows.nlp import load_model
-from flows.pipeline import extract_articles, link_across
+from flows.pipeline import assign_canonical_events, extract_articles, link_across
 from flows.records import Article, Extraction
 from flows.reference import load_gazetteer
 from flows.staging import StagedBatch, stage
@@ -67,14 +67,16 @@ def extract_task(articles: Sequence[Article]) -> list[Extraction]:
     return extract_articles(articles, load_model(), load_gazetteer())
 
 
-@task(name="link-actors", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="link", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def link_task(extractions: Sequence[Extraction], db: Path) -> list[Extraction]:
+    """Join actors and events across articles, including those already in the warehouse."""
     con = warehouse.connect(db)
     try:
         people = warehouse.known_people(con)
+        events = warehouse.known_events(con, [x.article.article_id for x in extractions])
     finally:
         con.close()
-    return link_across(extractions, people)
+    return assign_canonical_events(link_across(extractions, people), events)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

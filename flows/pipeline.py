@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from flows.clean import mask
+from flows.dedup import EventRow, EventSummary, canonical_ids, summarise
 from flows.extract.actors import actor_id_for, extract_actors, surname_links
 from flows.extract.dates import extract_dates
 from flows.extract.events import ROLES, extract_events
@@ -64,3 +65,26 @@ def _relinked(actors: Sequence[EventActor], ids: dict[str, str]) -> tuple[EventA
         if kept is None or ROLES.index(actor.role) < ROLES.index(kept.role):
             best[actor.actor_id] = actor
     return tuple(sorted(best.values(), key=lambda a: a.actor_id))
+
+
+def event_rows(extractions: Sequence[Extraction]) -> list[EventRow]:
+    """The article events of a batch, one row per actor of each mention."""
+    rows = []
+    for x in extractions:
+        kinds = {m.actor_id: m.actor_type for m in x.actor_mentions}
+        for e in x.events:
+            base = EventRow(e.article_event_id, e.event_type, e.event_date, e.date_source, x.article.published_at)
+            rows.append(base)
+            rows.extend(replace(base, actor_id=a.actor_id, actor_type=kinds.get(a.actor_id), role=a.role) for a in e.actors)
+    return rows
+
+
+def assign_canonical_events(
+    extractions: Sequence[Extraction], existing: Sequence[EventSummary] = ()
+) -> list[Extraction]:
+    """Give every event mention the canonical id of the real-world event it reports."""
+    ids = canonical_ids(summarise(event_rows(extractions)), existing)
+    return [
+        replace(x, events=tuple(replace(e, canonical_event_id=ids[e.article_event_id]) for e in x.events))
+        for x in extractions
+    ]

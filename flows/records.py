@@ -105,6 +105,9 @@ class Event:
     sentence_start: int
     sentence_end: int
     actors: tuple[EventActor, ...] = field(default=())
+    # The event within its article that this mention refers to, and across all articles.
+    article_event_id: str = ""
+    canonical_event_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from flows.records import Extraction, stable_id
+from flows.records import Extraction
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "external_id", "title", "source_name", "url", "published_at", "body", "input_path"),
@@ -29,13 +29,11 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "events": (
         "event_id", "article_id", "event_type", "event_mode", "trigger_text", "start_char", "end_char",
-        "event_date", "date_precision", "date_source", "canonical_event_id",
+        "event_date", "date_precision", "date_source", "article_event_id", "canonical_event_id",
     ),
     "event_actors": ("event_id", "actor_id", "role"),
     "dates": ("date", "year", "quarter", "month", "day", "weekday"),
 }
-# Roles that make an actor part of what an event is, as opposed to named near it.
-_IDENTIFYING_ROLES = ("source", "target", "participant")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +42,6 @@ class StagedBatch:
 
     def row_counts(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.frames.items()}
-
-
-def canonical_event_id(event_type: str, event_date: date | None, actor_ids: Iterable[str]) -> str:
-    """One key for every mention of the same kind of event, on the same day, by the same actors."""
-    return stable_id("event", event_type, event_date, ",".join(sorted(set(actor_ids))))
 
 
 def calendar(days: Iterable[date]) -> list[tuple[int | date, ...]]:
@@ -116,9 +109,7 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
         "events": _frame(
             "events",
             ((e.event_id, e.article_id, e.event_type, e.event_mode, e.trigger_text, e.start_char, e.end_char,
-              e.event_date, e.date_precision, e.date_source,
-              canonical_event_id(e.event_type, e.event_date,
-                                 (a.actor_id for a in e.actors if a.role in _IDENTIFYING_ROLES)))
+              e.event_date, e.date_precision, e.date_source, e.article_event_id, e.canonical_event_id)
              for e in events),
         ),
         "event_actors": _frame(

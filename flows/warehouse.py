@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from flows.dedup import EventRow, EventSummary, summarise
 from flows.records import Rejection
 from flows.reference import ALIASES_FILE, COUNTRIES_FILE, SEEDS_DIR
 from flows.staging import StagedBatch
@@ -68,6 +69,30 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
 def known_people(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the people already in the warehouse."""
     return [row[0] for row in con.execute("select name from actors where actor_type = 'PERSON'").fetchall()]
+
+
+def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str]) -> list[EventSummary]:
+    """Canonical events already in the warehouse, leaving out the articles about to be replaced."""
+    rows = con.execute(
+        """
+        select
+            events.canonical_event_id,
+            events.event_type,
+            events.event_date,
+            events.date_source,
+            articles.published_at,
+            event_actors.actor_id,
+            actors.actor_type,
+            event_actors.role,
+        from events
+        inner join articles on events.article_id = articles.article_id
+        left join event_actors on events.event_id = event_actors.event_id
+        left join actors on event_actors.actor_id = actors.actor_id
+        where not list_contains($replaced, events.article_id)
+        """,
+        {"replaced": list(replaced_articles)},
+    ).fetchall()
+    return summarise((EventRow(*row) for row in rows), known=True)
 
 
 def publish(

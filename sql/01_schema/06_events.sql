@@ -9,5 +9,6 @@ create table if not exists events (
     event_date date,
     date_precision varchar,
     date_source varchar not null,
+    article_event_id varchar not null,
     canonical_event_id varchar not null,
 );

@@ -10,5 +10,6 @@ select
     cast(event_date as date) as event_date,
     date_precision,
     date_source,
+    article_event_id,
     canonical_event_id,
 from stg_events;
