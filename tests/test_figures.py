@@ -453,3 +453,22 @@ def test_vote_tallies_written_with_to(nlp: Language, text: str, mention: str, va
 def test_people_who_take_to_the_streets_are_not_hostages(nlp: Language) -> None:
     figure = only(nlp, "Thousands of people took to the streets.", "Thousands of people")
     assert figure.category == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("Half a million people fled.", "Half a million people", 500_000, "people"),
+        ("A quarter of a million people lack water.", "A quarter of a million people", 250_000,
+         "people"),
+        ("Half a dozen soldiers were hurt.", "Half a dozen soldiers", 6, "soldiers"),
+        ("The state set aside Rs 500 crore for relief.", "Rs 500 crore", 5e9, "INR"),
+        ("The scheme built 3 lakh homes.", "3 lakh homes", 300_000, "homes"),
+        ("A 10,000-strong force was deployed.", "10,000-strong force", 10_000, "force"),
+    ],
+)
+def test_fractions_of_scales_south_asian_scales_and_strength(
+    nlp: Language, text: str, mention: str, value: float, unit: str
+) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit) == (value, unit)

@@ -90,6 +90,7 @@ _WORD_TENS = {
 _SCALES = {
     "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # Scale letters that count only when written against the number ("20m", "$3bn", "10k").
 _ATTACHED_SCALES = {"m": 1e6, "k": 1e3, "b": 1e9, **_SCALES}
@@ -252,6 +253,7 @@ _UNIT_NOUNS = {
     "brigades": "military_units", "brigade": "military_units",
     "divisions": "military_units", "regiments": "military_units",
     "troops": "military_units", "soldiers": "military_units", "soldier": "military_units",
+    "force": "military_units", "forces": "military_units",
     "fighters": "military_units", "fighter": "military_units", "militants": "military_units",
     "combatants": "military_units", "reservists": "military_units",
     "marines": "military_units", "personnel": "military_units", "squadrons": "military_units",
@@ -413,13 +415,13 @@ def _parse_figure(
     if doc[i].lower_ == "no":
         return _parse_zero(doc, i)
     fraction = _parse_fraction(doc, i)
-    if fraction is not None:
+    if fraction is not None and _parse_scaled_fraction(doc, i) is None:
         start, qualifier, _ = _parse_left(doc, fraction.start, floor)
         share = _parse_of_phrase(doc, fraction.end)
         if share is None:
             return None
-        fields = _fields(fraction.value, fraction.value, fraction.value,
-                         qualifier or fraction.qualifier, share.text, "share")
+        value = round(fraction.value, 4)
+        fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
         return _checked_span(doc, start, share.end, fields)
     amount = _parse_amount(doc, i)
     if amount is None or _is_blocked(doc, amount, blocked):
@@ -563,8 +565,25 @@ def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str
     """The fraction "numerator / word" read from [start, end), when "of" follows it."""
     if end >= len(doc) or doc[end].lower_ != "of":
         return None
-    value = round(numerator / _FRACTIONS[word], 4)
+    value = numerator / _FRACTIONS[word]
     return _Amount(start, end, value, value, value, "approximate", 1.0, True)
+
+
+def _parse_scaled_fraction(doc: Doc, i: int) -> _Amount | None:
+    """ "half a million", "a quarter of a million", "half a dozen": a fraction of a scale."""
+    n = len(doc)
+    if doc[i].lower_ == "half" and i + 1 < n and doc[i + 1].lower_ in ("a", "an"):
+        factor, k = 0.5, i + 1
+    else:
+        fraction = _parse_fraction(doc, i)
+        if fraction is None:
+            return None
+        factor, k = fraction.value, fraction.end + 1
+    if k + 1 >= n or doc[k].lower_ not in ("a", "an") or doc[k + 1].lower_ not in _SCALES:
+        return None
+    scale = _SCALES[doc[k + 1].lower_]
+    value = float(round(factor * scale))
+    return _Amount(i, k + 2, value, value, value, "exact", scale, True)
 
 
 def _parse_word_number(word: str) -> float | None:
@@ -622,6 +641,9 @@ def _parse_amount(doc: Doc, i: int, continued: bool = False) -> _Amount | None:
         after_dash = prev.text in _DASHES and not prev.whitespace_
         if after_dash and i > 1 and _is_numeral_token(doc[i - 2]):
             return None
+    scaled = _parse_scaled_fraction(doc, i)
+    if scaled is not None:
+        return scaled
     single = _DIGIT_RANGE.match(tok.text)
     if single:
         low, high = (float(g.replace(",", "")) for g in single.groups())
@@ -866,6 +888,9 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
             return _Unit(_DURATIONS[noun], k + 1, "duration", None)
         if noun in _MEASURES and (hyphen or doc[k].pos_ in ("NOUN", "PROPN", "X")):
             return _Unit(_MEASURES[noun], k + 1, "other", None)
+        if hyphen and noun == "strong" and k + 1 < n and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+            # "a 10,000-strong force": the noun after counts its members
+            return _Unit(_unit_text(doc[k + 1:k + 2]), k + 2, "other", k + 1)
         if hyphen and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
             end = k + 1
             if end < n and doc[k].head.i == end and doc[end].pos_ in ("NOUN", "PROPN"):
@@ -1101,8 +1126,9 @@ def _is_model_number(doc: Doc, amount: _Amount, head: int) -> bool:
     plural_label = noun.lower_.endswith("s") and any(c.isdigit() for c in noun.text)
     if plural_label or noun.lower_ in _INVARIANT_PLURALS or head < amount.end:
         return False
-    # "two-front war": a hyphenated quantity counts its singular noun
-    return not (head == amount.end + 1 and doc[amount.end].text in _DASHES)
+    # "two-front war", "a 10,000-strong force": a hyphenated quantity before its noun
+    hyphenated = doc[amount.end].text in _DASHES and doc[amount.end + 1].is_alpha
+    return not (hyphenated and head in (amount.end + 1, amount.end + 2))
 
 
 def _is_bare_figure(doc: Doc, amount: _Amount, start: int, category: str) -> bool:
