@@ -472,3 +472,28 @@ def test_fractions_of_scales_south_asian_scales_and_strength(
 ) -> None:
     figure = only(nlp, text, mention)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "qualifier"),
+    [
+        ("Inflation stayed above 5 percent.", "above 5 percent", "at_least"),
+        ("Unemployment fell below 4 percent.", "below 4 percent", "at_most"),
+        ("A maximum of 200 people may attend.", "A maximum of 200 people", "at_most"),
+        ("Police sent a minimum of 50 guards.", "a minimum of 50 guards", "at_least"),
+        ("Upward of 3,000 people attended.", "Upward of 3,000 people", "at_least"),
+        ("Not more than 10 people were allowed.", "Not more than 10 people", "at_most"),
+    ],
+)
+def test_more_qualifier_phrases(nlp: Language, text: str, mention: str, qualifier: str) -> None:
+    assert only(nlp, text, mention).qualifier == qualifier
+
+
+def test_a_subset_shares_the_event_of_its_count(nlp: Language) -> None:
+    text = "More than 1,000 were killed, including at least 300 children."
+    assert only(nlp, text, "at least 300 children").category == "killed"
+
+
+def test_the_base_of_a_rate_is_not_a_count(nlp: Language) -> None:
+    found = figures(nlp, "There are over 30 cases per 100,000 people.")
+    assert [f.mention_text for f in found] == ["over 30 cases"]

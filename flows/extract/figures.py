@@ -120,6 +120,10 @@ _FRACTIONS = {
 # Qualifier phrases written before the number, longest first.
 _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("no", "more", "than"), "at_most"),
+    (("not", "more", "than"), "at_most"),
+    (("not", "less", "than"), "at_least"),
+    (("a", "maximum", "of"), "at_most"),
+    (("a", "minimum", "of"), "at_least"),
     (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"),
     (("in", "excess", "of"), "at_least"),
@@ -129,6 +133,7 @@ _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("greater", "than"), "at_least"),
     (("at", "least"), "at_least"),
     (("upwards", "of"), "at_least"),
+    (("upward", "of"), "at_least"),
     (("just", "over"), "at_least"),
     (("well", "over"), "at_least"),
     (("an", "estimated"), "approximate"),
@@ -149,6 +154,8 @@ _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("estimated",), "approximate"),
     (("circa",), "approximate"),
     (("under",), "at_most"),
+    (("above",), "at_least"),
+    (("below",), "at_most"),
 )
 
 # Qualifiers written after the number: "1,000 or more", "20 or so", "40-plus", "50-odd".
@@ -427,7 +434,8 @@ def _parse_figure(
     if amount is None or _is_blocked(doc, amount, blocked):
         return None
     start, qualifier, currency = _parse_left(doc, amount.start, floor)
-    if _is_label(doc, start, amount):
+    if _is_label(doc, start, amount) or (start > 0 and doc[start - 1].lower_ == "per"):
+        # "per 100,000 people" is the base of a rate, not a count
         return None
     vote = _is_vote(doc, amount)
     tally = _parse_tally(doc, amount, vote)
@@ -1051,6 +1059,10 @@ def _parse_category(doc: Doc, i: int) -> str:
         cue = _cue(parent)
         if cue is not None:
             return cue
+        if parent.lower_ == "including":
+            # "killed 1,000, including 300 children": the subset shares the count's event
+            node = parent
+            continue
         if parent.pos_ in ("VERB", "AUX"):
             for child in parent.children:
                 if child is not node and child.dep_ in ("oprd", "acomp", "attr", "xcomp", "nsubj"):
