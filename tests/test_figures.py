@@ -265,6 +265,8 @@ def test_vote_tallies(nlp: Language, text: str, mention: str) -> None:
         ("The meeting between two defense officials ended.", "two defense officials",
          "officials", "other"),
         ("Hezbollah's 5 km advance stalled.", "5 km", "km", "other"),
+        ("A 6.1-magnitude aftershock followed.", "6.1-magnitude", "magnitude", "other"),
+        ("The temperature hit 45 degrees.", "45 degrees", "degree", "other"),
     ],
 )
 def test_unit_and_category(

@@ -205,7 +205,8 @@ _MEASURES = {
     "liters": "litre", "gallon": "gallon", "gallons": "gallon", "acre": "acre",
     "acres": "acre", "hectare": "hectare", "hectares": "hectare", "mph": "mph", "kph": "kph",
     "km/h": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "kb": "KB", "mb": "MB",
-    "gb": "GB", "tb": "TB", "mhz": "MHz", "ghz": "GHz",
+    "gb": "GB", "tb": "TB", "mhz": "MHz", "ghz": "GHz", "magnitude": "magnitude",
+    "degree": "degree", "degrees": "degree",
 }
 # Words before a number that make it a label rather than a count ("page 12", "No. 5").
 _LABEL_WORDS = {
