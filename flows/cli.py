@@ -59,14 +59,19 @@ def evaluate(
         [], "--timeml", exists=True, file_okay=False,
         help="A folder of TimeML .tml files: TempEval-3 scores of the date extractor (repeatable).",
     ),
+    meantime: list[Path] = typer.Option(
+        [], "--meantime", exists=True, file_okay=False,
+        help="A folder of MEANTIME CAT XML files: scores of named entities and figures (repeatable).",
+    ),
 ) -> None:
     """Measure extraction quality.
 
     With --gold: P/R/F1 of the warehouse's dates, figures, actors, actor ids and events.
     With --timeml: strict, relaxed and value F1 of temporal expressions on a TimeML corpus.
+    With --meantime: span F1 of named entities (actors) and of VALUE markables (figures).
     """
-    if gold is None and not timeml:
-        raise _fail("eval", "nothing to measure: give --gold and/or --timeml")
+    if gold is None and not timeml and not meantime:
+        raise _fail("eval", "nothing to measure: give --gold, --timeml and/or --meantime")
     if gold is not None:
         _evaluate_gold(gold, db)
     if timeml:
@@ -76,6 +81,19 @@ def evaluate(
         for folder in timeml:
             typer.echo(f"TimeML {folder}")
             for line in score_timeml(folder, load_model()).lines():
+                typer.echo(f"  {line}")
+    if meantime:
+        from flows.benchmarks.meantime import score_entities
+        from flows.benchmarks.meantime_values import score_values
+        from flows.nlp import load_model
+        from flows.reference import load_gazetteer
+
+        for folder in meantime:
+            typer.echo(f"MEANTIME {folder}: named entities")
+            for line in score_entities(folder, load_model(), load_gazetteer()).lines():
+                typer.echo(f"  {line}")
+            typer.echo(f"MEANTIME {folder}: figures against VALUE markables")
+            for line in score_values(folder, load_model()).lines():
                 typer.echo(f"  {line}")
 
 

@@ -9,10 +9,10 @@ from spacy.language import Language
 
 from flows.clean import mask
 from flows.dedup import EventRow, EventSummary, canonical_ids, summarise
-from flows.extract.actors import actor_id_for, extract_actors, surname_links
+from flows.extract.actors import acronym_links, actor_id_for, extract_actors, surname_links, titles_of
 from flows.extract.dates import extract_dates
-from flows.extract.events import ROLES, extract_events
-from flows.extract.figures import extract_figures
+from flows.extract.events import ROLES, extract_events, figure_events
+from flows.extract.figures import extract_figures, figure_actors
 from flows.records import Article, EventActor, Extraction
 from flows.reference import Gazetteer
 
@@ -27,33 +27,42 @@ def extract_articles(
     extractions = []
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
         actors = extract_actors(doc, article.article_id, gazetteer)
+        titles = titles_of(doc, actors)
+        actors = [replace(m, title=titles.get((m.start_char, m.end_char))) for m in actors]
         dates = extract_dates(doc, article.article_id, article.published_at)
+        events = extract_events(doc, article.article_id, article.published_at, actors, dates)
+        figures = extract_figures(doc, article.article_id)
+        counted, belongs = figure_actors(figures, actors), figure_events(doc, figures, events)
         extractions.append(
             Extraction(
                 article=article,
                 actor_mentions=tuple(actors),
                 date_mentions=tuple(dates),
-                figures=tuple(extract_figures(doc, article.article_id)),
-                events=tuple(extract_events(doc, article.article_id, article.published_at, actors, dates)),
+                figures=tuple(
+                    replace(f, actor_id=counted.get(f.figure_id), event_id=belongs.get(f.figure_id)) for f in figures
+                ),
+                events=tuple(events),
             )
         )
     return extractions
 
 
 def link_across(extractions: Sequence[Extraction], known_people: Iterable[str] = ()) -> list[Extraction]:
-    """Join one-word person names to the full name they belong to in other articles."""
-    links = surname_links([m for x in extractions for m in x.actor_mentions], known_people)
+    """Join a surname or an acronym used alone to the full name it has in other articles."""
+    mentions = [m for x in extractions for m in x.actor_mentions]
+    links = {**surname_links(mentions, known_people), **acronym_links(mentions)}
     if not links:
         return list(extractions)
     ids = {actor_id_for(short): actor_id_for(full) for short, full in links.items()}
     linked = []
     for x in extractions:
-        mentions = tuple(
+        relinked = tuple(
             replace(m, actor_name=links[m.actor_name], actor_id=ids[m.actor_id]) if m.actor_id in ids else m
             for m in x.actor_mentions
         )
         events = tuple(replace(e, actors=_relinked(e.actors, ids)) for e in x.events)
-        linked.append(replace(x, actor_mentions=mentions, events=events))
+        figures = tuple(replace(f, actor_id=ids.get(f.actor_id, f.actor_id)) for f in x.figures)
+        linked.append(replace(x, actor_mentions=relinked, figures=figures, events=events))
     return linked
 
 

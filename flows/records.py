@@ -54,6 +54,7 @@ class ActorMention:
     start_char: int
     end_char: int
     ner_label: str
+    title: str | None = None  # the title or role given with a person: "Defense Secretary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ class Figure:
     qualifier: str
     unit: str | None
     category: str
+    actor_id: str | None = None  # the actor it counts: "32,000 Palestinians"
+    event_id: str | None = None  # the event it belongs to: the 1,200 killed in an attack
 
 
 @dataclass(frozen=True, slots=True)

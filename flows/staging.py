@@ -18,14 +18,14 @@ from flows.records import Extraction
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "external_id", "title", "source_name", "url", "published_at", "body", "input_path"),
     "actors": ("actor_id", "name", "actor_type", "mention_count", "article_count"),
-    "actor_mentions": ("article_id", "actor_id", "mention_text", "start_char", "end_char", "ner_label"),
+    "actor_mentions": ("article_id", "actor_id", "mention_text", "start_char", "end_char", "ner_label", "title"),
     "date_mentions": (
         "article_id", "mention_text", "start_char", "end_char", "timex_type", "timex_value", "resolved_date",
         "precision",
     ),
     "figures": (
         "figure_id", "article_id", "mention_text", "start_char", "end_char", "value", "value_low", "value_high",
-        "qualifier", "unit", "category",
+        "qualifier", "unit", "category", "actor_id", "event_id",
     ),
     "events": (
         "event_id", "article_id", "event_type", "event_mode", "trigger_text", "start_char", "end_char",
@@ -94,7 +94,8 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
         ),
         "actor_mentions": _frame(
             "actor_mentions",
-            ((m.article_id, m.actor_id, m.mention_text, m.start_char, m.end_char, m.ner_label) for m in mentions),
+            ((m.article_id, m.actor_id, m.mention_text, m.start_char, m.end_char, m.ner_label, m.title)
+             for m in mentions),
         ),
         "date_mentions": _frame(
             "date_mentions",
@@ -104,7 +105,7 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
         "figures": _frame(
             "figures",
             ((f.figure_id, f.article_id, f.mention_text, f.start_char, f.end_char, f.value, f.value_low, f.value_high,
-              f.qualifier, f.unit, f.category) for f in figures),
+              f.qualifier, f.unit, f.category, f.actor_id, f.event_id) for f in figures),
         ),
         "events": _frame(
             "events",

@@ -4,7 +4,8 @@ from datetime import date
 
 from flows.extract.actors import extract_actors
 from flows.extract.dates import extract_dates
-from flows.extract.events import EVENT_TYPES, extract_events
+from flows.extract.events import EVENT_TYPES, extract_events, figure_events
+from flows.extract.figures import extract_figures
 
 
 def events_of(nlp, gazetteer, text, published=date(2024, 3, 27)):
@@ -43,3 +44,23 @@ def test_undated_event_takes_publication_date(nlp, gazetteer):
     ((event, _),) = events_of(nlp, gazetteer, "Netanyahu cancelled the delegation's trip.", date(2024, 3, 26))
     assert (event.event_type, event.event_date, event.date_source) == ("REJECT", date(2024, 3, 26), "publication")
     assert event.event_type in EVENT_TYPES
+
+
+def test_figures_belong_to_the_event_that_governs_them(nlp, gazetteer):
+    text = (
+        "It was a response to the Hamas attack on Israel, which killed some 1,200 people. "
+        "The offensive has killed over 32,000 Palestinians and driven a third of Gaza's population from their homes."
+    )
+    doc = nlp(text)
+    published = date(2024, 3, 27)
+    actors = extract_actors(doc, "a1", gazetteer)
+    events = extract_events(doc, "a1", published, actors, extract_dates(doc, "a1", published))
+    figures = extract_figures(doc, "a1")
+    links = figure_events(doc, figures, events)
+    article_event = {e.event_id: e.article_event_id for e in events}
+    attack = next(e.article_event_id for e in events if e.trigger_text == "attack")
+    killing = next(e.event_id for e in events if e.trigger_text == "killed")
+    linked = {f.mention_text: links.get(f.figure_id) for f in figures}
+    assert article_event[linked["some 1,200 people"]] == attack
+    assert linked["over 32,000 Palestinians"] == killing
+    assert linked["a third of Gaza's population"] is None

@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.records import ActorMention, DateMention, Event, EventActor, stable_id
+from flows.records import ActorMention, DateMention, Event, EventActor, Figure, stable_id
 
 # PLOVER event types (https://github.com/openeventdata/PLOVER), with a mode where PLOVER has one.
 # Keys are lemmas of verbs and of event nouns.
@@ -468,3 +468,37 @@ def extract_events(
                 )
             events.append(replace(member, article_event_id=key))
     return sorted(events, key=lambda e: e.start_char)
+
+
+# Figures that count what an event did to people belong to the event of their sentence.
+_CASUALTY_CATEGORIES = {"killed", "injured", "hostages", "displaced", "arrested"}
+
+
+def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) -> dict[str, str]:
+    """figure_id -> event_id for figures that belong to an event.
+
+    A figure belongs to the nearest event trigger above it in the parse ("an attack ...,
+    which killed some 1,200 people"), not past a coordinated verb ("killed X and drove Y");
+    failing that, a casualty count belongs to the nearest
+    assault or coercion in its sentence.
+    """
+    triggers = {e.start_char: e for e in events}
+    links: dict[str, str] = {}
+    for figure in figures:
+        span = doc.char_span(figure.start_char, figure.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        while node.head.i != node.i and node.idx not in triggers and node.dep_ != "conj":
+            node = node.head
+        if node.idx in triggers:
+            links[figure.figure_id] = triggers[node.idx].event_id
+            continue
+        if figure.category in _CASUALTY_CATEGORIES:
+            near = [
+                e for e in events
+                if e.sentence_start <= figure.start_char < e.sentence_end and e.event_type in {"ASSAULT", "COERCE"}
+            ]
+            if near:
+                links[figure.figure_id] = min(near, key=lambda e: abs(e.start_char - figure.start_char)).event_id
+    return links

@@ -5,4 +5,5 @@ create table if not exists actor_mentions (
     start_char integer not null,
     end_char integer not null,
     ner_label varchar not null,
+    title varchar,
 );

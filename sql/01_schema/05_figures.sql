@@ -10,4 +10,6 @@ create table if not exists figures (
     qualifier varchar not null,
     unit varchar,
     category varchar not null,
+    actor_id varchar,
+    event_id varchar,
 );

@@ -6,4 +6,5 @@ select
     cast(start_char as integer) as start_char,
     cast(end_char as integer) as end_char,
     ner_label,
+    title,
 from stg_actor_mentions;

@@ -11,4 +11,6 @@ select
     qualifier,
     unit,
     category,
+    actor_id,
+    event_id,
 from stg_figures;

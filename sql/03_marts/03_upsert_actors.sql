@@ -1,5 +1,6 @@
 -- An actor's type is the reference type when its name is a known one, else the label most
--- of its mentions carry across the whole warehouse; counts are recomputed over all articles.
+-- of its mentions carry across the whole warehouse; its title is the one given in the most
+-- recent article that gives one; counts are recomputed over all articles.
 insert or replace into actors
 with named as (
     select actor_id, name from stg_actors
@@ -34,6 +35,16 @@ spread as (
     group by actor_id
 ),
 
+titles as (
+    select
+        mentions.actor_id,
+        first(mentions.title order by articles.published_at desc nulls last, mentions.start_char) as title,
+    from actor_mentions as mentions
+    inner join articles on mentions.article_id = articles.article_id
+    where mentions.title is not null
+    group by mentions.actor_id
+),
+
 reference as (
     select name, 'GPE' as actor_type from ref_countries
     union
@@ -45,11 +56,13 @@ final as (
         named.actor_id,
         named.name,
         coalesce(reference.actor_type, mentions.mention_type) as actor_type,
+        titles.title,
         cast(mentions.mention_count as integer) as mention_count,
         cast(spread.article_count as integer) as article_count,
     from named
     inner join mentions on named.actor_id = mentions.actor_id
     inner join spread on named.actor_id = spread.actor_id
+    left join titles on named.actor_id = titles.actor_id
     left join reference on named.name = reference.name
 )
 
