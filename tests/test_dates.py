@@ -97,6 +97,25 @@ def test_relative_expressions(
     )
 
 
+OCT_26 = date(1989, 10, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Net income rose to $5 million in the third quarter from $4 million a year earlier.", "a year earlier", "1988-Q3"),
+        ("It lost $3 million in the fiscal first quarter, against a profit a year ago.", "a year ago", "1988-Q1"),
+        ("Sales rose 5% in the third quarter. In the year-ago period, sales fell.", "the year-ago period", "1988-Q3"),
+        ("Third-quarter profit beat year-earlier results.", "year-earlier", "1988-Q3"),
+        ("Wages were 3.8 percent higher than a year earlier.", "a year earlier", "1988"),
+        ("Year-earlier results included a gain.", "Year-earlier", "1988"),
+    ],
+)
+def test_year_back_comparisons_read_against_the_story_quarter(nlp: Language, text: str, phrase: str, value: str) -> None:
+    m = _mention(nlp, text, phrase, OCT_26)
+    assert (m.mention_text, m.timex_type, m.timex_value) == (phrase, "DATE", value)
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "published", "value", "resolved", "precision"),
     [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -102,11 +102,28 @@ _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 
 
 @dataclass(frozen=True, slots=True)
+class _StoryRef:
+    """How an expression reads against the story's reference time, the last date it mentioned:
+    that date's `unit` moved by `shift` units, or put in `year`. A comparison with a year earlier
+    ("a year ago", "the year-earlier period") reads against the last reported period, a quarter
+    that has begun by the publication date (`reported`)."""
+
+    unit: str
+    shift: int = 0
+    year: int | None = None
+    reported: bool = False
+
+
+_YEAR_BACK = _StoryRef("quarter", -4, reported=True)
+
+
+@dataclass(frozen=True, slots=True)
 class _Timex:
     timex_type: str
     value: str | None
     resolved: date | None
     precision: str | None
+    story: _StoryRef | None = None  # read against the story's reference time when it has one
 
 
 class _Ctx:
@@ -570,14 +587,24 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The quarter" of a results story: the last one completed, unless the tense is future;
-    "the year-ago quarter" is that quarter a year earlier."""
-    if not ctx.in_entity:
+    "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one."""
+    ago = bool(_g(m, "ago"))
+    if not (ctx.in_entity or ago):
         return None
     if ctx.anchor is None:
         return _unresolved()
     a = ctx.anchor
-    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not _g(m, "ago") else -3)
-    return _quarter(y - (1 if _g(m, "ago") else 0), (mo - 1) // 3 + 1)
+    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not ago else -3)
+    quarter = _quarter(y - ago, (mo - 1) // 3 + 1)
+    return replace(quarter, story=_YEAR_BACK) if ago else quarter
+
+
+def _h_year_back(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The year-ago period", "year-earlier (results)": the story's period a year earlier,
+    by default the year before the anchor."""
+    if ctx.anchor is None:
+        return _unresolved()
+    return replace(_year(ctx.anchor.year - 1), story=_YEAR_BACK)
 
 
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -643,6 +670,8 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None or clock or n != int(n):
         return _unresolved()
     a, k = ctx.anchor, int(n) * mult * (-1 if past else 1)
+    if code == "Y" and k == -1:
+        return replace(_year(a.year - 1), story=_YEAR_BACK)
     try:
         if code == "D":
             return _day(a + timedelta(days=k))
@@ -922,6 +951,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         ),
         _h_reported_quarter,
     ),
+    (
+        _rx(
+            r"the\s+(?:comparable\s+)?year[\s-](?:ago|earlier)\s+period"
+            r"|year-(?:ago|earlier)(?!\s+(?:first|second|third|fourth|nine|six|three|twelve|\d)\b)"
+        ),
+        _h_year_back,
+    ),
     (_rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"), _h_quarter),
     (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_season),
     (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MODIFIER}\s+)?{_SEASON}"), _h_season),
@@ -1050,6 +1086,47 @@ def _normalise(
     return found
 
 
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+
+
+def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Timex | None:
+    """The expression ref describes, read against base, a date the story mentioned; None when
+    base is too coarse for it (or, for a reported period, not a quarter that has begun)."""
+    if base.resolved is None or base.precision not in _GRAIN or _GRAIN[base.precision] > _GRAIN[ref.unit]:
+        return None
+    if ref.reported and (base.precision != "quarter" or (anchor is not None and base.resolved > anchor)):
+        return None
+    d = base.resolved if ref.year is None else base.resolved.replace(year=ref.year)
+    if ref.unit == "day":
+        return _day(d + timedelta(days=ref.shift))
+    if ref.unit == "week":
+        return _week(d + timedelta(weeks=ref.shift))
+    if ref.unit == "month":
+        return _month(*_shift_month(d.year, d.month, ref.shift))
+    if ref.unit == "quarter":
+        y, mo = _shift_month(d.year, d.month, 3 * ref.shift)
+        return _quarter(y, (mo - 1) // 3 + 1)
+    return _year(d.year + ref.shift)
+
+
+def _in_story(chosen: list[_Candidate], anchor: date | None) -> list[_Candidate]:
+    """Expressions that read against the story's reference time take it from the last date
+    mentioned before them that fits; without one they keep their value from the anchor."""
+    read: list[_Candidate] = []
+    mentioned: list[_Timex] = []
+    for c in chosen:
+        ref = c.timex.story
+        if ref is None:
+            mentioned.append(c.timex)
+        else:
+            found = (_parse_reference(base, ref, anchor) for base in reversed(mentioned))
+            timex = next((t for t in found if t is not None), None)
+            if timex is not None:
+                c = replace(c, timex=timex)
+        read.append(c)
+    return read
+
+
 def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[DateMention]:
     """Temporal expressions of a parsed article, normalised against its publication date."""
     anchor = published_at.date() if isinstance(published_at, datetime) else published_at
@@ -1087,6 +1164,7 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
+    chosen = _in_story(chosen, anchor)
     return [
         DateMention(
             article_id=article_id,
