@@ -499,3 +499,24 @@ def test_a_subset_shares_the_event_of_its_count(nlp: Language) -> None:
 def test_the_base_of_a_rate_is_not_a_count(nlp: Language) -> None:
     found = figures(nlp, "There are over 30 cases per 100,000 people.")
     assert [f.mention_text for f in found] == ["over 30 cases"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "unit"),
+    [
+        ("The headphones reach 120 dB at full volume.", "120 dB", 120, "dB"),
+        ("The laptop has an 11.6-inch screen.", "11.6-inch", 11.6, "inch"),
+        ("It is only 9.3 millimetres thick.", "9.3 millimetres", 9.3, "mm"),
+        ("The camera has 5 megapixels.", "5 megapixels", 5, "megapixel"),
+        ("Users get 5 gigabytes of storage.", "5 gigabytes", 5, "GB"),
+    ],
+)
+def test_measures(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
+    figure = only(nlp, text, mention)
+    assert (figure.value, figure.unit, figure.category) == (value, unit, "other")
+
+
+def test_a_change_and_where_it_ended_is_not_a_range(nlp: Language) -> None:
+    found = figures(nlp, "The price will be cut by $200 to $399.")
+    assert [(f.mention_text, f.qualifier) for f in found] == [("$200", "exact"), ("$399", "exact")]
+    assert only(nlp, "Prices fell by 2 to 3 percent.", "2 to 3 percent").qualifier == "range"

@@ -206,7 +206,12 @@ _MEASURES = {
     "acres": "acre", "hectare": "hectare", "hectares": "hectare", "mph": "mph", "kph": "kph",
     "km/h": "kph", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "kb": "KB", "mb": "MB",
     "gb": "GB", "tb": "TB", "mhz": "MHz", "ghz": "GHz", "magnitude": "magnitude",
-    "degree": "degree", "degrees": "degree",
+    "degree": "degree", "degrees": "degree", "inch": "inch", "inches": "inch",
+    "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "megabyte": "MB", "megabytes": "MB", "gigabyte": "GB", "gigabytes": "GB",
+    "terabyte": "TB", "terabytes": "TB", "megapixel": "megapixel", "megapixels": "megapixel",
+    "db": "dB", "decibel": "dB", "decibels": "dB",
 }
 # Words before a number that make it a label rather than a count ("page 12", "No. 5").
 _LABEL_WORDS = {
@@ -842,6 +847,9 @@ def _parse_range_end(doc: Doc, amount: _Amount, start: int) -> tuple[float, _Amo
         return None
     k = j + 1
     if doc[k].lower_ in _CURRENCY_SYMBOLS and k + 1 < len(doc):
+        if before == "by":
+            # "cut by $200 to $399": a change and where it ended; "by 2 to 3 percent" is a range
+            return None
         k += 1
     second = _parse_amount(doc, k, continued=True)
     if second is None or second.qualifier != "exact":
@@ -895,7 +903,7 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
             if after[:1] == ["ago"] or after == ["-", "old"]:
                 return None
             return _Unit(_DURATIONS[noun], k + 1, "duration", None)
-        if noun in _MEASURES and (hyphen or doc[k].pos_ in ("NOUN", "PROPN", "X")):
+        if noun in _MEASURES and (hyphen or doc[k].pos_ in ("NOUN", "PROPN", "NUM", "X")):
             return _Unit(_MEASURES[noun], k + 1, "other", None)
         if hyphen and noun == "strong" and k + 1 < n and doc[k + 1].pos_ in ("NOUN", "PROPN"):
             # "a 10,000-strong force": the noun after counts its members
