@@ -92,3 +92,20 @@ def test_jsonl_source_with_a_broken_line(prefect_server, tmp_path):
     assert (first.articles_read, first.articles_rejected) == (2, 1)
     assert rejected[0][0].endswith("feed.jsonl:2") and rejected[0][1].startswith("invalid JSON")
     assert before["articles"] == 2
+
+
+def test_one_event_reported_by_several_articles_is_one_canonical_event(seeded):
+    db, _, _, _ = seeded
+    with duckdb.connect(str(db), read_only=True) as con:
+        shared = con.execute(
+            "select articles, sources, dates_reported, sources_disagree from canonical_events where articles > 1"
+        ).fetchall()
+        split = con.execute(
+            "select count(*) from (select article_event_id, count(distinct canonical_event_id) as n "
+            "from events group by all) where n > 1"
+        ).fetchone()[0]
+    assert shared, "no event was reported by more than one article"
+    assert split == 0
+    for articles, sources, dates_reported, disagree in shared:
+        assert sources <= articles
+        assert disagree == (len(dates_reported or []) > 1)
