@@ -117,6 +117,21 @@ def test_year_back_comparisons_read_against_the_story_quarter(nlp: Language, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("On May 22, 1995, he was made a general, and the following year he was appointed attache.", "the following year", "1996"),
+        ("The talks began on March 3. The next day, the envoys left.", "The next day", "2024-03-04"),
+        ("The plant closed in June 2022. The previous month, workers had struck.", "The previous month", "2022-05"),
+        ("Sales fell 3% from the previous year.", "the previous year", "2023"),
+        ("The envoys will meet the following week.", "the following week", "2024-W14"),
+    ],
+)
+def test_steps_from_the_story_date(nlp: Language, text: str, phrase: str, value: str) -> None:
+    m = _mention(nlp, text, phrase, WED)
+    assert (m.mention_text, m.timex_type, m.timex_value) == (phrase, "DATE", value)
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "published", "value", "resolved", "precision"),
     [
         ("It was launched after the Oct. 7 attack on Israel.", "Oct. 7", THU, "2023-10-07", date(2023, 10, 7), "day"),

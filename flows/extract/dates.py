@@ -707,9 +707,19 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _Timex("DURATION", _duration_value(n, code, clock), None, None)
 
 
+_CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+# "the following day", "the previous year": a step from the date the story last mentioned
+_STORY_SHIFT = {"following": 1, "ensuing": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
 def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     code, clock, mult, plural = _parse_unit(_g(m, "unit"))
     mod = _g(m, "mod").lower()
+    unit = None if clock or plural or _g(m, "num") else _CALENDAR_UNITS.get(code)
+    if unit and (mod in _STORY_SHIFT or (mod == "next" and unit == "day")):
+        shift = _STORY_SHIFT.get(mod, 1)
+        near = _shifted(ctx.anchor, unit, shift) if ctx.anchor is not None else _unresolved()
+        return replace(near, story=_StoryRef(unit, shift))
     if not _g(m, "num"):
         if plural and mod == "coming":
             return _ref("FUTURE_REF")
@@ -975,7 +985,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"), _h_ago),
     (
         _rx(
-            r"the\s+(?P<mod>past|last|next|coming|previous|first|final|following|ensuing|recent)\s+"
+            r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
             rf"(?:(?P<num>{_NUM})[\s-]+)?{_UNIT}{_NOT_AGE}"
         ),
         _h_window,
