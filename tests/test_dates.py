@@ -154,6 +154,7 @@ def test_steps_from_the_story_date(nlp: Language, text: str, phrase: str, value:
         ("Hostages from the raid on Oct. 7 are held in Rafah.", "Oct. 7", date(2024, 5, 20), "2023-10-07", date(2023, 10, 7), "day"),
         ("The paper said in an editorial on Saturday, April 25:", "April 25", date(1998, 4, 24), "1998-04-25", date(1998, 4, 25), "day"),
         ("The toll has risen since Dec. 7.", "Dec. 7", date(2024, 11, 2), "2023-12-07", date(2023, 12, 7), "day"),
+        ("The report covers the period from 1990 to 1997.", "1997", WED, "1997", date(1997, 1, 1), "year"),
     ],
 )
 def test_calendar_dates(
@@ -181,6 +182,23 @@ def test_calendar_dates(
 def test_durations_and_sets(nlp: Language, text: str, phrase: str, timex_type: str, value: str) -> None:
     m = _mention(nlp, text, phrase, WED)
     assert (m.timex_type, m.timex_value, m.resolved_date, m.precision) == (timex_type, value, None, None)
+
+
+def test_a_full_month_name_leaves_the_full_stop(nlp: Language) -> None:
+    assert _mention(nlp, "He was hospitalized in mid-July.", "July", WED).mention_text == "mid-July"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "timex_type", "value"),
+    [
+        ("For the year ended Sept. 30, the company earned $4 million.", "the year", "DURATION", "P1Y"),
+        ("Profit rose in the third quarter. In the 1988 period, it earned $2 million.", "the 1988 period", "DATE", "1988-Q3"),
+        ("In the 1988 period, it earned $2 million.", "the 1988 period", "DATE", "1988"),
+    ],
+)
+def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str, value: str) -> None:
+    m = _mention(nlp, text, phrase, OCT_26)
+    assert (m.mention_text, m.timex_type, m.timex_value) == (phrase, timex_type, value)
 
 
 def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:

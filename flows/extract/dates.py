@@ -69,8 +69,8 @@ _NON_TEMPORAL_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC",
 
 # --- regex building blocks -----------------------------------------------------------
 _MON = (
-    r"(?-i:(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?"
-    r"|Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))(?![A-Za-z])"
+    r"(?-i:(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?"
+    r"|Aug(?:ust|\.)?|September|Sept?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))(?![A-Za-z])"
 )
 _WD = r"(?-i:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
@@ -96,7 +96,7 @@ _PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|mi
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
 # a deadline set in the past may still lie ahead: "extended the offer to Nov. 20", "until January"
 _DEADLINE = re.compile(r"\b(?:until|till|through|by|to|before|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
-_YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during)\s+$", re.IGNORECASE)
+_YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during|to|through|before|after)\s+$", re.IGNORECASE)
 _NOT_AGE = r"(?![\s-]*olds?\b)"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 
@@ -547,7 +547,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
-    if not (ctx.in_entity or _g(m, "pre") or _g(m, "fy")):
+    if not (ctx.in_entity or _g(m, "pre") or _g(m, "fy") or ctx.preceded_by(_YEAR_PREP)):
         return None
     span = ctx.span()
     if span is not None and len(span) == 1 and _is_count(span[0]):
@@ -762,6 +762,17 @@ def _h_the_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if not ctx.in_entity:
         return None
     return _year(ctx.anchor.year) if ctx.anchor is not None else _unresolved()
+
+
+def _h_year_ended(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The year ended Sept. 30": a fiscal year, named by its length and its last day."""
+    return _Timex("DURATION", "P1Y", None, None)
+
+
+def _h_year_period(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The 1988 period" of a results story: its quarter in that year, else the year."""
+    year = int(_g(m, "year"))
+    return replace(_year(year), story=_StoryRef("quarter", year=year, reported=True))
 
 
 def _parse_spelled_year(text: str) -> int | None:
@@ -1011,6 +1022,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (_rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day),
     (_rx(r"the\s+weekend"), _h_the_weekend),
+    (_rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _h_year_ended),
+    (_rx(rf"the\s+{_YEAR4}\s+(?:period|quarter)"), _h_year_period),
     (
         _rx(
             r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+){0,2}year"
