@@ -72,15 +72,8 @@ class ValueScores:
         p, r = _ratio(matched, self.predicted), _ratio(matched, self.gold)
         return p, r, _f1(p, r)
 
-    @property
-    def overlap_f1(self) -> float:
-        return self.prf(self.overlap)[2]
-
-    @property
-    def strict_f1(self) -> float:
-        return self.prf(self.strict)[2]
-
     def recall_by_type(self) -> dict[str, float]:
+        """Overlap recall of each VALUE type."""
         return {
             kind: _ratio(found, gold)
             for kind, gold, found in zip(VALUE_TYPES, self.gold_by_type, self.found_by_type)
