@@ -68,6 +68,8 @@ def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published:
         ("Tourism collapsed last summer.", "last summer", WED, "DATE", "2023-SU", date(2023, 6, 1), "season"),
         ("Protests spread over the weekend.", "the weekend", WED, "DATE", "2024-W12-WE", date(2024, 3, 23), "week"),
         ("Sales fell in the past year.", "the past year", WED, "DATE", "2023", date(2023, 1, 1), "year"),
+        ("The population doubled in the past decade.", "the past decade", WED, "DURATION", "P10Y", None, None),
+        ("Wages lost ground in the last decade.", "the last decade", WED, "DATE", "201", date(2010, 1, 1), "decade"),
         ("Net income rose in the 2023 second quarter.", "the 2023 second quarter", WED, "DATE", "2023-Q2", date(2023, 4, 1), "quarter"),
         ("Shares rose mid-afternoon yesterday.", "mid-afternoon yesterday", WED, "TIME", "2024-03-26TAF", date(2024, 3, 26), "day"),
         ("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", WED, "TIME", "2024-04-09T17:00", date(2024, 4, 9), "day"),

@@ -724,7 +724,8 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         if plural and mod == "coming":
             return _ref("FUTURE_REF")
         shift = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(mod)
-        if not plural and shift is not None and code in ("Y", "DE"):
+        # "the last decade" is the calendar decade before this one; "the past decade" the ten years to now
+        if not plural and shift is not None and (code == "Y" or (code == "DE" and mod != "past")):
             if ctx.anchor is None:
                 return _unresolved()
             return _shifted(ctx.anchor, "year" if code == "Y" else "decade", shift)
