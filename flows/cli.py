@@ -141,5 +141,46 @@ def sql(
         raise _fail("sql", exc) from exc
 
 
+@app.command()
+def dq(
+    db: Path = DbOption,
+    serve: bool = typer.Option(False, "--serve", help="Then serve the site on 127.0.0.1 until interrupted."),
+    port: int = typer.Option(8000, "--port", help="The port to serve on (0 picks a free one)."),
+) -> None:
+    """Build the data-quality dashboard (index.html beside the warehouse) and print its path.
+
+    It shows the latest run's status, expectations, quarantined rows, findings and rejected inputs.
+    It charts failures and rows loaded over runs, and loads nothing from the network.
+    """
+    import duckdb
+
+    from flows.dashboard import write_site
+
+    if not db.exists():
+        raise _fail("dq", f"warehouse {db} does not exist; run `newswire run` first")
+    site_dir = db.resolve().parent
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            page = write_site(con, site_dir)
+    except duckdb.Error as exc:
+        raise _fail("dq", exc) from exc
+    typer.echo(page)
+    if serve:
+        _serve(site_dir, port)
+
+
+def _serve(site_dir: Path, port: int) -> None:
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site_dir))
+    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        typer.echo(f"serving http://127.0.0.1:{server.server_port}/ until interrupted (Ctrl-C)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            typer.echo("stopped")
+
+
 if __name__ == "__main__":
     app()
