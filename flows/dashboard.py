@@ -609,7 +609,7 @@ def _volumes_section(runs: Sequence[RunSummary]) -> str:
         )
     return (
         '<section id="volumes"><h2>Row volumes per table and run</h2>'
-        '<p class="meta">Rows staged per table in each run, newest first.</p>'
+        '<p class="meta">Rows per table that each run loaded, newest first; a failed run loaded none of the rows it counts.</p>'
         '<div class="card scroll"><table class="volumes"><thead><tr><th>started</th><th>run</th><th>status</th>'
         '<th class="num">read</th><th class="num">rejected</th><th class="num">quarantined</th>'
         f'<th class="num">findings</th>{head}</tr></thead><tbody>{"".join(lines)}</tbody></table></div></section>'
