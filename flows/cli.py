@@ -39,10 +39,12 @@ def run(source: Path = SourceOption, db: Path = DbOption) -> None:
     if not source.exists():
         raise _fail("run", f"source {source} does not exist")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.etl import news_etl
+    from flows.etl import RunFailed, news_etl
 
     try:
         summary = news_etl(source=source.resolve(), db=db.resolve())
+    except RunFailed as exc:
+        raise _fail("run", exc) from exc
     except Exception as exc:  # the flow's own log has the trace; the user gets one line
         raise _fail("run", f"{type(exc).__name__}: {exc}") from exc
     for line in summary.lines():

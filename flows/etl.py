@@ -14,19 +14,26 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from flows.dashboard import write_site
 from flows.ingest import IngestResult, ingest
 from flows.nlp import load_model
 from flows.pipeline import assign_canonical_events, extract_articles, link_across
+from flows.quality import QualityDecision, decide, with_checks
 from flows.records import Article, Extraction
 from flows.reference import load_gazetteer
-from flows.staging import StagedBatch, stage
+from flows.staging import stage
 from flows.validate import ExpectationOutcome, validate_tables
 from flows import warehouse
 
 ARTICLES_PER_TASK = 64
+
+
+class RunFailed(RuntimeError):
+    """The run could not be published; its validation results are recorded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,9 @@ class RunSummary:
     expectations: int
     failed_critical: int
     failed_warning: int
+    quarantined_rows: int
+    findings: int
+    dashboard: str
     seconds: float
 
     def lines(self) -> list[str]:
@@ -53,7 +63,8 @@ class RunSummary:
             f"rows loaded: {loaded}",
             f"rows in warehouse: {total}",
             f"data quality: {self.expectations} expectations, {self.failed_critical} critical and "
-            f"{self.failed_warning} warning failures",
+            f"{self.failed_warning} warning failures; {self.quarantined_rows} rows quarantined, "
+            f"{self.findings} findings; dashboard {self.dashboard}",
         ]
 
 
@@ -80,27 +91,66 @@ def link_task(extractions: Sequence[Extraction], db: Path) -> list[Extraction]:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(batch: StagedBatch) -> list[ExpectationOutcome]:
-    return validate_tables(batch.frames)
+def validate_task(frames: dict) -> list[ExpectationOutcome]:
+    return validate_tables(frames)
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_task(
     db: Path,
-    batch: StagedBatch,
+    decision: QualityDecision,
     run: warehouse.RunRecord,
     ingested: IngestResult,
     outcomes: Sequence[ExpectationOutcome],
+    failure: str | None,
 ) -> dict[str, int]:
     con = warehouse.connect(db)
     try:
-        warehouse.publish(con, batch, run, ingested.rejections, outcomes)
+        warehouse.publish(
+            con, decision.batch, run, ingested.rejections, outcomes, decision.quarantined, decision.findings, failure
+        )
         return {
             table: con.execute(f"select count(*) from {table}").fetchone()[0]
-            for table in batch.frames
+            for table in decision.batch.frames
         }
     finally:
         con.close()
+
+
+@task(name="dashboard", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def dashboard_task(db: Path) -> Path:
+    """Rebuild the data-quality dashboard beside the warehouse file."""
+    con = warehouse.connect(db, read_only=True)
+    try:
+        return write_site(con, db.parent)
+    finally:
+        con.close()
+
+
+def _quality_report(run_id: str, status: str, outcomes: Sequence[ExpectationOutcome], decision: QualityDecision) -> str:
+    """The run's data quality as Markdown, for the Prefect UI."""
+    suites: dict[str, list[ExpectationOutcome]] = {}
+    for outcome in outcomes:
+        suites.setdefault(outcome.suite, []).append(outcome)
+    lines = [
+        f"# Data quality of run {run_id}",
+        f"**{status}** — {len(decision.quarantined)} quarantined rows, {len(decision.findings)} findings",
+        "",
+        "| suite | expectations | critical failed | warnings failed |",
+        "|---|---|---|---|",
+    ]
+    for suite, results in suites.items():
+        critical = sum(not o.success and o.severity == "critical" for o in results)
+        warning = sum(not o.success and o.severity == "warning" for o in results)
+        lines.append(f"| {suite} | {len(results)} | {critical} | {warning} |")
+    failed = [o for o in outcomes if not o.success]
+    if failed:
+        lines += ["", "| suite | column | expectation | severity | unexpected |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {o.suite} | {o.column or ''} | {o.description or o.expectation} | {o.severity} | {o.unexpected_count} |"
+            for o in failed
+        ]
+    return "\n".join(lines)
 
 
 def _batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
@@ -125,7 +175,10 @@ def news_etl(source: Path, db: Path) -> RunSummary:
 
     extractions = [x for batch in _batches(ingested.articles, ARTICLES_PER_TASK) for x in extract_task(batch)]
     batch = stage(link_task(extractions, db))
-    outcomes = validate_task(batch)
+    frames = with_checks(batch.frames, inputs=len(ingested.articles) + len(ingested.rejections))
+    outcomes = validate_task(frames)
+    decision = decide(frames, outcomes)
+    failure = decision.failure()
     failed = [o for o in outcomes if not o.success]
     for outcome in failed:
         logger.warning(
@@ -141,9 +194,18 @@ def news_etl(source: Path, db: Path) -> RunSummary:
         articles_read=len(ingested.articles),
         articles_rejected=len(ingested.rejections),
         articles_duplicate=ingested.duplicates,
-        row_counts=batch.row_counts(),
+        row_counts=decision.batch.row_counts(),
     )
-    totals = load_task(db, batch, run, ingested, outcomes)
+    totals = load_task(db, decision, run, ingested, outcomes, failure)
+    dashboard = dashboard_task(db)
+    logger.info("data-quality dashboard: %s", dashboard)
+    status = "published" if failure is None else f"failed: {failure}"
+    create_markdown_artifact(
+        key="data-quality", markdown=_quality_report(run_id, status, outcomes, decision),
+        description="Data quality of the run",
+    )
+    if failure is not None:
+        raise RunFailed(f"nothing published: {failure}; see {dashboard}")
     critical = sum(o.severity == "critical" for o in failed)
     summary = RunSummary(
         run_id=run_id,
@@ -151,11 +213,14 @@ def news_etl(source: Path, db: Path) -> RunSummary:
         articles_read=len(ingested.articles),
         articles_rejected=len(ingested.rejections),
         articles_duplicate=ingested.duplicates,
-        rows_loaded=batch.row_counts(),
+        rows_loaded=decision.batch.row_counts(),
         rows_in_warehouse=totals,
         expectations=len(outcomes),
         failed_critical=critical,
         failed_warning=len(failed) - critical,
+        quarantined_rows=len({(r.table_name, r.row_key) for r in decision.quarantined}),
+        findings=len(decision.findings),
+        dashboard=str(dashboard),
         seconds=time.perf_counter() - started,
     )
     for line in summary.lines():

@@ -45,6 +45,9 @@ class ExpectationOutcome:
     unexpected_count: int
     unexpected_sample: str
     description: str
+    # Positions (in the validated frame) of the rows that broke the expectation; empty for
+    # table-level expectations and for ones that could not be evaluated.
+    unexpected_rows: tuple[int, ...] = ()
 
 
 def load_suite_specs(suites_dir: Path = SUITES_DIR) -> dict[str, dict]:
@@ -101,7 +104,7 @@ def validate_tables(
         )
         validation = batch.validate(
             suite,
-            result_format={"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE},
+            result_format={"result_format": "COMPLETE", "partial_unexpected_count": SAMPLE_SIZE},
         )
         position = {expectation.id: i for i, expectation in enumerate(suite.expectations)}
         results = sorted(validation.results, key=lambda r: position[r.expectation_config.id])
@@ -175,6 +178,7 @@ def _outcome(table: str, result: ExpectationValidationResult, row_count: int) ->
     config = result.expectation_config
     kwargs = config.kwargs
     error = _exception_message(result.exception_info or {})
+    rows: tuple[int, ...] = ()
     if error is not None:
         success = False
         element_count = unexpected_count = row_count
@@ -183,6 +187,7 @@ def _outcome(table: str, result: ExpectationValidationResult, row_count: int) ->
         success = bool(result.success)
         element_count = int(result.result.get("element_count", row_count))
         unexpected_count = int(result.result.get("unexpected_count", 0))
+        rows = tuple(int(i) for i in result.result.get("unexpected_index_list") or ())
         if "partial_unexpected_list" in result.result:
             sample = result.result["partial_unexpected_list"]
         elif not success and "observed_value" in result.result:
@@ -205,6 +210,7 @@ def _outcome(table: str, result: ExpectationValidationResult, row_count: int) ->
         unexpected_count=unexpected_count,
         unexpected_sample=json.dumps([_sample_text(v) for v in sample[:SAMPLE_SIZE]]),
         description=config.meta.get("description", ""),
+        unexpected_rows=rows,
     )
 
 

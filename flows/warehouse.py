@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from flows.dedup import EventRow, EventSummary, summarise
+from flows.quality import FlaggedRow
 from flows.records import Rejection
 from flows.reference import ALIASES_FILE, COUNTRIES_FILE, SEEDS_DIR
 from flows.staging import StagedBatch
@@ -101,8 +102,15 @@ def publish(
     run: RunRecord,
     rejections: Sequence[Rejection],
     outcomes: Sequence[ExpectationOutcome],
+    quarantined: Sequence[FlaggedRow] = (),
+    findings: Sequence[FlaggedRow] = (),
+    failure: str | None = None,
 ) -> None:
-    """Load the batch, its rejections and its validation results in one transaction."""
+    """Load the batch with its rejections and validation results, in one transaction.
+
+    With a `failure`, only the run and its validation results are recorded: the published
+    tables stay as they were.
+    """
     parameters = {
         "run_id": run.run_id,
         "loaded_at": run.finished_at,
@@ -111,12 +119,13 @@ def publish(
     }
     con.execute("begin transaction")
     try:
-        for name, frame in batch.frames.items():
-            con.register(f"stg_{name}", frame)
-        for layer in LOAD_LAYERS:
-            for path in sql_files(layer):
-                _execute(con, path, parameters)
-        _record_run(con, run, rejections, outcomes)
+        if failure is None:
+            for name, frame in batch.frames.items():
+                con.register(f"stg_{name}", frame)
+            for layer in LOAD_LAYERS:
+                for path in sql_files(layer):
+                    _execute(con, path, parameters)
+        _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -126,11 +135,30 @@ def publish(
             con.unregister(f"stg_{name}")
 
 
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    con.register("rows_to_insert", frame)
+    try:
+        con.execute(f"insert into {table} by name select * from rows_to_insert")
+    finally:
+        con.unregister("rows_to_insert")
+
+
+def _flagged(rows: Sequence[FlaggedRow], run: RunRecord) -> pd.DataFrame:
+    columns = ["table_name", "expectation", "column_name", "severity", "description", "article_id", "row_key", "row_json"]
+    frame = pd.DataFrame([asdict(r) for r in rows], columns=columns)
+    frame.insert(0, "run_id", run.run_id)
+    frame["flagged_at"] = run.finished_at
+    return frame
+
+
 def _record_run(
     con: duckdb.DuckDBPyConnection,
     run: RunRecord,
     rejections: Sequence[Rejection],
     outcomes: Sequence[ExpectationOutcome],
+    quarantined: Sequence[FlaggedRow],
+    findings: Sequence[FlaggedRow],
+    failure: str | None,
 ) -> None:
     record = asdict(run)
     record["row_counts"] = json.dumps(dict(run.row_counts))
@@ -139,28 +167,36 @@ def _record_run(
         "$articles_read, $articles_rejected, $articles_duplicate, $row_counts)",
         record,
     )
-    rejected = pd.DataFrame(
-        [(run.run_id, r.input_path, r.reason, run.finished_at) for r in rejections],
-        columns=["run_id", "input_path", "reason", "rejected_at"],
+    _insert(
+        con,
+        "rejected_inputs",
+        pd.DataFrame(
+            [(run.run_id, r.input_path, r.reason, run.finished_at) for r in rejections],
+            columns=["run_id", "input_path", "reason", "rejected_at"],
+        ),
     )
-    con.register("run_rejections", rejected)
-    con.execute("insert into rejected_inputs select * from run_rejections")
-    con.unregister("run_rejections")
     failed = [o for o in outcomes if not o.success]
     critical = sum(o.severity == "critical" for o in failed)
     con.execute(
-        "insert or replace into dq_runs values (?, ?, ?, ?, ?, ?, ?)",
-        [run.run_id, run.finished_at, len(outcomes), len(failed), critical, len(failed) - critical, critical == 0],
-    )
-    results = pd.DataFrame(
+        "insert or replace into dq_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (run.run_id, o.suite, o.expectation, o.column, o.severity, o.success, o.element_count,
-             o.unexpected_count, o.unexpected_sample, o.description)
-            for o in outcomes
+            run.run_id, run.finished_at, len(outcomes), len(failed), critical, len(failed) - critical, critical == 0,
+            "published" if failure is None else f"failed: {failure}",
+            len({(r.table_name, r.row_key) for r in quarantined}), len({(r.table_name, r.row_key) for r in findings}),
         ],
-        columns=["run_id", "suite", "expectation", "column_name", "severity", "success", "element_count",
-                 "unexpected_count", "unexpected_sample", "description"],
     )
-    con.register("run_results", results)
-    con.execute("insert into dq_results select * from run_results")
-    con.unregister("run_results")
+    _insert(
+        con,
+        "dq_results",
+        pd.DataFrame(
+            [
+                (run.run_id, o.suite, o.expectation, o.column, o.severity, o.success, o.element_count,
+                 o.unexpected_count, o.unexpected_sample, o.description)
+                for o in outcomes
+            ],
+            columns=["run_id", "suite", "expectation", "column_name", "severity", "success", "element_count",
+                     "unexpected_count", "unexpected_sample", "description"],
+        ),
+    )
+    _insert(con, "quarantine", _flagged(quarantined, run))
+    _insert(con, "dq_findings", _flagged(findings, run))

@@ -64,7 +64,7 @@ def test_each_run_is_validated_and_recorded(seeded):
             [first.run_id],
         ).fetchone()[0]
     assert runs == 2
-    assert suites == {"articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates"}
+    assert suites == {"articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates", "run"}
     assert critical == first.failed_critical
 
 
@@ -109,3 +109,25 @@ def test_one_event_reported_by_several_articles_is_one_canonical_event(seeded):
     for articles, sources, dates_reported, disagree in shared:
         assert sources <= articles
         assert disagree == (len(dates_reported or []) > 1)
+
+
+def test_a_failed_run_publishes_nothing_and_says_why(prefect_server, tmp_path):
+    from flows.etl import RunFailed, news_etl
+
+    db = tmp_path / "w.duckdb"
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "g1", "text": "Protesters rallied in Nairobi on Monday.", "published_at": "2024-06-04"}) + "\n")
+    news_etl(source=good, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = row_counts(con)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n" + json.dumps({"id": "b2"}) + "\n")
+    with pytest.raises(RunFailed, match="loads at least one article"):
+        news_etl(source=broken, db=db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert row_counts(con) == before
+        status, = con.execute("select status from dq_runs order by validated_at desc limit 1").fetchone()
+        rejected = con.execute("select count(*) from rejected_inputs").fetchone()[0]
+    assert status.startswith("failed: ")
+    assert rejected == 2
+    assert (tmp_path / "index.html").is_file()

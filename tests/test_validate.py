@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from batches import checked_frames, extraction
 from flows.validate import (
     SEVERITIES,
     SUITES_DIR,
@@ -27,102 +28,12 @@ TABLES = (
     "events",
     "event_actors",
     "dates",
+    "run",
 )
 
 
 def clean_frames() -> dict[str, pd.DataFrame]:
-    return {
-        "articles": pd.DataFrame(
-            {
-                "article_id": ["a1", "a2", "a3"],
-                "external_id": ["x-1", "x-2", "x-3"],
-                "title": ["Rates rise", None, "Port reopens"],
-                "source_name": ["Wire", "Wire", None],
-                "url": ["https://example.org/1", None, None],
-                "published_at": [date(2024, 3, 1), date(2024, 3, 2), None],
-                "body": ["Body one.", "Body two.", "Body three."],
-                "input_path": ["in/1.txt", "in/2.txt", "in/3.txt"],
-            }
-        ),
-        "actors": pd.DataFrame(
-            {
-                "actor_id": ["p1", "o1", "g1"],
-                "name": ["Ada Lovelace", "Acme Corp", "France"],
-                "actor_type": ["PERSON", "ORG", "GPE"],
-                "mention_count": [3, 1, 2],
-                "article_count": [2, 1, 2],
-            }
-        ),
-        "actor_mentions": pd.DataFrame(
-            {
-                "article_id": ["a1", "a1", "a2"],
-                "actor_id": ["p1", "o1", "p1"],
-                "mention_text": ["Ada Lovelace", "Acme Corp", "Lovelace"],
-                "start_char": [0, 20, 5],
-                "end_char": [12, 29, 13],
-                "ner_label": ["PERSON", "ORG", "PERSON"],
-            }
-        ),
-        "date_mentions": pd.DataFrame(
-            {
-                "article_id": ["a1", "a2", "a3"],
-                "mention_text": ["1 March 2024", "two weeks", "Monday"],
-                "start_char": [30, 0, 4],
-                "end_char": [42, 9, 10],
-                "timex_type": ["DATE", "DURATION", "DATE"],
-                "timex_value": ["2024-03-01", "P2W", None],
-                "resolved_date": [date(2024, 3, 1), None, pd.NaT],
-                "precision": ["day", None, None],
-            }
-        ),
-        "figures": pd.DataFrame(
-            {
-                "figure_id": ["f1", "f2", "f3"],
-                "article_id": ["a1", "a1", "a2"],
-                "mention_text": ["5%", "about 300 jobs", "10 to 20 ships"],
-                "start_char": [50, 60, 0],
-                "end_char": [52, 74, 14],
-                "value": [5.0, 300.0, None],
-                "value_low": [None, None, 10.0],
-                "value_high": [None, None, 20.0],
-                "qualifier": ["exact", "approximate", "range"],
-                "unit": ["percent", "jobs", "ships"],
-                "category": ["rate", "employment", "count"],
-            }
-        ),
-        "events": pd.DataFrame(
-            {
-                "event_id": ["e1", "e2", "e3"],
-                "article_id": ["a1", "a2", "a3"],
-                "event_type": ["rate_change", "layoff", "reopening"],
-                "event_mode": ["asserted", None, "asserted"],
-                "trigger_text": ["raised", "cut", "reopened"],
-                "start_char": [13, 40, 9],
-                "end_char": [19, 43, 17],
-                "event_date": [date(2024, 3, 1), None, date(2024, 3, 4)],
-                "date_precision": ["day", None, "week"],
-                "date_source": ["sentence", "none", "published_at"],
-                "canonical_event_id": ["e1", "e2", None],
-            }
-        ),
-        "event_actors": pd.DataFrame(
-            {
-                "event_id": ["e1", "e1", "e2"],
-                "actor_id": ["o1", "p1", "o1"],
-                "role": ["agent", "speaker", "agent"],
-            }
-        ),
-        "dates": pd.DataFrame(
-            {
-                "date": [date(2024, 3, 1), date(2024, 3, 2), date(2024, 3, 4)],
-                "year": [2024, 2024, 2024],
-                "quarter": [1, 1, 1],
-                "month": [3, 3, 3],
-                "day": [1, 2, 4],
-                "weekday": [5, 6, 1],
-            }
-        ),
-    }
+    return checked_frames([extraction("a1"), extraction("a2"), extraction("a3")])
 
 
 def failed(outcomes: list[ExpectationOutcome]) -> list[ExpectationOutcome]:
@@ -144,8 +55,8 @@ def test_clean_batch_passes_every_expectation() -> None:
     assert len(outcomes) == sum(len(specs[t]["expectations"]) for t in TABLES)
     assert {o.suite for o in outcomes} == set(TABLES)
     assert all(o.unexpected_sample == "[]" for o in outcomes)
-    row_counts = {o.element_count for o in outcomes}
-    assert row_counts == {3}
+    frames = clean_frames()
+    assert all(o.element_count == len(frames[o.suite].index) for o in outcomes)
 
 
 def test_outcomes_follow_suite_order() -> None:
@@ -183,7 +94,7 @@ def test_negative_figure_value_is_critical() -> None:
 
 def test_invalid_actor_type_is_critical() -> None:
     frames = clean_frames()
-    frames["actors"].loc[1, "actor_type"] = "COMPANY"
+    frames["actors"].loc[0, "actor_type"] = "COMPANY"
 
     outcome = only_failure({"actors": frames["actors"]})
 
@@ -193,7 +104,7 @@ def test_invalid_actor_type_is_critical() -> None:
     assert json.loads(outcome.unexpected_sample) == ["COMPANY"]
 
 
-@pytest.mark.parametrize("end_char", [20, 15], ids=["equal", "before"])
+@pytest.mark.parametrize("end_char", [15, 10], ids=["equal", "before"])
 def test_span_ending_at_or_before_its_start_is_critical(end_char: int) -> None:
     frames = clean_frames()
     frames["actor_mentions"].loc[1, "end_char"] = end_char
@@ -203,7 +114,7 @@ def test_span_ending_at_or_before_its_start_is_critical(end_char: int) -> None:
     assert outcome.expectation == "expect_column_pair_values_a_to_be_greater_than_b"
     assert outcome.column == "end_char,start_char"
     assert outcome.severity == "critical"
-    assert json.loads(outcome.unexpected_sample) == [f"[{end_char}, 20]"]
+    assert json.loads(outcome.unexpected_sample) == [f"[{end_char}, 15]"]
 
 
 def test_published_in_1850_is_a_warning() -> None:
@@ -220,21 +131,16 @@ def test_published_in_1850_is_a_warning() -> None:
     assert critical_failures(outcomes) == []
 
 
-def test_empty_articles_frame_fails_row_count_only() -> None:
-    empty = clean_frames()["articles"].iloc[0:0]
-
-    outcomes = validate_tables({"articles": empty})
+def test_a_run_with_input_and_no_article_fails_the_run_suite() -> None:
+    outcomes = validate_tables(checked_frames([], inputs=2))
 
     [outcome] = failed(outcomes)
-    assert outcome.expectation == "expect_table_row_count_to_be_between"
-    assert outcome.column is None
-    assert outcome.severity == "critical"
-    assert json.loads(outcome.unexpected_sample) == ["0"]
-    assert {o.element_count for o in outcomes} == {0}
+    assert (outcome.suite, outcome.column, outcome.severity) == ("run", "loads_rows", "critical")
+    assert {o.element_count for o in outcomes if o.suite != "run"} == {0}
 
 
 def test_empty_frames_without_columns_pass_column_expectations() -> None:
-    outcomes = validate_tables({table: pd.DataFrame() for table in TABLES if table != "articles"})
+    outcomes = validate_tables({table: pd.DataFrame() for table in TABLES if table != "run"})
 
     assert outcomes
     assert failed(outcomes) == []

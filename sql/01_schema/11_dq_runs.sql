@@ -6,4 +6,7 @@ create table if not exists dq_runs (
     critical_failures integer not null,
     warnings integer not null,
     success boolean not null,
+    status varchar not null,
+    quarantined_rows integer not null,
+    flagged_rows integer not null,
 );

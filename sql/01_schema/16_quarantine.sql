@@ -1,0 +1,13 @@
+-- Rows that broke a critical expectation: never loaded, kept here with the reason.
+create table if not exists quarantine (
+    run_id varchar not null,
+    table_name varchar not null,
+    expectation varchar not null,
+    column_name varchar,
+    severity varchar not null,
+    description varchar,
+    article_id varchar,
+    row_key varchar not null,
+    row_json json not null,
+    flagged_at timestamp not null,
+);
