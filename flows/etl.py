@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -52,14 +52,25 @@ class RunSummary:
     findings: int
     dashboard: str
     seconds: float
+    mode: str = "incremental"
+    inputs_unchanged: int = 0
+
+    @classmethod
+    def nothing_new(cls, run_id: str, db: str, unchanged: int, seconds: float) -> RunSummary:
+        return cls(run_id, db, 0, 0, 0, {}, {}, 0, 0, 0, 0, 0, "", seconds, "incremental", unchanged)
 
     def lines(self) -> list[str]:
+        if self.mode == "incremental" and not self.articles_read and not self.articles_rejected:
+            return [
+                f"run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
+                f"nothing new: {self.inputs_unchanged} inputs unchanged since they were loaded",
+            ]
         loaded = ", ".join(f"{table} {count}" for table, count in self.rows_loaded.items())
         total = ", ".join(f"{table} {count}" for table, count in self.rows_in_warehouse.items())
         return [
-            f"run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
+            f"{self.mode} run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
             f"articles: {self.articles_read} read, {self.articles_rejected} rejected, "
-            f"{self.articles_duplicate} duplicate",
+            f"{self.articles_duplicate} duplicate; {self.inputs_unchanged} inputs unchanged",
             f"rows loaded: {loaded}",
             f"rows in warehouse: {total}",
             f"data quality: {self.expectations} expectations, {self.failed_critical} critical and "
@@ -68,9 +79,27 @@ class RunSummary:
         ]
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def ingest_task(source: Path) -> IngestResult:
-    return ingest(source)
+@task(name="ingest", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
+def ingest_task(source: Path, db: Path, full_refresh: bool) -> IngestResult:
+    """The inputs at `source` that are new or changed since they were last loaded."""
+    if full_refresh:
+        return ingest(source)
+    con = warehouse.connect(db)
+    try:
+        loaded = warehouse.loaded_inputs(con)
+    finally:
+        con.close()
+    return ingest(source, loaded)
+
+
+@task(name="read-window", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
+def window_task(db: Path, since: date | None, until: date | None) -> IngestResult:
+    """The loaded articles published in a window, to be extracted again."""
+    con = warehouse.connect(db)
+    try:
+        return IngestResult(tuple(warehouse.published_between(con, since, until)), (), 0)
+    finally:
+        con.close()
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -78,7 +107,7 @@ def extract_task(articles: Sequence[Article]) -> list[Extraction]:
     return extract_articles(articles, load_model(), load_gazetteer())
 
 
-@task(name="link", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="link", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
 def link_task(extractions: Sequence[Extraction], db: Path) -> list[Extraction]:
     """Join actors and events across articles, including those already in the warehouse."""
     con = warehouse.connect(db)
@@ -95,7 +124,7 @@ def validate_task(frames: dict) -> list[ExpectationOutcome]:
     return validate_tables(frames)
 
 
-@task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="load", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
 def load_task(
     db: Path,
     decision: QualityDecision,
@@ -103,11 +132,13 @@ def load_task(
     ingested: IngestResult,
     outcomes: Sequence[ExpectationOutcome],
     failure: str | None,
+    full_refresh: bool,
 ) -> dict[str, int]:
     con = warehouse.connect(db)
     try:
         warehouse.publish(
-            con, decision.batch, run, ingested.rejections, outcomes, decision.quarantined, decision.findings, failure
+            con, decision.batch, run, ingested.rejections, outcomes, decision.quarantined, decision.findings, failure,
+            ingested.inputs, full_refresh,
         )
         return {
             table: con.execute(f"select count(*) from {table}").fetchone()[0]
@@ -117,7 +148,7 @@ def load_task(
         con.close()
 
 
-@task(name="dashboard", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="dashboard", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
 def dashboard_task(db: Path) -> Path:
     """Rebuild the data-quality dashboard beside the warehouse file."""
     con = warehouse.connect(db, read_only=True)
@@ -157,47 +188,78 @@ def _batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
+@task(name="record-idle-run", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
+def idle_task(db: Path, run: warehouse.RunRecord) -> None:
+    con = warehouse.connect(db)
+    try:
+        warehouse.record_idle_run(con, run)
+    finally:
+        con.close()
+
+
+def _mode(full_refresh: bool, since: date | None, until: date | None) -> str:
+    if since is not None or until is not None:
+        return "backfill"
+    return "full-refresh" if full_refresh else "incremental"
+
+
 @flow(name="news_etl", flow_run_name="news-etl-{source}", log_prints=False)
-def news_etl(source: Path, db: Path) -> RunSummary:
-    """Read the articles at `source`, extract their facts, validate them and load `db`."""
+def news_etl(
+    source: Path,
+    db: Path,
+    full_refresh: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+) -> RunSummary:
+    """Read the new or changed articles at `source`, extract their facts, validate them, load `db`.
+
+    `full_refresh` reads every input and rebuilds the published tables; `since`/`until`
+    extract again the loaded articles published in that window, replacing their rows.
+    """
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     run_id = flow_run.get_id() or started_at.strftime("%Y%m%dT%H%M%S%f")
-
-    ingested = ingest_task(source)
-    logger.info(
-        "ingested %d articles (%d rejected, %d duplicate) from %s",
-        len(ingested.articles), len(ingested.rejections), ingested.duplicates, source,
-    )
-    for rejection in ingested.rejections:
-        logger.warning("rejected %s: %s", rejection.input_path, rejection.reason)
-
-    extractions = [x for batch in _batches(ingested.articles, ARTICLES_PER_TASK) for x in extract_task(batch)]
-    batch = stage(link_task(extractions, db))
-    frames = with_checks(batch.frames, inputs=len(ingested.articles) + len(ingested.rejections))
-    outcomes = validate_task(frames)
-    decision = decide(frames, outcomes)
-    failure = decision.failure()
-    failed = [o for o in outcomes if not o.success]
-    for outcome in failed:
-        logger.warning(
-            "%s expectation failed: %s.%s %s (%d unexpected)",
-            outcome.severity, outcome.suite, outcome.column or "", outcome.expectation, outcome.unexpected_count,
+    mode = _mode(full_refresh, since, until)
+    with warehouse.exclusive(db):
+        if mode == "backfill":
+            ingested = window_task(db, since, until)
+        else:
+            ingested = ingest_task(source, db, full_refresh)
+        logger.info(
+            "%s run: %d articles to extract (%d rejected, %d duplicate, %d inputs unchanged) from %s",
+            mode, len(ingested.articles), len(ingested.rejections), ingested.duplicates, ingested.unchanged,
+            "the warehouse" if mode == "backfill" else source,
         )
-    run = warehouse.RunRecord(
-        run_id=run_id,
-        flow_run_id=flow_run.get_id(),
-        started_at=started_at,
-        finished_at=datetime.now(timezone.utc),
-        source=str(source),
-        articles_read=len(ingested.articles),
-        articles_rejected=len(ingested.rejections),
-        articles_duplicate=ingested.duplicates,
-        row_counts=decision.batch.row_counts(),
-    )
-    totals = load_task(db, decision, run, ingested, outcomes, failure)
-    dashboard = dashboard_task(db)
+        for rejection in ingested.rejections:
+            logger.warning("rejected %s: %s", rejection.input_path, rejection.reason)
+
+        run = warehouse.RunRecord(
+            run_id=run_id, flow_run_id=flow_run.get_id(), started_at=started_at, finished_at=started_at,
+            source=str(source), articles_read=len(ingested.articles), articles_rejected=len(ingested.rejections),
+            articles_duplicate=ingested.duplicates, row_counts={}, mode=mode, inputs_unchanged=ingested.unchanged,
+        )
+        if mode == "incremental" and not ingested.articles and not ingested.rejections:
+            idle_task(db, replace(run, finished_at=datetime.now(timezone.utc)))
+            summary = RunSummary.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
+            logger.info(summary.lines()[0])
+            return summary
+
+        extractions = [x for batch in _batches(ingested.articles, ARTICLES_PER_TASK) for x in extract_task(batch)]
+        batch = stage(link_task(extractions, db))
+        frames = with_checks(batch.frames, inputs=len(ingested.articles) + len(ingested.rejections))
+        outcomes = validate_task(frames)
+        decision = decide(frames, outcomes)
+        failure = decision.failure()
+        failed = [o for o in outcomes if not o.success]
+        for outcome in failed:
+            logger.warning(
+                "%s expectation failed: %s.%s %s (%d unexpected)",
+                outcome.severity, outcome.suite, outcome.column or "", outcome.expectation, outcome.unexpected_count,
+            )
+        run = replace(run, finished_at=datetime.now(timezone.utc), row_counts=decision.batch.row_counts())
+        totals = load_task(db, decision, run, ingested, outcomes, failure, mode == "full-refresh")
+        dashboard = dashboard_task(db)
     logger.info("data-quality dashboard: %s", dashboard)
     status = "published" if failure is None else f"failed: {failure}"
     create_markdown_artifact(
@@ -222,6 +284,8 @@ def news_etl(source: Path, db: Path) -> RunSummary:
         findings=len(decision.findings),
         dashboard=str(dashboard),
         seconds=time.perf_counter() - started,
+        mode=mode,
+        inputs_unchanged=ingested.unchanged,
     )
     for line in summary.lines():
         logger.info(line)

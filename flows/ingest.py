@@ -9,6 +9,7 @@ object or an array of objects), `.jsonl` (an object a line), and a `manifest.csv
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -34,10 +35,20 @@ class InputError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class InputFile:
+    """An input read in a run, and the hash of what it was read from."""
+
+    input_path: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
 class IngestResult:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
     duplicates: int
+    inputs: tuple[InputFile, ...] = ()
+    unchanged: int = 0  # inputs skipped because their hash is the one already loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,31 +217,30 @@ def _input_files(source: Path) -> list[Path]:
     )
 
 
-def read_inputs(source: Path) -> Iterator[Article | Rejection]:
-    """Every article (or rejection) found at `source`, a file or a folder, in path order."""
-    manifests: dict[Path, dict[str, _Meta] | InputError] = {}
-    for path in _input_files(source):
-        if path.name == MANIFEST_NAME:
-            continue
-        suffix = path.suffix.lower()
-        try:
-            if suffix in RECORD_SUFFIXES:
-                yield from _read_records(path)
-            elif suffix in TEXT_SUFFIXES:
-                manifest_path = path.parent / MANIFEST_NAME
-                if path.parent not in manifests:
-                    manifests[path.parent] = _load_manifest(manifest_path)
-                entries = manifests[path.parent]
-                if isinstance(entries, InputError):
-                    raise InputError(f"{manifest_path.name}: {entries}")
-                meta = entries.get(path.name, _Meta())
-                yield parse_text_file(decode(path.read_bytes()), path.stem, str(path), meta)
-            else:
-                yield Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")
-        except InputError as exc:
-            yield Rejection(str(path), str(exc))
-        except OSError as exc:
-            yield Rejection(str(path), f"cannot be read: {exc.strerror or exc}")
+def _read_file(path: Path, manifest: dict[str, _Meta] | InputError) -> Iterator[Article | Rejection]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in RECORD_SUFFIXES:
+            yield from _read_records(path)
+        elif suffix in TEXT_SUFFIXES:
+            if isinstance(manifest, InputError):
+                raise InputError(f"{MANIFEST_NAME}: {manifest}")
+            yield parse_text_file(decode(path.read_bytes()), path.stem, str(path), manifest.get(path.name, _Meta()))
+        else:
+            yield Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")
+    except InputError as exc:
+        yield Rejection(str(path), str(exc))
+    except OSError as exc:
+        yield Rejection(str(path), f"cannot be read: {exc.strerror or exc}")
+
+
+def content_hash(path: Path) -> str:
+    """What an input was read from: its bytes, and for a text file its folder's manifest too."""
+    digest = hashlib.sha256(path.read_bytes())
+    manifest = path.parent / MANIFEST_NAME
+    if path.suffix.lower() in TEXT_SUFFIXES and manifest.is_file():
+        digest.update(b"\0" + manifest.read_bytes())
+    return digest.hexdigest()
 
 
 def _load_manifest(path: Path) -> dict[str, _Meta] | InputError:
@@ -242,18 +252,53 @@ def _load_manifest(path: Path) -> dict[str, _Meta] | InputError:
         return exc
 
 
-def ingest(source: Path) -> IngestResult:
-    """All articles at `source`, the same content kept once, and every rejection."""
+def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResult:
+    """All articles at `source`, the same content kept once, and every rejection.
+
+    `loaded` maps an input path to the hash it had when last loaded; an input with that hash
+    is not read again.
+    """
     if not source.exists():
         raise FileNotFoundError(f"source {source} does not exist")
+    loaded = loaded or {}
     articles: dict[str, Article] = {}
     rejections: list[Rejection] = []
-    duplicates = 0
-    for item in read_inputs(source):
-        if isinstance(item, Rejection):
-            rejections.append(item)
-        elif item.article_id in articles:
-            duplicates += 1
-        else:
-            articles[item.article_id] = item
-    return IngestResult(tuple(articles.values()), tuple(rejections), duplicates)
+    inputs: list[InputFile] = []
+    duplicates = unchanged = 0
+    manifests: dict[Path, dict[str, _Meta] | InputError] = {}
+    for path in _input_files(source):
+        if path.name == MANIFEST_NAME:
+            continue
+        try:
+            digest = content_hash(path)
+        except OSError as exc:
+            rejections.append(Rejection(str(path), f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if loaded.get(str(path)) == digest:
+            unchanged += 1
+            continue
+        inputs.append(InputFile(str(path), digest))
+        if path.parent not in manifests:
+            manifests[path.parent] = _load_manifest(path.parent / MANIFEST_NAME)
+        for item in _read_file(path, manifests[path.parent]):
+            if isinstance(item, Rejection):
+                rejections.append(item)
+            elif item.article_id in articles:
+                duplicates += 1
+            else:
+                articles[item.article_id] = item
+    return IngestResult(tuple(articles.values()), tuple(rejections), duplicates, tuple(inputs), unchanged)
+
+
+def rebuild_article(
+    article_id: str, external_id: str, title: str | None, source_name: str | None, url: str | None,
+    published_at: date | None, body: str, input_path: str,
+) -> Article:
+    """An article as loaded before, ready to be extracted again (its skipped spans found anew)."""
+    meta = _Meta(title=title, published_at=published_at, source_name=source_name, url=url)
+    front = _FRONT_MATTER.match(body)
+    header_end = front.end() if front is not None else header_date(body)[1]
+    article = make_article(body, external_id, input_path, meta, header_end)
+    if article.article_id != article_id:
+        raise InputError(f"article {article_id} no longer hashes to its id; load it again from its input")
+    return article

@@ -6,19 +6,23 @@ the warehouse stays as it was.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from flows.dedup import EventRow, EventSummary, summarise
+from flows.ingest import InputFile, rebuild_article
 from flows.quality import FlaggedRow
-from flows.records import Rejection
+from flows.records import Article, Rejection
 from flows.reference import ALIASES_FILE, COUNTRIES_FILE, SEEDS_DIR
 from flows.staging import StagedBatch
 from flows.validate import ExpectationOutcome
@@ -26,6 +30,37 @@ from flows.validate import ExpectationOutcome
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 SCHEMA_LAYER = "01_schema"
 LOAD_LAYERS = ("02_load", "03_marts")
+# What a full refresh empties before it loads: everything extracted, not the run history.
+PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor_mentions", "actors", "articles",
+                    "dates", "inputs")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse."""
+
+
+@contextmanager
+def exclusive(db_path: Path) -> Iterator[None]:
+    """Hold the warehouse for one run; a second run fails at once with a clear message."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with lock_path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise WarehouseBusy(f"{db_path} is being loaded by another run ({holder}); try again when it ends") from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {datetime.now().isoformat(timespec='seconds')}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 
 
@@ -40,6 +75,8 @@ class RunRecord:
     articles_rejected: int
     articles_duplicate: int
     row_counts: Mapping[str, int]
+    mode: str = "incremental"  # incremental, full-refresh or backfill
+    inputs_unchanged: int = 0
 
 
 def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
@@ -70,6 +107,25 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
 def known_people(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the people already in the warehouse."""
     return [row[0] for row in con.execute("select name from actors where actor_type = 'PERSON'").fetchall()]
+
+
+def loaded_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Each input path and the hash it had when it was last loaded."""
+    return dict(con.execute("select input_path, content_hash from inputs").fetchall())
+
+
+def published_between(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> list[Article]:
+    """The loaded articles published in a window (ends included), to be extracted again."""
+    rows = con.execute(
+        """
+        select article_id, external_id, title, source_name, url, published_at, body, input_path
+        from articles
+        where ($since is null or published_at >= $since) and ($until is null or published_at <= $until)
+        order by published_at, article_id
+        """,
+        {"since": since, "until": until},
+    ).fetchall()
+    return [rebuild_article(*row) for row in rows]
 
 
 def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str]) -> list[EventSummary]:
@@ -105,11 +161,14 @@ def publish(
     quarantined: Sequence[FlaggedRow] = (),
     findings: Sequence[FlaggedRow] = (),
     failure: str | None = None,
+    inputs: Sequence[InputFile] = (),
+    full_refresh: bool = False,
 ) -> None:
     """Load the batch with its rejections and validation results, in one transaction.
 
-    With a `failure`, only the run and its validation results are recorded: the published
-    tables stay as they were.
+    The hashes of the `inputs` read are stored, so the next run skips them while unchanged.
+    A `full_refresh` empties the published tables first. With a `failure`, only the run and
+    its validation results are recorded: the published tables stay as they were.
     """
     parameters = {
         "run_id": run.run_id,
@@ -120,11 +179,19 @@ def publish(
     con.execute("begin transaction")
     try:
         if failure is None:
+            if full_refresh:
+                for table in PUBLISHED_TABLES:
+                    con.execute(f"delete from {table}")
             for name, frame in batch.frames.items():
                 con.register(f"stg_{name}", frame)
             for layer in LOAD_LAYERS:
                 for path in sql_files(layer):
                     _execute(con, path, parameters)
+            if inputs:
+                con.executemany(
+                    "insert or replace into inputs values (?, ?, ?, ?)",
+                    [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
+                )
         _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
         con.execute("commit")
     except BaseException:
@@ -133,6 +200,17 @@ def publish(
     finally:
         for name in batch.frames:
             con.unregister(f"stg_{name}")
+
+
+def record_idle_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    """A run that found nothing new: recorded, nothing else touched."""
+    con.execute("begin transaction")
+    try:
+        _record_run(con, run, [], [], [], [], None, status="nothing new")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -159,12 +237,16 @@ def _record_run(
     quarantined: Sequence[FlaggedRow],
     findings: Sequence[FlaggedRow],
     failure: str | None,
+    status: str = "published",
 ) -> None:
     record = asdict(run)
     record["row_counts"] = json.dumps(dict(run.row_counts))
     con.execute(
-        "insert or replace into runs values ($run_id, $flow_run_id, $started_at, $finished_at, $source, "
-        "$articles_read, $articles_rejected, $articles_duplicate, $row_counts)",
+        "insert or replace into runs by name select $run_id as run_id, $flow_run_id as flow_run_id, "
+        "$started_at as started_at, $finished_at as finished_at, $source as source, $mode as mode, "
+        "$inputs_unchanged as inputs_unchanged, $articles_read as articles_read, "
+        "$articles_rejected as articles_rejected, $articles_duplicate as articles_duplicate, "
+        "$row_counts as row_counts",
         record,
     )
     _insert(
@@ -181,7 +263,7 @@ def _record_run(
         "insert or replace into dq_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             run.run_id, run.finished_at, len(outcomes), len(failed), critical, len(failed) - critical, critical == 0,
-            "published" if failure is None else f"failed: {failure}",
+            status if failure is None else f"failed: {failure}",
             len({(r.table_name, r.row_key) for r in quarantined}), len({(r.table_name, r.row_key) for r in findings}),
         ],
     )

@@ -45,13 +45,14 @@ def test_star_schema_keys_offsets_and_coverage(seeded):
     assert all(counts[table] > 0 for table in counts), counts
 
 
-def test_second_run_changes_no_row_count(seeded):
+def test_a_second_run_with_nothing_new_reads_nothing_and_changes_nothing(seeded):
     db, _, second, counts_after_first = seeded
     with duckdb.connect(str(db), read_only=True) as con:
         assert row_counts(con) == counts_after_first
-        runs = con.execute("select count(*) from runs").fetchone()[0]
-    assert runs == 2
-    assert second.rows_in_warehouse["articles"] == 5
+        modes = con.execute("select mode, inputs_unchanged, articles_read from runs order by started_at").fetchall()
+    assert modes == [("incremental", 0, 5), ("incremental", 5, 0)]
+    assert (second.articles_read, second.inputs_unchanged) == (0, 5)
+    assert "nothing new: 5 inputs unchanged" in second.lines()[1]
 
 
 def test_each_run_is_validated_and_recorded(seeded):
@@ -131,3 +132,41 @@ def test_a_failed_run_publishes_nothing_and_says_why(prefect_server, tmp_path):
     assert status.startswith("failed: ")
     assert rejected == 2
     assert (tmp_path / "index.html").is_file()
+
+
+def test_new_and_changed_inputs_only_then_full_refresh_and_backfill(prefect_server, tmp_path):
+    from flows.etl import news_etl
+
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    db = tmp_path / "w.duckdb"
+    story = "Rebels attacked a convoy near Goma on {day}, killing {n} soldiers, the army said."
+    (landing / "a.jsonl").write_text(json.dumps({"id": "a", "text": story.format(day="Sunday", n=12), "published_at": "2024-06-03"}) + "\n")
+    news_etl(source=landing, db=db)
+    (landing / "b.txt").write_text("date 2024-06-05\n" + story.format(day="Tuesday", n=3))
+    second = news_etl(source=landing, db=db)
+    assert (second.articles_read, second.inputs_unchanged) == (1, 1)
+    with (landing / "a.jsonl").open("a") as handle:
+        handle.write(json.dumps({"id": "c", "text": story.format(day="Monday", n=7), "published_at": "2024-06-04"}) + "\n")
+    third = news_etl(source=landing, db=db)
+    assert (third.articles_read, third.inputs_unchanged) == (2, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        counts = row_counts(con)
+    assert counts["articles"] == 3
+    refreshed = news_etl(source=landing, db=db, full_refresh=True)
+    assert (refreshed.mode, refreshed.articles_read) == ("full-refresh", 3)
+    window = news_etl(source=landing, db=db, since=date(2024, 6, 4), until=date(2024, 6, 5))
+    assert (window.mode, window.articles_read) == ("backfill", 2)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert row_counts(con) == counts
+        assert_star_integrity(con)
+
+
+def test_one_run_at_a_time_per_warehouse(prefect_server, tmp_path):
+    from flows.etl import news_etl
+    from flows.warehouse import WarehouseBusy, exclusive
+
+    db = tmp_path / "w.duckdb"
+    with exclusive(db):
+        with pytest.raises(WarehouseBusy, match="being loaded by another run"):
+            news_etl(source=SEED_ARTICLES, db=db)

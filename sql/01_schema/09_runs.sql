@@ -4,6 +4,8 @@ create table if not exists runs (
     started_at timestamp not null,
     finished_at timestamp not null,
     source varchar not null,
+    mode varchar not null,
+    inputs_unchanged integer not null,
     articles_read integer not null,
     articles_rejected integer not null,
     articles_duplicate integer not null,
