@@ -74,6 +74,28 @@ def run(
         typer.echo(line)
 
 
+@app.command()
+def serve(
+    cron: str = typer.Option("*/15 * * * *", "--cron", help="When to run, as a cron expression (UTC)."),
+    source: Path = typer.Option(DEFAULT_SOURCE, "--source", help="The landing folder to read new articles from."),
+    db: Path = DbOption,
+    name: str = typer.Option("news_etl", "--name", help="The deployment's name."),
+) -> None:
+    """Register the news_etl deployment with its schedule and serve it until stopped.
+
+    Needs a Prefect server: start one with `prefect server start` and set PREFECT_API_URL
+    (e.g. http://127.0.0.1:4200/api). Runs can also be triggered with
+    `prefect deployment run news_etl/<name>`.
+    """
+    if not os.environ.get("PREFECT_API_URL"):
+        raise _fail("serve", "PREFECT_API_URL is not set: start `prefect server start` and point it there")
+    if not source.is_dir():
+        raise _fail("serve", f"landing folder {source} does not exist")
+    from flows.etl import news_etl
+
+    news_etl.serve(name=name, cron=cron, parameters={"source": str(source.resolve()), "db": str(db.resolve())})
+
+
 @app.command("eval")
 def evaluate(
     gold: Path = typer.Option(

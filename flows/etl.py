@@ -1,11 +1,11 @@
 """The `news_etl` Prefect flow: ingest -> extract -> validate -> load, a task per batch.
 
+Annotations here are evaluated eagerly: Prefect builds the flow's parameter model from them.
+
 The work itself lives in plain functions (`flows.ingest`, `flows.pipeline`, `flows.staging`,
 `flows.validate`, `flows.warehouse`); this module only wires them and adds retries where
 I/O can fail.
 """
-
-from __future__ import annotations
 
 import time
 from collections.abc import Sequence
@@ -56,7 +56,7 @@ class RunSummary:
     inputs_unchanged: int = 0
 
     @classmethod
-    def nothing_new(cls, run_id: str, db: str, unchanged: int, seconds: float) -> RunSummary:
+    def nothing_new(cls, run_id: str, db: str, unchanged: int, seconds: float) -> "RunSummary":
         return cls(run_id, db, 0, 0, 0, {}, {}, 0, 0, 0, 0, 0, "", seconds, "incremental", unchanged)
 
     def lines(self) -> list[str]:

@@ -1,0 +1,143 @@
+"""The scheduled deployment on a real Prefect server: served, triggered twice, incremental."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+from paths import SEED_ARTICLES
+
+CRON = "0 6 * * *"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(what: str, check, timeout: float, every: float = 1.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, dict[str, str]]]:
+    """`prefect server start` on a free loopback port, with its own PREFECT_HOME."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_API_URL": api,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+    }
+    log = (home / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait("the Prefect server", lambda: _healthy(api), timeout=120)
+        yield api, env
+    finally:
+        _stop(process)
+        log.close()
+
+
+def _healthy(api: str) -> bool:
+    try:
+        return httpx.get(f"{api}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _flow_run_state(api: str, flow_run_id: str) -> str | None:
+    state = httpx.get(f"{api}/flow_runs/{flow_run_id}", timeout=10).json().get("state") or {}
+    return state.get("type")
+
+
+def _trigger_and_wait(api: str, deployment_id: str) -> str:
+    flow_run = httpx.post(f"{api}/deployments/{deployment_id}/create_flow_run", json={}, timeout=10).json()
+    final = _wait(
+        "the flow run to finish",
+        lambda: (state := _flow_run_state(api, flow_run["id"])) in {"COMPLETED", "FAILED", "CRASHED"} and state,
+        timeout=240,
+        every=2,
+    )
+    assert final == "COMPLETED", final
+    return flow_run["id"]
+
+
+def test_served_deployment_runs_on_schedule_and_loads_only_new_articles(server, tmp_path):
+    api, env = server
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    first_files = sorted(SEED_ARTICLES.glob("00[0-2]_*.txt"))
+    for path in [*first_files, SEED_ARTICLES / "manifest.csv"]:
+        shutil.copy(path, landing / path.name)
+    db = tmp_path / "warehouse" / "newswire.duckdb"
+    log = (tmp_path / "serve.log").open("w")
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", "--cron", CRON, "--source", str(landing), "--db", str(db)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        deployment = _wait(
+            "the deployment",
+            lambda: (r := httpx.get(f"{api}/deployments/name/news_etl/news_etl", timeout=5)).status_code == 200
+            and r.json(),
+            timeout=120,
+        )
+        crons = [s["schedule"].get("cron") for s in deployment["schedules"]]
+        assert crons == [CRON]
+        assert all(s["active"] for s in deployment["schedules"])
+
+        first = _trigger_and_wait(api, deployment["id"])
+        shutil.copy(sorted(SEED_ARTICLES.glob("003_*.txt"))[0], landing)
+        second = _trigger_and_wait(api, deployment["id"])
+    finally:
+        _stop(serving)
+        log.close()
+
+    runs = httpx.post(
+        f"{api}/flow_runs/filter",
+        json={"deployments": {"id": {"any_": [deployment["id"]]}}, "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}},
+        timeout=10,
+    ).json()
+    assert {r["id"] for r in runs} == {first, second}
+    with duckdb.connect(str(db), read_only=True) as con:
+        loaded = con.execute(
+            "select flow_run_id, articles_read, inputs_unchanged from runs order by started_at"
+        ).fetchall()
+        external = [row[0] for row in con.execute("select external_id from articles order by 1").fetchall()]
+    assert loaded == [(first, len(first_files), 0), (second, 1, len(first_files))]
+    assert external == sorted(p.stem for p in [*first_files, *SEED_ARTICLES.glob("003_*.txt")])
+    assert deployment["parameters"]["source"] == str(landing.resolve())
