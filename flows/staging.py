@@ -44,9 +44,14 @@ class StagedBatch:
         return {name: len(frame) for name, frame in self.frames.items()}
 
 
+# The date dimension covers the days facts refer to within these bounds; a date outside them
+# is a finding of its own table, not a reason to list centuries of days.
+CALENDAR_BOUNDS = (date(1900, 1, 1), date(2100, 12, 31))
+
+
 def calendar(days: Iterable[date]) -> list[tuple[int | date, ...]]:
     """Date-dimension rows for every day from the earliest to the latest of `days`."""
-    present = sorted(set(days))
+    present = sorted(d for d in set(days) if CALENDAR_BOUNDS[0] <= d <= CALENDAR_BOUNDS[1])
     if not present:
         return []
     rows = []
