@@ -6,32 +6,51 @@ The rules are data: one serialised Great Expectations ExpectationSuite per table
 ephemeral Data Context and a pandas data source, and every expectation yields one
 ExpectationOutcome.
 
+Given a directory, the same run also writes Great Expectations' Data Docs there: the suites, this
+run's validation result per table and those of the latest earlier runs, whose results are kept as
+JSON in ``<docs_dir>/results``. The pages GX writes load Bootstrap, jQuery and Font Awesome from
+public CDNs; they are rewritten to need nothing outside the directory (see ``_offline_page``).
+
 Great Expectations takes seconds to import, so it is imported inside the functions that use it.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
+import html
 import json
+import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pandas as pd
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuite
     from great_expectations.core.expectation_validation_result import (
+        ExpectationSuiteValidationResult,
         ExpectationValidationResult,
     )
+    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context import EphemeralDataContext
 
 SUITES_DIR = Path(__file__).resolve().parents[1] / "expectations"
 SEVERITIES = ("critical", "warning")
 SAMPLE_SIZE = 10
+RESULT_FORMAT = {"result_format": "COMPLETE", "partial_unexpected_count": SAMPLE_SIZE}
+
+DOCS_SITE = "newswire"
+# Validation results of this many runs, the latest, stay in the Data Docs; older ones are deleted.
+DOCS_RUNS_KEPT = 20
+DOCS_STYLESHEET = Path(__file__).resolve().parent / "data_docs" / "offline.css"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +92,9 @@ def load_suite_specs(suites_dir: Path = SUITES_DIR) -> dict[str, dict]:
 
 
 def validate_tables(
-    frames: Mapping[str, pd.DataFrame], suites_dir: Path = SUITES_DIR
+    frames: Mapping[str, pd.DataFrame],
+    suites_dir: Path = SUITES_DIR,
+    docs_dir: Path | None = None,
 ) -> list[ExpectationOutcome]:
     """Validate each frame against its table's suite; one outcome per expectation.
 
@@ -83,6 +104,10 @@ def validate_tables(
     An expectation Great Expectations could not evaluate (a missing column, values of a type
     it cannot compare) fails: every row counts as unexpected and unexpected_sample holds
     the error message.
+
+    With docs_dir, the run's results also go into the Data Docs site at
+    ``docs_dir/index.html``, which lists every suite of suites_dir and the validation
+    results of the latest DOCS_RUNS_KEPT runs, this one included.
     """
     specs = load_suite_specs(suites_dir)
     unknown = sorted(set(frames) - set(specs))
@@ -91,24 +116,28 @@ def validate_tables(
     if not frames:
         return []
 
-    context = _ephemeral_context()
+    docs_root = None if docs_dir is None else docs_dir.resolve()
+    context = _ephemeral_context(docs_root)
     datasource = context.data_sources.add_pandas(name="newswire")
+    documented = frames if docs_root is None else specs
+    suites = {table: context.suites.add(build_suite(specs[table])) for table in documented}
+    run_id = _run_id()
     outcomes: list[ExpectationOutcome] = []
     for table, frame in frames.items():
-        spec = specs[table]
-        suite = context.suites.add(build_suite(spec))
+        suite = suites[table]
         batch = (
             datasource.add_dataframe_asset(name=table)
             .add_batch_definition_whole_dataframe(name=table)
-            .get_batch(batch_parameters={"dataframe": _with_suite_columns(frame, spec)})
+            .get_batch(batch_parameters={"dataframe": _with_suite_columns(frame, specs[table])})
         )
-        validation = batch.validate(
-            suite,
-            result_format={"result_format": "COMPLETE", "partial_unexpected_count": SAMPLE_SIZE},
-        )
+        validation = batch.validate(suite, result_format=RESULT_FORMAT)
+        if docs_root is not None:
+            _store_result(context, validation, batch.id, run_id)
         position = {expectation.id: i for i, expectation in enumerate(suite.expectations)}
         results = sorted(validation.results, key=lambda r: position[r.expectation_config.id])
         outcomes.extend(_outcome(table, result, len(frame.index)) for result in results)
+    if docs_root is not None:
+        _write_data_docs(context, docs_root, run_id)
     return outcomes
 
 
@@ -140,7 +169,8 @@ def build_suite(spec: Mapping[str, Any]) -> ExpectationSuite:
     return suite
 
 
-def _ephemeral_context() -> EphemeralDataContext:
+def _ephemeral_context(docs_dir: Path | None) -> EphemeralDataContext:
+    """An in-memory context; with docs_dir, validation results and Data Docs go there."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,
@@ -148,11 +178,159 @@ def _ephemeral_context() -> EphemeralDataContext:
         ProgressBarsConfig,
     )
 
+    defaults = InMemoryStoreBackendDefaults()
+    if docs_dir is not None:
+        defaults.stores[defaults.validation_results_store_name] = {
+            "class_name": "ValidationResultsStore",
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir / "results"),
+            },
+        }
+        defaults.data_docs_sites = {
+            DOCS_SITE: {
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
+            }
+        }
     config = DataContextConfig(
-        store_backend_defaults=InMemoryStoreBackendDefaults(),
+        store_backend_defaults=defaults,
         progress_bars=ProgressBarsConfig(globally=False),
     )
     return gx.get_context(mode="ephemeral", project_config=config)
+
+
+def _run_id() -> RunIdentifier:
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    return RunIdentifier(run_name=DOCS_SITE, run_time=datetime.now(UTC))
+
+
+def _store_result(
+    context: EphemeralDataContext,
+    validation: ExpectationSuiteValidationResult,
+    batch_id: str,
+    run_id: RunIdentifier,
+) -> None:
+    """Keep a suite's validation result in the context's store, under the run, for Data Docs."""
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    validation.meta["run_id"] = run_id
+    validation.meta["validation_time"] = run_id.run_time
+    key = ValidationResultIdentifier(
+        expectation_suite_identifier=ExpectationSuiteIdentifier(name=validation.suite_name),
+        run_id=run_id,
+        batch_identifier=batch_id,
+    )
+    context.validation_results_store.set(key, validation)
+
+
+def _write_data_docs(context: EphemeralDataContext, docs_dir: Path, run_id: RunIdentifier) -> None:
+    """Drop the results of runs beyond DOCS_RUNS_KEPT, then render the index, the suites and
+    this run's results, and make each page written work offline.
+
+    Pages of the earlier runs kept stay as they were written; GX deletes those of dropped runs.
+    """
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+    )
+
+    store = context.validation_results_store
+    keys = store.list_keys()
+    kept = sorted({key.run_id.run_time for key in keys}, reverse=True)[:DOCS_RUNS_KEPT]
+    for key in keys:
+        if key.run_id.run_time not in kept:
+            store.remove_key(key)
+    resources = [
+        *(ExpectationSuiteIdentifier(name=suite.name) for suite in context.suites.all()),
+        *(key for key in keys if key.run_id == run_id),
+    ]
+    context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=resources)
+    stylesheet = DOCS_STYLESHEET.read_text(encoding="utf-8")
+    pages = [docs_dir / "index.html"]
+    for resource in resources:
+        [site] = context.get_docs_sites_urls(resource_identifier=resource, site_name=DOCS_SITE)
+        pages.append(Path(url2pathname(urlparse(site["site_url"]).path)))
+    for page in pages:
+        static = Path(os.path.relpath(docs_dir / "static", page.parent)).as_posix()
+        page.write_text(
+            _offline_page(page.read_text(encoding="utf-8"), stylesheet, static), encoding="utf-8"
+        )
+
+
+_INDEX_TABLE_DATA = re.compile(
+    r"\$\('#(?P<id>[\w-]+)'\)\.bootstrapTable\(\s*Object\.assign\(\s*\{\s*"
+    r"columns: (?P<columns>.*),\n\s*data: (?P<data>.*),\n\s*toolbar: .*\n\s*\},\n"
+    r"\s*(?P<options>\{.*\})\n"
+)
+_EMPTY_TABLE = re.compile(r'<table\s+id="(?P<id>[\w-]+)"[^>]*>\s*</table>')
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+_EXTERNAL_STYLESHEET = re.compile(r'<link\b[^>]*\bhref="https?://[^"]*"[^>]*>')
+_EXTERNAL_IMAGE = re.compile(r'\bsrc="https?://[^"]*?/(?P<name>[\w.-]+)(?:\?[^"]*)?"')
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?https?://[^)]*\)")
+_EXTERNAL_LINK = re.compile(r'<a\b[^>]*\bhref="https?://[^"]*"[^>]*>(?P<text>.*?)</a>', re.DOTALL)
+_FOOTER = re.compile(r"<footer>.*?</footer>", re.DOTALL)
+_TABLE_PARTS = ("columns", "data", "options")
+
+
+def _offline_page(page: str, stylesheet: str, static: str) -> str:
+    """A Data Docs page that needs nothing from the network.
+
+    GX's pages take their layout from Bootstrap's CSS and their icons from Font Awesome, both
+    on CDNs, and the index fills its tables from inline data with the jQuery bootstrap-table
+    plugin. No installed package ships those libraries, so the CDN links and every script are
+    dropped, the index tables are written out as plain HTML tables, the GX logo comes from the
+    site's own static/images, links to GX's website become plain text, and stylesheet is
+    inlined in their place.
+    """
+    tables = {
+        match["id"]: _static_table(*(ast.literal_eval(match[part]) for part in _TABLE_PARTS))
+        for match in _INDEX_TABLE_DATA.finditer(page)
+    }
+    page = _EMPTY_TABLE.sub(lambda m: tables.get(m["id"], m[0]), page)
+    page = _SCRIPT.sub("", page)
+    page = _EXTERNAL_STYLESHEET.sub("", page)
+    page = _FOOTER.sub("", page)
+    page = _EXTERNAL_IMAGE.sub(lambda m: f'src="{static}/images/{m["name"]}"', page)
+    page = _EXTERNAL_URL.sub("none", page)
+    page = _EXTERNAL_LINK.sub(lambda m: m["text"], page)
+    return page.replace("</head>", f"<style>{stylesheet}</style>\n</head>", 1)
+
+
+def _static_table(
+    columns: list[dict[str, str]], rows: list[dict[str, Any]], options: dict[str, str]
+) -> str:
+    """A bootstrap-table as an HTML table, sorted as its options say; a row links to its page.
+
+    Rows that sort equal (the tables of one run) come in suite name order.
+    """
+    sort_keys = {column["field"]: column.get("sortName", column["field"]) for column in columns}
+    sort_key = sort_keys.get(options.get("sortName", ""))
+    rows = sorted(rows, key=lambda row: str(row.get("_expectation_suite_name_sort", "")))
+    if sort_key is not None:
+        rows.sort(key=lambda row: row[sort_key], reverse=options.get("sortOrder") == "desc")
+    head = "".join(f"<th>{html.escape(column['title'])}</th>" for column in columns)
+    body = []
+    for row in rows:
+        link = html.escape(row.get("_table_row_link_path", ""), quote=True)
+        cells = []
+        for column in columns:
+            value = str(row.get(column["field"], ""))
+            if link and "<a " not in value:
+                value = f'<a href="{link}">{value}</a>'
+            cells.append(f"<td>{value}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<table class="table table-sm ge-static-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _suite_columns(spec: Mapping[str, Any]) -> list[str]:
