@@ -18,7 +18,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows.dashboard import write_site
+from flows.dashboard import DATA_DOCS, write_site
 from flows.ingest import IngestResult, ingest
 from flows.nlp import load_model
 from flows.pipeline import assign_canonical_events, extract_articles, link_across
@@ -120,8 +120,9 @@ def link_task(extractions: Sequence[Extraction], db: Path) -> list[Extraction]:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(frames: dict) -> list[ExpectationOutcome]:
-    return validate_tables(frames)
+def validate_task(frames: dict, docs_dir: Path) -> list[ExpectationOutcome]:
+    """Great Expectations on the staged frames; its Data Docs go to `docs_dir`."""
+    return validate_tables(frames, docs_dir=docs_dir)
 
 
 @task(name="load", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
@@ -248,7 +249,7 @@ def news_etl(
         extractions = [x for batch in _batches(ingested.articles, ARTICLES_PER_TASK) for x in extract_task(batch)]
         batch = stage(link_task(extractions, db))
         frames = with_checks(batch.frames, inputs=len(ingested.articles) + len(ingested.rejections))
-        outcomes = validate_task(frames)
+        outcomes = validate_task(frames, db.parent / DATA_DOCS.parent)
         decision = decide(frames, outcomes)
         failure = decision.failure()
         failed = [o for o in outcomes if not o.success]

@@ -67,6 +67,9 @@ def test_each_run_is_validated_and_recorded(seeded):
     assert runs == 2
     assert suites == {"articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates", "run"}
     assert critical == first.failed_critical
+    dashboard = (db.parent / "index.html").read_text(encoding="utf-8")
+    assert (db.parent / "data_docs" / "index.html").is_file()
+    assert 'href="data_docs/index.html"' in dashboard
 
 
 def test_jsonl_source_with_a_broken_line(prefect_server, tmp_path):
