@@ -84,6 +84,22 @@ class _Candidate:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A parse's text with each token's text and character offsets, read once."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    words = [t.text for t in doc]
+    starts = [t.idx for t in doc]
+    return _Tokens(doc.text, words, starts, [start + len(word) for start, word in zip(starts, words)])
+
+
 def actor_id_for(name: str) -> str:
     """The key of an actor: its canonical name, case folded."""
     return stable_id("actor", alias_key(name))
@@ -201,7 +217,7 @@ def _initials(name: str) -> set[str]:
     }
 
 
-def _parse_acronyms(doc: Doc, candidates: Sequence[_Candidate]) -> tuple[list[_Candidate], dict[str, str]]:
+def _parse_acronyms(doc: Doc, text: str, candidates: Sequence[_Candidate]) -> tuple[list[_Candidate], dict[str, str]]:
     """Acronyms defined in the text: "the Federal Bureau of Investigation (FBI)".
 
     Returns the acronyms the model did not tag, as new candidates, and the pairs learned, both
@@ -213,7 +229,7 @@ def _parse_acronyms(doc: Doc, candidates: Sequence[_Candidate]) -> tuple[list[_C
     for candidate in candidates:
         if candidate.label == "PERSON" or len(candidate.text.split()) < 2:
             continue
-        after = doc.char_span(candidate.end, len(doc.text), alignment_mode="expand")
+        after = doc.char_span(candidate.end, len(text), alignment_mode="expand")
         if after is None or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
             continue
         acronym = after[1]
@@ -226,27 +242,29 @@ def _parse_acronyms(doc: Doc, candidates: Sequence[_Candidate]) -> tuple[list[_C
     return found, partners
 
 
-def _parse_known(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[_Candidate]:
+def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> list[_Candidate]:
     """Names the reference data knows that the model did not tag ("the Islamic Republic").
 
     A known name of several words is found wherever it stands capitalised outside any entity;
     a one-word name only when it is a country or an acronym, so that "Fed" in "fed up" or a
     capitalised common word stays a word.
     """
+    text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
     found: list[_Candidate] = []
     i = 0
-    while i < len(doc):
-        for size in range(min(_LONGEST_KNOWN_NAME, len(doc) - i), 0, -1):
-            span = doc[i : i + size]
-            known = gazetteer.lookup(span.text)
-            if (
-                known is None
-                or not span[0].text[:1].isupper()
-                or covered & set(range(span.start_char, span.end_char))
-                or (size == 1 and known[1] != "GPE" and not _ACRONYM.match(span.text))
-            ):
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        for size in range(min(_LONGEST_KNOWN_NAME, len(words) - i), 0, -1):
+            start, end = starts[i], ends[i + size - 1]
+            if 1 in covered[start:end]:
                 continue
-            found.append(_Candidate(span.start_char, span.end_char, span.text, known[1]))
+            name = text[start:end]
+            known = gazetteer.lookup(name)
+            if known is None or (size == 1 and known[1] != "GPE" and not _ACRONYM.match(name)):
+                continue
+            found.append(_Candidate(start, end, name, known[1]))
             i += size - 1
             break
         i += 1
@@ -279,7 +297,7 @@ def _surname_owner(name: str, full_names: Sequence[str]) -> str | None:
 
 
 def _parse_repeats(
-    doc: Doc, resolved: Sequence[tuple[_Candidate, str, str]], covered: set[int]
+    doc: Doc, tokens: _Tokens, resolved: Sequence[tuple[_Candidate, str, str]], covered: bytearray
 ) -> list[tuple[_Candidate, str, str]]:
     """Further mentions of names already found, where the model missed them.
 
@@ -295,15 +313,20 @@ def _parse_repeats(
             forms.setdefault(tuple(t.text for t in span), (name, kind))
         if kind == "PERSON" and len(name.split()) > 1:
             forms.setdefault((name.split()[-1],), (name, kind))
+    firsts = {form[0] for form in forms if form}
+    text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
     found: list[tuple[_Candidate, str, str]] = []
     longest = max((len(form) for form in forms), default=0)
     i = 0
-    while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            span = doc[i : i + size]
-            match = forms.get(tuple(t.text for t in span))
-            if match and span[0].text[:1].isupper() and not covered & set(range(span.start_char, span.end_char)):
-                found.append((_Candidate(span.start_char, span.end_char, span.text, match[1]), *match))
+    while i < len(words):
+        if words[i] not in firsts or not words[i][:1].isupper():
+            i += 1
+            continue
+        for size in range(min(longest, len(words) - i), 0, -1):
+            match = forms.get(tuple(words[i : i + size]))
+            start, end = starts[i], ends[i + size - 1]
+            if match and 1 not in covered[start:end]:
+                found.append((_Candidate(start, end, text[start:end], match[1]), *match))
                 i += size - 1
                 break
         i += 1
@@ -312,19 +335,25 @@ def _parse_repeats(
 
 def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[ActorMention]:
     """Every named actor in `doc`, each mention tied to its canonical name."""
+    tokens = _tokens(doc)
     candidates = _parse_candidates(_parse_spans(doc), gazetteer)
-    acronyms, partners = _parse_acronyms(doc, candidates)
-    covered = {i for ent in doc.ents if ent.label_ in _QUANTITY_LABELS for i in range(ent.start_char, ent.end_char)}
-    covered.update(i for c in [*candidates, *acronyms] for i in range(c.start, c.end))
-    candidates = sorted([*candidates, *acronyms, *_parse_known(doc, gazetteer, covered)], key=lambda c: c.start)
-    covered.update(i for c in candidates for i in range(c.start, c.end))
+    acronyms, partners = _parse_acronyms(doc, tokens.text, candidates)
+    covered = bytearray(len(tokens.text))
+    for start, end in [
+        *((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _QUANTITY_LABELS),
+        *((c.start, c.end) for c in [*candidates, *acronyms]),
+    ]:
+        covered[start:end] = b"\x01" * (end - start)
+    candidates = sorted([*candidates, *acronyms, *_parse_known(tokens, gazetteer, covered)], key=lambda c: c.start)
+    for c in candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     named = [(c, *_canonical(c, gazetteer, partners)) for c in candidates]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
         (candidate, (_surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
         for candidate, name, kind in named
     ]
-    resolved = sorted([*resolved, *_parse_repeats(doc, resolved, covered)], key=lambda r: r[0].start)
+    resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
     # One type per actor in the article: the type most of its mentions were given.
     votes: dict[str, Counter[str]] = {}
     for _, name, kind in resolved:
