@@ -116,6 +116,9 @@ _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "tenth": 10, "tenths": 10,
 }
+# Words other than numbers that a figure can start with: "no fatalities", "a dozen",
+# "half of", "several hundred", "thousands".
+_FIRST_WORDS = {"no", "a", "an", "half", "halves", "several", *_SCALES, *_VAGUE}
 
 # Qualifier phrases written before the number, longest first.
 _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -157,6 +160,8 @@ _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("above",), "at_least"),
     (("below",), "at_most"),
 )
+
+_LONGEST_QUALIFIER = max(len(words) for words, _ in _QUALIFIER_PHRASES)
 
 # Qualifiers written after the number: "1,000 or more", "20 or so", "40-plus", "50-odd".
 _RIGHT_QUALIFIERS = {
@@ -349,12 +354,14 @@ class _Unit:
 
 def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     """Every figure in the article, sorted by start and none overlapping another."""
-    blocked = _parse_blocked_chars(doc.text)
+    text = doc.text
+    words = [t.lower_ for t in doc]
+    blocked = _parse_blocked_chars(text)
     figures: list[Figure] = []
     floor = 0
     i = 0
     while i < len(doc):
-        found = _parse_figure(doc, i, floor, blocked)
+        found = _parse_figure(doc, i, floor, blocked) if _may_start(words[i]) else None
         if found is None:
             i += 1
             continue
@@ -365,7 +372,7 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
             Figure(
                 figure_id=stable_id(article_id, start_char, end_char),
                 article_id=article_id,
-                mention_text=doc.text[start_char:end_char],
+                mention_text=text[start_char:end_char],
                 start_char=start_char,
                 end_char=end_char,
                 **fields,
@@ -414,6 +421,15 @@ def _parse_counted_chars(figure: Figure) -> tuple[int, int] | None:
     if not found:
         return None
     return figure.start_char + found[-1].start(), figure.start_char + found[-1].end()
+
+
+def _may_start(word: str) -> bool:
+    """Whether a figure can start at a token written `word` (lower case): digits, a number or
+    fraction in words, an amount word, "a"/"an" before one, or "no" before a casualty noun."""
+    return (
+        word in _FIRST_WORDS or word[:1].isdigit() or _parse_word_number(word) is not None
+        or word.partition("-")[2] in _FRACTIONS
+    )
 
 
 def _parse_blocked_chars(text: str) -> list[tuple[int, int]]:
@@ -758,9 +774,10 @@ def _parse_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, str 
     if k - 1 >= floor and doc[k - 1].lower_ in _CURRENCY_SYMBOLS:
         currency = _CURRENCY_SYMBOLS[doc[k - 1].lower_]
         k -= 1
+    before = tuple(t.lower_ for t in doc[max(floor, k - _LONGEST_QUALIFIER):k])
     for words, qualifier in _QUALIFIER_PHRASES:
         m = len(words)
-        if k - m >= floor and tuple(t.lower_ for t in doc[k - m:k]) == words:
+        if m <= len(before) and before[len(before) - m:] == words:
             if words == ("estimated",) and doc[k - 1].tag_ in _FINITE_TAGS:
                 # "it estimated 810,000 people had fled": an estimate, told by a verb
                 return k, qualifier, currency
