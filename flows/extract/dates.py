@@ -129,12 +129,13 @@ class _Timex:
 class _Ctx:
     """What a handler knows about a match: the anchor, entity context and (lazily) tense."""
 
-    __slots__ = ("anchor", "in_entity", "_doc", "_start", "_end", "_tense")
+    __slots__ = ("anchor", "in_entity", "_doc", "_text", "_start", "_end", "_tense")
 
-    def __init__(self, doc: Doc, start: int, end: int, anchor: date | None, in_entity: bool) -> None:
+    def __init__(self, doc: Doc, text: str, start: int, end: int, anchor: date | None, in_entity: bool) -> None:
         self.anchor = anchor
         self.in_entity = in_entity
         self._doc = doc
+        self._text = text
         self._start = start
         self._end = end
         self._tense: str | None = None
@@ -145,7 +146,7 @@ class _Ctx:
 
     def preceded_by(self, pattern: re.Pattern[str]) -> bool:
         """Whether the words just before the expression end with pattern."""
-        return bool(pattern.search(self._doc.text[max(0, self._start - 24) : self._start]))
+        return bool(pattern.search(self._text[max(0, self._start - 24) : self._start]))
 
     def tense(self) -> str:
         if self._tense is None:
@@ -1102,7 +1103,7 @@ def _normalise(
             if m is None or not m.group(0).strip():
                 continue
             s, e = start + m.start(), start + m.end()
-            timex = handler(m, _Ctx(doc, s, e, anchor, in_entity))
+            timex = handler(m, _Ctx(doc, text, s, e, anchor, in_entity))
             if timex is not None:
                 found.append(_Candidate(s, e, timex, 0, priority))
         if whole and found:
@@ -1174,7 +1175,7 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         parts = _normalise(text, s, e, doc, anchor, True, False)
         chunk = text[s:e]
         if not parts and label == "DATE" and _EXPLICIT.search(chunk):
-            parsed = _parse_calendar(chunk, anchor, _direction(_Ctx(doc, s, e, anchor, True)))
+            parsed = _parse_calendar(chunk, anchor, _direction(_Ctx(doc, text, s, e, anchor, True)))
             parts = [_Candidate(s, e, parsed, 0, len(_PATTERNS))] if parsed else []
         candidates.extend(parts)
         if _TEMPORAL_WORD.search(chunk) and not _AGE.search(chunk):

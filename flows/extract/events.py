@@ -287,6 +287,7 @@ def _mentions(
     A verb with no actor in a role and no date of its own ("the plans met his insistence")
     says too little to be an event; an event noun is kept, as it may refer to one.
     """
+    text = doc.text
     events: list[_Mention] = []
     for sentence in doc.sents:
         sentence_actors = _in_sentence(actors, sentence)
@@ -296,7 +297,7 @@ def _mentions(
                 continue
             start, end = token.idx, token.idx + len(token.text)
             event_id = stable_id(article_id, "event", start, end)
-            dated, source = _event_date(doc, sentence, token, dates, _paragraph_start(doc.text, start))
+            dated, source = _event_date(doc, sentence, token, dates, _paragraph_start(text, start))
             roles: dict[str, str] = {}
             modifiers: set[str] = set()
             for mention in sentence_actors:
