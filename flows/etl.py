@@ -8,11 +8,13 @@ I/O can fail.
 """
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
@@ -22,14 +24,15 @@ from flows.dashboard import DATA_DOCS, write_site
 from flows.ingest import IngestResult, ingest
 from flows.nlp import load_model
 from flows.pipeline import assign_canonical_events, extract_articles, link_across
-from flows.quality import QualityDecision, decide, with_checks
+from flows.quality import RUN_TABLE, QualityDecision, combine, decide, run_checks, run_failure, with_checks
 from flows.records import Article, Extraction
 from flows.reference import load_gazetteer
-from flows.staging import stage
+from flows.staging import TABLE_COLUMNS, stage
 from flows.validate import ExpectationOutcome, validate_tables
 from flows import warehouse
 
-ARTICLES_PER_TASK = 64
+# Articles extracted, validated and loaded together: memory stays flat whatever the run's size.
+ARTICLES_PER_BATCH = 500
 
 
 class RunFailed(RuntimeError):
@@ -107,15 +110,11 @@ def extract_task(articles: Sequence[Article]) -> list[Extraction]:
     return extract_articles(articles, load_model(), load_gazetteer())
 
 
-@task(name="link", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
-def link_task(extractions: Sequence[Extraction], db: Path) -> list[Extraction]:
+@task(name="link", cache_policy=NO_CACHE)
+def link_task(extractions: Sequence[Extraction], con: duckdb.DuckDBPyConnection) -> list[Extraction]:
     """Join actors and events across articles, including those already in the warehouse."""
-    con = warehouse.connect(db)
-    try:
-        people = warehouse.known_people(con)
-        events = warehouse.known_events(con, [x.article.article_id for x in extractions])
-    finally:
-        con.close()
+    people = warehouse.known_people(con)
+    events = warehouse.known_events(con, [x.article.article_id for x in extractions])
     return assign_canonical_events(link_across(extractions, people), events)
 
 
@@ -125,28 +124,29 @@ def validate_task(frames: dict, docs_dir: Path) -> list[ExpectationOutcome]:
     return validate_tables(frames, docs_dir=docs_dir)
 
 
-@task(name="load", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
-def load_task(
-    db: Path,
-    decision: QualityDecision,
+@task(name="load", cache_policy=NO_CACHE)
+def load_task(con: duckdb.DuckDBPyConnection, decision: QualityDecision, run_id: str) -> dict[str, int]:
+    """Load what validation let through, inside the run's transaction."""
+    warehouse.load_batch(con, decision.batch, run_id, datetime.now(timezone.utc))
+    return decision.batch.row_counts()
+
+
+@task(name="finish", cache_policy=NO_CACHE)
+def finish_task(
+    con: duckdb.DuckDBPyConnection,
     run: warehouse.RunRecord,
     ingested: IngestResult,
     outcomes: Sequence[ExpectationOutcome],
+    decisions: Sequence[QualityDecision],
     failure: str | None,
-    full_refresh: bool,
 ) -> dict[str, int]:
-    con = warehouse.connect(db)
-    try:
-        warehouse.publish(
-            con, decision.batch, run, ingested.rejections, outcomes, decision.quarantined, decision.findings, failure,
-            ingested.inputs, full_refresh,
-        )
-        return {
-            table: con.execute(f"select count(*) from {table}").fetchone()[0]
-            for table in decision.batch.frames
-        }
-    finally:
-        con.close()
+    """Commit the run (or roll it back and record why), and count the published rows."""
+    warehouse.finish_run(
+        con, run, ingested.rejections, outcomes,
+        [r for d in decisions for r in d.quarantined], [r for d in decisions for r in d.findings],
+        failure, ingested.inputs,
+    )
+    return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLE_COLUMNS}
 
 
 @task(name="dashboard", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
@@ -159,14 +159,17 @@ def dashboard_task(db: Path) -> Path:
         con.close()
 
 
-def _quality_report(run_id: str, status: str, outcomes: Sequence[ExpectationOutcome], decision: QualityDecision) -> str:
+def _quality_report(
+    run_id: str, status: str, outcomes: Sequence[ExpectationOutcome], decisions: Sequence[QualityDecision]
+) -> str:
     """The run's data quality as Markdown, for the Prefect UI."""
     suites: dict[str, list[ExpectationOutcome]] = {}
     for outcome in outcomes:
         suites.setdefault(outcome.suite, []).append(outcome)
     lines = [
         f"# Data quality of run {run_id}",
-        f"**{status}** — {len(decision.quarantined)} quarantined rows, {len(decision.findings)} findings",
+        f"**{status}** — {sum(d.quarantined_rows for d in decisions)} quarantined rows, "
+        f"{sum(len(d.findings) for d in decisions)} findings",
         "",
         "| suite | expectations | critical failed | warnings failed |",
         "|---|---|---|---|",
@@ -246,29 +249,46 @@ def news_etl(
             logger.info(summary.lines()[0])
             return summary
 
-        extractions = [x for batch in _batches(ingested.articles, ARTICLES_PER_TASK) for x in extract_task(batch)]
-        batch = stage(link_task(extractions, db))
-        frames = with_checks(batch.frames, inputs=len(ingested.articles) + len(ingested.rejections))
-        outcomes = validate_task(frames, db.parent / DATA_DOCS.parent)
-        decision = decide(frames, outcomes)
-        failure = decision.failure()
-        failed = [o for o in outcomes if not o.success]
-        for outcome in failed:
-            logger.warning(
-                "%s expectation failed: %s.%s %s (%d unexpected)",
-                outcome.severity, outcome.suite, outcome.column or "", outcome.expectation, outcome.unexpected_count,
+        con = warehouse.connect(db)
+        try:
+            warehouse.begin_run(con, full_refresh=mode == "full-refresh")
+            decisions: list[QualityDecision] = []
+            batch_outcomes: list[list[ExpectationOutcome]] = []
+            loaded: Counter[str] = Counter()
+            docs = db.parent / DATA_DOCS.parent
+            for articles in _batches(ingested.articles, ARTICLES_PER_BATCH):
+                frames = with_checks(stage(link_task(extract_task(articles), con)).frames)
+                outcomes = validate_task(frames, docs)
+                decision = decide(frames, outcomes)
+                loaded.update(load_task(con, decision, run_id))
+                decisions.append(decision)
+                batch_outcomes.append(outcomes)
+            undated = sum(a.published_at is None for a in ingested.articles)
+            run_outcomes = validate_task(
+                {RUN_TABLE: run_checks(len(ingested.articles) + len(ingested.rejections), len(ingested.articles), undated)},
+                docs,
             )
-        run = replace(run, finished_at=datetime.now(timezone.utc), row_counts=decision.batch.row_counts())
-        totals = load_task(db, decision, run, ingested, outcomes, failure, mode == "full-refresh")
+            outcomes = (combine(batch_outcomes) if batch_outcomes else []) + run_outcomes
+            failure = run_failure(decisions, run_outcomes)
+            for outcome in (o for o in outcomes if not o.success):
+                logger.warning(
+                    "%s expectation failed: %s.%s %s (%d unexpected)", outcome.severity, outcome.suite,
+                    outcome.column or "", outcome.expectation, outcome.unexpected_count,
+                )
+            run = replace(run, finished_at=datetime.now(timezone.utc), row_counts=dict(loaded))
+            totals = finish_task(con, run, ingested, outcomes, decisions, failure)
+        finally:
+            con.close()
         dashboard = dashboard_task(db)
     logger.info("data-quality dashboard: %s", dashboard)
     status = "published" if failure is None else f"failed: {failure}"
     create_markdown_artifact(
-        key="data-quality", markdown=_quality_report(run_id, status, outcomes, decision),
+        key="data-quality", markdown=_quality_report(run_id, status, outcomes, decisions),
         description="Data quality of the run",
     )
     if failure is not None:
         raise RunFailed(f"nothing published: {failure}; see {dashboard}")
+    failed = [o for o in outcomes if not o.success]
     critical = sum(o.severity == "critical" for o in failed)
     summary = RunSummary(
         run_id=run_id,
@@ -276,13 +296,13 @@ def news_etl(
         articles_read=len(ingested.articles),
         articles_rejected=len(ingested.rejections),
         articles_duplicate=ingested.duplicates,
-        rows_loaded=decision.batch.row_counts(),
+        rows_loaded=dict(loaded),
         rows_in_warehouse=totals,
         expectations=len(outcomes),
         failed_critical=critical,
         failed_warning=len(failed) - critical,
-        quarantined_rows=len({(r.table_name, r.row_key) for r in decision.quarantined}),
-        findings=len(decision.findings),
+        quarantined_rows=sum(d.quarantined_rows for d in decisions),
+        findings=sum(len(d.findings) for d in decisions),
         dashboard=str(dashboard),
         seconds=time.perf_counter() - started,
         mode=mode,

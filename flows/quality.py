@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
 from flows.staging import StagedBatch
-from flows.validate import ExpectationOutcome
+from flows.validate import SAMPLE_SIZE, ExpectationOutcome
 
 # Above this share of staged rows quarantined, a run fails rather than publish a thin batch.
 MAX_QUARANTINED_SHARE = 0.05
@@ -37,7 +37,6 @@ _ROW_KEYS: dict[str, tuple[str, ...]] = {
     "events": ("event_id",),
     "event_actors": ("event_id", "actor_id"),
     "dates": ("date",),
-    RUN_TABLE: ("inputs",),
 }
 _SHOWN_TEXT = 200
 
@@ -62,19 +61,54 @@ class QualityDecision:
     table_failures: tuple[ExpectationOutcome, ...]  # critical failures of a whole table
     staged_rows: int
 
+    @property
+    def quarantined_rows(self) -> int:
+        return len({(r.table_name, r.row_key) for r in self.quarantined})
+
     def failure(self, max_share: float = MAX_QUARANTINED_SHARE) -> str | None:
-        """Why the run must not publish, or None."""
-        if self.table_failures:
-            failed = ", ".join(f"{o.suite}: {o.description or o.expectation}" for o in self.table_failures)
-            return f"critical expectation failed for a whole table ({failed})"
-        share = len({(r.table_name, r.row_key) for r in self.quarantined}) / max(self.staged_rows, 1)
-        if share > max_share:
-            return f"{share:.1%} of staged rows broke critical expectations (more than {max_share:.0%})"
-        return None
+        """Why a run of this one batch must not publish, or None."""
+        return run_failure([self], [], max_share)
 
 
-def with_checks(frames: Mapping[str, pd.DataFrame], inputs: int) -> dict[str, pd.DataFrame]:
-    """The staged frames with their cross-table check columns, and a one-row `run` frame."""
+def run_failure(
+    decisions: Sequence[QualityDecision],
+    run_outcomes: Sequence[ExpectationOutcome],
+    max_share: float = MAX_QUARANTINED_SHARE,
+) -> str | None:
+    """Why a run of these batches must not publish, or None."""
+    table_failures = [o for d in decisions for o in d.table_failures]
+    table_failures += [o for o in run_outcomes if not o.success and o.severity == "critical"]
+    if table_failures:
+        failed = ", ".join(f"{o.suite}: {o.description or o.expectation}" for o in table_failures)
+        return f"critical expectation failed for a whole table ({failed})"
+    staged = sum(d.staged_rows for d in decisions)
+    share = sum(d.quarantined_rows for d in decisions) / max(staged, 1)
+    if share > max_share:
+        return f"{share:.1%} of staged rows broke critical expectations (more than {max_share:.0%})"
+    return None
+
+
+def combine(batches: Sequence[Sequence[ExpectationOutcome]]) -> list[ExpectationOutcome]:
+    """One outcome per expectation over the batches of a run (validated with the same suites)."""
+    combined = []
+    for outcomes in zip(*batches, strict=True):
+        first = outcomes[0]
+        samples = [value for o in outcomes for value in json.loads(o.unexpected_sample)]
+        combined.append(
+            replace(
+                first,
+                success=all(o.success for o in outcomes),
+                element_count=sum(o.element_count for o in outcomes),
+                unexpected_count=sum(o.unexpected_count for o in outcomes),
+                unexpected_sample=json.dumps(samples[:SAMPLE_SIZE]),
+                unexpected_rows=(),
+            )
+        )
+    return combined
+
+
+def with_checks(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The staged frames with their cross-table check columns."""
     articles = frames["articles"]
     bodies = dict(zip(articles["article_id"], articles["body"]))
     published = dict(zip(articles["article_id"], articles["published_at"]))
@@ -96,19 +130,22 @@ def with_checks(frames: Mapping[str, pd.DataFrame], inputs: int) -> dict[str, pd
     event_actors["event_known"] = event_actors["event_id"].isin(set(frames["events"]["event_id"])).astype(object)
     event_actors["actor_known"] = event_actors["actor_id"].isin(set(frames["actors"]["actor_id"])).astype(object)
     checked["event_actors"] = event_actors
-    undated = int(articles["published_at"].isna().sum())
     figures = checked["figures"]
     figures["percent_value"] = [v if u == "percent" else None for v, u in zip(figures["value"], figures["unit"])]
-    checked[RUN_TABLE] = pd.DataFrame(
+    return checked
+
+
+def run_checks(inputs: int, articles: int, undated: int) -> pd.DataFrame:
+    """The one-row frame the `run` suite checks: what a whole run read and staged."""
+    return pd.DataFrame(
         [{
             "inputs": inputs,
-            "articles_staged": len(articles.index),
-            "loads_rows": inputs == 0 or len(articles.index) > 0,
-            "undated_share": undated / len(articles.index) if len(articles.index) else 0.0,
+            "articles_staged": articles,
+            "loads_rows": inputs == 0 or articles > 0,
+            "undated_share": undated / articles if articles else 0.0,
         }],
         dtype=object,
     )
-    return checked
 
 
 def _days_after(frame: pd.DataFrame, column: str, published: Mapping[str, date | None]) -> list[int | None]:
@@ -179,7 +216,7 @@ def decide(
         if outcome.success:
             continue
         frame = frames[outcome.suite]
-        if not outcome.unexpected_rows or outcome.suite == RUN_TABLE:
+        if not outcome.unexpected_rows:
             if outcome.severity == "critical":
                 table_failures.append(outcome)
             continue
@@ -200,9 +237,8 @@ def decide(
     published = {
         table: frame.drop(index=frame.index[sorted(dropped[table])]).reset_index(drop=True)
         for table, frame in frames.items()
-        if table != RUN_TABLE
     }
-    staged = sum(len(frame.index) for table, frame in frames.items() if table != RUN_TABLE)
+    staged = sum(len(frame.index) for frame in frames.values())
     return QualityDecision(
         StagedBatch(published), tuple(quarantined), tuple(findings), tuple(table_failures), staged
     )

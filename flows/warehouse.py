@@ -152,6 +152,64 @@ def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str
     return summarise((EventRow(*row) for row in rows), known=True)
 
 
+def begin_run(con: duckdb.DuckDBPyConnection, full_refresh: bool = False) -> None:
+    """Open the run's transaction; a full refresh empties the published tables in it."""
+    con.execute("begin transaction")
+    if full_refresh:
+        for table in PUBLISHED_TABLES:
+            con.execute(f"delete from {table}")
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, loaded_at: datetime) -> None:
+    """Load one staged batch inside the run's transaction: facts replaced per article."""
+    parameters = {
+        "run_id": run_id,
+        "loaded_at": loaded_at,
+        "countries_csv": str(SEEDS_DIR / COUNTRIES_FILE),
+        "actor_aliases_csv": str(SEEDS_DIR / ALIASES_FILE),
+    }
+    try:
+        for name, frame in batch.frames.items():
+            con.register(f"stg_{name}", frame)
+        for layer in LOAD_LAYERS:
+            for path in sql_files(layer):
+                _execute(con, path, parameters)
+    finally:
+        for name in batch.frames:
+            con.unregister(f"stg_{name}")
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run: RunRecord,
+    rejections: Sequence[Rejection],
+    outcomes: Sequence[ExpectationOutcome],
+    quarantined: Sequence[FlaggedRow] = (),
+    findings: Sequence[FlaggedRow] = (),
+    failure: str | None = None,
+    inputs: Sequence[InputFile] = (),
+) -> None:
+    """Commit the run with its record, or with a `failure` roll its loads back and record only it.
+
+    The hashes of the `inputs` read are stored with a published run, so the next run skips
+    them while unchanged.
+    """
+    try:
+        if failure is not None:
+            con.execute("rollback")
+            con.execute("begin transaction")
+        elif inputs:
+            con.executemany(
+                "insert or replace into inputs values (?, ?, ?, ?)",
+                [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
+            )
+        _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
 def publish(
     con: duckdb.DuckDBPyConnection,
     batch: StagedBatch,
@@ -164,42 +222,15 @@ def publish(
     inputs: Sequence[InputFile] = (),
     full_refresh: bool = False,
 ) -> None:
-    """Load the batch with its rejections and validation results, in one transaction.
-
-    The hashes of the `inputs` read are stored, so the next run skips them while unchanged.
-    A `full_refresh` empties the published tables first. With a `failure`, only the run and
-    its validation results are recorded: the published tables stay as they were.
-    """
-    parameters = {
-        "run_id": run.run_id,
-        "loaded_at": run.finished_at,
-        "countries_csv": str(SEEDS_DIR / COUNTRIES_FILE),
-        "actor_aliases_csv": str(SEEDS_DIR / ALIASES_FILE),
-    }
-    con.execute("begin transaction")
+    """A run of one batch, in one transaction: `begin_run`, `load_batch`, `finish_run`."""
+    begin_run(con, full_refresh)
     try:
         if failure is None:
-            if full_refresh:
-                for table in PUBLISHED_TABLES:
-                    con.execute(f"delete from {table}")
-            for name, frame in batch.frames.items():
-                con.register(f"stg_{name}", frame)
-            for layer in LOAD_LAYERS:
-                for path in sql_files(layer):
-                    _execute(con, path, parameters)
-            if inputs:
-                con.executemany(
-                    "insert or replace into inputs values (?, ?, ?, ?)",
-                    [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
-                )
-        _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
-        con.execute("commit")
+            load_batch(con, batch, run.run_id, run.finished_at)
     except BaseException:
         con.execute("rollback")
         raise
-    finally:
-        for name in batch.frames:
-            con.unregister(f"stg_{name}")
+    finish_run(con, run, rejections, outcomes, quarantined, findings, failure, inputs)
 
 
 def record_idle_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:

@@ -30,6 +30,6 @@ def extraction(article_id: str = "a1", published: date = date(2024, 3, 27)) -> E
     )
 
 
-def checked_frames(extractions: list[Extraction], inputs: int | None = None) -> dict[str, pd.DataFrame]:
+def checked_frames(extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
     """The staged frames of `extractions` with their check columns, as validation sees them."""
-    return with_checks(stage(extractions).frames, inputs=len(extractions) if inputs is None else inputs)
+    return with_checks(stage(extractions).frames)

@@ -12,6 +12,7 @@ import pytest
 
 import flows.validate
 from batches import checked_frames, extraction
+from flows.quality import RUN_TABLE, run_checks
 from flows.validate import ExpectationOutcome, validate_tables
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -22,7 +23,10 @@ EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']
 
 
 def clean_frames() -> dict[str, pd.DataFrame]:
-    return checked_frames([extraction("a1"), extraction("a2"), extraction("a3")])
+    return {
+        **checked_frames([extraction("a1"), extraction("a2"), extraction("a3")]),
+        RUN_TABLE: run_checks(inputs=3, articles=3, undated=0),
+    }
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from batches import checked_frames, extraction
-from flows.quality import decide
+from flows.quality import RUN_TABLE, combine, decide, run_checks, run_failure
 from flows.staging import stage
 from flows.validate import validate_tables
 from flows import warehouse
@@ -66,9 +66,22 @@ def test_a_quarantined_article_takes_its_facts_with_it():
 
 
 def test_a_run_whose_input_yields_no_article_fails():
-    frames = checked_frames([], inputs=3)
+    frames = checked_frames([])
     decision = decide(frames, validate_tables(frames))
-    assert "loads at least one article" in decision.failure()
+    assert decision.failure() is None
+    run_outcomes = validate_tables({RUN_TABLE: run_checks(inputs=3, articles=0, undated=0)})
+    assert "loads at least one article" in run_failure([decision], run_outcomes)
+
+
+def test_outcomes_of_several_batches_combine_into_one_per_expectation():
+    first, _ = validated([extraction("a1")])
+    broken = extraction("a2")
+    second, _ = validated([replace(broken, figures=(replace(broken.figures[0], value=-3.0),))])
+    combined = combine([first, second])
+    assert len(combined) == len(first)
+    value = next(o for o in combined if o.suite == "figures" and o.column == "value" and o.severity == "critical")
+    assert (value.success, value.element_count, value.unexpected_count) == (False, 2, 1)
+    assert all(o.success for o in combined if o is not value)
 
 
 @pytest.mark.parametrize(("defects", "fails"), [(0, False), (1, False), (60, True)])
