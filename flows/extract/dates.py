@@ -926,6 +926,31 @@ def _rx(body: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$£€])(?:{body})(?!\w)", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A pattern and its handler, with words one of which every match of the pattern contains:
+    as written when `cased`, else case-folded. A text with none of them is not searched."""
+
+    pattern: re.Pattern[str]
+    handler: _Handler
+    words: tuple[str, ...]
+    cased: bool = False
+
+    def may_match(self, text: str, folded: str) -> bool:
+        within = text if self.cased else folded
+        return any(word in within for word in self.words)
+
+
+# The characters outside A-Z that a case-insensitive pattern takes for a letter a-z.
+_LETTER_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SEASON_WORDS = tuple(_SEASONS)
+_UNIT_STEMS = (
+    "sec", "min", "hour", "hr", "day", "night", "week", "month", "year", "yr", "decade", "centur", "millenni",
+)
+
+
 _MODIFIER = r"(?P<mod>this\s+past|this\s+coming|this|last|next|past|previous|coming|current)"
 _HOLIDAY = (
     r"(?-i:(?P<hol>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Halloween|Valentine['’]s Day"
@@ -938,112 +963,148 @@ _SPELLED_YEAR = (
 )
 _SET_UNIT = _UNIT.replace("(?P<unit>", "(?P<u2>")
 
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_rx(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso),
-    (_rx(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])"), _h_numeric),
-    (
+_PATTERNS: tuple[_Rule, ...] = (
+    _Rule(_rx(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso, ("-",)),
+    _Rule(_rx(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])"), _h_numeric, ("/",)),
+    _Rule(
         _rx(rf"(?<![\d.])(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}|\d{{1,2}}-{_MON}-\d{{4}})(?!\.\d)"),
-        _h_calendar,
+        _h_calendar, (".", "/", "-"),
     ),
-    (_rx(rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"), _h_month_day),
-    (
+    _Rule(
+        _rx(rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"),
+        _h_month_day, _MONTH_STEMS, True,
+    ),
+    _Rule(
         _rx(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR4}(?!,?\d))?"),
-        _h_month_day,
+        _h_month_day, _MONTH_STEMS, True,
     ),
-    (_rx(rf"(?:{_PART}\s*)?{_MON}\s*,?\s*(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_month_year),
-    (_rx(rf"(?:{_PART}\s*)?{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"), _h_month_rel_year),
-    (_rx(rf"(?:{_PART}\s*)?(?:(?P<mod>this\s+past|this\s+coming|last|next|this)\s+)?{_MON}"), _h_month),
-    (
+    _Rule(_rx(rf"(?:{_PART}\s*)?{_MON}\s*,?\s*(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_month_year, _MONTH_STEMS, True),
+    _Rule(
+        _rx(rf"(?:{_PART}\s*)?{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"),
+        _h_month_rel_year, _MONTH_STEMS, True,
+    ),
+    _Rule(
+        _rx(rf"(?:{_PART}\s*)?(?:(?P<mod>this\s+past|this\s+coming|last|next|this)\s+)?{_MON}"),
+        _h_month, _MONTH_STEMS, True,
+    ),
+    _Rule(
         _rx(
             rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
         ),
-        _h_quarter,
+        _h_quarter, ("quarter",),
     ),
-    (
+    _Rule(
         _rx(
             rf"(?:the\s+)?(?:{_YEAR4}|(?P<rel>this|last|next)\s+year['’]s|(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier)))"
             r"\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
         ),
-        _h_quarter,
+        _h_quarter, ("quarter",),
     ),
-    (
+    _Rule(
         _rx(
             r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable)\s+)?"
             r"(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
         ),
-        _h_reported_quarter,
+        _h_reported_quarter, ("quarter",),
     ),
-    (
+    _Rule(
         _rx(
             r"the\s+(?:comparable\s+)?year[\s-](?:ago|earlier)\s+period"
             r"|year-(?:ago|earlier)(?!\s+(?:first|second|third|fourth|nine|six|three|twelve|\d)\b)"
         ),
-        _h_year_back,
+        _h_year_back, ("ago", "earlier"),
     ),
-    (_rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"), _h_quarter),
-    (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_season),
-    (_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MODIFIER}\s+)?{_SEASON}"), _h_season),
-    (_rx(rf"(?:{_PART}\s*|(?P<fy>fiscal\s*|FY\s*))?{_YEAR4}(?!,?\d|-\d|\s*(?:%|percent))"), _h_year),
-    (_rx(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<dd>\d)0s)"), _h_decade),
-    (
+    _Rule(
+        _rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"),
+        _h_quarter, ("Q1", "Q2", "Q3", "Q4"), True,
+    ),
+    _Rule(
+        _rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?{_YEAR4}(?!,?\d)"),
+        _h_season, _SEASON_WORDS,
+    ),
+    _Rule(_rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MODIFIER}\s+)?{_SEASON}"), _h_season, _SEASON_WORDS),
+    _Rule(
+        _rx(rf"(?:{_PART}\s*|(?P<fy>fiscal\s*|FY\s*))?{_YEAR4}(?!,?\d|-\d|\s*(?:%|percent))"),
+        _h_year, ("19", "20", "2100"),
+    ),
+    _Rule(
+        _rx(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<dd>\d)0s)"),
+        _h_decade, ("0s",),
+    ),
+    _Rule(
         _rx(
             r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)"
             r"|(?P<w>nineteenth|twentieth|twenty[\s-]first))[\s-]+century"
         ),
-        _h_century,
+        _h_century, ("century",),
     ),
-    (_rx(r"the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<unit>week|month|year)"), _h_end_of),
-    (_rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"), _h_relative),
-    (_rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"), _h_ago),
-    (
+    _Rule(
+        _rx(r"the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<unit>week|month|year)"),
+        _h_end_of, ("end", "beginning", "start", "middle", "rest", "remainder"),
+    ),
+    _Rule(
+        _rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
+        _h_relative, ("week", "month", "quarter", "year", "decade", "century"),
+    ),
+    _Rule(
+        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"),
+        _h_ago, ("ago", "earlier", "now"),
+    ),
+    _Rule(
         _rx(
             r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
             rf"(?:(?P<num>{_NUM})[\s-]+)?{_UNIT}{_NOT_AGE}"
         ),
-        _h_window,
+        _h_window, _UNIT_STEMS,
     ),
-    (
+    _Rule(
         _rx(
             rf"(?P<approx>{_APPROX})?(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+)?{_UNIT}"
             rf"(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}"
         ),
-        _h_duration,
+        _h_duration, _UNIT_STEMS,
     ),
-    (_rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD})?"), _h_weekday),
-    (
+    _Rule(_rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD})?"), _h_weekday, _WEEKDAY_NAMES, True),
+    _Rule(
         _rx(
             rf"(?:(?:earlier|later|early|late)\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight)(?:\s+{_POD})?"
             r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night))"
         ),
-        _h_deictic,
+        _h_deictic, ("today", "yesterday", "tomorrow", "tonight", *_PARTS_OF_DAY),
     ),
-    (
+    _Rule(
         _rx(rf"(?:(?:early|late|mid)[\s-]*)?(?P<pod3>morning|afternoon|evening|night)\s+(?P<day2>today|yesterday|tomorrow)"),
-        _h_deictic,
+        _h_deictic, ("today", "yesterday", "tomorrow"),
     ),
-    (_rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day),
-    (_rx(r"the\s+weekend"), _h_the_weekend),
-    (_rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _h_year_ended),
-    (_rx(rf"the\s+{_YEAR4}\s+(?:period|quarter)"), _h_year_period),
-    (
+    _Rule(_rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day, tuple(_PARTS_OF_DAY)),
+    _Rule(_rx(r"the\s+weekend"), _h_the_weekend, ("weekend",)),
+    _Rule(_rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _h_year_ended, ("year",)),
+    _Rule(_rx(rf"the\s+{_YEAR4}\s+(?:period|quarter)"), _h_year_period, ("period", "quarter")),
+    _Rule(
         _rx(
             r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+){0,2}year"
             r"(?!['’-]|\s+(?:end(?:ed|ing)|ago|earlier|before|after|later|to\s+date|of|in|when|that|\d|two|nineteen)\b)"
         ),
-        _h_the_year,
+        _h_the_year, ("year",),
     ),
-    (_rx(rf"(?:{_MON}\s+(?:of\s+)?|(?P<ty>the\s+year\s+))?(?P<sy>{_SPELLED_YEAR})"), _h_spelled_year),
-    (
+    _Rule(
+        _rx(rf"(?:{_MON}\s+(?:of\s+)?|(?P<ty>the\s+year\s+))?(?P<sy>{_SPELLED_YEAR})"),
+        _h_spelled_year, ("eighteen", "nineteen", "thousand"),
+    ),
+    _Rule(
         _rx(
             r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight))"
             r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?"
             rf"(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)|{_MON}\s*(?P<d>\d{{1,2}})(?!\d)))?"
         ),
-        _h_clock,
+        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight"),
     ),
-    (_rx(rf"{_HOLIDAY}(?:\s+{_YEAR4}(?!,?\d))?"), _h_holiday),
-    (
+    _Rule(
+        _rx(rf"{_HOLIDAY}(?:\s+{_YEAR4}(?!,?\d))?"),
+        _h_holiday, ("Christmas", "New Year", "Halloween", "Valentine", "Thanksgiving", "Easter"), True,
+    ),
+    _Rule(
         _rx(
             r"(?P<present>(?:right\s+)?now(?!-)|currently|presently|nowadays|at\s+present|these\s+days"
             r"|the\s+present\s+day|at\s+the\s+moment)"
@@ -1051,15 +1112,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
             r"|future\s+(?:years|quarters))"
         ),
-        _h_ref,
+        _h_ref, ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming"),
     ),
-    (
+    _Rule(
         _rx(
             rf"(?P<adv>{'|'.join(_SET_ADVERBS)})|(?:every|each|per)\s+(?:(?P<other>other)\s+)?"
             rf"(?:{_WD}|{_SEASON}|{_POD}|(?P<seas>season)|(?:(?P<num>{_NUM})\s+)?{_UNIT})"
             rf"|(?P<freq>once|twice|(?:\d+|{_ONES_RE})\s+times)\s+(?:a|an|per|each|every)\s+{_SET_UNIT}"
         ),
-        _h_set,
+        _h_set, (*_SET_ADVERBS, "every", "each", "per", "once", "twice", "times"),
     ),
 )
 _TEMPORAL_WORD = re.compile(
@@ -1097,13 +1158,16 @@ def _normalise(
     """Candidates in text[start:end]; with whole=True only one covering the whole range."""
     found: list[_Candidate] = []
     chunk = text[start:end]
-    for priority, (pattern, handler) in enumerate(_PATTERNS):
-        matches = [pattern.fullmatch(chunk)] if whole else list(pattern.finditer(chunk))
+    folded = chunk.translate(_LETTER_FOLDS).lower()
+    for priority, rule in enumerate(_PATTERNS):
+        if not rule.may_match(chunk, folded):
+            continue
+        matches = [rule.pattern.fullmatch(chunk)] if whole else list(rule.pattern.finditer(chunk))
         for m in matches:
             if m is None or not m.group(0).strip():
                 continue
             s, e = start + m.start(), start + m.end()
-            timex = handler(m, _Ctx(doc, text, s, e, anchor, in_entity))
+            timex = rule.handler(m, _Ctx(doc, text, s, e, anchor, in_entity))
             if timex is not None:
                 found.append(_Candidate(s, e, timex, 0, priority))
         if whole and found:
