@@ -96,6 +96,30 @@ def serve(
     news_etl.serve(name=name, cron=cron, parameters={"source": str(source.resolve()), "db": str(db.resolve())})
 
 
+@app.command()
+def bench(
+    articles: int = typer.Option(1000, "--articles", min=1, help="How many Reuters-21578 stories to run on."),
+    repeats: int = typer.Option(1, "--repeats", min=1, help="Runs of each stage; the medians are reported."),
+    reuters: Path = typer.Option(
+        PROJECT_ROOT.parent / "shared" / "data" / "reuters21578", "--reuters", exists=True, file_okay=False,
+        help="The folder of reut2-*.sgm files.",
+    ),
+) -> None:
+    """Measure a full run against bare nlp.pipe (the model's limit), and a run with nothing new.
+
+    Each stage runs in its own process; the figures are seconds, words/s, articles/s and peak
+    memory, with the ratios full/limit and nothing-new/full.
+    """
+    from flows.benchmarks.throughput import report, run_benchmark
+
+    try:
+        measurements = run_benchmark(reuters, articles, repeats)
+    except RuntimeError as exc:
+        raise _fail("bench", exc) from exc
+    for line in report(measurements):
+        typer.echo(line)
+
+
 @app.command("eval")
 def evaluate(
     gold: Path = typer.Option(

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from flows.benchmarks.throughput import Measurement, report
+
+
+def test_report_gives_throughput_and_the_ratios():
+    measurements = [
+        Measurement("limit", 10.0, 200.0, 100, 30_000),
+        Measurement("run", 12.0, 500.0, 100, 30_000),
+        Measurement("rerun", 0.6, 350.0, 100, 30_000),
+    ]
+    lines = report(measurements)
+    assert lines[0] == "100 Reuters stories, 30000 words; medians over the repeats"
+    assert "3000 words/s" in lines[1] and "peak     200 MB" in lines[1]
+    assert lines[-2] == "full run / bare nlp.pipe throughput: 0.833"
+    assert lines[-1] == "run with nothing new / full run time: 0.050"
+
+
+def test_bench_command_measures_every_stage(tmp_path):
+    import subprocess
+    import sys
+
+    from test_reuters import SGML
+
+    (tmp_path / "reut2-000.sgm").write_bytes((SGML * 3).replace('NEWID="7"', 'NEWID="9"', 1).encode("latin-1"))
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "bench", "--articles", "2", "--reuters", str(tmp_path)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("2 Reuters stories")
+    assert [line.split()[0] for line in lines[1:4]] == ["limit", "run", "rerun"]
+    assert lines[-2].startswith("full run / bare nlp.pipe throughput: ")
