@@ -136,13 +136,12 @@ def _irrealis(verb: Token) -> bool:
 
 
 def _trigger(token: Token) -> tuple[str, str | None] | None:
-    if any(child.dep_ == "neg" for child in token.children):
+    pos = token.pos_
+    lexicon = _VERB_TRIGGERS if pos == "VERB" else _NOUN_TRIGGERS if pos == "NOUN" else None
+    typed = lexicon.get(token.lemma_.lower()) if lexicon is not None else None
+    if typed is None or any(child.dep_ == "neg" for child in token.children):
         return None
-    if token.pos_ == "VERB":
-        return None if _irrealis(token) else _VERB_TRIGGERS.get(token.lemma_.lower())
-    if token.pos_ == "NOUN":
-        return _NOUN_TRIGGERS.get(token.lemma_.lower())
-    return None
+    return None if pos == "VERB" and _irrealis(token) else typed
 
 
 def _path_to(token: Token, trigger: Token) -> list[Token] | None:
