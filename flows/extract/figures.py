@@ -116,9 +116,9 @@ _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "tenth": 10, "tenths": 10,
 }
-# Words other than numbers that a figure can start with: "no fatalities", "a dozen",
-# "half of", "several hundred", "thousands".
-_FIRST_WORDS = {"no", "a", "an", "half", "halves", "several", *_SCALES, *_VAGUE}
+# Words a figure can start with, besides digits and hyphenated numbers and fractions: "no
+# fatalities", "a dozen", "half of", "seven", "several hundred", "thousands".
+_FIRST_WORDS = {"no", "a", "an", "half", "halves", "several", *_WORD_UNITS, *_WORD_TENS, *_SCALES, *_VAGUE}
 
 # Qualifier phrases written before the number, longest first.
 _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -426,10 +426,9 @@ def _parse_counted_chars(figure: Figure) -> tuple[int, int] | None:
 def _may_start(word: str) -> bool:
     """Whether a figure can start at a token written `word` (lower case): digits, a number or
     fraction in words, an amount word, "a"/"an" before one, or "no" before a casualty noun."""
-    return (
-        word in _FIRST_WORDS or word[:1].isdigit() or _parse_word_number(word) is not None
-        or word.partition("-")[2] in _FRACTIONS
-    )
+    if word in _FIRST_WORDS or word[:1].isdigit():
+        return True
+    return "-" in word and (_parse_word_number(word) is not None or word.partition("-")[2] in _FRACTIONS)
 
 
 def _parse_blocked_chars(text: str) -> list[tuple[int, int]]:
