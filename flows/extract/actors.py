@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from flows.records import ACTOR_TYPES, ActorMention, stable_id
@@ -95,9 +96,13 @@ class _Tokens:
 
 
 def _tokens(doc: Doc) -> _Tokens:
-    words = [t.text for t in doc]
-    starts = [t.idx for t in doc]
-    return _Tokens(doc.text, words, starts, [start + len(word) for start, word in zip(starts, words)])
+    """Read from the parse's arrays, without making a Token object for each token."""
+    table = doc.to_array([ORTH, IDX, SPACY]).tolist()
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth, _, _ in table]
+    starts = [start for _, start, _ in table]
+    text = "".join([f"{word} " if spaced else word for word, (_, _, spaced) in zip(words, table)])
+    return _Tokens(text, words, starts, [start + len(word) for start, word in zip(starts, words)])
 
 
 def actor_id_for(name: str) -> str:
