@@ -162,6 +162,7 @@ _QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 _LONGEST_QUALIFIER = max(len(words) for words, _ in _QUALIFIER_PHRASES)
+_QUALIFIER_OF = dict(_QUALIFIER_PHRASES)
 
 # Qualifiers written after the number: "1,000 or more", "20 or so", "40-plus", "50-odd".
 _RIGHT_QUALIFIERS = {
@@ -774,13 +775,15 @@ def _parse_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, str 
         currency = _CURRENCY_SYMBOLS[doc[k - 1].lower_]
         k -= 1
     before = tuple(t.lower_ for t in doc[max(floor, k - _LONGEST_QUALIFIER):k])
-    for words, qualifier in _QUALIFIER_PHRASES:
-        m = len(words)
-        if m <= len(before) and before[len(before) - m:] == words:
-            if words == ("estimated",) and doc[k - 1].tag_ in _FINITE_TAGS:
-                # "it estimated 810,000 people had fled": an estimate, told by a verb
-                return k, qualifier, currency
-            return k - m, qualifier, currency
+    for m in range(len(before), 0, -1):
+        words = before[len(before) - m:]
+        qualifier = _QUALIFIER_OF.get(words)
+        if qualifier is None:
+            continue
+        if words == ("estimated",) and doc[k - 1].tag_ in _FINITE_TAGS:
+            # "it estimated 810,000 people had fled": an estimate, told by a verb
+            return k, qualifier, currency
+        return k - m, qualifier, currency
     return k, None, currency
 
 
