@@ -68,6 +68,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from flows.records import QUALIFIERS, ActorMention, Figure, stable_id
@@ -292,6 +293,8 @@ _DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|bln|mn|mln|tn|m|k|b)$")
 _DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([a-z/]+)$")
 _DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
 _PHONE = re.compile(r"(?<![\d,.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d,])")
+# How every phone number ends: a text without it has none.
+_PHONE_END = re.compile(r"\d{3}[ .-]\d{4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b", re.I)
 
 
@@ -355,8 +358,10 @@ class _Unit:
 
 def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     """Every figure in the article, sorted by start and none overlapping another."""
-    text = doc.text
-    words = [t.lower_ for t in doc]
+    table = doc.to_array([ORTH, LOWER, SPACY]).tolist()
+    strings = doc.vocab.strings
+    text = "".join([f"{strings[orth]} " if spaced else strings[orth] for orth, _, spaced in table])
+    words = [strings[lower] for _, lower, _ in table]
     blocked = _parse_blocked_chars(text)
     figures: list[Figure] = []
     floor = 0
@@ -434,7 +439,8 @@ def _may_start(word: str) -> bool:
 
 def _parse_blocked_chars(text: str) -> list[tuple[int, int]]:
     """Character ranges of phone numbers and clock times: never part of a figure."""
-    return [m.span() for pattern in (_PHONE, _CLOCK) for m in pattern.finditer(text)]
+    patterns = (_PHONE, _CLOCK) if _PHONE_END.search(text) else (_CLOCK,)
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
 def _parse_figure(
