@@ -31,8 +31,9 @@ from flows.staging import TABLE_COLUMNS, stage
 from flows.validate import ExpectationOutcome, validate_tables
 from flows import warehouse
 
-# Articles extracted, validated and loaded together: memory stays flat whatever the run's size.
-ARTICLES_PER_BATCH = 500
+# Articles extracted, validated and loaded together: memory stays flat whatever the run's size,
+# and validation's fixed cost per batch (about 1 s) stays small next to parsing 2,000 articles.
+ARTICLES_PER_BATCH = 2000
 
 
 class RunFailed(RuntimeError):
@@ -119,8 +120,8 @@ def link_task(extractions: Sequence[Extraction], con: duckdb.DuckDBPyConnection)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(frames: dict, docs_dir: Path) -> list[ExpectationOutcome]:
-    """Great Expectations on the staged frames; its Data Docs go to `docs_dir`."""
+def validate_task(frames: dict, docs_dir: Path | None) -> list[ExpectationOutcome]:
+    """Great Expectations on the staged frames; its Data Docs go to `docs_dir` when given."""
     return validate_tables(frames, docs_dir=docs_dir)
 
 
@@ -256,9 +257,10 @@ def news_etl(
             batch_outcomes: list[list[ExpectationOutcome]] = []
             loaded: Counter[str] = Counter()
             docs = db.parent / DATA_DOCS.parent
-            for articles in _batches(ingested.articles, ARTICLES_PER_BATCH):
+            for index, articles in enumerate(_batches(ingested.articles, ARTICLES_PER_BATCH)):
                 frames = with_checks(stage(link_task(extract_task(articles), con)).frames)
-                outcomes = validate_task(frames, docs)
+                # Data Docs render the run's first batch; dq_results and the dashboard cover all.
+                outcomes = validate_task(frames, docs if index == 0 else None)
                 decision = decide(frames, outcomes)
                 loaded.update(load_task(con, decision, run_id))
                 decisions.append(decision)
