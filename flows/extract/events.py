@@ -11,10 +11,13 @@ event that shares its date.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from flows.records import ActorMention, DateMention, Event, EventActor, Figure, stable_id
@@ -142,6 +145,17 @@ def _trigger(token: Token) -> tuple[str, str | None] | None:
     if typed is None or any(child.dep_ == "neg" for child in token.children):
         return None
     return None if pos == "VERB" and _irrealis(token) else typed
+
+
+def _lexicon_tokens(doc: Doc) -> list[int]:
+    """The indices of the verbs and nouns whose lemma is a trigger, read from the parse's arrays."""
+    strings = doc.vocab.strings
+    return [
+        i
+        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+        if (pos == VERB and strings[lemma].lower() in _VERB_TRIGGERS)
+        or (pos == NOUN and strings[lemma].lower() in _NOUN_TRIGGERS)
+    ]
 
 
 def _path_to(token: Token, trigger: Token) -> list[Token] | None:
@@ -287,10 +301,15 @@ def _mentions(
     says too little to be an event; an event noun is kept, as it may refer to one.
     """
     text = doc.text
+    candidates = _lexicon_tokens(doc)
     events: list[_Mention] = []
     for sentence in doc.sents:
+        inside = candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]
+        if not inside:
+            continue
         sentence_actors = _in_sentence(actors, sentence)
-        for token in sentence:
+        for i in inside:
+            token = doc[i]
             typed = _trigger(token)
             if typed is None:
                 continue
