@@ -938,7 +938,10 @@ class _Rule:
 
     def may_match(self, text: str, folded: str) -> bool:
         within = text if self.cased else folded
-        return any(word in within for word in self.words)
+        for word in self.words:
+            if word in within:
+                return True
+        return False
 
 
 # The characters outside A-Z that a case-insensitive pattern takes for a letter a-z.
