@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER, ORTH, SPACY
@@ -853,7 +854,7 @@ def _is_vote(doc: Doc, amount: _Amount) -> bool:
     window = doc[max(0, amount.start - 4):amount.start]
     if any(t.lemma_.lower() in _VOTE_LEMMAS for t in window):
         return True
-    return any(t.lemma_.lower() in _VOTE_LEMMAS for t in list(doc[amount.start].ancestors)[:3])
+    return any(t.lemma_.lower() in _VOTE_LEMMAS for t in islice(doc[amount.start].ancestors, 3))
 
 
 def _parse_range_end(doc: Doc, amount: _Amount, start: int) -> tuple[float, _Amount, int] | None:
