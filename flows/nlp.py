@@ -17,6 +17,11 @@ def model_name() -> str:
     return os.environ.get("NEWSWIRE_SPACY_MODEL", DEFAULT_MODEL)
 
 
+def nlp_processes() -> int:
+    """Processes `nlp.pipe` parses with: `NEWSWIRE_NLP_PROCESSES`, else 1."""
+    return max(1, int(os.environ.get("NEWSWIRE_NLP_PROCESSES", "1")))
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str | None = None) -> Language:
     import spacy

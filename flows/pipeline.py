@@ -13,6 +13,7 @@ from flows.extract.actors import acronym_links, actor_id_for, extract_actors, su
 from flows.extract.dates import extract_dates
 from flows.extract.events import ROLES, extract_events, figure_events
 from flows.extract.figures import extract_figures, figure_actors
+from flows.nlp import nlp_processes
 from flows.records import Article, EventActor, Extraction
 from flows.reference import Gazetteer
 
@@ -25,7 +26,7 @@ def extract_articles(
     """Parse each article once (page furniture blanked) and run every extractor on it."""
     texts = (mask(a.body, a.skipped_spans) for a in articles)
     extractions = []
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size, n_process=nlp_processes())):
         actors = extract_actors(doc, article.article_id, gazetteer)
         titles = titles_of(doc, actors)
         actors = [replace(m, title=titles.get((m.start_char, m.end_char))) for m in actors]

@@ -65,7 +65,7 @@ def _timed(action: Callable[[], object]) -> float:
 
 def measure(stage: str, corpus: Path, db: Path) -> dict[str, float]:
     """One stage in this process (called in a child process by `run_benchmark`)."""
-    from flows.nlp import load_model
+    from flows.nlp import load_model, nlp_processes
     from flows.pipeline import NLP_BATCH_SIZE
 
     nlp = load_model()
@@ -74,7 +74,9 @@ def measure(stage: str, corpus: Path, db: Path) -> dict[str, float]:
         from flows.ingest import ingest
 
         texts = [mask(a.body, a.skipped_spans) for a in ingest(corpus).articles]
-        seconds = _timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=NLP_BATCH_SIZE)))
+        seconds = _timed(
+            lambda: sum(1 for _ in nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, n_process=nlp_processes()))
+        )
         return {"seconds": seconds, "peak_mb": _peak_mb()}
     import great_expectations  # noqa: F401  (imported once per process, like a serving worker)
 
