@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from flows.reference import alias_key
+from flows.scores import f1, ratio
 
 # Gold event types to the PLOVER types the extractor uses.
 GOLD_EVENT_TYPES = {"meeting": "CONSULT", "cancellation": "REJECT", "attack": "ASSAULT", "vote": "AGREE"}
@@ -23,12 +24,8 @@ SCORED_ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 SCORED_TIMEX_TYPES = {"DATE", "TIME"}
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def _line(name: str, precision: float, recall: float, detail: str) -> str:
-    return f"{name:<24} P {precision:.3f}  R {recall:.3f}  F1 {_f1(precision, recall):.3f}  ({detail})"
+    return f"{name:<24} P {precision:.3f}  R {recall:.3f}  F1 {f1(precision, recall):.3f}  ({detail})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +37,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        return _f1(self.precision, self.recall)
+        return f1(self.precision, self.recall)
 
     def line(self) -> str:
         return _line(self.name, self.precision, self.recall, f"tp {self.tp}, fp {self.fp}, fn {self.fn}")
@@ -199,7 +196,7 @@ class ClusterScore:
 
     @property
     def f1(self) -> float:
-        return _f1(self.precision, self.recall)
+        return f1(self.precision, self.recall)
 
     def line(self) -> str:
         return _line(self.name, self.precision, self.recall, f"B-cubed over {self.mentions} mentions")

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from flows.extract.actors import extract_actors
 from flows.records import ActorMention
 from flows.reference import Gazetteer
+from flows.scores import prf
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -177,12 +178,6 @@ def read_corpus(folder: Path) -> list[MeantimeDocument]:
     return [read_meantime(path) for path in sorted(folder.rglob("*.xml"))]
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +205,7 @@ class EntityScores:
 
     def prf(self, matched: int) -> tuple[float, float, float]:
         """Precision over the scored predictions, recall over the gold mentions, and their F1."""
-        p, r = _ratio(matched, self.predicted), _ratio(matched, self.gold)
-        return p, r, _f1(p, r)
+        return prf(matched, self.predicted, self.gold)
 
     @property
     def strict_f1(self) -> float:

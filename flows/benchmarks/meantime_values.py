@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from flows.benchmarks.meantime import ANNOTATED_SENTENCES, MeantimeDocument, read_corpus
 from flows.extract.figures import extract_figures
 from flows.records import Figure
+from flows.scores import prf, ratio
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,12 +29,6 @@ VALUE_TYPES = ("MONEY", "PERCENT", "QUANTITY")
 UNSCORED_CATEGORIES = ("duration",)
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def _added(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
@@ -69,13 +64,12 @@ class ValueScores:
 
     def prf(self, matched: int) -> tuple[float, float, float]:
         """Precision over the scored figures, recall over the gold values, and their F1."""
-        p, r = _ratio(matched, self.predicted), _ratio(matched, self.gold)
-        return p, r, _f1(p, r)
+        return prf(matched, self.predicted, self.gold)
 
     def recall_by_type(self) -> dict[str, float]:
         """Overlap recall of each VALUE type."""
         return {
-            kind: _ratio(found, gold)
+            kind: ratio(found, gold)
             for kind, gold, found in zip(VALUE_TYPES, self.gold_by_type, self.found_by_type)
         }
 

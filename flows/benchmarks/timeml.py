@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from flows.extract.dates import extract_dates
 from flows.records import DateMention
+from flows.scores import prf, ratio
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,12 +49,6 @@ class TmlDocument:
     timexes: tuple[TmlTimex, ...]
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +76,7 @@ class TimemlScores:
 
     def prf(self, matched: int) -> tuple[float, float, float]:
         """Precision over the predictions, recall over the gold expressions, and their F1."""
-        p, r = _ratio(matched, self.predicted), _ratio(matched, self.gold)
-        return p, r, _f1(p, r)
+        return prf(matched, self.predicted, self.gold)
 
     @property
     def strict_f1(self) -> float:
@@ -98,11 +92,11 @@ class TimemlScores:
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self.typed, self.relaxed)
+        return ratio(self.typed, self.relaxed)
 
     @property
     def value_accuracy(self) -> float:
-        return _ratio(self.value, self.relaxed)
+        return ratio(self.value, self.relaxed)
 
     def lines(self) -> list[str]:
         """A short human-readable report, one line per score."""

@@ -1077,7 +1077,7 @@ _PATTERNS: tuple[_Rule, ...] = (
         _h_deictic, ("today", "yesterday", "tomorrow", "tonight", *_PARTS_OF_DAY),
     ),
     _Rule(
-        _rx(rf"(?:(?:early|late|mid)[\s-]*)?(?P<pod3>morning|afternoon|evening|night)\s+(?P<day2>today|yesterday|tomorrow)"),
+        _rx(r"(?:(?:early|late|mid)[\s-]*)?(?P<pod3>morning|afternoon|evening|night)\s+(?P<day2>today|yesterday|tomorrow)"),
         _h_deictic, ("today", "yesterday", "tomorrow"),
     ),
     _Rule(_rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day, tuple(_PARTS_OF_DAY)),
