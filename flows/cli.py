@@ -45,6 +45,16 @@ def run(
         None, "--until", formats=["%Y-%m-%d"],
         help="Backfill: extract again the loaded articles published on or before this date (YYYY-MM-DD).",
     ),
+    task_runner: str = typer.Option(
+        "threads", "--task-runner", help="threads (one machine) or dask (extraction on a Dask cluster)."
+    ),
+    dask_address: str = typer.Option(
+        None, "--dask-address", help="The scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786."
+    ),
+    dask_workers: int = typer.Option(
+        2, "--dask-workers", min=1, help="Workers of the local cluster started when no address is given; "
+        "also how many batches extract at once.",
+    ),
 ) -> None:
     """Ingest, extract, validate and load the articles at SOURCE into the warehouse.
 
@@ -55,16 +65,26 @@ def run(
     backfill = since is not None or until is not None
     if backfill and full_refresh:
         raise _fail("run", "--full-refresh and --since/--until do not go together")
+    if task_runner not in ("threads", "dask"):
+        raise _fail("run", f"--task-runner is threads or dask, not {task_runner!r}")
     if not backfill and not source.exists():
         raise _fail("run", f"source {source} does not exist")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.etl import RunFailed, news_etl
     from flows.warehouse import WarehouseBusy
 
+    flow = news_etl
+    if task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        cluster = {"n_workers": dask_workers, "threads_per_worker": 1, "processes": True}
+        runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(cluster_kwargs=cluster)
+        flow = news_etl.with_options(task_runner=runner)
     try:
-        summary = news_etl(
+        summary = flow(
             source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
             since=since.date() if since else None, until=until.date() if until else None,
+            extractions_ahead=dask_workers if task_runner == "dask" else 1,
         )
     except (RunFailed, WarehouseBusy) as exc:
         raise _fail("run", exc) from exc

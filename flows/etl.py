@@ -8,9 +8,10 @@ I/O can fail.
 """
 
 import time
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -208,6 +209,23 @@ def _mode(full_refresh: bool, since: date | None, until: date | None) -> str:
     return "full-refresh" if full_refresh else "incremental"
 
 
+def _extracted(batches: Sequence[Sequence[Article]], ahead: int) -> Iterator[list[Extraction]]:
+    """Each batch's extractions in order, with up to `ahead` batches extracting meanwhile.
+
+    On the default runner extraction overlaps the validation and loading of the batch before;
+    on a Dask cluster, `ahead` batches extract on as many workers.
+    """
+    pending: deque = deque()
+    queue = iter(batches)
+    for batch in islice(queue, ahead):
+        pending.append(extract_task.submit(batch))
+    while pending:
+        extractions = pending.popleft().result()
+        for batch in islice(queue, 1):
+            pending.append(extract_task.submit(batch))
+        yield extractions
+
+
 @flow(name="news_etl", flow_run_name="news-etl-{source}", log_prints=False)
 def news_etl(
     source: Path,
@@ -215,11 +233,13 @@ def news_etl(
     full_refresh: bool = False,
     since: date | None = None,
     until: date | None = None,
+    extractions_ahead: int = 1,
 ) -> RunSummary:
     """Read the new or changed articles at `source`, extract their facts, validate them, load `db`.
 
     `full_refresh` reads every input and rebuilds the published tables; `since`/`until`
     extract again the loaded articles published in that window, replacing their rows.
+    `extractions_ahead` batches extract while one is loaded (the workers of a Dask cluster).
     """
     logger = get_run_logger()
     started = time.perf_counter()
@@ -257,8 +277,9 @@ def news_etl(
             batch_outcomes: list[list[ExpectationOutcome]] = []
             loaded: Counter[str] = Counter()
             docs = db.parent / DATA_DOCS.parent
-            for index, articles in enumerate(_batches(ingested.articles, ARTICLES_PER_BATCH)):
-                frames = with_checks(stage(link_task(extract_task(articles), con)).frames)
+            batches = _batches(ingested.articles, ARTICLES_PER_BATCH)
+            for index, extractions in enumerate(_extracted(batches, extractions_ahead)):
+                frames = with_checks(stage(link_task(extractions, con)).frames)
                 # Data Docs render the run's first batch; dq_results and the dashboard cover all.
                 outcomes = validate_task(frames, docs if index == 0 else None)
                 decision = decide(frames, outcomes)
