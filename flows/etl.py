@@ -146,7 +146,7 @@ def finish_task(
     warehouse.finish_run(
         con, run, ingested.rejections, outcomes,
         [r for d in decisions for r in d.quarantined], [r for d in decisions for r in d.findings],
-        failure, ingested.inputs,
+        failure, ingested.inputs, ingested.notes,
     )
     return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLE_COLUMNS}
 

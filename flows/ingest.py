@@ -43,12 +43,21 @@ class InputFile:
 
 
 @dataclass(frozen=True, slots=True)
+class InputNote:
+    """Something worth knowing about an input that loaded (or was left out without being broken)."""
+
+    input_path: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class IngestResult:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
     duplicates: int
     inputs: tuple[InputFile, ...] = ()
     unchanged: int = 0  # inputs skipped because their hash is the one already loaded
+    notes: tuple[InputNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

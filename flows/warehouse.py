@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from flows.dedup import EventRow, EventSummary, summarise
-from flows.ingest import InputFile, rebuild_article
+from flows.ingest import InputFile, InputNote, rebuild_article
 from flows.quality import FlaggedRow
 from flows.records import Article, Rejection
 from flows.reference import ALIASES_FILE, COUNTRIES_FILE, SEEDS_DIR
@@ -188,6 +188,7 @@ def finish_run(
     findings: Sequence[FlaggedRow] = (),
     failure: str | None = None,
     inputs: Sequence[InputFile] = (),
+    notes: Sequence[InputNote] = (),
 ) -> None:
     """Commit the run with its record, or with a `failure` roll its loads back and record only it.
 
@@ -204,6 +205,14 @@ def finish_run(
                 [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
             )
         _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
+        _insert(
+            con,
+            "input_notes",
+            pd.DataFrame(
+                [(run.run_id, n.input_path, n.note, run.finished_at) for n in notes],
+                columns=["run_id", "input_path", "note", "noted_at"],
+            ),
+        )
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
