@@ -10,6 +10,7 @@ import fcntl
 import json
 import os
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -40,17 +41,29 @@ class WarehouseBusy(RuntimeError):
 
 
 @contextmanager
-def exclusive(db_path: Path) -> Iterator[None]:
-    """Hold the warehouse for one run; a second run fails at once with a clear message."""
+def exclusive(db_path: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the warehouse for one run.
+
+    While another run holds it, wait up to `wait` seconds for it to end (checking every tenth
+    of a second), then fail with a clear message; the default fails at once.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = db_path.with_name(db_path.name + ".lock")
+    deadline = time.monotonic() + wait
     with lock_path.open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise WarehouseBusy(f"{db_path} is being loaded by another run ({holder}); try again when it ends") from exc
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if time.monotonic() < deadline:
+                    time.sleep(min(0.1, max(deadline - time.monotonic(), 0.0)))
+                    continue
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise WarehouseBusy(
+                    f"{db_path} is being loaded by another run ({holder}); try again when it ends"
+                ) from exc
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()} since {datetime.now().isoformat(timespec='seconds')}")
@@ -61,6 +74,8 @@ def exclusive(db_path: Path) -> Iterator[None]:
             handle.seek(0)
             handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 
 
