@@ -217,18 +217,33 @@ def sql(
     query: str = typer.Argument(..., help="The SQL to run, e.g. \"select name, actor_type from actors\"."),
     db: Path = DbOption,
     max_rows: int = typer.Option(100, "--max-rows", help="Rows to print at most."),
+    write: bool = typer.Option(
+        False, "--write", help="Open the warehouse read-write (to create your own tables); not while a run loads it."
+    ),
 ) -> None:
-    """Run an ad-hoc query on the warehouse (read-only) and print the result."""
+    """Run an ad-hoc query on the warehouse and print the result; read-only unless --write."""
+    from contextlib import nullcontext
+
     import duckdb
 
     if not db.exists():
         raise _fail("sql", f"warehouse {db} does not exist; run `newswire run` first")
+    busy: tuple[type[Exception], ...] = ()  # a run loading the warehouse stops only a writer
+    held = nullcontext()
+    if write:
+        from flows.warehouse import WarehouseBusy, exclusive
+
+        busy, held = (WarehouseBusy,), exclusive(db.resolve())
     try:
-        with duckdb.connect(str(db), read_only=True) as con:
+        with held, duckdb.connect(str(db), read_only=not write) as con:
             relation = con.sql(query)
             if relation is not None:
                 relation.show(max_rows=max_rows, max_width=200)
+    except busy as exc:
+        raise _fail("sql", exc) from exc
     except duckdb.Error as exc:
+        if not write and "read-only mode" in str(exc):
+            raise _fail("sql", "the warehouse is opened read-only; pass --write to change it") from exc
         raise _fail("sql", exc) from exc
 
 
