@@ -3,7 +3,9 @@
 Accepted: `.txt` (optional first line `date YYYY-MM-DD` or YAML front matter), `.json` (an
 object or an array of objects), `.jsonl` (an object a line), and a `manifest.csv` beside
 `.txt` files whose values win over the file's own header. A broken input becomes a
-`Rejection` with its reason; it never stops the others.
+`Rejection` with its reason; it never stops the others. Input is data only: nothing in it is
+executed or followed (no URL is fetched, YAML is read with `safe_load`, symbolic links are
+not followed, and a manifest row naming a path outside its folder is never read).
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
-from flows.clean import content_key, furniture_spans, header_date
+from flows.clean import content_key, furniture_spans, header_date, mask, not_english
 from flows.records import Article, Rejection, stable_id
 
 TEXT_SUFFIXES = (".txt",)
@@ -28,6 +31,16 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_FIELDS = ("file", "published_at", "source", "title", "url")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.DOTALL)
+# The longest real news stories run to a few hundred kilobytes; anything over this is not one
+# article, and reading it would only cost memory and time.
+MAX_ARTICLE_CHARS = 5_000_000
+MAX_ARTICLE_BYTES = 5_000_000  # a `.txt` file, checked before it is read
+MAX_RECORD_FILE_BYTES = 500_000_000  # a `.json`, `.jsonl` or manifest file, checked before it is read
+FUTURE_SLACK = timedelta(days=1)  # a publication date later than now by more than this is an error
+WINDOWS_1252_NOTE = "decoded as Windows-1252, not UTF-8"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.01  # text has the odd stray control character; a binary file has many
+_MAX_NON_ASCII_SHARE = 0.3  # Windows-1252 prose is mostly ASCII with accented letters among it
 
 
 class InputError(ValueError):
@@ -77,28 +90,78 @@ class _Meta:
         )
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 text with the BOM removed and line endings normalised to `\\n`."""
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """Text with the BOM removed and line endings normalised to `\\n`, and a note on its encoding.
+
+    UTF-8 is expected. Bytes that are not UTF-8 but read as Windows-1252 prose (mostly ASCII,
+    accented letters among it) are decoded as Windows-1252, with a note saying so.
+    """
+    if b"\0" in raw:
+        raise InputError("binary file, not text (it holds NUL bytes)")
+    note = None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})") from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        text, note = _windows_1252(raw, exc), WINDOWS_1252_NOTE
+    controls = len(_CONTROL.findall(text))
+    if controls > len(text) * _MAX_CONTROL_SHARE:
+        raise InputError(f"binary file, not text ({controls:,} control characters in {len(text):,})")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), note
+
+
+def _windows_1252(raw: bytes, utf8_error: UnicodeDecodeError) -> str:
+    where = f"byte {utf8_error.start}: {raw[utf8_error.start:utf8_error.start + 1]!r}"
+    lenient = raw.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    if sum(not c.isascii() for c in lenient) - broken > broken:
+        raise InputError(f"not valid UTF-8 ({where}), though most of it is: a damaged UTF-8 file")
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"binary file, not text (not UTF-8, {where}; nor Windows-1252, byte {exc.start}: "
+            f"{raw[exc.start:exc.start + 1]!r})"
+        ) from exc
+    visible = len(text) - sum(c.isspace() for c in text)
+    if sum(not c.isascii() for c in text) > visible * _MAX_NON_ASCII_SHARE:
+        raise InputError(f"binary file, not text (not UTF-8, {where}; nor Windows-1252 prose)")
+    return text
 
 
 def parse_published_at(value: object) -> date | None:
-    """An ISO date or datetime (as text or as a date) to a date; empty means unknown."""
+    """An ISO date or datetime (as text or as a date) to a date; empty means unknown.
+
+    A date later than tomorrow (UTC) is an error: nothing is published in the future.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            day = date.fromisoformat(text[:10]) if len(text) == 10 else datetime.fromisoformat(text).date()
+        except ValueError as exc:
+            raise InputError(f"published_at {text[:40]!r} is not an ISO date or datetime") from exc
+    else:
+        raise InputError(f"published_at must be a date or a string, got {type(value).__name__}")
+    latest = (datetime.now(UTC) + FUTURE_SLACK).date()
+    if day > latest:
+        raise InputError(f"published_at {day.isoformat()} is in the future (later than {latest.isoformat()})")
+    return day
+
+
+def _checked(value: str, field: str) -> str:
+    """`value` when it is text that can be stored: no NUL characters, no lone surrogates."""
+    if "\0" in value:
+        raise InputError(f"{field} holds NUL characters")
     try:
-        return date.fromisoformat(text[:10]) if len(text) == 10 else datetime.fromisoformat(text).date()
-    except ValueError as exc:
-        raise InputError(f"published_at {text!r} is not an ISO date or datetime") from exc
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{field} is not valid Unicode (a lone surrogate at character {exc.start})") from exc
+    return value
 
 
 def _text_or_none(value: object, field: str) -> str | None:
@@ -106,7 +169,7 @@ def _text_or_none(value: object, field: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InputError(f"{field} must be a string, got {type(value).__name__}")
-    return value.strip() or None
+    return _checked(value, field).strip() or None
 
 
 def _meta_from_mapping(data: Mapping[str, object]) -> _Meta:
@@ -122,6 +185,8 @@ def make_article(
     body: str, external_id: str, input_path: str, meta: _Meta, header_end: int = 0
 ) -> Article:
     """An article from its decoded body; the first `header_end` characters are metadata."""
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise InputError(f"text is {len(body):,} characters, over the {MAX_ARTICLE_CHARS:,}-character limit for an article")
     if not content_key(body[header_end:]):
         raise InputError("the article has no text")
     skipped = ([(0, header_end)] if header_end else []) + furniture_spans(body, header_end)
@@ -153,8 +218,10 @@ def parse_text_file(text: str, external_id: str, input_path: str, manifest: _Met
     if front is not None:
         try:
             data = yaml.safe_load(front.group(1))
-        except yaml.YAMLError as exc:
+        except yaml.MarkedYAMLError as exc:
             raise InputError(f"front matter is not valid YAML: {exc.problem or exc}") from exc
+        except (yaml.YAMLError, ValueError, RecursionError) as exc:
+            raise InputError(f"front matter is not valid YAML: {exc or type(exc).__name__}") from exc
         if not isinstance(data, dict):
             raise InputError("front matter is not a mapping of fields")
         return make_article(text, external_id, input_path, manifest.over(_meta_from_mapping(data)), front.end())
@@ -171,94 +238,227 @@ def parse_record(data: object, input_path: str) -> Article:
     if missing:
         raise InputError(f"missing required field(s): {', '.join(missing)}")
     if not isinstance(data["text"], str):
-        raise InputError("text must be a string")
-    body = data["text"].lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return make_article(body, str(data["id"]), input_path, _meta_from_mapping(data))
+        raise InputError(f"text must be a string, got {type(data['text']).__name__}")
+    if not isinstance(data["id"], str | int) or isinstance(data["id"], bool):
+        raise InputError(f"id must be a string or an integer, got {type(data['id']).__name__}")
+    body = _checked(data["text"], "text").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    external_id = _checked(str(data["id"]), "id")
+    return make_article(body, external_id, input_path, _meta_from_mapping(data))
 
 
-def read_manifest(path: Path) -> dict[str, _Meta]:
-    """`file,published_at,source,title,url` rows keyed by file name."""
-    reader = csv.DictReader(io.StringIO(decode(path.read_bytes())))
-    absent = [f for f in MANIFEST_FIELDS if f not in (reader.fieldnames or [])]
-    if absent:
-        raise InputError(f"manifest lacks column(s): {', '.join(absent)}")
-    entries: dict[str, _Meta] = {}
-    for line, row in enumerate(reader, start=2):
-        try:
-            entries[row["file"].strip()] = _meta_from_mapping(
-                {k: row[k] for k in ("title", "published_at", "source", "url")}
-            )
-        except InputError as exc:
-            raise InputError(f"line {line}: {exc}") from exc
-    return entries
+@dataclass(slots=True)
+class _Manifest:
+    """A folder's manifest: the metadata of each file it names, and what is wrong with its rows."""
+
+    entries: dict[str, _Meta | InputError] = field(default_factory=dict)
+    findings: list[Rejection | InputNote] = field(default_factory=list)
 
 
-def _read_records(path: Path) -> Iterator[Article | Rejection]:
-    text = decode(path.read_bytes())
-    if path.suffix == ".jsonl":
-        items = [(f"{path}:{n}", line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-        for where, line in items:
-            try:
-                yield parse_record(json.loads(line), where)
-            except json.JSONDecodeError as exc:
-                yield Rejection(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
-            except InputError as exc:
-                yield Rejection(where, str(exc))
-        return
+def _outside(name: str) -> bool:
+    """Whether a manifest's file name points out of its folder: absolute, or through `..`."""
+    return any(p.is_absolute() or p.drive or ".." in p.parts for p in (PurePosixPath(name), PureWindowsPath(name)))
+
+
+def read_manifest(path: Path, present: set[str]) -> _Manifest:
+    """`file,published_at,source,title,url` rows keyed by file name.
+
+    `present` are the names of the files beside it. A row whose metadata is broken rejects the
+    file it names (and only that one); a row naming a path outside the folder is rejected and
+    the path never read; a row naming a file that is not there is noted.
+    """
+    if path.stat().st_size > MAX_RECORD_FILE_BYTES:
+        raise InputError(f"manifest is {path.stat().st_size:,} bytes, over the {MAX_RECORD_FILE_BYTES:,}-byte limit")
+    text, _ = decode(path.read_bytes())
+    manifest = _Manifest()
     try:
-        data = json.loads(text)
+        reader = csv.DictReader(io.StringIO(text))
+        absent = [f for f in MANIFEST_FIELDS if f not in (reader.fieldnames or [])]
+        if absent:
+            raise InputError(f"manifest lacks column(s): {', '.join(absent)}")
+        for line, row in enumerate(reader, start=2):
+            where = f"{path}:{line}"
+            name = (row.get("file") or "").strip()
+            if not name:
+                manifest.findings.append(Rejection(where, "manifest row names no file"))
+            elif _outside(name):
+                manifest.findings.append(Rejection(where, f"manifest row names {name!r}, outside its folder; not read"))
+            else:
+                if name not in present:
+                    manifest.findings.append(InputNote(where, f"manifest row names {name!r}, which is not in its folder"))
+                try:
+                    manifest.entries[name] = _meta_from_mapping({k: row.get(k) for k in ("title", "published_at", "source", "url")})
+                except InputError as exc:
+                    manifest.entries[name] = InputError(f"{MANIFEST_NAME} line {line}: {exc}")
+    except csv.Error as exc:
+        raise InputError(f"manifest is not valid CSV: {exc}") from exc
+    return manifest
+
+
+def _parse_json(text: str) -> object:
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
-    records = data if isinstance(data, list) else [data]
-    for n, item in enumerate(records):
-        where = f"{path}[{n}]" if isinstance(data, list) else str(path)
+    except RecursionError as exc:
+        raise InputError("invalid JSON: nested too deeply") from exc
+    except ValueError as exc:
+        raise InputError(f"invalid JSON: {exc}") from exc
+
+
+def _read_records(path: Path, text: str) -> Iterator[Article | Rejection]:
+    if path.suffix.lower() == ".jsonl":
+        items = [(f"{path}:{n}", line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        records: list[tuple[str, object]] = []
+        for where, line in items:
+            try:
+                records.append((where, _parse_json(line)))
+            except InputError as exc:
+                yield Rejection(where, str(exc).replace(" at line 1 column", " at column"))
+        if not items:
+            raise InputError("the file holds no records")
+    else:
+        data = _parse_json(text)
+        if data == []:
+            raise InputError("the file holds no records")
+        records = [(f"{path}[{n}]", item) for n, item in enumerate(data)] if isinstance(data, list) else [(str(path), data)]
+    for where, item in records:
         try:
             yield parse_record(item, where)
         except InputError as exc:
             yield Rejection(where, str(exc))
 
 
-def _input_files(source: Path) -> list[Path]:
+@dataclass(slots=True)
+class _Listing:
+    """The input files under a source, and what was found there but not read."""
+
+    files: list[Path] = field(default_factory=list)
+    findings: list[Rejection | InputNote] = field(default_factory=list)
+
+
+def _list_inputs(source: Path) -> _Listing:
+    """Every regular file under `source`, hidden names left out, symbolic links not followed.
+
+    A single scan of each folder: linear in the number of entries, and a link loop cannot make
+    it go round.
+    """
+    listing = _Listing()
     if source.is_file():
-        return [source]
-    return sorted(
-        p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
-    )
+        listing.files.append(source)
+        return listing
+    root = os.path.abspath(source)
+    folders = [source]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                found = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            listing.findings.append(Rejection(str(folder), f"folder cannot be read: {exc.strerror or exc}"))
+            continue
+        for entry in found:
+            path = folder / entry.name
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                target = os.path.normpath(os.path.join(os.path.abspath(folder), os.readlink(entry.path)))
+                inside = os.path.commonpath([root, target]) == root
+                listing.findings.append(
+                    InputNote(str(path), "symbolic link, not followed")
+                    if inside
+                    else Rejection(str(path), "symbolic link to outside the source folder, not followed")
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                listing.files.append(path)
+            else:
+                listing.findings.append(Rejection(str(path), "not a regular file (a device, pipe or socket); not read"))
+    listing.files.sort()
+    return listing
 
 
-def _read_file(path: Path, manifest: dict[str, _Meta] | InputError) -> Iterator[Article | Rejection]:
+def _read_file(path: Path, manifest: _Manifest | InputError) -> tuple[list[Article | Rejection], str | None]:
+    """What one input holds, and a note on how it was decoded."""
     suffix = path.suffix.lower()
+    note = None
     try:
         if suffix in RECORD_SUFFIXES:
-            yield from _read_records(path)
-        elif suffix in TEXT_SUFFIXES:
+            size = path.stat().st_size
+            if size > MAX_RECORD_FILE_BYTES:
+                raise InputError(f"file is {size:,} bytes, over the {MAX_RECORD_FILE_BYTES:,}-byte limit for a record file; not read")
+            text, note = decode(path.read_bytes())
+            return list(_read_records(path, text)), note
+        if suffix in TEXT_SUFFIXES:
             if isinstance(manifest, InputError):
                 raise InputError(f"{MANIFEST_NAME}: {manifest}")
-            yield parse_text_file(decode(path.read_bytes()), path.stem, str(path), manifest.get(path.name, _Meta()))
-        else:
-            yield Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")
+            meta = manifest.entries.get(path.name, _Meta())
+            if isinstance(meta, InputError):
+                raise meta
+            size = path.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                raise InputError(f"text is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for an article; not read")
+            text, note = decode(path.read_bytes())
+            return [parse_text_file(text, path.stem, str(path), meta)], note
+        return [Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")], None
     except InputError as exc:
-        yield Rejection(str(path), str(exc))
+        return [Rejection(str(path), str(exc))], note
     except OSError as exc:
-        yield Rejection(str(path), f"cannot be read: {exc.strerror or exc}")
+        return [Rejection(str(path), f"cannot be read: {exc.strerror or exc}")], note
 
 
-def content_hash(path: Path) -> str:
+def content_hash(path: Path, manifest: bytes | None) -> str:
     """What an input was read from: its bytes, and for a text file its folder's manifest too."""
-    digest = hashlib.sha256(path.read_bytes())
-    manifest = path.parent / MANIFEST_NAME
-    if path.suffix.lower() in TEXT_SUFFIXES and manifest.is_file():
-        digest.update(b"\0" + manifest.read_bytes())
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    if path.suffix.lower() in TEXT_SUFFIXES and manifest is not None:
+        digest.update(b"\0" + manifest)
     return digest.hexdigest()
 
 
-def _load_manifest(path: Path) -> dict[str, _Meta] | InputError:
+def _manifest_bytes(folder: Path) -> bytes | None:
+    path = folder / MANIFEST_NAME
+    return path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_RECORD_FILE_BYTES else None
+
+
+def _load_manifest(path: Path, present: set[str]) -> _Manifest | InputError:
     if not path.is_file():
-        return {}
+        return _Manifest()
     try:
-        return read_manifest(path)
+        return read_manifest(path, present)
     except InputError as exc:
         return exc
+    except OSError as exc:
+        return InputError(f"cannot be read: {exc.strerror or exc}")
+
+
+class _Admission:
+    """Which articles of a run are kept: English, one per content, one text per record id."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, Article] = {}
+        self.ids: dict[str, Article] = {}
+        self.duplicates = 0
+
+    def admit(self, article: Article, is_record: bool) -> Rejection | None:
+        language = not_english(mask(article.body, article.skipped_spans))
+        if language is not None:
+            return Rejection(article.input_path, language)
+        first = self.ids.get(article.external_id) if is_record else None
+        if first is not None and first.article_id != article.article_id:
+            return Rejection(
+                article.input_path,
+                f"duplicate id {article.external_id!r} with different text (the first, at {first.input_path}, is kept)",
+            )
+        if is_record:
+            self.ids.setdefault(article.external_id, article)
+        if article.article_id in self.articles:
+            self.duplicates += 1
+        else:
+            self.articles[article.article_id] = article
+        return None
 
 
 def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResult:
@@ -270,16 +470,24 @@ def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResul
     if not source.exists():
         raise FileNotFoundError(f"source {source} does not exist")
     loaded = loaded or {}
-    articles: dict[str, Article] = {}
-    rejections: list[Rejection] = []
+    listing = _list_inputs(source)
+    rejections = [f for f in listing.findings if isinstance(f, Rejection)]
+    notes = [f for f in listing.findings if isinstance(f, InputNote)]
     inputs: list[InputFile] = []
-    duplicates = unchanged = 0
-    manifests: dict[Path, dict[str, _Meta] | InputError] = {}
-    for path in _input_files(source):
+    unchanged = 0
+    admission = _Admission()
+    present: dict[Path, set[str]] = {}
+    for path in listing.files:
+        present.setdefault(path.parent, set()).add(path.name)
+    manifest_bytes: dict[Path, bytes | None] = {}
+    manifests: dict[Path, _Manifest | InputError] = {}
+    for path in listing.files:
         if path.name == MANIFEST_NAME:
             continue
         try:
-            digest = content_hash(path)
+            if path.parent not in manifest_bytes:
+                manifest_bytes[path.parent] = _manifest_bytes(path.parent)
+            digest = content_hash(path, manifest_bytes[path.parent])
         except OSError as exc:
             rejections.append(Rejection(str(path), f"cannot be read: {exc.strerror or exc}"))
             continue
@@ -288,15 +496,21 @@ def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResul
             continue
         inputs.append(InputFile(str(path), digest))
         if path.parent not in manifests:
-            manifests[path.parent] = _load_manifest(path.parent / MANIFEST_NAME)
-        for item in _read_file(path, manifests[path.parent]):
-            if isinstance(item, Rejection):
-                rejections.append(item)
-            elif item.article_id in articles:
-                duplicates += 1
-            else:
-                articles[item.article_id] = item
-    return IngestResult(tuple(articles.values()), tuple(rejections), duplicates, tuple(inputs), unchanged)
+            manifest = manifests[path.parent] = _load_manifest(path.parent / MANIFEST_NAME, present[path.parent])
+            if isinstance(manifest, _Manifest):
+                rejections.extend(f for f in manifest.findings if isinstance(f, Rejection))
+                notes.extend(f for f in manifest.findings if isinstance(f, InputNote))
+        items, note = _read_file(path, manifests[path.parent])
+        if note is not None:
+            notes.append(InputNote(str(path), note))
+        is_record = path.suffix.lower() in RECORD_SUFFIXES
+        for item in items:
+            rejection = item if isinstance(item, Rejection) else admission.admit(item, is_record)
+            if rejection is not None:
+                rejections.append(rejection)
+    return IngestResult(
+        tuple(admission.articles.values()), tuple(rejections), admission.duplicates, tuple(inputs), unchanged, tuple(notes)
+    )
 
 
 def rebuild_article(

@@ -61,16 +61,18 @@ def test_json_array_and_jsonl_with_broken_records(tmp_path):
     assert "published_at 'yesterday'" in reasons["feed.jsonl:3"]
 
 
-def test_decoding_bom_crlf_and_invalid_utf8(tmp_path):
+def test_decoding_bom_crlf_and_windows_1252(tmp_path):
     write(tmp_path / "bom.txt", b"\xef\xbb\xbfFirst line.\r\nSecond line.\rThird.")
     write(tmp_path / "latin1.txt", "Caf\u00e9 owners protested.".encode("latin-1"))
     write(tmp_path / "empty.txt", "   \n")
     write(tmp_path / "notes.pdf", b"%PDF")
     result = ingest(tmp_path)
-    (article,) = result.articles
-    assert article.body == "First line.\nSecond line.\nThird."
+    bodies = {a.external_id: a.body for a in result.articles}
+    assert bodies == {"bom": "First line.\nSecond line.\nThird.", "latin1": "Caf\u00e9 owners protested."}
+    assert [(n.input_path.rsplit("/", 1)[-1], n.note) for n in result.notes] == [
+        ("latin1.txt", "decoded as Windows-1252, not UTF-8")
+    ]
     reasons = {r.input_path.rsplit("/", 1)[-1]: r.reason for r in result.rejections}
-    assert reasons["latin1.txt"].startswith("not valid UTF-8")
     assert reasons["empty.txt"] == "the article has no text"
     assert reasons["notes.pdf"] == "unsupported file type '.pdf'"
 
