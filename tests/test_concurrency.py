@@ -1,0 +1,150 @@
+"""One writer per warehouse: concurrent `newswire run`s, `exclusive(wait=...)`, and `newswire sql` read-only or --write."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.benchmarks.reuters import read_stories
+from flows.warehouse import WarehouseBusy, connect, exclusive
+from paths import REPO
+from warehouse_checks import assert_star_integrity
+
+REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
+BUSY = re.compile(
+    r"^newswire run: .*newswire\.duckdb is being loaded by another run \(pid \d+ since [0-9T:-]+\); try again when it ends$"
+)
+
+
+def newswire(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args], cwd=REPO, capture_output=True, text=True, timeout=900, check=False
+    )
+
+
+@pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
+def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_path):
+    source = tmp_path / "reuters.jsonl"
+    source.write_text(
+        "".join(json.dumps(story.record()) + "\n" for story in read_stories(REUTERS, limit=80)), encoding="utf-8"
+    )
+    db = tmp_path / "warehouse" / "newswire.duckdb"
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    command = [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--db", str(db)]
+    runs = [
+        subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs: list[tuple[str, str] | None] = [None, None]
+    ended: list[float] = [0.0, 0.0]
+
+    def wait(index: int) -> None:
+        outputs[index] = runs[index].communicate(timeout=900)
+        ended[index] = time.monotonic()
+
+    waiters = [threading.Thread(target=wait, args=(index,)) for index in range(2)]
+    for waiter in waiters:
+        waiter.start()
+    for waiter in waiters:
+        waiter.join()
+
+    codes = sorted(run.returncode for run in runs)
+    assert codes == [0, 1], [output[1][-2000:] for output in outputs]
+    loser = next(index for index, run in enumerate(runs) if run.returncode == 1)
+    winner = 1 - loser
+    assert "rows loaded: articles " in outputs[winner][0], outputs[winner][0]
+    assert outputs[loser][0] == ""
+    # Prefect logs the failed flow with its traceback; the command's own word is one line
+    (said,) = [line for line in outputs[loser][1].splitlines() if line.startswith("newswire run:")]
+    assert BUSY.match(said), said
+    # "at once": the loser is gone well before the winner has finished loading
+    assert ended[winner] - ended[loser] > 5, ended
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert_star_integrity(con)
+        assert con.execute("select count(*) from runs").fetchone()[0] == 1
+    again = newswire("run", "--source", str(source), "--db", str(db))
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "nothing new: 1 inputs unchanged" in again.stdout
+
+
+def test_exclusive_fails_at_once_by_default_and_waits_when_asked(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with exclusive(db):
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy, match=rf"\(pid {os.getpid()} since .*\); try again when it ends"):
+            with exclusive(db):
+                pass
+        assert time.monotonic() - started < 0.1
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy, match="is being loaded by another run"):
+            with exclusive(db, wait=0.5):
+                pass
+        assert 0.5 <= time.monotonic() - started < 1.5
+
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with exclusive(db):
+            held.set()
+            release.wait(timeout=10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert held.wait(timeout=10)
+    threading.Timer(0.3, release.set).start()
+    started = time.monotonic()
+    with exclusive(db, wait=10):
+        waited = time.monotonic() - started
+    holder.join()
+    assert 0.2 < waited < 5
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_sql_is_read_only_unless_asked(tmp_path):
+    db = tmp_path / "newswire.duckdb"
+    connect(db).close()
+    before = _digest(db)
+
+    refused = newswire("sql", "create table t as select 1 as x", "--db", str(db))
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
+        "newswire sql: the warehouse is opened read-only; pass --write to change it"
+    ]
+    assert _digest(db) == before
+
+    created = newswire("sql", "create table t as select 1 as x", "--db", str(db), "--write")
+    assert created.returncode == 0, created.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select x from t").fetchall() == [(1,)]
+
+
+def test_sql_write_is_refused_while_a_run_holds_the_warehouse(tmp_path):
+    db = tmp_path / "newswire.duckdb"
+    connect(db).close()
+    with exclusive(db):
+        busy = newswire("sql", "create table t as select 1 as x", "--db", str(db), "--write")
+        readable = newswire("sql", "select count(*) from articles", "--db", str(db))
+    assert busy.returncode == 1
+    (line,) = busy.stderr.strip().splitlines()
+    assert re.fullmatch(
+        rf"newswire sql: {re.escape(str(db))} is being loaded by another run \(pid {os.getpid()} since .*\); "
+        r"try again when it ends",
+        line,
+    ), line
+    assert readable.returncode == 0, readable.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from information_schema.tables where table_name = 't'").fetchone() == (0,)

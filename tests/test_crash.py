@@ -1,0 +1,153 @@
+"""A `newswire run` killed with SIGKILL leaves the warehouse as it was; the next run completes the load.
+
+Each run is a real `python -m flows.cli run` process in its own session (with its temporary
+Prefect server), killed as a group. The kill points come from the flow's own log: at DEBUG level
+Prefect logs "Executing task 'extract'" and "Executing task 'load'" as those tasks start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.benchmarks.reuters import read_stories
+from paths import REPO, SEED_ARTICLES
+from warehouse_checks import assert_star_integrity
+
+REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
+STORIES = 150
+PUBLISHED = ("articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates",
+             "inputs")
+RUN_SPECIFIC = frozenset({"loaded_at", "run_id"})
+# (log line that starts the phase, seconds to wait after it, log line that would end the phase)
+KILL_POINTS = {
+    "extraction": ("Executing task 'extract'", 2.0, "Task run 'extract-"),
+    "load": ("Executing task 'load'", 0.1, "Task run 'load-"),
+}
+
+pytestmark = pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
+
+
+def _command(source: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--db", str(db)]
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="DEBUG")
+
+
+def _run(source: Path, db: Path) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        _command(source, db), cwd=REPO, env=_env(), capture_output=True, text=True, timeout=900, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def _run_and_kill(source: Path, db: Path, phase: str) -> list[str]:
+    """Start a run and SIGKILL it, with its whole process group, in `phase`; its log up to the kill."""
+    marker, delay, finished = KILL_POINTS[phase]
+    process = subprocess.Popen(
+        _command(source, db), cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    started = threading.Event()
+
+    def read() -> None:
+        for line in process.stdout:
+            lines.append(line)
+            if marker in line:
+                started.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert started.wait(timeout=600), "".join(lines[-30:])
+        time.sleep(delay)
+        log = list(lines)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        reader.join(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert not any(finished in line and "Finished in state" in line for line in log), f"killed after {phase} ended"
+    return log
+
+
+def _snapshot(db: Path, leave_out: frozenset[str] = frozenset()) -> dict[str, Counter]:
+    """Every row of the published tables (as a multiset), without the columns `leave_out`."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        snapshot = {}
+        for table in PUBLISHED:
+            columns = [row[0] for row in con.execute(f"describe {table}").fetchall() if row[0] not in leave_out]
+            quoted = ", ".join(f'"{column}"' for column in columns)
+            snapshot[table] = Counter(con.execute(f"select {quoted} from {table}").fetchall())
+    return snapshot
+
+
+def _assert_same(actual: dict[str, Counter], expected: dict[str, Counter]) -> None:
+    for table in PUBLISHED:
+        extra, missing = actual[table] - expected[table], expected[table] - actual[table]
+        assert not extra and not missing, (
+            f"{table}: {sum(extra.values())} unexpected rows, {sum(missing.values())} missing; "
+            f"e.g. {list(extra)[:2]} / {list(missing)[:2]}"
+        )
+
+
+def _articles_line(result: subprocess.CompletedProcess) -> str:
+    """What a run's summary says it read."""
+    return next(line for line in result.stdout.splitlines() if line.startswith("articles: "))
+
+
+def _copy(template: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    db = folder / template.name
+    shutil.copyfile(template, db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def loads(tmp_path_factory):
+    """The second input, a warehouse holding a clean first load, and what a clean second load gives."""
+    root = tmp_path_factory.mktemp("crash")
+    source = root / "reuters.jsonl"
+    source.write_text(
+        "".join(json.dumps(story.record()) + "\n" for story in read_stories(REUTERS, limit=STORIES)), encoding="utf-8"
+    )
+    template = root / "first" / "newswire.duckdb"
+    _run(SEED_ARTICLES, template)
+    assert not template.with_name(template.name + ".wal").exists()
+    clean = _copy(template, root / "clean")
+    articles = _articles_line(_run(source, clean))
+    read, duplicate = re.match(r"articles: (\d+) read, 0 rejected, (\d+) duplicate", articles).groups()
+    assert int(read) + int(duplicate) == STORIES, articles
+    return source, template, _snapshot(template), _snapshot(clean, RUN_SPECIFIC), articles
+
+
+@pytest.mark.parametrize("phase", list(KILL_POINTS))
+def test_a_killed_run_changes_nothing_and_the_next_run_loads_everything(loads, tmp_path, phase):
+    source, template, before, clean, articles = loads
+    db = _copy(template, tmp_path / "warehouse")
+
+    _run_and_kill(source, db, phase)
+
+    with duckdb.connect(str(db)) as con:
+        assert_star_integrity(con)
+    _assert_same(_snapshot(db), before)
+    assert _articles_line(_run(source, db)) == articles
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert_star_integrity(con)
+    _assert_same(_snapshot(db, RUN_SPECIFIC), clean)
