@@ -21,10 +21,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from flows.benchmarks.reuters import read_stories
 from paths import REPO, SEED_ARTICLES
 from warehouse_checks import assert_star_integrity
+
+from flows.benchmarks.reuters import read_stories
 
 REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
 STORIES = 150
@@ -45,7 +45,11 @@ def _command(source: Path, db: Path) -> list[str]:
 
 
 def _env() -> dict[str, str]:
-    return dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="DEBUG")
+    """DEBUG logs the start of each task; the temporary server gets time to start on a busy machine."""
+    return dict(
+        os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="DEBUG",
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
+    )
 
 
 def _run(source: Path, db: Path) -> subprocess.CompletedProcess:
