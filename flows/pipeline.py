@@ -54,11 +54,13 @@ def link_across(extractions: Sequence[Extraction], known_people: Iterable[str] =
     links = {**surname_links(mentions, known_people), **acronym_links(mentions)}
     if not links:
         return list(extractions)
-    ids = {actor_id_for(short): actor_id_for(full) for short, full in links.items()}
+    # Keyed by actor id: names that differ only in case ("DLRS", "Dlrs") are one actor.
+    full_names = {actor_id_for(short): full for short, full in links.items()}
+    ids = {actor_id: actor_id_for(full) for actor_id, full in full_names.items()}
     linked = []
     for x in extractions:
         relinked = tuple(
-            replace(m, actor_name=links[m.actor_name], actor_id=ids[m.actor_id]) if m.actor_id in ids else m
+            replace(m, actor_name=full_names[m.actor_id], actor_id=ids[m.actor_id]) if m.actor_id in ids else m
             for m in x.actor_mentions
         )
         events = tuple(replace(e, actors=_relinked(e.actors, ids)) for e in x.events)

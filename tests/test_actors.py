@@ -125,3 +125,20 @@ def test_titles_are_kept_as_data(nlp, gazetteer, text, name, title):
 def test_a_form_of_address_is_not_a_title(nlp, gazetteer):
     doc = nlp("Mr. Biden met Israeli officials on Friday.")
     assert titles_of(doc, extract_actors(doc, "a1", gazetteer)) == {}
+
+
+def test_names_differing_only_in_case_link_as_one_actor(nlp, gazetteer):
+    from flows.pipeline import link_across
+    from flows.records import Article, Extraction
+
+    def extraction(article_id: str, text: str) -> Extraction:
+        article = Article(article_id, article_id, None, None, None, None, text, "x")
+        mentions = tuple(extract_actors(nlp(text), article_id, gazetteer))
+        return Extraction(article, mentions, (), (), ())
+
+    linked = link_across([
+        extraction("a1", "Treasury Secretary James Baker met bankers."),
+        extraction("a2", "BAKER said rates would fall. Baker said so again."),
+    ])
+    names = {m.actor_name for x in linked for m in x.actor_mentions if m.actor_type == "PERSON"}
+    assert names == {"James Baker"}
