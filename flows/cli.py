@@ -55,6 +55,9 @@ def run(
         2, "--dask-workers", min=1, help="Workers of the local cluster started when no address is given; "
         "also how many batches extract at once.",
     ),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0.0, help="While another run loads the warehouse, wait up to this many seconds for it."
+    ),
 ) -> None:
     """Ingest, extract, validate and load the articles at SOURCE into the warehouse.
 
@@ -70,6 +73,8 @@ def run(
     if not backfill and not source.exists():
         raise _fail("run", f"source {source} does not exist")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Prefect's temporary server gets 20 s to start by default; a busy machine can need more.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from flows.etl import RunFailed, news_etl
     from flows.warehouse import WarehouseBusy
 
@@ -84,7 +89,7 @@ def run(
         summary = flow(
             source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
             since=since.date() if since else None, until=until.date() if until else None,
-            extractions_ahead=dask_workers if task_runner == "dask" else 1,
+            extractions_ahead=dask_workers if task_runner == "dask" else 1, wait=wait,
         )
     except (RunFailed, WarehouseBusy) as exc:
         raise _fail("run", exc) from exc

@@ -68,7 +68,7 @@ class RunSummary:
         if self.mode == "incremental" and not self.articles_read and not self.articles_rejected:
             return [
                 f"run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
-                f"nothing new: {self.inputs_unchanged} inputs unchanged since they were loaded",
+                f"nothing new: {self.inputs_unchanged} input(s) unchanged since they were loaded",
             ]
         loaded = ", ".join(f"{table} {count}" for table, count in self.rows_loaded.items())
         total = ", ".join(f"{table} {count}" for table, count in self.rows_in_warehouse.items())
@@ -234,19 +234,21 @@ def news_etl(
     since: date | None = None,
     until: date | None = None,
     extractions_ahead: int = 1,
+    wait: float = 0.0,
 ) -> RunSummary:
     """Read the new or changed articles at `source`, extract their facts, validate them, load `db`.
 
     `full_refresh` reads every input and rebuilds the published tables; `since`/`until`
     extract again the loaded articles published in that window, replacing their rows.
     `extractions_ahead` batches extract while one is loaded (the workers of a Dask cluster).
+    `wait` is how long to wait for another run holding the warehouse before giving up.
     """
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc)
     run_id = flow_run.get_id() or started_at.strftime("%Y%m%dT%H%M%S%f")
     mode = _mode(full_refresh, since, until)
-    with warehouse.exclusive(db):
+    with warehouse.exclusive(db, wait):
         if mode == "backfill":
             ingested = window_task(db, since, until)
         else:

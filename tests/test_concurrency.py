@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from paths import REPO
+from paths import REPO, SEED_ARTICLES
 from warehouse_checks import assert_star_integrity
 
 from flows.benchmarks.reuters import read_stories
@@ -79,7 +79,7 @@ def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_pat
         assert con.execute("select count(*) from runs").fetchone()[0] == 1
     again = newswire("run", "--source", str(source), "--db", str(db))
     assert again.returncode == 0, again.stderr[-2000:]
-    assert "nothing new: 1 inputs unchanged" in again.stdout
+    assert "nothing new: 1 input(s) unchanged" in again.stdout
 
 
 def test_exclusive_fails_at_once_by_default_and_waits_when_asked(tmp_path):
@@ -150,3 +150,16 @@ def test_sql_write_is_refused_while_a_run_holds_the_warehouse(tmp_path):
     assert readable.returncode == 0, readable.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from information_schema.tables where table_name = 't'").fetchone() == (0,)
+
+
+def test_a_run_told_to_wait_gives_up_after_its_wait(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with exclusive(db):
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "flows.cli", "run", "--source", str(SEED_ARTICLES), "--db", str(db), "--wait", "2"],
+            capture_output=True, text=True, timeout=300, check=False,
+        )
+    assert result.returncode == 1
+    assert "is being loaded by another run" in result.stderr
+    assert time.monotonic() - started >= 2

@@ -52,7 +52,7 @@ def test_a_second_run_with_nothing_new_reads_nothing_and_changes_nothing(seeded)
         modes = con.execute("select mode, inputs_unchanged, articles_read from runs order by started_at").fetchall()
     assert modes == [("incremental", 0, 5), ("incremental", 5, 0)]
     assert (second.articles_read, second.inputs_unchanged) == (0, 5)
-    assert "nothing new: 5 inputs unchanged" in second.lines()[1]
+    assert "nothing new: 5 input(s) unchanged" in second.lines()[1]
 
 
 def test_each_run_is_validated_and_recorded(seeded):
