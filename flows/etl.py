@@ -29,7 +29,7 @@ from flows.quality import RUN_TABLE, QualityDecision, combine, decide, run_check
 from flows.records import Article, Extraction
 from flows.reference import load_gazetteer
 from flows.staging import TABLE_COLUMNS, stage
-from flows.validate import ExpectationOutcome, validate_tables
+from flows.validate import ExpectationOutcome, critical_failures, validate_tables
 from flows import warehouse
 
 # Articles extracted, validated and loaded together: memory stays flat whatever the run's size,
@@ -314,7 +314,7 @@ def news_etl(
     if failure is not None:
         raise RunFailed(f"nothing published: {failure}; see {dashboard}")
     failed = [o for o in outcomes if not o.success]
-    critical = sum(o.severity == "critical" for o in failed)
+    critical = len(critical_failures(outcomes))
     summary = RunSummary(
         run_id=run_id,
         db=str(db),

@@ -19,7 +19,7 @@ from datetime import date
 import pandas as pd
 
 from flows.staging import StagedBatch
-from flows.validate import SAMPLE_SIZE, ExpectationOutcome
+from flows.validate import SAMPLE_SIZE, ExpectationOutcome, critical_failures
 
 # Above this share of staged rows quarantined, a run fails rather than publish a thin batch.
 MAX_QUARANTINED_SHARE = 0.05
@@ -63,11 +63,16 @@ class QualityDecision:
 
     @property
     def quarantined_rows(self) -> int:
-        return len({(r.table_name, r.row_key) for r in self.quarantined})
+        return distinct_rows(self.quarantined)
 
     def failure(self, max_share: float = MAX_QUARANTINED_SHARE) -> str | None:
         """Why a run of this one batch must not publish, or None."""
         return run_failure([self], [], max_share)
+
+
+def distinct_rows(rows: Iterable[FlaggedRow]) -> int:
+    """How many rows are flagged: a row that breaks several expectations counts once."""
+    return len({(r.table_name, r.row_key) for r in rows})
 
 
 def run_failure(
@@ -77,7 +82,7 @@ def run_failure(
 ) -> str | None:
     """Why a run of these batches must not publish, or None."""
     table_failures = [o for d in decisions for o in d.table_failures]
-    table_failures += [o for o in run_outcomes if not o.success and o.severity == "critical"]
+    table_failures += critical_failures(run_outcomes)
     if table_failures:
         failed = ", ".join(f"{o.suite}: {o.description or o.expectation}" for o in table_failures)
         return f"critical expectation failed for a whole table ({failed})"

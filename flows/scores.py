@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from typing import TypeVar
+
+Counts = TypeVar("Counts")
+
 
 def ratio(part: int | float, whole: int | float) -> float:
     """part / whole, and 0 when there is nothing to divide by."""
@@ -17,3 +22,12 @@ def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
     """Precision over the predictions, recall over the gold items, and their F1."""
     precision, recall = ratio(matched, predicted), ratio(matched, gold)
     return precision, recall, f1(precision, recall)
+
+
+def add_counts(a: Counts, b: Counts) -> Counts:
+    """Two count records summed field by field (tuples of counts element by element)."""
+
+    def plus(x: int | tuple[int, ...], y: int | tuple[int, ...]) -> int | tuple[int, ...]:
+        return tuple(p + q for p, q in zip(x, y, strict=True)) if isinstance(x, tuple) else x + y
+
+    return type(a)(*(plus(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)))

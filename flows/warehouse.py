@@ -22,7 +22,7 @@ import pandas as pd
 
 from flows.dedup import EventRow, EventSummary, summarise
 from flows.ingest import InputFile, InputNote, rebuild_article
-from flows.quality import FlaggedRow
+from flows.quality import FlaggedRow, distinct_rows
 from flows.records import Article, Rejection
 from flows.reference import ALIASES_FILE, COUNTRIES_FILE, SEEDS_DIR
 from flows.staging import StagedBatch
@@ -319,7 +319,7 @@ def _record_run(
         [
             run.run_id, run.finished_at, len(outcomes), len(failed), critical, len(failed) - critical, critical == 0,
             status if failure is None else f"failed: {failure}",
-            len({(r.table_name, r.row_key) for r in quarantined}), len({(r.table_name, r.row_key) for r in findings}),
+            distinct_rows(quarantined), distinct_rows(findings),
         ],
     )
     _insert(

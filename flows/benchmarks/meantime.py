@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from flows.extract.actors import extract_actors
 from flows.records import ActorMention
 from flows.reference import Gazetteer
-from flows.scores import prf
+from flows.scores import add_counts, prf
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -193,15 +193,7 @@ class EntityScores:
     typed: int = 0
 
     def __add__(self, other: EntityScores) -> EntityScores:
-        return EntityScores(
-            self.documents + other.documents,
-            self.gold + other.gold,
-            self.predicted + other.predicted,
-            self.ignored + other.ignored,
-            self.strict + other.strict,
-            self.overlap + other.overlap,
-            self.typed + other.typed,
-        )
+        return add_counts(self, other)
 
     def prf(self, matched: int) -> tuple[float, float, float]:
         """Precision over the scored predictions, recall over the gold mentions, and their F1."""

@@ -20,19 +20,13 @@ from typing import TYPE_CHECKING
 from flows.benchmarks.meantime import ANNOTATED_SENTENCES, MeantimeDocument, read_corpus
 from flows.extract.figures import extract_figures
 from flows.records import Figure
-from flows.scores import prf, ratio
+from flows.scores import add_counts, prf, ratio
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 VALUE_TYPES = ("MONEY", "PERCENT", "QUANTITY")
 UNSCORED_CATEGORIES = ("duration",)
-
-
-
-
-def _added(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(x + y for x, y in zip(a, b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +46,7 @@ class ValueScores:
     found_by_type: tuple[int, ...] = (0,) * len(VALUE_TYPES)
 
     def __add__(self, other: ValueScores) -> ValueScores:
-        return ValueScores(
-            self.documents + other.documents,
-            self.gold + other.gold,
-            self.predicted + other.predicted,
-            self.strict + other.strict,
-            self.overlap + other.overlap,
-            _added(self.gold_by_type, other.gold_by_type),
-            _added(self.found_by_type, other.found_by_type),
-        )
+        return add_counts(self, other)
 
     def prf(self, matched: int) -> tuple[float, float, float]:
         """Precision over the scored figures, recall over the gold values, and their F1."""

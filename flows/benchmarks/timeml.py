@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from flows.extract.dates import extract_dates
 from flows.records import DateMention
-from flows.scores import prf, ratio
+from flows.scores import add_counts, prf, ratio
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,15 +64,7 @@ class TimemlScores:
     typed: int = 0
 
     def __add__(self, other: TimemlScores) -> TimemlScores:
-        return TimemlScores(
-            self.documents + other.documents,
-            self.gold + other.gold,
-            self.predicted + other.predicted,
-            self.strict + other.strict,
-            self.relaxed + other.relaxed,
-            self.value + other.value,
-            self.typed + other.typed,
-        )
+        return add_counts(self, other)
 
     def prf(self, matched: int) -> tuple[float, float, float]:
         """Precision over the predictions, recall over the gold expressions, and their F1."""
