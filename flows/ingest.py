@@ -11,6 +11,7 @@ not followed, and a manifest row naming a path outside its folder is never read)
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 import json
@@ -264,7 +265,7 @@ def read_manifest(path: Path, present: set[str]) -> _Manifest:
 
     `present` are the names of the files beside it. A row whose metadata is broken rejects the
     file it names (and only that one); a row naming a path outside the folder is rejected and
-    the path never read; a row naming a file that is not there is noted.
+    the path never read; so is a row naming a file that is not there.
     """
     if path.stat().st_size > MAX_RECORD_FILE_BYTES:
         raise InputError(f"manifest is {path.stat().st_size:,} bytes, over the {MAX_RECORD_FILE_BYTES:,}-byte limit")
@@ -284,7 +285,7 @@ def read_manifest(path: Path, present: set[str]) -> _Manifest:
                 manifest.findings.append(Rejection(where, f"manifest row names {name!r}, outside its folder; not read"))
             else:
                 if name not in present:
-                    manifest.findings.append(InputNote(where, f"manifest row names {name!r}, which is not in its folder"))
+                    manifest.findings.append(Rejection(where, f"manifest row names {name!r}, which is not in its folder"))
                 try:
                     manifest.entries[name] = _meta_from_mapping({k: row.get(k) for k in ("title", "published_at", "source", "url")})
                 except InputError as exc:
@@ -336,6 +337,26 @@ class _Listing:
     findings: list[Rejection | InputNote] = field(default_factory=list)
 
 
+def _symlink_finding(link: Path, root: str) -> Rejection | InputNote:
+    """What a symbolic link under the source `root` leads to; it is never followed.
+
+    A link out of the source, a loop (back to itself, or to a folder that holds it) and a link
+    to nothing are rejected; a link to a file or folder inside, read in its own place, is noted.
+    """
+    target = os.path.normpath(os.path.join(os.path.abspath(link.parent), os.readlink(link)))
+    if os.path.commonpath([root, target]) != root:
+        return Rejection(str(link), "symbolic link to outside the source folder, not followed")
+    try:
+        resolved = os.path.realpath(link, strict=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Rejection(str(link), "symbolic link loop (it leads back to itself), not followed")
+        return Rejection(str(link), "symbolic link to nothing (its target does not exist), not followed")
+    if os.path.isdir(resolved) and os.path.commonpath([resolved, os.path.realpath(link.parent)]) == resolved:
+        return Rejection(str(link), "symbolic link to a folder that holds it (a loop), not followed")
+    return InputNote(str(link), "symbolic link, not followed")
+
+
 def _list_inputs(source: Path) -> _Listing:
     """Every regular file under `source`, hidden names left out, symbolic links not followed.
 
@@ -361,13 +382,7 @@ def _list_inputs(source: Path) -> _Listing:
             if entry.name.startswith("."):
                 continue
             if entry.is_symlink():
-                target = os.path.normpath(os.path.join(os.path.abspath(folder), os.readlink(entry.path)))
-                inside = os.path.commonpath([root, target]) == root
-                listing.findings.append(
-                    InputNote(str(path), "symbolic link, not followed")
-                    if inside
-                    else Rejection(str(path), "symbolic link to outside the source folder, not followed")
-                )
+                listing.findings.append(_symlink_finding(path, root))
             elif entry.is_dir(follow_symlinks=False):
                 folders.append(path)
             elif entry.is_file(follow_symlinks=False):
