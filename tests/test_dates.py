@@ -42,6 +42,8 @@ def _mention(nlp, text: str, phrase: str, published: date | None) -> DateMention
         ("The court is expected to rule Monday on the appeal.", "Monday", WED, "2024-04-01"),
         ("Worry may have caused a drop in the stock on Tuesday.", "Tuesday", WED, "2024-03-26"),
         ("The offer had been due to expire Monday.", "Monday", WED, "2024-03-25"),
+        ("The two leaders meet Monday in Geneva.", "Monday", date(2024, 5, 3), "2024-05-06"),
+        ("The two leaders meet Tuesday in Geneva.", "Tuesday", WED, "2024-03-26"),
     ],
 )
 def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published: date, value: str) -> None:
@@ -157,6 +159,11 @@ def test_steps_from_the_story_date(nlp: Language, text: str, phrase: str, value:
         ("The paper said in an editorial on Saturday, April 25:", "April 25", date(1998, 4, 24), "1998-04-25", date(1998, 4, 25), "day"),
         ("The toll has risen since Dec. 7.", "Dec. 7", date(2024, 11, 2), "2023-12-07", date(2023, 12, 7), "day"),
         ("The report covers the period from 1990 to 1997.", "1997", WED, "1997", date(1997, 1, 1), "year"),
+        ("The union had set Nov. 10 as the deadline.", "Nov. 10", date(2023, 11, 2), "2023-11-10", date(2023, 11, 10), "day"),
+        ("Output was cut in December, the ministry said.", "December", date(2023, 11, 20), "2023-12", date(2023, 12, 1), "month"),
+        ("The crisis began on Jan. 3.", "Jan. 3", date(2024, 12, 28), "2024-01-03", date(2024, 1, 3), "day"),
+        ("Crops failed this past summer.", "this past summer", date(2024, 10, 30), "2024-SU", date(2024, 6, 1), "season"),
+        ("Crops failed last summer.", "last summer", date(2024, 10, 30), "2023-SU", date(2023, 6, 1), "season"),
     ],
 )
 def test_calendar_dates(
@@ -179,6 +186,7 @@ def test_calendar_dates(
         ("Unemployment is at its lowest for two decades.", "two decades", "DURATION", "P20Y"),
         ("The agency publishes daily updates on casualties.", "daily", "SET", "P1D"),
         ("The committee meets every week in Geneva.", "every week", "SET", "P1W"),
+        ("Sales fell in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
     ],
 )
 def test_durations_and_sets(nlp: Language, text: str, phrase: str, timex_type: str, value: str) -> None:
@@ -217,6 +225,8 @@ def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:
         "He drove a 4x4 across the desert.",
         "The company employs 1990 workers in the region.",
         "Version 1.5.2 of the app was released.",
+        "Three quarters of the vote went to the ruling party.",
+        "Shares fell by a quarter in early trade.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:

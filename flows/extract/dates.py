@@ -86,7 +86,7 @@ _NUM = (
 )
 _UNIT = (
     r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weekends?|weeks?|fortnights?"
-    r"|months?|years?|yrs?|decades?|century|centuries|millennium|millennia)"
+    r"|months?|quarters?(?!\s+of\b)|years?|yrs?|decades?|century|centuries|millennium|millennia)"
 )
 _APPROX = (
     r"(?:(?:more|less|fewer)\s+than|at\s+(?:least|most)|about|around|nearly|almost|roughly|approximately"
@@ -364,14 +364,22 @@ def _direction(ctx: _Ctx) -> str:
     return tense if tense in (_PAST, _FUTURE) else _NONE
 
 
+# News omits the year of a date in the story's own year: a date without one that lies within
+# this many days of the story, in its year, is meant even when the tense points the other way
+# ("had been set to expire Nov. 6" in a story of Nov. 2; "cut supplies in September" in August).
+_SAME_YEAR_DAYS = 31
+
+
 def _pick(anchor: date, candidates: list[date], direction: str) -> date | None:
-    """The candidate on the side of the anchor that direction asks for, else the nearest."""
+    """The candidate on the side of the anchor that direction asks for, else the nearest; a
+    candidate close by in the anchor's year wins over one in another year."""
     past = [d for d in candidates if d <= anchor]
     future = [d for d in candidates if d >= anchor]
+    close = [d for d in candidates if d.year == anchor.year and abs((d - anchor).days) <= _SAME_YEAR_DAYS]
     if direction == _PAST and past:
-        return max(past)
+        return max(past) if max(past).year == anchor.year or not close else close[0]
     if direction == _FUTURE and future:
-        return min(future)
+        return min(future) if min(future).year == anchor.year or not close else close[-1]
     return min(candidates, key=lambda d: (abs((d - anchor).days), d), default=None)
 
 
@@ -399,6 +407,8 @@ def _weekday_date(anchor: date, wd: int, mode: str) -> date:
         return anchor - timedelta(days=back or 7)
     if mode == "next":
         return anchor + timedelta(days=ahead or 7)
+    if mode == "nearest" and ahead < back:
+        return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 
 
@@ -620,7 +630,9 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved()
     a = ctx.anchor
-    if mode == "last":
+    if re.fullmatch(r"this\s+past", _g(m, "mod").lower()):  # the latest such season that is over
+        year = (a.year * 12 + a.month - 1 - (start + 2)) // 12
+    elif mode == "last":
         year = a.year - 1
     elif mode == "next":
         year = a.year if start > a.month else a.year + 1
@@ -698,7 +710,7 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if not num and not (ctx.in_entity or _g(m, "approx")):
         return None
-    if code == "S" and num and num.lower() in ("a", "an"):
+    if code in ("S", "Q") and num and num.lower() in ("a", "an"):  # "a second time", "fell by a quarter"
         return None
     n = _parse_number(num)
     if n is not None:
@@ -746,7 +758,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _unresolved(timex_type)
     mode = _mode(_g(m, "mod"))
     if not mode or mode == "this":
-        mode = "next" if _is_future(ctx) else ""
+        mode = {_FUTURE: "next", _PRESENT: "nearest"}.get(ctx.tense(), "")
     d = _weekday_date(ctx.anchor, wd, mode)
     return _day(d, timex_type, "T" + _PARTS_OF_DAY[pod.lower()] if pod else "")
 
@@ -950,7 +962,7 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SEASON_WORDS = tuple(_SEASONS)
 _UNIT_STEMS = (
-    "sec", "min", "hour", "hr", "day", "night", "week", "month", "year", "yr", "decade", "centur", "millenni",
+    "sec", "min", "hour", "hr", "day", "night", "week", "month", "quarter", "year", "yr", "decade", "centur", "millenni",
 )
 
 
