@@ -49,8 +49,6 @@ class TmlDocument:
     timexes: tuple[TmlTimex, ...]
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class TimemlScores:
     """Counts behind the TempEval-3 timex scores; the scores are derived from them."""
