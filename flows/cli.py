@@ -252,6 +252,62 @@ def sql(
         raise _fail("sql", exc) from exc
 
 
+ParamOption = typer.Option([], "--param", help="A query parameter as NAME=VALUE, e.g. actor=Gallant (repeatable).")
+
+
+def _answer(command: str, db: Path, query_name: str, assignments: list[str]):
+    """Run a query of sql/04_analysis on the warehouse opened read-only; fail in one line."""
+    import duckdb
+
+    from flows.analysis import QueryError, UnknownQuery, available_queries, bind, find_query, listing
+    from flows.analysis import parse_assignments, run as run_query
+
+    queries = available_queries()
+    try:
+        chosen = find_query(queries, query_name)
+        values = bind(chosen, parse_assignments(assignments))
+    except QueryError as exc:
+        if isinstance(exc, UnknownQuery):
+            typer.echo("\n".join(listing(queries)))
+        raise _fail(command, exc) from exc
+    if not db.exists():
+        raise _fail(command, f"warehouse {db} does not exist; run `newswire run` first")
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return chosen, values, run_query(con, chosen, values)
+    except duckdb.CatalogException as exc:
+        reason = str(exc).splitlines()[0]
+        raise _fail(command, f"{reason}; `newswire run` brings the warehouse's views up to date") from exc
+    except duckdb.Error as exc:
+        raise _fail(command, str(exc).splitlines()[0]) from exc
+
+
+@app.command()
+def query(
+    name: str = typer.Argument(None, help="The query, by its name or part of it (see --list)."),
+    param: list[str] = ParamOption,
+    output: str = typer.Option("table", "--format", help="table, csv or json."),
+    db: Path = DbOption,
+    list_queries: bool = typer.Option(False, "--list", help="List the queries with their question and parameters."),
+) -> None:
+    """Answer a question of sql/04_analysis on the warehouse, opened read-only.
+
+    NAME is the file's name without its number (`actor_timeline` runs 01_actor_timeline.sql);
+    each parameter has a default, which --param replaces.
+    """
+    from flows.analysis import QueryError, available_queries, formatter, listing
+
+    if list_queries or name is None:
+        typer.echo("\n".join(listing(available_queries())))
+        return
+    try:
+        render = formatter(output)
+    except QueryError as exc:
+        raise _fail("query", exc) from exc
+    _, _, result = _answer("query", db, name, param)
+    typer.echo(render(result))
+
+
 @app.command()
 def dq(
     db: Path = DbOption,
