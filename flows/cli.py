@@ -309,6 +309,36 @@ def query(
 
 
 @app.command()
+def search(
+    text: str = typer.Argument(..., help='Words to look for, e.g. "ground operation Rafah".'),
+    limit: int = typer.Option(10, "--limit", min=1, help="Articles to show at most."),
+    db: Path = DbOption,
+) -> None:
+    """Find articles by their words (BM25), best first, each with its best-matching sentence.
+
+    The full-text index lives in the warehouse; when articles changed since it was built,
+    search rebuilds it first, holding the run lock for that moment. When the warehouse cannot
+    be written then (a run or another reader holds it), the index is built in memory instead.
+    """
+    import duckdb
+
+    from flows.search import format_hits, search as find, searchable
+
+    if not db.exists():
+        raise _fail("search", f"warehouse {db} does not exist; run `newswire run` first")
+    try:
+        with searchable(db.resolve()) as con:
+            hits = find(con, text, limit)
+    except (duckdb.Error, RuntimeError) as exc:
+        raise _fail("search", str(exc).splitlines()[0]) from exc
+    if not hits:
+        typer.echo(f"no article matches {text!r}")
+        return
+    for line in format_hits(hits):
+        typer.echo(line)
+
+
+@app.command()
 def dq(
     db: Path = DbOption,
     serve: bool = typer.Option(False, "--serve", help="Then serve the site on 127.0.0.1 until interrupted."),
