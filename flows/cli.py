@@ -338,6 +338,38 @@ def search(
         typer.echo(line)
 
 
+CHARTS = {"timeline": "actor_timeline", "figures": "figures_over_time"}
+
+
+@app.command()
+def chart(
+    kind: str = typer.Argument(..., help="timeline (an actor's events by date) or figures (figures by category)."),
+    out: Path = typer.Option(..., "--out", help="The SVG file to write."),
+    param: list[str] = ParamOption,
+    db: Path = DbOption,
+) -> None:
+    """Draw the answer of an analysis query as an SVG file (no script, nothing from the network).
+
+    `timeline` draws actor_timeline (--param actor=…), `figures` draws figures_over_time
+    (--param category=…).
+    """
+    from flows.chart import figures_svg, timeline_svg
+
+    if kind not in CHARTS:
+        raise _fail("chart", f"the charts are {', '.join(CHARTS)}, not {kind!r}")
+    chosen, values, result = _answer("chart", db, CHARTS[kind], param)
+    if kind == "timeline":
+        svg, what = timeline_svg(result, f"{values['actor']}: events by date"), "events"
+    else:
+        title = "Figures by category" if values["category"] == "all" else f"Figures: {values['category']}"
+        svg, what = figures_svg(result, title), "figures"
+    try:
+        out.write_text(svg, encoding="utf-8")
+    except OSError as exc:
+        raise _fail("chart", exc) from exc
+    typer.echo(f"{out}: {len(result.rows)} {what} from {chosen.name}")
+
+
 @app.command()
 def dq(
     db: Path = DbOption,

@@ -11,6 +11,7 @@ import io
 import json
 import subprocess
 from datetime import date
+from xml.etree import ElementTree
 
 import duckdb
 import pytest
@@ -34,6 +35,7 @@ from flows.analysis import (
 )
 
 QUERY_NAMES = [q.name for q in available_queries()]
+SVG = "{http://www.w3.org/2000/svg}"
 
 HEADER = """-- Who said what?
 --
@@ -320,3 +322,23 @@ def test_the_duckdb_shell_reads_the_warehouse_tables_and_views(sample_db, con):
     assert shell.returncode == 0, shell.stderr
     timeline = con.execute("select count(*) from v_event_timeline").fetchone()[0]
     assert shell.stdout.split() == ["articles", "5", "timeline", str(timeline), "version", f"v{duckdb.__version__}"]
+
+
+def test_chart_draws_an_actors_timeline_and_the_figures(sample_db, con, tmp_path):
+    timeline = newswire("chart", "timeline", "--param", "actor=Gallant", "--out", "gallant.svg",
+                        "--db", str(sample_db), cwd=tmp_path)
+    assert timeline.returncode == 0, timeline.stderr
+    events = answer(con, "actor_timeline", actor="Gallant")
+    assert timeline.stdout.strip() == f"gallant.svg: {len(events)} events from actor_timeline"
+    svg = ElementTree.parse(tmp_path / "gallant.svg").getroot()
+    circles = [c for c in svg.iter(f"{SVG}circle") if c.get("class") == "event"]
+    assert len(circles) == len(events)
+    tips = [c.find(f"{SVG}title").text for c in circles]
+    assert any(tip.startswith("2024-03-26 CONSULT with CQ Brown, Lloyd Austin, Pentagon: 3 source(s)") for tip in tips)
+
+    figures = newswire("chart", "figures", "--param", "category=hostages", "--out", "hostages.svg",
+                       "--db", str(sample_db), cwd=tmp_path)
+    assert figures.returncode == 0, figures.stderr
+    bars = [r for r in ElementTree.parse(tmp_path / "hostages.svg").getroot().iter(f"{SVG}rect") if r.get("class") == "bar"]
+    assert len(bars) == len(answer(con, "figures_over_time", category="hostages"))
+    assert newswire("chart", "pie", "--out", "x.svg", "--db", str(sample_db), cwd=tmp_path).returncode == 1
