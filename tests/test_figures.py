@@ -79,6 +79,9 @@ def test_scales(nlp: Language, text: str, mention: str, value: float) -> None:
         ("The fund raised 40 million dollars.", "40 million dollars", 4e7, "USD"),
         ("The ministry spent 2.5 billion shekels.", "2.5 billion shekels", 2.5e9, "ILS"),
         ("Exports fell by 300 million euros.", "300 million euros", 3e8, "EUR"),
+        ("Net profit was 5.93 mln dlrs in the quarter.", "5.93 mln dlrs", 5.93e6, "USD"),
+        ("Sales rose to 1.2 billion Canadian dlrs.", "1.2 billion Canadian dlrs", 1.2e9, "CAD"),
+        ("The unit lost 40 mln stg last year.", "40 mln stg", 4e7, "GBP"),
     ],
 )
 def test_money(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
@@ -267,6 +270,10 @@ def test_vote_tallies(nlp: Language, text: str, mention: str) -> None:
         ("Hezbollah's 5 km advance stalled.", "5 km", "km", "other"),
         ("A 6.1-magnitude aftershock followed.", "6.1-magnitude", "magnitude", "other"),
         ("The temperature hit 45 degrees.", "45 degrees", "degree", "other"),
+        ("The floods left 33 million homeless.", "33 million homeless", "people", "displaced"),
+        ("The blast left 12 dead and 40 wounded.", "12 dead", "people", "killed"),
+        ("The navy sent two destroyers to the strait.", "two destroyers", "destroyers", "weapons"),
+        ("The region has 12 coal mines.", "12 coal mines", "mines", "other"),
     ],
 )
 def test_unit_and_category(

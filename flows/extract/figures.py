@@ -186,8 +186,12 @@ _CURRENCY_WORDS = {
     "rupees": "INR", "inr": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
     "rubles": "RUB", "rub": "RUB", "franc": "CHF", "francs": "CHF", "chf": "CHF",
     "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "lira": "TRY",
-    "liras": "TRY", "hryvnia": "UAH", "hryvnias": "UAH",
+    "liras": "TRY", "hryvnia": "UAH", "hryvnias": "UAH", "dlr": "USD", "dlrs": "USD",
+    "stg": "GBP", "marks": "DEM", "guilders": "NLG", "lire": "ITL", "rand": "ZAR",
+    "naira": "NGN", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "zloty": "PLN",
+    "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
 }
+_DOLLAR_WORDS = {"dollar", "dollars", "dlr", "dlrs"}
 # Adjectives that name whose dollars are meant.
 _DOLLAR_COUNTRIES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
@@ -264,6 +268,11 @@ _EVENT_LEMMAS = {
 }
 # Verbs that mean "keep as a hostage" when what they hold is a group of people.
 _HOLDING_LEMMAS = {"hold", "keep", "take", "seize", "capture"}
+# Adjectives that stand for the people they describe after a number ("33 million homeless").
+_PEOPLE_ADJECTIVES = {
+    "dead": "killed", "wounded": "injured", "injured": "injured", "homeless": "displaced",
+    "missing": "other", "unaccounted": "other",
+}
 _PERSON_NOUNS = {
     "people", "persons", "person", "others", "civilians", "residents", "men", "women",
     "children", "israelis", "palestinians", "citizens", "nationals", "individuals",
@@ -282,6 +291,10 @@ _UNIT_NOUNS = {
     "drones": "weapons", "drone": "weapons", "shells": "weapons", "bombs": "weapons",
     "bomb": "weapons", "munitions": "weapons", "warheads": "weapons", "mortars": "weapons",
     "projectiles": "weapons", "interceptors": "weapons", "tanks": "weapons",
+    "warships": "weapons", "destroyers": "weapons", "frigates": "weapons", "submarines": "weapons",
+    "warplanes": "weapons", "gunships": "weapons", "howitzers": "weapons",
+    "rifles": "weapons", "guns": "weapons", "grenades": "weapons", "landmines": "weapons",
+    "bullets": "weapons", "weapons": "weapons",
 }
 _VOTE_LEMMAS = {"pass", "vote", "approve", "adopt", "reject", "ballot", "tally", "margin"}
 _PATH_DEPS = {
@@ -893,7 +906,7 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
     n = len(doc)
     if currency is not None:
         word = doc[j].lower_ if j < n else ""
-        if word in _DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
+        if word in _DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in _DOLLAR_WORDS:
             # "$9.99 US dollars", "$5 Canadian dollars": the words say whose dollars
             return _Unit(_DOLLAR_COUNTRIES[word], j + 2, "money", None)
         end = j + 1 if word in _CURRENCY_WORDS else j
@@ -910,7 +923,7 @@ def _parse_unit(doc: Doc, amount: _Amount, j: int, currency: str | None) -> _Uni
     following = doc[j + 1].lower_ if j + 1 < n else ""
     if word in _CURRENCY_WORDS and not (word in ("pound", "pounds") and following == "of"):
         return _Unit(_CURRENCY_WORDS[word], j + 1, "money", None)
-    if word in _DOLLAR_COUNTRIES and following in ("dollar", "dollars"):
+    if word in _DOLLAR_COUNTRIES and following in _DOLLAR_WORDS:
         return _Unit(_DOLLAR_COUNTRIES[word], j + 2, "money", None)
     if word in _PERCENT_WORDS:
         return _Unit(_PERCENT_WORDS[word], j + 1, "percent", None)
@@ -962,9 +975,11 @@ def _parse_counted(doc: Doc, amount: _Amount, j: int) -> _Unit:
                 return counted
         return _Unit(None, j, "other", None)
     head = _parse_head(doc, amount, j)
-    if head is None:
-        return _Unit(None, j, "other", None)
-    return _with_conjunct(doc, head)
+    if head is not None:
+        return _with_conjunct(doc, head)
+    if j < n and doc[j].lower_ in _PEOPLE_ADJECTIVES and (j + 1 == n or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
+        return _Unit("people", j + 1, _PEOPLE_ADJECTIVES[doc[j].lower_], None)
+    return _Unit(None, j, "other", None)
 
 
 def _parse_head(doc: Doc, amount: _Amount, j: int) -> int | None:
