@@ -142,3 +142,28 @@ def test_names_differing_only_in_case_link_as_one_actor(nlp, gazetteer):
     ])
     names = {m.actor_name for x in linked for m in x.actor_mentions if m.actor_type == "PERSON"}
     assert names == {"James Baker"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Microsoft Corp. said it would appeal. Microsoft's lawyers met the judge.", ("Microsoft Corp", "Microsoft")),
+        ("Siemens AG cut jobs. Analysts said Siemens had little choice.", ("Siemens AG", "Siemens")),
+    ],
+)
+def test_a_companys_legal_form_is_not_part_of_its_name(nlp, gazetteer, text, mentions):
+    found = {m.mention_text.rstrip("."): m.actor_id for m in actors_of(nlp, gazetteer, text)}
+    assert found[mentions[0]] == found[mentions[1]] == actor_id_for(mentions[1])
+
+
+def test_an_acronym_used_without_being_spelt_out_joins_its_expansion(nlp, gazetteer):
+    text = "The Federal Trade Commission sued to block the deal. The FTC said the merger would hurt gamers."
+    ids = {m.mention_text: m.actor_id for m in actors_of(nlp, gazetteer, text)}
+    assert ids["FTC"] == ids["Federal Trade Commission"]
+
+
+def test_a_bare_surname_claims_a_full_name_the_model_did_not_call_a_person(nlp, gazetteer):
+    text = "Kenya's president met Tanzania's Samia Suluhu Hassan in Nairobi. Hassan said the talks were frank."
+    found = {m.mention_text: m for m in actors_of(nlp, gazetteer, text)}
+    assert found["Hassan"].actor_id == found["Samia Suluhu Hassan"].actor_id
+    assert found["Samia Suluhu Hassan"].actor_type == "PERSON"

@@ -63,6 +63,13 @@ _CURRENCY_CODES = {
     "INR", "IRR", "JPY", "KRW", "MXN", "NOK", "NZD", "PKR", "PLN", "RMB", "RUB", "SAR", "SEK",
     "SGD", "THB", "TRY", "TWD", "UAH", "USD", "ZAR",
 }
+# Legal forms after a company's name: "Microsoft Corp." and "Microsoft" are one actor.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Corp(?:oration)?|Inc(?:orporated)?|Co|Ltd|Limited|LLC|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH|SpA|AB|ASA)\.?$"
+)
+# Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
+# a later bare surname tagged PERSON claims such a name.
+_MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
 # Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
 _ACRONYM_SKIPPED = {"and", "for", "in", "of", "on", "the", "to", "&"}
 # A name written lowercase-then-capital ("iPhone", "eReader") is a product line, not an actor.
@@ -292,7 +299,28 @@ def _canonical(candidate: _Candidate, gazetteer: Gazetteer, partners: Mapping[st
         return _strip_titles(candidate.text), "PERSON"
     if candidate.label == "NORP":
         return _depluralise(candidate.text), "NORP"
+    if candidate.label == "ORG":
+        stripped = _LEGAL_FORM.sub("", candidate.text)
+        return (gazetteer.lookup(stripped) or (stripped, "ORG")) if stripped else (candidate.text, "ORG")
     return candidate.text, candidate.label
+
+
+def _unspelt_acronyms(candidates: Sequence[_Candidate], partners: Mapping[str, str]) -> dict[str, str]:
+    """Acronyms used without being spelt out ("the Federal Trade Commission ... the FTC"): each
+    joins the one longer name in the article whose initials it is, both ways."""
+    expansions = [c.text for c in candidates if c.label not in ("PERSON", "NORP") and len(c.text.split()) > 1]
+    found: dict[str, str] = {}
+    for candidate in candidates:
+        key = alias_key(candidate.text)
+        if not _ACRONYM.match(candidate.text) or key in partners:
+            continue
+        letters = candidate.text.replace(".", "").replace("&", "")
+        owners = {name for name in expansions if letters in _initials(_LEGAL_FORM.sub("", name))}
+        if len(owners) == 1:
+            owner = owners.pop()
+            found[key] = owner
+            found[alias_key(owner)] = candidate.text
+    return found
 
 
 def _surname_owner(name: str, full_names: Sequence[str]) -> str | None:
@@ -352,7 +380,13 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     candidates = sorted([*candidates, *acronyms, *_parse_known(tokens, gazetteer, covered)], key=lambda c: c.start)
     for c in candidates:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    partners = {**_unspelt_acronyms(candidates, partners), **partners}
     named = [(c, *_canonical(c, gazetteer, partners)) for c in candidates]
+    surnames = {name for _, name, kind in named if kind == "PERSON" and len(name.split()) == 1}
+    named = [
+        (c, name, "PERSON" if kind in _MISTAKEN_PERSON_LABELS and name.split()[-1] in surnames else kind)
+        for c, name, kind in named
+    ]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
         (candidate, (_surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
