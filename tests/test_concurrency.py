@@ -7,13 +7,13 @@ import json
 import os
 import re
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
+from cli_runs import ENV, newswire, run_command
 from paths import REPO, SEED_ARTICLES
 from warehouse_checks import assert_star_integrity
 
@@ -26,17 +26,6 @@ BUSY = re.compile(
 )
 
 
-# the temporary Prefect server of each run gets time to start on a busy machine
-ENV = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180")
-
-
-def newswire(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args], cwd=REPO, env=ENV, capture_output=True, text=True, timeout=900,
-        check=False,
-    )
-
-
 @pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
 def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_path):
     source = tmp_path / "reuters.jsonl"
@@ -44,9 +33,10 @@ def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_pat
         "".join(json.dumps(story.record()) + "\n" for story in read_stories(REUTERS, limit=80)), encoding="utf-8"
     )
     db = tmp_path / "warehouse" / "newswire.duckdb"
-    command = [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--db", str(db)]
     runs = [
-        subprocess.Popen(command, cwd=REPO, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            run_command(source, db), cwd=REPO, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     outputs: list[tuple[str, str] | None] = [None, None]
@@ -156,10 +146,7 @@ def test_a_run_told_to_wait_gives_up_after_its_wait(tmp_path):
     db = tmp_path / "w.duckdb"
     with exclusive(db):
         started = time.monotonic()
-        result = subprocess.run(
-            [sys.executable, "-m", "flows.cli", "run", "--source", str(SEED_ARTICLES), "--db", str(db), "--wait", "2"],
-            capture_output=True, text=True, timeout=300, check=False,
-        )
+        result = newswire("run", "--source", str(SEED_ARTICLES), "--db", str(db), "--wait", "2")
     assert result.returncode == 1
     assert "is being loaded by another run" in result.stderr
     assert time.monotonic() - started >= 2

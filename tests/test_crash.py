@@ -13,24 +13,20 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 
 import duckdb
 import pytest
+from cli_runs import ENV, newswire, run_command
 from paths import REPO, SEED_ARTICLES
-from warehouse_checks import assert_star_integrity
+from warehouse_checks import RUN_SPECIFIC, assert_same_rows, assert_star_integrity, published_rows
 
 from flows.benchmarks.reuters import read_stories
 
 REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
 STORIES = 150
-PUBLISHED = ("articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates",
-             "inputs")
-RUN_SPECIFIC = frozenset({"loaded_at", "run_id"})
 # (log line that starts the phase, seconds to wait after it, log line that would end the phase)
 KILL_POINTS = {
     "extraction": ("Executing task 'extract'", 2.0, "Task run 'extract-"),
@@ -40,22 +36,11 @@ KILL_POINTS = {
 pytestmark = pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
 
 
-def _command(source: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--db", str(db)]
-
-
-def _env() -> dict[str, str]:
-    """DEBUG logs the start of each task; the temporary server gets time to start on a busy machine."""
-    return dict(
-        os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="DEBUG",
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
-    )
+DEBUG_ENV = dict(ENV, PREFECT_LOGGING_LEVEL="DEBUG")  # logs the start of each task
 
 
 def _run(source: Path, db: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        _command(source, db), cwd=REPO, env=_env(), capture_output=True, text=True, timeout=900, check=False
-    )
+    result = newswire("run", "--source", str(source), "--db", str(db))
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -64,7 +49,7 @@ def _run_and_kill(source: Path, db: Path, phase: str) -> None:
     """Start a run and SIGKILL it, with its whole process group, in `phase`."""
     marker, delay, finished = KILL_POINTS[phase]
     process = subprocess.Popen(
-        _command(source, db), cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        run_command(source, db), cwd=REPO, env=DEBUG_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )
     lines: list[str] = []
@@ -88,26 +73,6 @@ def _run_and_kill(source: Path, db: Path, phase: str) -> None:
     assert process.returncode == -signal.SIGKILL
     # all it logged until it died: the phase must not have ended
     assert not any(finished in line and "Finished in state" in line for line in lines), f"killed after {phase} ended"
-
-
-def _snapshot(db: Path, leave_out: frozenset[str] = frozenset()) -> dict[str, Counter]:
-    """Every row of the published tables (as a multiset), without the columns `leave_out`."""
-    with duckdb.connect(str(db), read_only=True) as con:
-        snapshot = {}
-        for table in PUBLISHED:
-            columns = [row[0] for row in con.execute(f"describe {table}").fetchall() if row[0] not in leave_out]
-            quoted = ", ".join(f'"{column}"' for column in columns)
-            snapshot[table] = Counter(con.execute(f"select {quoted} from {table}").fetchall())
-    return snapshot
-
-
-def _assert_same(actual: dict[str, Counter], expected: dict[str, Counter]) -> None:
-    for table in PUBLISHED:
-        extra, missing = actual[table] - expected[table], expected[table] - actual[table]
-        assert not extra and not missing, (
-            f"{table}: {sum(extra.values())} unexpected rows, {sum(missing.values())} missing; "
-            f"e.g. {list(extra)[:2]} / {list(missing)[:2]}"
-        )
 
 
 def _articles_line(result: subprocess.CompletedProcess) -> str:
@@ -137,7 +102,7 @@ def loads(tmp_path_factory):
     articles = _articles_line(_run(source, clean))
     read, duplicate = re.match(r"articles: (\d+) read, 0 rejected, (\d+) duplicate", articles).groups()
     assert int(read) + int(duplicate) == STORIES, articles
-    return source, template, _snapshot(template), _snapshot(clean, RUN_SPECIFIC), articles
+    return source, template, published_rows(template), published_rows(clean, RUN_SPECIFIC), articles
 
 
 @pytest.mark.parametrize("phase", list(KILL_POINTS))
@@ -149,8 +114,8 @@ def test_a_killed_run_changes_nothing_and_the_next_run_loads_everything(loads, t
 
     with duckdb.connect(str(db)) as con:
         assert_star_integrity(con)
-    _assert_same(_snapshot(db), before)
+    assert_same_rows(published_rows(db), before)
     assert _articles_line(_run(source, db)) == articles
     with duckdb.connect(str(db), read_only=True) as con:
         assert_star_integrity(con)
-    _assert_same(_snapshot(db, RUN_SPECIFIC), clean)
+    assert_same_rows(published_rows(db, RUN_SPECIFIC), clean)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
 import duckdb
 
 CONTRACT_COLUMNS = {
@@ -23,6 +27,8 @@ CONTRACT_COLUMNS = {
     "dates": {"date", "year", "quarter", "month", "day", "weekday"},
 }
 MENTION_TABLES = ("actor_mentions", "date_mentions", "figures", "events")
+PUBLISHED = (*CONTRACT_COLUMNS, "inputs")
+RUN_SPECIFIC = frozenset({"loaded_at", "run_id"})
 
 
 def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -77,3 +83,25 @@ def assert_star_integrity(con: duckdb.DuckDBPyConnection) -> None:
     assert_covered(con, "articles", "published_at", "dates", "date")
     assert_covered(con, "events", "event_date", "dates", "date")
     assert_covered(con, "date_mentions", "resolved_date", "dates", "date")
+
+
+def published_rows(db: Path, leave_out: frozenset[str] = frozenset()) -> dict[str, Counter]:
+    """Every row of the published tables (as a multiset), without the columns `leave_out`."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = {}
+        for table in PUBLISHED:
+            columns = [row[0] for row in con.execute(f"describe {table}").fetchall() if row[0] not in leave_out]
+            quoted = ", ".join(f'"{column}"' for column in columns)
+            rows[table] = Counter(con.execute(f"select {quoted} from {table}").fetchall())
+    return rows
+
+
+def assert_same_rows(actual: Mapping[str, Counter], expected: Mapping[str, Counter]) -> None:
+    """Each table's rows (multisets) are the same in `actual` as in `expected`."""
+    assert set(actual) == set(expected)
+    for table in expected:
+        extra, missing = actual[table] - expected[table], expected[table] - actual[table]
+        assert not extra and not missing, (
+            f"{table}: {sum(extra.values())} unexpected rows, {sum(missing.values())} missing; "
+            f"e.g. {list(extra)[:2]} / {list(missing)[:2]}"
+        )
