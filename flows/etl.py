@@ -70,7 +70,7 @@ class RunSummary:
                 f"run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
                 f"nothing new: {self.inputs_unchanged} input(s) unchanged since they were loaded",
             ]
-        loaded = ", ".join(f"{table} {count}" for table, count in self.rows_loaded.items())
+        loaded = ", ".join(f"{table} {count}" for table, count in self.rows_loaded.items()) or "none"
         total = ", ".join(f"{table} {count}" for table, count in self.rows_in_warehouse.items())
         return [
             f"{self.mode} run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
@@ -290,7 +290,7 @@ def news_etl(
                 batch_outcomes.append(outcomes)
             undated = sum(a.published_at is None for a in ingested.articles)
             run_outcomes = validate_task(
-                {RUN_TABLE: run_checks(len(ingested.articles) + len(ingested.rejections), len(ingested.articles), undated)},
+                {RUN_TABLE: run_checks(len(ingested.inputs), len(ingested.articles), undated)},
                 docs,
             )
             outcomes = (combine(batch_outcomes) if batch_outcomes else []) + run_outcomes
