@@ -146,7 +146,7 @@ def listing(queries: Sequence[Query]) -> list[str]:
         lines.append(f"{query.name:<{width}}  {query.question}")
         for parameter in query.parameters:
             default = f" (default: {parameter.default})" if parameter.default is not None else ""
-            lines.append(f"{'':<{width}}    --param {parameter.name}=…  {parameter.description}{default}")
+            lines.append(f"    --param {parameter.name}=…  {parameter.description}{default}")
     return lines
 
 

@@ -267,7 +267,7 @@ def test_the_views_keep_one_row_per_fact(con):
     assert count("select count(*) from v_event_timeline where canonical_date is null") == 0
 
 
-def test_query_lists_the_questions(sample_db):
+def test_query_lists_the_questions():
     listed = newswire("query", "--list")
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
