@@ -128,6 +128,8 @@ def test_year_back_comparisons_read_against_the_story_quarter(nlp: Language, tex
         ("The plant closed in June 2022. The previous month, workers had struck.", "The previous month", "2022-05"),
         ("Sales fell 3% from the previous year.", "the previous year", "2023"),
         ("The envoys will meet the following week.", "the following week", "2024-W14"),
+        ("The army entered the town on March 3. Later that day, the mayor fled.", "Later that day", "2024-03-03"),
+        ("The party was founded in 1998. That year it won 12 seats.", "That year", "1998"),
     ],
 )
 def test_steps_from_the_story_date(nlp: Language, text: str, phrase: str, value: str) -> None:

@@ -748,6 +748,14 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _Timex("DURATION", _duration_value(None if n is None else n * mult, code, clock), None, None)
 
 
+def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "Later that day", "that year": the date the story last mentioned, at that grain; unresolved
+    when it mentioned none."""
+    if not (ctx.in_entity or m.group(0)[:1].lower() in ("e", "l")):
+        return None
+    return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     wd = _WEEKDAYS[_g(m, "wd").lower()[:3]]
     pod = _g(m, "pod")
@@ -1079,6 +1087,10 @@ _PATTERNS: tuple[_Rule, ...] = (
             rf"(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}"
         ),
         _h_duration, _UNIT_STEMS,
+    ),
+    _Rule(
+        _rx(r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that\s+(?P<unit>day|week|month|quarter|year)"),
+        _h_that, ("that",),
     ),
     _Rule(_rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD})?"), _h_weekday, _WEEKDAY_NAMES, True),
     _Rule(
