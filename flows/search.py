@@ -165,15 +165,19 @@ def build_index(con: duckdb.DuckDBPyConnection) -> None:
 def _in_memory(db_path: Path) -> duckdb.DuckDBPyConnection:
     """A connection holding a copy of the warehouse's articles, indexed, for one search."""
     con = duckdb.connect()
-    load_fts(con)
-    con.execute(f"attach {_quoted(db_path)} as warehouse (read_only)")
-    con.execute(
-        "create table articles as "
-        "select article_id, external_id, title, source_name, published_at, body from warehouse.articles"
-    )
-    con.execute("detach warehouse")
-    con.execute(SENTENCES_VIEW.read_text(encoding="utf-8"))
-    build_index(con)
+    try:
+        load_fts(con)
+        con.execute(f"attach {_quoted(db_path)} as warehouse (read_only)")
+        con.execute(
+            "create table articles as "
+            "select article_id, external_id, title, source_name, published_at, body from warehouse.articles"
+        )
+        con.execute("detach warehouse")
+        con.execute(SENTENCES_VIEW.read_text(encoding="utf-8"))
+        build_index(con)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
