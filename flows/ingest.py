@@ -17,7 +17,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -307,26 +307,49 @@ def _parse_json(text: str) -> object:
 
 
 def _read_records(path: Path, text: str) -> Iterator[Article | Rejection]:
+    """Each record of a `.json` or `.jsonl` file, as an article or a rejection.
+
+    A `.jsonl` file is parsed a line at a time, as its records are asked for.
+    """
     if path.suffix.lower() == ".jsonl":
-        items = [(f"{path}:{n}", line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-        records: list[tuple[str, object]] = []
-        for where, line in items:
+        empty = True
+        for n, line in enumerate(_lines(text), start=1):
+            if not line.strip():
+                continue
+            empty = False
             try:
-                records.append((where, _parse_json(line)))
+                item = _parse_json(line)
             except InputError as exc:
-                yield Rejection(where, str(exc).replace(" at line 1 column", " at column"))
-        if not items:
+                yield Rejection(f"{path}:{n}", str(exc).replace(" at line 1 column", " at column"))
+                continue
+            yield _record(item, f"{path}:{n}")
+        if empty:
             raise InputError("the file holds no records")
-    else:
-        data = _parse_json(text)
-        if data == []:
-            raise InputError("the file holds no records")
-        records = [(f"{path}[{n}]", item) for n, item in enumerate(data)] if isinstance(data, list) else [(str(path), data)]
-    for where, item in records:
-        try:
-            yield parse_record(item, where)
-        except InputError as exc:
-            yield Rejection(where, str(exc))
+        return
+    data = _parse_json(text)
+    if data == []:
+        raise InputError("the file holds no records")
+    if not isinstance(data, list):
+        yield _record(data, str(path))
+        return
+    for n, item in enumerate(data):
+        yield _record(item, f"{path}[{n}]")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """`text.split("\\n")`, a line at a time."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _record(item: object, where: str) -> Article | Rejection:
+    try:
+        return parse_record(item, where)
+    except InputError as exc:
+        return Rejection(where, str(exc))
 
 
 @dataclass(slots=True)
@@ -393,18 +416,19 @@ def _list_inputs(source: Path) -> _Listing:
     return listing
 
 
-def _read_file(path: Path, manifest: _Manifest | InputError) -> tuple[list[Article | Rejection], str | None]:
-    """What one input holds, and a note on how it was decoded."""
+def _read_file(path: Path, manifest: _Manifest | InputError) -> Iterator[Article | Rejection | InputNote]:
+    """What one input holds, read as it is asked for; a note on how it was decoded comes first."""
     suffix = path.suffix.lower()
-    note = None
     try:
         if suffix in RECORD_SUFFIXES:
             size = path.stat().st_size
             if size > MAX_RECORD_FILE_BYTES:
                 raise InputError(f"file is {size:,} bytes, over the {MAX_RECORD_FILE_BYTES:,}-byte limit for a record file; not read")
             text, note = decode(path.read_bytes())
-            return list(_read_records(path, text)), note
-        if suffix in TEXT_SUFFIXES:
+            if note is not None:
+                yield InputNote(str(path), note)
+            yield from _read_records(path, text)
+        elif suffix in TEXT_SUFFIXES:
             if isinstance(manifest, InputError):
                 raise InputError(f"{MANIFEST_NAME}: {manifest}")
             meta = manifest.entries.get(path.name, _Meta())
@@ -414,12 +438,15 @@ def _read_file(path: Path, manifest: _Manifest | InputError) -> tuple[list[Artic
             if size > MAX_ARTICLE_BYTES:
                 raise InputError(f"text is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for an article; not read")
             text, note = decode(path.read_bytes())
-            return [parse_text_file(text, path.stem, str(path), meta)], note
-        return [Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")], None
+            if note is not None:
+                yield InputNote(str(path), note)
+            yield parse_text_file(text, path.stem, str(path), meta)
+        else:
+            yield Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")
     except InputError as exc:
-        return [Rejection(str(path), str(exc))], note
+        yield Rejection(str(path), str(exc))
     except OSError as exc:
-        return [Rejection(str(path), f"cannot be read: {exc.strerror or exc}")], note
+        yield Rejection(str(path), f"cannot be read: {exc.strerror or exc}")
 
 
 def content_hash(path: Path, manifest: bytes | None) -> str:
@@ -450,82 +477,114 @@ def _load_manifest(path: Path, present: set[str]) -> _Manifest | InputError:
 
 
 class _Admission:
-    """Which articles of a run are kept: English, one per content, one text per record id."""
+    """Which articles of a run are kept: English, one per content, one text per record id.
+
+    Only keys are remembered: the content ids seen, and the first article of each record id.
+    """
 
     def __init__(self) -> None:
-        self.articles: dict[str, Article] = {}
-        self.ids: dict[str, Article] = {}
+        self.seen: set[str] = set()
+        self.ids: dict[str, tuple[str, str]] = {}  # record id -> (article id, input path) of the first
         self.duplicates = 0
 
-    def admit(self, article: Article, is_record: bool) -> Rejection | None:
+    def admit(self, article: Article, is_record: bool) -> Article | Rejection | None:
+        """The article when it is new; a rejection; None for content already admitted."""
         language = not_english(mask(article.body, article.skipped_spans))
         if language is not None:
             return Rejection(article.input_path, language)
         first = self.ids.get(article.external_id) if is_record else None
-        if first is not None and first.article_id != article.article_id:
+        if first is not None and first[0] != article.article_id:
             return Rejection(
                 article.input_path,
-                f"duplicate id {article.external_id!r} with different text (the first, at {first.input_path}, is kept)",
+                f"duplicate id {article.external_id!r} with different text (the first, at {first[1]}, is kept)",
             )
         if is_record:
-            self.ids.setdefault(article.external_id, article)
-        if article.article_id in self.articles:
+            self.ids.setdefault(article.external_id, (article.article_id, article.input_path))
+        if article.article_id in self.seen:
             self.duplicates += 1
-        else:
-            self.articles[article.article_id] = article
-        return None
+            return None
+        self.seen.add(article.article_id)
+        return article
+
+
+class IngestStream:
+    """The articles at `source`, the same content kept once, read one input at a time as iterated.
+
+    `loaded` maps an input path to the hash it had when last loaded; an input with that hash is
+    not read again. What else reading finds is tallied as it goes (rejections, notes, the
+    inputs read with their hashes, unchanged inputs, duplicates) and `result()` gives it once
+    the stream is exhausted. Across inputs only keys are kept, never an article, so a source
+    of any size streams through in the memory of its largest input.
+    """
+
+    def __init__(self, source: Path, loaded: Mapping[str, str] | None = None) -> None:
+        if not source.exists():
+            raise FileNotFoundError(f"source {source} does not exist")
+        self.rejections: list[Rejection] = []
+        self.notes: list[InputNote] = []
+        self.inputs: list[InputFile] = []
+        self.unchanged = 0
+        self._admission = _Admission()
+        self._articles = self._read(source, dict(loaded or {}))
+
+    def __iter__(self) -> Iterator[Article]:
+        return self._articles
+
+    @property
+    def duplicates(self) -> int:
+        return self._admission.duplicates
+
+    def result(self, articles: tuple[Article, ...] = ()) -> IngestResult:
+        """What has been found so far, with `articles`."""
+        return IngestResult(
+            articles, tuple(self.rejections), self.duplicates, tuple(self.inputs), self.unchanged, tuple(self.notes)
+        )
+
+    def _read(self, source: Path, loaded: Mapping[str, str]) -> Iterator[Article]:
+        listing = _list_inputs(source)
+        self._found(listing.findings)
+        present: dict[Path, set[str]] = {}
+        for path in listing.files:
+            present.setdefault(path.parent, set()).add(path.name)
+        manifest_bytes: dict[Path, bytes | None] = {}
+        manifests: dict[Path, _Manifest | InputError] = {}
+        for path in listing.files:
+            if path.name == MANIFEST_NAME:
+                continue
+            try:
+                if path.parent not in manifest_bytes:
+                    manifest_bytes[path.parent] = _manifest_bytes(path.parent)
+                digest = content_hash(path, manifest_bytes[path.parent])
+            except OSError as exc:
+                self.rejections.append(Rejection(str(path), f"cannot be read: {exc.strerror or exc}"))
+                continue
+            if loaded.get(str(path)) == digest:
+                self.unchanged += 1
+                continue
+            self.inputs.append(InputFile(str(path), digest))
+            if path.parent not in manifests:
+                manifest = manifests[path.parent] = _load_manifest(path.parent / MANIFEST_NAME, present[path.parent])
+                if isinstance(manifest, _Manifest):
+                    self._found(manifest.findings)
+            is_record = path.suffix.lower() in RECORD_SUFFIXES
+            for item in _read_file(path, manifests[path.parent]):
+                if isinstance(item, Article):
+                    item = self._admission.admit(item, is_record)
+                if isinstance(item, Article):
+                    yield item
+                elif item is not None:
+                    self._found([item])
+
+    def _found(self, findings: Iterable[Rejection | InputNote]) -> None:
+        for finding in findings:
+            (self.rejections if isinstance(finding, Rejection) else self.notes).append(finding)
 
 
 def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResult:
-    """All articles at `source`, the same content kept once, and every rejection.
-
-    `loaded` maps an input path to the hash it had when last loaded; an input with that hash
-    is not read again.
-    """
-    if not source.exists():
-        raise FileNotFoundError(f"source {source} does not exist")
-    loaded = loaded or {}
-    listing = _list_inputs(source)
-    rejections = [f for f in listing.findings if isinstance(f, Rejection)]
-    notes = [f for f in listing.findings if isinstance(f, InputNote)]
-    inputs: list[InputFile] = []
-    unchanged = 0
-    admission = _Admission()
-    present: dict[Path, set[str]] = {}
-    for path in listing.files:
-        present.setdefault(path.parent, set()).add(path.name)
-    manifest_bytes: dict[Path, bytes | None] = {}
-    manifests: dict[Path, _Manifest | InputError] = {}
-    for path in listing.files:
-        if path.name == MANIFEST_NAME:
-            continue
-        try:
-            if path.parent not in manifest_bytes:
-                manifest_bytes[path.parent] = _manifest_bytes(path.parent)
-            digest = content_hash(path, manifest_bytes[path.parent])
-        except OSError as exc:
-            rejections.append(Rejection(str(path), f"cannot be read: {exc.strerror or exc}"))
-            continue
-        if loaded.get(str(path)) == digest:
-            unchanged += 1
-            continue
-        inputs.append(InputFile(str(path), digest))
-        if path.parent not in manifests:
-            manifest = manifests[path.parent] = _load_manifest(path.parent / MANIFEST_NAME, present[path.parent])
-            if isinstance(manifest, _Manifest):
-                rejections.extend(f for f in manifest.findings if isinstance(f, Rejection))
-                notes.extend(f for f in manifest.findings if isinstance(f, InputNote))
-        items, note = _read_file(path, manifests[path.parent])
-        if note is not None:
-            notes.append(InputNote(str(path), note))
-        is_record = path.suffix.lower() in RECORD_SUFFIXES
-        for item in items:
-            rejection = item if isinstance(item, Rejection) else admission.admit(item, is_record)
-            if rejection is not None:
-                rejections.append(rejection)
-    return IngestResult(
-        tuple(admission.articles.values()), tuple(rejections), admission.duplicates, tuple(inputs), unchanged, tuple(notes)
-    )
+    """All articles at `source`, the same content kept once, and every rejection (see `IngestStream`)."""
+    stream = IngestStream(source, loaded)
+    articles = tuple(stream)
+    return stream.result(articles)
 
 
 def rebuild_article(
