@@ -25,6 +25,7 @@ FOREIGN = {
     "arabic": "أعلنت الحكومة يوم الثلاثاء عن سلسلة من الإجراءات لدعم المزارعين المتضررين من الجفاف.",
     "chinese": "政府周二宣布了一系列措施，以支持受干旱影响的农民。部长表示，援助将在未来几周内发放。",
 }
+CP1252_TEXT = "The caf\u00e9 \u2013 \u201cLe Dôme\u201d \u2013 reopened on Monday, its owner said."
 # A folder of thousands of files: copies of a few wire items, so that every file is read and
 # hashed while the run extracts only the distinct ones.
 MANY_FILES = 2_000
@@ -97,7 +98,7 @@ def build_hostile(root: Path) -> Path:
     write(root / "escape.txt", STORY)
     write(folder / "empty.txt", "")
     write(folder / "binary.txt", bytes(range(256)) * 4)
-    write(folder / "cp1252.txt", "The caf\u00e9 \u2013 \u201cLe Dôme\u201d \u2013 reopened on Monday, its owner said.".encode("cp1252"))
+    write(folder / "cp1252.txt", CP1252_TEXT.encode("cp1252"))
     write(folder / "damaged.txt", "Protesters in Zürich and Malmö marched on Monday.".encode("utf-8") + b"\xff\n")
     write(folder / "gbk.txt", "政府周二宣布了一系列措施，以支持受干旱影响的农民。".encode("gbk"))
     write(folder / "huge.txt", ("The council met again on Monday. " * 1_600_000)[:HUGE_BYTES])
