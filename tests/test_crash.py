@@ -1,8 +1,11 @@
-"""A `newswire run` killed with SIGKILL leaves the warehouse as it was; the next run completes the load.
+"""A `newswire run` killed with SIGKILL leaves the warehouse as it was, or, killed once it has
+committed, as a clean run leaves it; the next run completes the load.
 
 Each run is a real `python -m flows.cli run` process in its own session (with its temporary
 Prefect server), killed as a group. The kill points come from the flow's own log: at DEBUG level
-Prefect logs "Executing task 'extract'" and "Executing task 'load'" as those tasks start.
+Prefect logs "Executing task 'extract'" as a task starts and "Task run 'load-…' - Finished in
+state" as it ends. Killed before its commit, in extraction, in the middle of loading or once
+everything is loaded; killed after its commit, while it writes the dashboard.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pytest
@@ -27,10 +31,20 @@ from flows.benchmarks.reuters import read_stories
 
 REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
 STORIES = 150
-# (log line that starts the phase, seconds to wait after it, log line that would end the phase)
+
+
+class KillPoint(NamedTuple):
+    starts: str  # the log line (a regular expression) that starts the phase
+    delay: float  # seconds to wait after it
+    ends: str  # the log line that would end the phase, too late to kill in it
+    committed: bool  # whether the run has committed when it is killed
+
+
 KILL_POINTS = {
-    "extraction": ("Executing task 'extract'", 2.0, "Task run 'extract-"),
-    "load": ("Executing task 'load'", 0.1, "Task run 'load-"),
+    "extraction": KillPoint(r"Executing task 'extract'", 2.0, r"Task run 'extract-\S+' - Finished in state", False),
+    "load": KillPoint(r"Executing task 'load'", 0.1, r"Task run 'load-\S+' - Finished in state", False),
+    "before commit": KillPoint(r"Task run 'load-\S+' - Finished in state", 0.0, r"Executing task 'finish'", False),
+    "after commit": KillPoint(r"Task run 'finish-\S+' - Finished in state", 0.0, r"Flow run .* - Finished in state", True),
 }
 
 pytestmark = pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
@@ -47,7 +61,7 @@ def _run(source: Path, db: Path) -> subprocess.CompletedProcess:
 
 def _run_and_kill(source: Path, db: Path, phase: str) -> None:
     """Start a run and SIGKILL it, with its whole process group, in `phase`."""
-    marker, delay, finished = KILL_POINTS[phase]
+    point = KILL_POINTS[phase]
     process = subprocess.Popen(
         run_command(source, db), cwd=REPO, env=DEBUG_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
@@ -58,21 +72,21 @@ def _run_and_kill(source: Path, db: Path, phase: str) -> None:
     def read() -> None:
         for line in process.stdout:
             lines.append(line)
-            if marker in line:
+            if re.search(point.starts, line):
                 started.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
         assert started.wait(timeout=600), "".join(lines[-30:])
-        time.sleep(delay)
+        time.sleep(point.delay)
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=60)
         reader.join(timeout=60)
     assert process.returncode == -signal.SIGKILL
     # all it logged until it died: the phase must not have ended
-    assert not any(finished in line and "Finished in state" in line for line in lines), f"killed after {phase} ended"
+    assert not any(re.search(point.ends, line) for line in lines), f"killed after {phase} ended"
 
 
 def _articles_line(result: subprocess.CompletedProcess) -> str:
@@ -106,7 +120,7 @@ def loads(tmp_path_factory):
 
 
 @pytest.mark.parametrize("phase", list(KILL_POINTS))
-def test_a_killed_run_changes_nothing_and_the_next_run_loads_everything(loads, tmp_path, phase):
+def test_a_killed_run_publishes_all_or_nothing_and_the_next_run_completes_the_load(loads, tmp_path, phase):
     source, template, before, clean, articles = loads
     db = _copy(template, tmp_path / "warehouse")
 
@@ -114,8 +128,12 @@ def test_a_killed_run_changes_nothing_and_the_next_run_loads_everything(loads, t
 
     with duckdb.connect(str(db)) as con:
         assert_star_integrity(con)
-    assert_same_rows(published_rows(db), before)
-    assert _articles_line(_run(source, db)) == articles
+    if KILL_POINTS[phase].committed:
+        assert_same_rows(published_rows(db, RUN_SPECIFIC), clean)
+        assert "nothing new: 1 input(s) unchanged" in _run(source, db).stdout
+    else:
+        assert_same_rows(published_rows(db), before)
+        assert _articles_line(_run(source, db)) == articles
     with duckdb.connect(str(db), read_only=True) as con:
         assert_star_integrity(con)
     assert_same_rows(published_rows(db, RUN_SPECIFIC), clean)
