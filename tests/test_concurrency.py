@@ -9,11 +9,12 @@ import re
 import subprocess
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
-from cli_runs import ENV, newswire, run_command
+from cli_runs import newswire, run_id
 from paths import REPO, SEED_ARTICLES
 from warehouse_checks import assert_star_integrity
 
@@ -26,43 +27,42 @@ BUSY = re.compile(
 )
 
 
-@pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
-def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_path):
+def _stories(tmp_path: Path) -> Path:
+    """Eighty Reuters stories in one JSONL file: a run that takes a while to load."""
     source = tmp_path / "reuters.jsonl"
     source.write_text(
         "".join(json.dumps(story.record()) + "\n" for story in read_stories(REUTERS, limit=80)), encoding="utf-8"
     )
+    return source
+
+
+def _together(*args: str) -> list[tuple[subprocess.CompletedProcess, float]]:
+    """The same `newswire` command twice, started at once: each one's result and when it ended."""
+
+    def one(_: int) -> tuple[subprocess.CompletedProcess, float]:
+        result = newswire(*args)
+        return result, time.monotonic()
+
+    with ThreadPoolExecutor(2) as pool:
+        return list(pool.map(one, range(2)))
+
+
+@pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
+def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_path):
+    source = _stories(tmp_path)
     db = tmp_path / "warehouse" / "newswire.duckdb"
-    runs = [
-        subprocess.Popen(
-            run_command(source, db), cwd=REPO, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for _ in range(2)
-    ]
-    outputs: list[tuple[str, str] | None] = [None, None]
-    ended: list[float] = [0.0, 0.0]
+    runs = _together("run", "--source", str(source), "--db", str(db))
 
-    def wait(index: int) -> None:
-        outputs[index] = runs[index].communicate(timeout=900)
-        ended[index] = time.monotonic()
-
-    waiters = [threading.Thread(target=wait, args=(index,)) for index in range(2)]
-    for waiter in waiters:
-        waiter.start()
-    for waiter in waiters:
-        waiter.join()
-
-    codes = sorted(run.returncode for run in runs)
-    assert codes == [0, 1], [output[1][-2000:] for output in outputs]
-    loser = next(index for index, run in enumerate(runs) if run.returncode == 1)
-    winner = 1 - loser
-    assert "rows loaded: articles " in outputs[winner][0], outputs[winner][0]
-    assert outputs[loser][0] == ""
+    codes = sorted(run.returncode for run, _ in runs)
+    assert codes == [0, 1], [run.stderr[-2000:] for run, _ in runs]
+    (winner, won), (loser, lost) = sorted(runs, key=lambda run: run[0].returncode)
+    assert "rows loaded: articles " in winner.stdout, winner.stdout
+    assert loser.stdout == ""
     # Prefect logs the failed flow with its traceback; the command's own word is one line
-    (said,) = [line for line in outputs[loser][1].splitlines() if line.startswith("newswire run:")]
+    (said,) = [line for line in loser.stderr.splitlines() if line.startswith("newswire run:")]
     assert BUSY.match(said), said
     # "at once": the loser is gone well before the winner has finished loading
-    assert ended[winner] - ended[loser] > 5, ended
+    assert won - lost > 5, (won, lost)
 
     with duckdb.connect(str(db), read_only=True) as con:
         assert_star_integrity(con)
@@ -70,6 +70,25 @@ def test_two_runs_started_together_one_loads_and_the_other_exits_at_once(tmp_pat
     again = newswire("run", "--source", str(source), "--db", str(db))
     assert again.returncode == 0, again.stderr[-2000:]
     assert "nothing new: 1 input(s) unchanged" in again.stdout
+
+
+@pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not found at {REUTERS}")
+def test_two_runs_told_to_wait_one_loads_and_the_other_then_finds_nothing_new(tmp_path):
+    source = _stories(tmp_path)
+    db = tmp_path / "warehouse" / "newswire.duckdb"
+    runs = _together("run", "--source", str(source), "--db", str(db), "--wait", "600")
+
+    assert [run.returncode for run, _ in runs] == [0, 0], [run.stderr[-2000:] for run, _ in runs]
+    (loader,) = [run for run, _ in runs if "rows loaded: articles " in run.stdout]
+    (waiter,) = [run for run, _ in runs if "nothing new: 1 input(s) unchanged" in run.stdout]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert_star_integrity(con)
+        finished = dict(con.execute("select run_id, finished_at from runs").fetchall())
+        loaded = con.execute("select count(*) from articles").fetchone()[0]
+    assert set(finished) == {run_id(loader.stdout), run_id(waiter.stdout)}
+    # the waiter read the warehouse only once the loader had committed
+    assert finished[run_id(waiter.stdout)] > finished[run_id(loader.stdout)]
+    assert f"rows in warehouse: articles {loaded}," in loader.stdout
 
 
 def test_exclusive_fails_at_once_by_default_and_waits_when_asked(tmp_path):
