@@ -162,7 +162,7 @@ def test_a_second_run_names_the_links_again_and_changes_nothing(runs: Runs) -> N
     assert_same_rows(published_rows(runs.hostile_db), runs.published)
 
 
-def test_every_file_is_read_once_and_nothing_in_an_input_is_run_or_followed(runs: Runs) -> None:
+def test_every_file_is_recorded_as_read_and_nothing_in_an_input_is_run_or_followed(runs: Runs) -> None:
     files = set()
     for folder, _, names in os.walk(runs.folder):
         files |= {
