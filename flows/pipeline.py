@@ -13,7 +13,7 @@ from flows.extract.actors import acronym_links, actor_id_for, extract_actors, su
 from flows.extract.dates import extract_dates
 from flows.extract.events import ROLES, extract_events, figure_events
 from flows.extract.figures import extract_figures, figure_actors
-from flows.nlp import nlp_processes
+from flows.nlp import nlp_processes, parse
 from flows.records import Article, EventActor, Extraction
 from flows.reference import Gazetteer
 
@@ -23,10 +23,13 @@ NLP_BATCH_SIZE = 16
 def extract_articles(
     articles: Sequence[Article], nlp: Language, gazetteer: Gazetteer, batch_size: int = NLP_BATCH_SIZE
 ) -> list[Extraction]:
-    """Parse each article once (page furniture blanked) and run every extractor on it."""
+    """Parse each article once (page furniture blanked) and run every extractor on it.
+
+    The parse runs in worker processes while this one extracts from the documents already parsed.
+    """
     texts = (mask(a.body, a.skipped_spans) for a in articles)
     extractions = []
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size, n_process=nlp_processes())):
+    for article, doc in zip(articles, parse(nlp, texts, batch_size, nlp_processes()), strict=True):
         actors = extract_actors(doc, article.article_id, gazetteer)
         titles = titles_of(doc, actors)
         actors = [replace(m, title=titles.get((m.start_char, m.end_char))) for m in actors]
