@@ -36,6 +36,10 @@ PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor
                     "dates", "inputs")
 
 
+# DuckDB's memory while a run loads; a batch's load and the marts need far less.
+RUN_MEMORY_LIMIT = "128MB"
+
+
 class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse."""
 
@@ -129,18 +133,32 @@ def loaded_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("select input_path, content_hash from inputs").fetchall())
 
 
-def published_between(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> list[Article]:
-    """The loaded articles published in a window (ends included), to be extracted again."""
+def published_between(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> list[str]:
+    """The ids of the loaded articles published in a window (ends included), in publication order."""
     rows = con.execute(
         """
-        select article_id, external_id, title, source_name, url, published_at, body, input_path
+        select article_id
         from articles
         where ($since is null or published_at >= $since) and ($until is null or published_at <= $until)
         order by published_at, article_id
         """,
         {"since": since, "until": until},
     ).fetchall()
-    return [rebuild_article(*row) for row in rows]
+    return [row[0] for row in rows]
+
+
+def loaded_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Article]:
+    """Loaded articles, in the order of `article_ids`, ready to be extracted again."""
+    rows = con.execute(
+        """
+        select article_id, external_id, title, source_name, url, published_at, body, input_path
+        from articles
+        where list_contains($ids, article_id)
+        """,
+        {"ids": list(article_ids)},
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    return [rebuild_article(*by_id[article_id]) for article_id in article_ids]
 
 
 def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str]) -> list[EventSummary]:
@@ -168,7 +186,13 @@ def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str
 
 
 def begin_run(con: duckdb.DuckDBPyConnection, full_refresh: bool = False) -> None:
-    """Open the run's transaction; a full refresh empties the published tables in it."""
+    """Open the run's transaction; a full refresh empties the published tables in it.
+
+    What the transaction loads stays uncommitted until the run ends; DuckDB keeps at most
+    `RUN_MEMORY_LIMIT` of it in memory and spills the rest to a temporary file beside the
+    warehouse, so a run's memory does not grow with its size.
+    """
+    con.execute(f"set memory_limit = '{RUN_MEMORY_LIMIT}'")
     con.execute("begin transaction")
     if full_refresh:
         for table in PUBLISHED_TABLES:
@@ -183,15 +207,30 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, 
         "countries_csv": str(SEEDS_DIR / COUNTRIES_FILE),
         "actor_aliases_csv": str(SEEDS_DIR / ALIASES_FILE),
     }
+    statements = [path for layer in LOAD_LAYERS for path in sql_files(layer)]
+    staged = [name for name in batch.frames if any(_reads(path, f"stg_{name}") for path in statements)]
+    # Frames are copied into staging tables, not registered as views: a view dropped inside a
+    # transaction keeps its frame alive until the commit, so every batch's frames would stay. An
+    # empty frame costs nothing to keep and has no values to give its columns types: it is a view.
+    copied = [name for name in staged if not batch.frames[name].empty]
     try:
-        for name, frame in batch.frames.items():
-            con.register(f"stg_{name}", frame)
-        for layer in LOAD_LAYERS:
-            for path in sql_files(layer):
-                _execute(con, path, parameters)
+        for name in staged:
+            if name in copied:
+                con.from_df(batch.frames[name]).to_table(f"stg_{name}")
+            else:
+                con.register(f"stg_{name}", batch.frames[name])
+        for path in statements:
+            _execute(con, path, parameters)
     finally:
-        for name in batch.frames:
-            con.unregister(f"stg_{name}")
+        for name in staged:
+            if name in copied:
+                con.execute(f"drop table if exists stg_{name}")
+            else:
+                con.unregister(f"stg_{name}")
+
+
+def _reads(path: Path, table: str) -> bool:
+    return re.search(rf"\b{table}\b", path.read_text(encoding="utf-8")) is not None
 
 
 def finish_run(
