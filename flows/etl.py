@@ -4,14 +4,17 @@ Annotations here are evaluated eagerly: Prefect builds the flow's parameter mode
 
 The work itself lives in plain functions (`flows.ingest`, `flows.pipeline`, `flows.staging`,
 `flows.validate`, `flows.warehouse`); this module only wires them and adds retries where
-I/O can fail.
+I/O can fail. Articles stream through: each batch is read, extracted, validated and loaded
+into the run's transaction, then let go; only counts, keys and the rows flagged by validation
+are kept until the run commits. Large arguments are passed `quote`d, so Prefect does not walk
+every record of a batch looking for futures.
 """
 
 import time
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -20,15 +23,16 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from flows.dashboard import DATA_DOCS, write_site
-from flows.ingest import IngestResult, ingest
-from flows.nlp import load_model
+from flows.ingest import IngestResult, IngestStream
+from flows.nlp import load_model, stop_parsing
 from flows.pipeline import assign_canonical_events, extract_articles, link_across
 from flows.quality import RUN_TABLE, QualityDecision, combine, decide, run_checks, run_failure, with_checks
 from flows.records import Article, Extraction
 from flows.reference import load_gazetteer
-from flows.staging import TABLE_COLUMNS, stage
+from flows.staging import TABLE_COLUMNS, StagedBatch, stage
 from flows.validate import ExpectationOutcome, critical_failures, validate_tables
 from flows import warehouse
 
@@ -84,27 +88,30 @@ class RunSummary:
         ]
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
-def ingest_task(source: Path, db: Path, full_refresh: bool) -> IngestResult:
-    """The inputs at `source` that are new or changed since they were last loaded."""
-    if full_refresh:
-        return ingest(source)
+@task(name="loaded-inputs", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
+def loaded_inputs_task(db: Path) -> dict[str, str]:
+    """Each input's hash when it was last loaded: an input that still has it is not read again."""
     con = warehouse.connect(db)
     try:
-        loaded = warehouse.loaded_inputs(con)
+        return warehouse.loaded_inputs(con)
     finally:
         con.close()
-    return ingest(source, loaded)
 
 
 @task(name="read-window", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
-def window_task(db: Path, since: date | None, until: date | None) -> IngestResult:
-    """The loaded articles published in a window, to be extracted again."""
+def window_task(db: Path, since: date | None, until: date | None) -> list[str]:
+    """The ids of the loaded articles published in a window, to be extracted again."""
     con = warehouse.connect(db)
     try:
-        return IngestResult(tuple(warehouse.published_between(con, since, until)), (), 0)
+        return warehouse.published_between(con, since, until)
     finally:
         con.close()
+
+
+@task(name="ingest", cache_policy=NO_CACHE)
+def read_task(articles: Iterator[Article], size: int) -> tuple[Article, ...]:
+    """The next `size` articles of the run (fewer at its end)."""
+    return tuple(islice(articles, size))
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -190,8 +197,33 @@ def _quality_report(
     return "\n".join(lines)
 
 
-def _batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
+def _batches(articles: Iterator[Article], size: int) -> Iterator[tuple[Article, ...]]:
+    """The articles `size` at a time, each batch read when it is asked for."""
+    while batch := read_task(quote(articles), size):
+        yield batch
+
+
+def _window(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], size: int) -> Iterator[Article]:
+    """The loaded articles of a backfill, fetched `size` at a time."""
+    for start in range(0, len(article_ids), size):
+        yield from warehouse.loaded_articles(con, article_ids[start : start + size])
+
+
+def _run_record(
+    run_id: str, started_at: datetime, source: Path, mode: str, ingested: IngestResult, read: int,
+    row_counts: dict[str, int],
+) -> warehouse.RunRecord:
+    """The run as it is recorded when it finishes, now."""
+    return warehouse.RunRecord(
+        run_id=run_id, flow_run_id=flow_run.get_id(), started_at=started_at, finished_at=datetime.now(timezone.utc),
+        source=str(source), articles_read=read, articles_rejected=len(ingested.rejections),
+        articles_duplicate=ingested.duplicates, row_counts=row_counts, mode=mode, inputs_unchanged=ingested.unchanged,
+    )
+
+
+def _flags_only(decision: QualityDecision) -> QualityDecision:
+    """A batch's decision once its published frames are loaded: what the run's record needs."""
+    return replace(decision, batch=StagedBatch({}))
 
 
 @task(name="record-idle-run", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
@@ -209,20 +241,19 @@ def _mode(full_refresh: bool, since: date | None, until: date | None) -> str:
     return "full-refresh" if full_refresh else "incremental"
 
 
-def _extracted(batches: Sequence[Sequence[Article]], ahead: int) -> Iterator[list[Extraction]]:
-    """Each batch's extractions in order, with up to `ahead` batches extracting meanwhile.
+def _extracted(batches: Iterator[tuple[Article, ...]], ahead: int) -> Iterator[list[Extraction]]:
+    """Each batch's extractions in order, `ahead` batches extracting at a time.
 
-    On the default runner extraction overlaps the validation and loading of the batch before;
-    on a Dask cluster, `ahead` batches extract on as many workers.
+    The next batch is read while they extract. On the default runner extraction overlaps the
+    validation and loading of the batch before; on a Dask cluster, `ahead` batches extract on
+    as many workers.
     """
-    pending: deque = deque()
-    queue = iter(batches)
-    for batch in islice(queue, ahead):
-        pending.append(extract_task.submit(batch))
+    pending = deque(extract_task.submit(quote(batch)) for batch in islice(batches, ahead))
     while pending:
+        following = next(batches, None)
         extractions = pending.popleft().result()
-        for batch in islice(queue, 1):
-            pending.append(extract_task.submit(batch))
+        if following is not None:
+            pending.append(extract_task.submit(quote(following)))
         yield extractions
 
 
@@ -235,6 +266,7 @@ def news_etl(
     until: date | None = None,
     extractions_ahead: int = 1,
     wait: float = 0.0,
+    articles_per_batch: int = ARTICLES_PER_BATCH,
 ) -> RunSummary:
     """Read the new or changed articles at `source`, extract their facts, validate them, load `db`.
 
@@ -242,6 +274,7 @@ def news_etl(
     extract again the loaded articles published in that window, replacing their rows.
     `extractions_ahead` batches extract while one is loaded (the workers of a Dask cluster).
     `wait` is how long to wait for another run holding the warehouse before giving up.
+    `articles_per_batch` articles are extracted, validated and loaded at a time.
     """
     logger = get_run_logger()
     started = time.perf_counter()
@@ -250,24 +283,14 @@ def news_etl(
     mode = _mode(full_refresh, since, until)
     with warehouse.exclusive(db, wait):
         if mode == "backfill":
-            ingested = window_task(db, since, until)
+            stream, window, first = None, window_task(db, since, until), ()
         else:
-            ingested = ingest_task(source, db, full_refresh)
-        logger.info(
-            "%s run: %d articles to extract (%d rejected, %d duplicate, %d inputs unchanged) from %s",
-            mode, len(ingested.articles), len(ingested.rejections), ingested.duplicates, ingested.unchanged,
-            "the warehouse" if mode == "backfill" else source,
-        )
-        for rejection in ingested.rejections:
-            logger.warning("rejected %s: %s", rejection.input_path, rejection.reason)
-
-        run = warehouse.RunRecord(
-            run_id=run_id, flow_run_id=flow_run.get_id(), started_at=started_at, finished_at=started_at,
-            source=str(source), articles_read=len(ingested.articles), articles_rejected=len(ingested.rejections),
-            articles_duplicate=ingested.duplicates, row_counts={}, mode=mode, inputs_unchanged=ingested.unchanged,
-        )
-        if mode == "incremental" and not ingested.articles and not ingested.rejections:
-            idle_task(db, replace(run, finished_at=datetime.now(timezone.utc)))
+            stream = IngestStream(source, loaded_inputs_task(db) if mode == "incremental" else None)
+            window, first = [], read_task(quote(iter(stream)), articles_per_batch)
+        # Once a first read finds no article the stream is exhausted: its findings are all known.
+        ingested = stream.result() if stream is not None else IngestResult((), (), 0)
+        if mode == "incremental" and not first and not ingested.rejections:
+            idle_task(db, _run_record(run_id, started_at, source, mode, ingested, 0, {}))
             summary = RunSummary.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
             logger.info(summary.lines()[0])
             return summary
@@ -275,33 +298,48 @@ def news_etl(
         con = warehouse.connect(db)
         try:
             warehouse.begin_run(con, full_refresh=mode == "full-refresh")
+            if stream is None:
+                batches = _batches(_window(con, window, articles_per_batch), articles_per_batch)
+            else:
+                batches = chain([first] if first else [], _batches(iter(stream), articles_per_batch))
             decisions: list[QualityDecision] = []
-            batch_outcomes: list[list[ExpectationOutcome]] = []
+            outcomes: list[ExpectationOutcome] = []
             loaded: Counter[str] = Counter()
+            read = undated = 0
             docs = db.parent / DATA_DOCS.parent
-            batches = _batches(ingested.articles, ARTICLES_PER_BATCH)
-            for index, extractions in enumerate(_extracted(batches, extractions_ahead)):
-                frames = with_checks(stage(link_task(extractions, con)).frames)
-                # Data Docs render the run's first batch; dq_results and the dashboard cover all.
-                outcomes = validate_task(frames, docs if index == 0 else None)
-                decision = decide(frames, outcomes)
-                loaded.update(load_task(con, decision, run_id))
-                decisions.append(decision)
-                batch_outcomes.append(outcomes)
-            undated = sum(a.published_at is None for a in ingested.articles)
-            run_outcomes = validate_task(
-                {RUN_TABLE: run_checks(len(ingested.inputs), len(ingested.articles), undated)},
-                docs,
+            try:
+                for index, extractions in enumerate(_extracted(batches, extractions_ahead)):
+                    frames = with_checks(stage(link_task(quote(extractions), con)).frames)
+                    # Data Docs render the run's first batch; dq_results and the dashboard cover all.
+                    batch_outcomes = validate_task(quote(frames), docs if index == 0 else None)
+                    decision = decide(frames, batch_outcomes)
+                    loaded.update(load_task(con, quote(decision), run_id))
+                    decisions.append(_flags_only(decision))
+                    outcomes = combine([outcomes, batch_outcomes] if outcomes else [batch_outcomes])
+                    read += len(extractions)
+                    undated += sum(x.article.published_at is None for x in extractions)
+                    logger.info("batch %d: %d articles extracted, validated and loaded", index + 1, len(extractions))
+            finally:
+                stop_parsing()  # the parsing workers the extraction started in this process
+            if stream is not None:
+                ingested = stream.result()
+            logger.info(
+                "%s run: %d articles extracted (%d rejected, %d duplicate, %d inputs unchanged) from %s",
+                mode, read, len(ingested.rejections), ingested.duplicates, ingested.unchanged,
+                "the warehouse" if mode == "backfill" else source,
             )
-            outcomes = (combine(batch_outcomes) if batch_outcomes else []) + run_outcomes
+            for rejection in ingested.rejections:
+                logger.warning("rejected %s: %s", rejection.input_path, rejection.reason)
+            run_outcomes = validate_task({RUN_TABLE: run_checks(len(ingested.inputs), read, undated)}, docs)
+            outcomes += run_outcomes
             failure = run_failure(decisions, run_outcomes)
             for outcome in (o for o in outcomes if not o.success):
                 logger.warning(
                     "%s expectation failed: %s.%s %s (%d unexpected)", outcome.severity, outcome.suite,
                     outcome.column or "", outcome.expectation, outcome.unexpected_count,
                 )
-            run = replace(run, finished_at=datetime.now(timezone.utc), row_counts=dict(loaded))
-            totals = finish_task(con, run, ingested, outcomes, decisions, failure)
+            run = _run_record(run_id, started_at, source, mode, ingested, read, dict(loaded))
+            totals = finish_task(con, run, quote(ingested), quote(outcomes), quote(decisions), failure)
         finally:
             con.close()
         dashboard = dashboard_task(db)
@@ -318,7 +356,7 @@ def news_etl(
     summary = RunSummary(
         run_id=run_id,
         db=str(db),
-        articles_read=len(ingested.articles),
+        articles_read=read,
         articles_rejected=len(ingested.rejections),
         articles_duplicate=ingested.duplicates,
         rows_loaded=dict(loaded),
