@@ -123,7 +123,9 @@ def serve(
 
 @app.command()
 def bench(
-    articles: int = typer.Option(1000, "--articles", min=1, help="How many Reuters-21578 stories to run on."),
+    articles: list[int] = typer.Option(
+        [1000], "--articles", min=1, help="How many Reuters-21578 stories to run on; repeat it for several sizes."
+    ),
     repeats: int = typer.Option(1, "--repeats", min=1, help="Runs of each stage; the medians are reported."),
     reuters: Path = typer.Option(
         PROJECT_ROOT.parent / "shared" / "data" / "reuters21578", "--reuters", exists=True, file_okay=False,
@@ -133,15 +135,22 @@ def bench(
     """Measure a full run against bare nlp.pipe (the model's limit), and a run with nothing new.
 
     Each stage runs in its own process; the figures are seconds, words/s, articles/s and peak
-    memory, with the ratios full/limit and nothing-new/full.
+    memory, with the ratios full/limit and nothing-new/full. With several sizes, each is
+    reported as it is measured, then the full run's peak memory at each size against the
+    smallest.
     """
-    from flows.benchmarks.throughput import report, run_benchmark
+    from flows.benchmarks.throughput import memory_report, report, run_benchmark
 
-    try:
-        measurements = run_benchmark(reuters, articles, repeats)
-    except RuntimeError as exc:
-        raise _fail("bench", exc) from exc
-    for line in report(measurements):
+    runs = []
+    for size in articles:
+        try:
+            measurements = run_benchmark(reuters, size, repeats)
+        except RuntimeError as exc:
+            raise _fail("bench", exc) from exc
+        runs.append(measurements)
+        for line in report(measurements):
+            typer.echo(line)
+    for line in memory_report(runs):
         typer.echo(line)
 
 

@@ -1,22 +1,28 @@
 """Throughput and memory of a newswire run against the model's own limit, on Reuters stories.
 
-Each measurement runs in a fresh Python process, so its peak memory is its own: `limit` is
-bare `nlp.pipe` over the stories' texts with the same model, batch size and number of
-processes the pipeline uses; `run` is the full flow (ingest, extract, validate, load) into a
-new warehouse; `rerun` is the same flow again with nothing new. Fixed costs (imports, the
-model, Great Expectations, the temporary Prefect server) are paid before the clock starts, in
-every process, as a serving process pays them once.
+Each measurement runs in a fresh Python process: `limit` is bare `nlp.pipe` over the stories'
+texts with the same model, batch size and number of processes the pipeline uses; `run` is the
+full flow (ingest, extract, validate, load) into a new warehouse; `rerun` is the same flow again
+with nothing new, timed over several runs since it is cheap. Fixed costs (imports, the model,
+Great Expectations, the temporary Prefect server) are paid before the clock starts, in every
+process, as a serving process pays them once.
+
+Memory is watched from outside, so the watching costs the measured process nothing: twice a
+second, the proportional set size (shared pages divided among the processes sharing them) of
+the measured process and of the processes it started (its parsing workers) is summed, and the
+largest sum is the stage's peak. The temporary Prefect server, a separate program the process
+starts, is not counted.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +31,8 @@ from pathlib import Path
 from flows.benchmarks.reuters import read_stories
 
 STAGES = ("limit", "run", "rerun")
+RERUNS = 3  # runs with nothing new timed in one process, the median reported
+SAMPLE_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +54,13 @@ class Measurement:
 
 def write_corpus(reuters: Path, articles: int, folder: Path) -> tuple[int, int]:
     """The first `articles` Reuters stories as one `.jsonl` input; (stories, words)."""
-    stories = list(read_stories(reuters, limit=articles))
+    stories = words = 0
     with (folder / "stories.jsonl").open("w", encoding="utf-8") as handle:
-        for story in stories:
+        for story in read_stories(reuters, limit=articles):
             handle.write(json.dumps(story.record()) + "\n")
-    return len(stories), sum(len(s.body.split()) for s in stories)
-
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            stories += 1
+            words += len(story.body.split())
+    return stories, words
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -63,8 +69,8 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def measure(stage: str, corpus: Path, db: Path) -> dict[str, float]:
-    """One stage in this process (called in a child process by `run_benchmark`)."""
+def measure(stage: str, corpus: Path, db: Path) -> float:
+    """The seconds one stage takes in this process (called in a child process by `run_benchmark`)."""
     from flows.nlp import load_model, nlp_processes
     from flows.pipeline import NLP_BATCH_SIZE
 
@@ -74,10 +80,7 @@ def measure(stage: str, corpus: Path, db: Path) -> dict[str, float]:
         from flows.ingest import ingest
 
         texts = [mask(a.body, a.skipped_spans) for a in ingest(corpus).articles]
-        seconds = _timed(
-            lambda: sum(1 for _ in nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, n_process=nlp_processes()))
-        )
-        return {"seconds": seconds, "peak_mb": _peak_mb()}
+        return _timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, n_process=nlp_processes())))
     import great_expectations  # noqa: F401  (imported once per process, like a serving worker)
 
     from flows.etl import news_etl
@@ -85,19 +88,67 @@ def measure(stage: str, corpus: Path, db: Path) -> dict[str, float]:
     warm = Path(tempfile.mkdtemp())
     (warm / "empty").mkdir()
     news_etl(source=warm / "empty", db=warm / "warm.duckdb")  # starts Prefect's temporary server
-    seconds = _timed(lambda: news_etl(source=corpus, db=db))
-    return {"seconds": seconds, "peak_mb": _peak_mb()}
+    if stage == "run":
+        return _timed(lambda: news_etl(source=corpus, db=db))
+    return statistics.median(_timed(lambda: news_etl(source=corpus, db=db)) for _ in range(RERUNS))
+
+
+class PeakMemory:
+    """The largest memory a process and the processes forked from it held at once, sampled."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_bytes = 0
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> float:
+        """Stop watching; the peak in MB."""
+        self._stopped.set()
+        self._thread.join()
+        return self.peak_bytes / 2**20
+
+    def _watch(self) -> None:
+        while not self._stopped.wait(SAMPLE_SECONDS):
+            self.peak_bytes = max(self.peak_bytes, tree_pss(self.pid))
+
+
+def tree_pss(pid: int) -> int:
+    """Bytes held by process `pid` and its descendants, in PSS, leaving out a Prefect server."""
+    import psutil
+
+    try:
+        processes = [psutil.Process(pid)]
+        processes += processes[0].children(recursive=True)
+    except psutil.Error:
+        return 0
+    total = 0
+    for process in processes:
+        try:
+            if not _prefect_server(process.cmdline()):
+                total += process.memory_full_info().pss
+        except psutil.Error:  # it ended between the listing and the reading
+            continue
+    return total
+
+
+def _prefect_server(command: Sequence[str]) -> bool:
+    return any(part.startswith("prefect.server") for part in command)
 
 
 def _child(stage: str, corpus: Path, db: Path) -> dict[str, float]:
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
-    result = subprocess.run(
+    with subprocess.Popen(
         [sys.executable, "-m", "flows.benchmarks.throughput", stage, str(corpus), str(db)],
-        capture_output=True, text=True, env=env, check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"benchmark stage {stage} failed: {result.stderr.strip().splitlines()[-1:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    ) as process:
+        memory = PeakMemory(process.pid)
+        stdout, stderr = process.communicate()
+        peak_mb = memory.stop()
+    if process.returncode != 0:
+        raise RuntimeError(f"benchmark stage {stage} failed: {stderr.strip().splitlines()[-1:]}")
+    return {"seconds": float(stdout.strip().splitlines()[-1]), "peak_mb": peak_mb}
 
 
 def run_benchmark(reuters: Path, articles: int, repeats: int) -> list[Measurement]:
@@ -138,6 +189,13 @@ def report(measurements: Sequence[Measurement]) -> list[str]:
     return lines
 
 
+def memory_report(runs: Sequence[Sequence[Measurement]]) -> list[str]:
+    """How the full run's peak memory grows with the corpus: each size against the smallest."""
+    peaks = sorted((m.articles, m.peak_mb) for measurements in runs for m in measurements if m.stage == "run")
+    smallest, base = peaks[0]
+    return [f"full run peak memory at {n} / at {smallest} stories: {peak / base:.3f}" for n, peak in peaks[1:]]
+
+
 if __name__ == "__main__":
     stage_name, corpus_dir, db_path = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-    print(json.dumps(measure(stage_name, corpus_dir, db_path)))
+    print(measure(stage_name, corpus_dir, db_path))
