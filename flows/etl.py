@@ -7,7 +7,8 @@ The work itself lives in plain functions (`flows.ingest`, `flows.pipeline`, `flo
 I/O can fail. Articles stream through: each batch is read, extracted, validated and loaded
 into the run's transaction, then let go; only counts, keys and the rows flagged by validation
 are kept until the run commits. Large arguments are passed `quote`d, so Prefect does not walk
-every record of a batch looking for futures.
+every record of a batch looking for futures; except to a submitted task, which a Dask worker
+would receive still wrapped.
 """
 
 import time
@@ -248,12 +249,12 @@ def _extracted(batches: Iterator[tuple[Article, ...]], ahead: int) -> Iterator[l
     validation and loading of the batch before; on a Dask cluster, `ahead` batches extract on
     as many workers.
     """
-    pending = deque(extract_task.submit(quote(batch)) for batch in islice(batches, ahead))
+    pending = deque(extract_task.submit(batch) for batch in islice(batches, ahead))
     while pending:
         following = next(batches, None)
         extractions = pending.popleft().result()
         if following is not None:
-            pending.append(extract_task.submit(quote(following)))
+            pending.append(extract_task.submit(following))
         yield extractions
 
 
