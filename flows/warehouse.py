@@ -36,8 +36,9 @@ PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor
                     "dates", "inputs")
 
 
-# DuckDB's memory while a run loads; a batch's load and the marts need far less.
-RUN_MEMORY_LIMIT = "128MB"
+# DuckDB's memory while a run loads, beyond the warehouse's stored size; a batch's load and the
+# marts need far less.
+RUN_MEMORY_HEADROOM = 128 * 2**20
 
 
 class WarehouseBusy(RuntimeError):
@@ -188,11 +189,15 @@ def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str
 def begin_run(con: duckdb.DuckDBPyConnection, full_refresh: bool = False) -> None:
     """Open the run's transaction; a full refresh empties the published tables in it.
 
-    What the transaction loads stays uncommitted until the run ends; DuckDB keeps at most
-    `RUN_MEMORY_LIMIT` of it in memory and spills the rest to a temporary file beside the
-    warehouse, so a run's memory does not grow with its size.
+    What the transaction loads stays uncommitted until the run ends. DuckDB may then hold
+    `RUN_MEMORY_HEADROOM` beyond the warehouse's stored size (its indexes, which it cannot spill,
+    are smaller) and spills the rest to a temporary file beside the warehouse, so a run's
+    memory does not grow with the number of articles it loads.
     """
-    con.execute(f"set memory_limit = '{RUN_MEMORY_LIMIT}'")
+    (stored,) = con.execute(
+        "select used_blocks * block_size from pragma_database_size() where database_name = current_database()"
+    ).fetchone()
+    con.execute(f"set memory_limit = '{RUN_MEMORY_HEADROOM + stored} bytes'")
     con.execute("begin transaction")
     if full_refresh:
         for table in PUBLISHED_TABLES:
