@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from flows.benchmarks.throughput import Measurement, report
+import os
+
+from flows.benchmarks.throughput import Measurement, memory_report, report, tree_pss
 
 
 def test_report_gives_throughput_and_the_ratios():
@@ -14,6 +16,23 @@ def test_report_gives_throughput_and_the_ratios():
     assert "3000 words/s" in lines[1] and "peak     200 MB" in lines[1]
     assert lines[-2] == "full run / bare nlp.pipe throughput: 0.833"
     assert lines[-1] == "run with nothing new / full run time: 0.050"
+
+
+def test_memory_report_compares_each_size_with_the_smallest():
+    def run(articles: int, peak: float) -> list[Measurement]:
+        return [Measurement("limit", 1.0, 200.0, articles, 10), Measurement("run", 2.0, peak, articles, 10)]
+
+    assert memory_report([run(19000, 660.0), run(2000, 600.0), run(5000, 630.0)]) == [
+        "full run peak memory at 5000 / at 2000 stories: 1.050",
+        "full run peak memory at 19000 / at 2000 stories: 1.100",
+    ]
+
+
+def test_tree_pss_counts_this_process():
+    import psutil
+
+    own = psutil.Process().memory_full_info().pss
+    assert 0.5 * own < tree_pss(os.getpid()) < 2 * own
 
 
 def test_bench_command_measures_every_stage(tmp_path):

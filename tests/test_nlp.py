@@ -1,0 +1,70 @@
+"""Parsing in worker processes gives the documents the model gives in this process, in order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+
+import pytest
+
+from flows.nlp import parse, stop_parsing
+
+TEXTS = [
+    "Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon on Tuesday.",
+    "",
+    "The Zorblaxian envoy, Mr. Quenthorpe-Vlasky, said 40 people were hurt in Wexmoorland.",
+    "Shr 22 cts vs 17 cts\n    Net 1,232,000 vs 834,000\n Reuter",
+    "They didn't meet. It wasn't the first time the talks had stalled!",
+]
+
+
+def annotations(doc) -> list[tuple]:
+    return [
+        (t.text, t.whitespace_, t.lemma_, t.norm_, t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i, t.ent_iob_,
+         t.ent_type_, t.is_sent_start)
+        for t in doc
+    ]
+
+
+def parse_workers() -> list[multiprocessing.Process]:
+    return [p for p in multiprocessing.active_children() if p.name == "newswire-parse"]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_workers_parse_as_the_model_does_in_process(nlp, processes):
+    try:
+        parsed = list(parse(nlp, TEXTS, 2, processes))
+        assert [doc.text for doc in parsed] == TEXTS
+        assert [annotations(doc) for doc in parsed] == [annotations(nlp(text)) for text in TEXTS]
+        assert [[(e.text, e.label_) for e in doc.ents] for doc in parsed] == [
+            [(e.text, e.label_) for e in nlp(text).ents] for text in TEXTS
+        ]
+        assert len(parse_workers()) == processes
+    finally:
+        stop_parsing()
+
+
+def test_the_workers_serve_every_call_until_stopped(nlp):
+    try:
+        assert [doc.text for doc in parse(nlp, ["One talk."], 4, 1)] == ["One talk."]
+        (worker,) = parse_workers()
+        assert [doc.text for doc in parse(nlp, ["Two talks."], 4, 1)] == ["Two talks."]
+        assert parse_workers() == [worker]
+    finally:
+        stop_parsing()
+    assert parse_workers() == []
+
+
+def test_a_worker_that_dies_fails_the_call_and_the_next_call_starts_anew(nlp):
+    try:
+        list(parse(nlp, ["One talk."], 4, 1))
+        (worker,) = parse_workers()
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.join()
+        with pytest.raises(RuntimeError, match=f"parsing process {worker.pid} ended"):
+            list(parse(nlp, ["Two talks."], 4, 1))
+        assert [doc.text for doc in parse(nlp, ["Three talks."], 4, 1)] == ["Three talks."]
+        assert [p.pid for p in parse_workers()] != [worker.pid]
+    finally:
+        stop_parsing()
