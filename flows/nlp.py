@@ -5,9 +5,11 @@ with each parsed document (the extractors, validation, loading) run at the same 
 different cores. The workers are started once, load the model from the same files, and serve
 every later call in this process until `stop_parsing`. They are new interpreters, not forks:
 a fork of this process would, page by page, end up with a private copy of everything this
-process goes on writing to, and its memory would grow with the run. A document crosses back as
-its token attribute array, its text and the strings this process has not yet been sent: much
-less than `Doc.to_bytes`, which walks every token in Python.
+process goes on writing to, and its memory would grow with the run. Like any spawned
+multiprocessing worker they import the program's main module, so a script that runs the flow
+needs the usual `if __name__ == "__main__":` guard. A document crosses back as its token
+attribute array, its text and the strings this process has not yet been sent: much less than
+`Doc.to_bytes`, which walks every token in Python.
 """
 
 from __future__ import annotations
