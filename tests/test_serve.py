@@ -83,8 +83,17 @@ def _flow_run_state(api: str, flow_run_id: str) -> str | None:
     return state.get("type")
 
 
+def _create_flow_run(api: str, deployment_id: str) -> dict | None:
+    """The new flow run, or None while the server answers with an error (it may be busy)."""
+    try:
+        response = httpx.post(f"{api}/deployments/{deployment_id}/create_flow_run", json={}, timeout=30)
+    except httpx.HTTPError:
+        return None
+    return response.json() if response.status_code == 201 else None
+
+
 def _trigger_and_wait(api: str, deployment_id: str) -> str:
-    flow_run = httpx.post(f"{api}/deployments/{deployment_id}/create_flow_run", json={}, timeout=10).json()
+    flow_run = _wait("the server to create a flow run", lambda: _create_flow_run(api, deployment_id), timeout=60, every=2)
     final = _wait(
         "the flow run to finish",
         lambda: (state := _flow_run_state(api, flow_run["id"])) in {"COMPLETED", "FAILED", "CRASHED"} and state,
