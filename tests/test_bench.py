@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import os
+import time
 
-from flows.benchmarks.throughput import Measurement, memory_report, report, tree_pss
+from flows.benchmarks.throughput import Measurement, memory_report, report, tree_rss
 
 
 def test_report_gives_throughput_and_the_ratios():
@@ -28,11 +29,21 @@ def test_memory_report_compares_each_size_with_the_smallest():
     ]
 
 
-def test_tree_pss_counts_this_process():
+def test_tree_rss_counts_this_process_and_its_children():
+    import subprocess
+    import sys
+
     import psutil
 
-    own = psutil.Process().memory_full_info().pss
-    assert 0.5 * own < tree_pss(os.getpid()) < 2 * own
+    own = psutil.Process().memory_info().rss
+    with subprocess.Popen([sys.executable, "-c", "import time; x = bytearray(200_000_000); time.sleep(30)"]) as child:
+        for _ in range(100):
+            if psutil.Process(child.pid).memory_info().rss > 200_000_000:
+                break
+            time.sleep(0.1)
+        total = tree_rss(os.getpid())
+        child.kill()
+    assert own + 200_000_000 < total < own + 400_000_000
 
 
 def test_bench_command_measures_every_stage(tmp_path):

@@ -7,11 +7,12 @@ with nothing new, timed over several runs since it is cheap. Fixed costs (import
 Great Expectations, the temporary Prefect server) are paid before the clock starts, in every
 process, as a serving process pays them once.
 
-Memory is watched from outside, so the watching costs the measured process nothing: twice a
-second, the proportional set size (shared pages divided among the processes sharing them) of
-the measured process and of the processes it started (its parsing workers) is summed, and the
-largest sum is the stage's peak. The temporary Prefect server, a separate program the process
-starts, is not counted.
+Memory is watched from outside, so the watching costs the measured process nothing: four times
+a second, the resident set sizes of the measured process and of the processes it started (its
+parsing workers) are summed, and the largest sum is the stage's peak. Pages these processes
+share (the libraries they load) count once for each, so the sum is an upper bound; unlike a
+proportional set size, it does not depend on what else runs on the machine. The temporary
+Prefect server, a separate program the process starts, is not counted.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from flows.benchmarks.reuters import read_stories
 
 STAGES = ("limit", "run", "rerun")
 RERUNS = 3  # runs with nothing new timed in one process, the median reported
-SAMPLE_SECONDS = 0.5
+SAMPLE_SECONDS = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +112,11 @@ class PeakMemory:
 
     def _watch(self) -> None:
         while not self._stopped.wait(SAMPLE_SECONDS):
-            self.peak_bytes = max(self.peak_bytes, tree_pss(self.pid))
+            self.peak_bytes = max(self.peak_bytes, tree_rss(self.pid))
 
 
-def tree_pss(pid: int) -> int:
-    """Bytes held by process `pid` and its descendants, in PSS, leaving out a Prefect server."""
+def tree_rss(pid: int) -> int:
+    """Resident bytes of process `pid` and its descendants, summed, leaving out a Prefect server."""
     import psutil
 
     try:
@@ -127,7 +128,7 @@ def tree_pss(pid: int) -> int:
     for process in processes:
         try:
             if not _prefect_server(process.cmdline()):
-                total += process.memory_full_info().pss
+                total += process.memory_info().rss
         except psutil.Error:  # it ended between the listing and the reading
             continue
     return total
