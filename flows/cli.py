@@ -166,14 +166,15 @@ def evaluate(
     ),
     meantime: list[Path] = typer.Option(
         [], "--meantime", exists=True, file_okay=False,
-        help="A folder of MEANTIME CAT XML files: scores of named entities and figures (repeatable).",
+        help="A folder of MEANTIME CAT XML files: scores of named entities, figures and dates (repeatable).",
     ),
 ) -> None:
     """Measure extraction quality.
 
     With --gold: P/R/F1 of the warehouse's dates, figures, actors, actor ids and events.
     With --timeml: strict, relaxed and value F1 of temporal expressions on a TimeML corpus.
-    With --meantime: span F1 of named entities (actors) and of VALUE markables (figures).
+    With --meantime: span F1 of named entities (actors) and of VALUE markables (figures), and
+    the TempEval-3 scores of dates against its TIMEX3 markables.
     """
     if gold is None and not timeml and not meantime:
         raise _fail("eval", "nothing to measure: give --gold, --timeml and/or --meantime")
@@ -189,6 +190,7 @@ def evaluate(
                 typer.echo(f"  {line}")
     if meantime:
         from flows.benchmarks.meantime import score_entities
+        from flows.benchmarks.meantime_dates import score_dates
         from flows.benchmarks.meantime_values import score_values
         from flows.nlp import load_model
         from flows.reference import load_gazetteer
@@ -199,6 +201,9 @@ def evaluate(
                 typer.echo(f"  {line}")
             typer.echo(f"MEANTIME {folder}: figures against VALUE markables")
             for line in score_values(folder, load_model()).lines():
+                typer.echo(f"  {line}")
+            typer.echo(f"MEANTIME {folder}: dates against TIMEX3 markables")
+            for line in score_dates(folder, load_model()).lines():
                 typer.echo(f"  {line}")
 
 

@@ -1,13 +1,17 @@
 """Scoring the actor extractor on MEANTIME (NewsReader Wikinews corpus, CAT XML).
 
 A CAT file holds the article as ``<token number sentence t_id>`` elements and, under
-``<Markables>``, mentions anchored to token ids. `read_meantime` rebuilds the text (tokens
-joined by one space, sentences by a newline) and gives every markable its character offsets:
+``<Markables>``, mentions anchored to token ids. `read_meantime` rebuilds the text as it was
+written (tokens joined by one space, none before closing punctuation and clitics or after an
+opening bracket or currency sign; sentences by a newline) and gives every markable its
+character offsets:
 
 - ``ENTITY_MENTION``: offsets, ``syntactic_type`` (NAM for names, PRE.NAM for a name used as a
   premodifier such as "Apple" in "Apple executive", NOM, PRO, ...) and the ``ent_type`` (PER,
   ORG, LOC, PRO, FIN, MIX) of the ``ENTITY`` a ``REFERS_TO`` relation links it to;
-- ``VALUE``: offsets and type (MONEY, PERCENT, QUANTITY).
+- ``VALUE``: offsets and type (MONEY, PERCENT, QUANTITY);
+- ``TIMEX3``: offsets, TimeML type and value; the one whose ``functionInDocument`` is
+  ``CREATION_TIME`` (the date line) also gives the article's publication date.
 
 Only the first `ANNOTATED_SENTENCES` sentences (the title, the date line and four sentences of
 body) are annotated.
@@ -30,9 +34,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows.benchmarks.timeml import TmlTimex
 from flows.extract.actors import extract_actors
 from flows.records import ActorMention
 from flows.reference import Gazetteer
@@ -96,11 +102,21 @@ class MeantimeDocument:
     tokens: tuple[MeantimeToken, ...]
     entity_mentions: tuple[MeantimeEntityMention, ...]
     values: tuple[MeantimeValue, ...]
+    timexes: tuple[TmlTimex, ...] = ()
+    published_at: date | None = None
 
     def annotated_end(self) -> int:
         """Where the annotated sentences end in `text`."""
         ends = [t.end_char for t in self.tokens if t.sentence < ANNOTATED_SENTENCES]
         return max(ends, default=0)
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "'", "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "[", "$", "US$", "£", "€", "¥"}
+
+
+def _separator(previous: str, token: str) -> str:
+    return "" if token.lower() in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER else " "
 
 
 def _parse_tokens(root: ET.Element) -> tuple[str, list[MeantimeToken]]:
@@ -110,10 +126,11 @@ def _parse_tokens(root: ET.Element) -> tuple[str, list[MeantimeToken]]:
     previous: int | None = None
     for node in root.iter("token"):
         sentence = int(node.get("sentence", "0"))
-        if previous is not None:
-            parts.append("\n" if sentence != previous else " ")
-            length += 1
         text = node.text or ""
+        if previous is not None:
+            separator = "\n" if sentence != previous else _separator(tokens[-1].text, text)
+            parts.append(separator)
+            length += len(separator)
         tokens.append(MeantimeToken(node.get("t_id", ""), sentence, length, length + len(text), text))
         parts.append(text)
         length += len(text)
@@ -139,22 +156,36 @@ def _parse_entity_types(root: ET.Element) -> dict[str, str]:
     return types
 
 
+def _creation_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def read_meantime(path: Path) -> MeantimeDocument:
-    """One CAT XML document: its text rebuilt from tokens, entity mentions and VALUEs with offsets."""
+    """One CAT XML document: its text rebuilt from tokens; entity mentions, VALUEs and TIMEX3s with offsets."""
     root = ET.parse(path).getroot()
     text, tokens = _parse_tokens(root)
     by_id = {t.t_id: t for t in tokens}
     types = _parse_entity_types(root)
     mentions: list[MeantimeEntityMention] = []
     values: list[MeantimeValue] = []
+    timexes: list[TmlTimex] = []
+    published_at: date | None = None
     markables = root.find("Markables")
     for node in markables if markables is not None else ():
         anchors = _anchored(node, by_id)
-        if not anchors or node.tag not in ("ENTITY_MENTION", "VALUE"):
+        if not anchors or node.tag not in ("ENTITY_MENTION", "VALUE", "TIMEX3"):
             continue
         start, end = anchors[0].start_char, anchors[-1].end_char
         m_id, t_ids = node.get("m_id", ""), tuple(t.t_id for t in anchors)
-        if node.tag == "ENTITY_MENTION":
+        if node.tag == "TIMEX3":
+            value = node.get("value", "")
+            timexes.append(TmlTimex(m_id, start, end, text[start:end], node.get("type", ""), value))
+            if node.get("functionInDocument") == "CREATION_TIME":
+                published_at = _creation_date(value)
+        elif node.tag == "ENTITY_MENTION":
             mentions.append(
                 MeantimeEntityMention(
                     m_id, start, end, text[start:end], anchors[0].sentence,
@@ -170,6 +201,8 @@ def read_meantime(path: Path) -> MeantimeDocument:
         tokens=tuple(tokens),
         entity_mentions=tuple(sorted(mentions, key=lambda m: (m.start_char, m.end_char))),
         values=tuple(sorted(values, key=lambda v: (v.start_char, v.end_char))),
+        timexes=tuple(sorted(timexes, key=lambda t: (t.start_char, t.end_char))),
+        published_at=published_at,
     )
 
 
