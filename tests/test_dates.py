@@ -44,6 +44,18 @@ def _mention(nlp, text: str, phrase: str, published: date | None) -> DateMention
         ("The offer had been due to expire Monday.", "Monday", WED, "2024-03-25"),
         ("The two leaders meet Monday in Geneva.", "Monday", date(2024, 5, 3), "2024-05-06"),
         ("The two leaders meet Tuesday in Geneva.", "Tuesday", WED, "2024-03-26"),
+        ("The rebels could attack as early as Monday, officials said.", "Monday", WED, "2024-04-01"),
+        ("The talks began as early as Monday, officials said.", "Monday", WED, "2024-03-25"),
+        ("The boy could leave the country as soon as Tuesday, his lawyers said.", "Tuesday", WED, "2024-04-02"),
+        ("The mayor scheduled a news conference Friday to announce the plan.", "Friday", WED, "2024-03-29"),
+        ("Officials postponed until Tuesday any decision on the permit.", "Tuesday", THU, "2024-04-23"),
+        ("The vote had been postponed until Monday.", "Monday", WED, "2024-03-25"),
+        ("On Monday, the government planned to pay the first claims.", "Monday", WED, "2024-03-25"),
+        ("The prosecutor has scheduled a news conference Thursday to announce a major development.", "Thursday",
+         WED, "2024-03-28"),
+        ("A vigil planned for Monday was cancelled after threats.", "Monday", WED, "2024-03-25"),
+        ("The company said the dividend would be paid Friday.", "Friday", WED, "2024-03-29"),
+        ("The committee ordered the minister to testify on Friday.", "Friday", WED, "2024-03-29"),
     ],
 )
 def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published: date, value: str) -> None:
@@ -222,6 +234,7 @@ def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:
     "text",
     [
         "The 62-year-old man was arrested at the scene.",
+        "A six-year-old boy and his twenty-two-year-old cousin were rescued.",
         "Kansas won the Big 12 title on a late goal.",
         "The home side won 14-0 in front of a small crowd.",
         "He drove a 4x4 across the desert.",

@@ -57,8 +57,12 @@ _SET_ADVERBS = {
 _FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "may", "might"}
 _FUTURE_LEX = {
     "due", "schedule", "set", "expect", "plan", "intend", "aim", "prepare", "poise", "slate",
-    "hope", "promise", "vow", "pledge", "upcoming", "going",
+    "hope", "promise", "vow", "pledge", "upcoming", "going", "agree", "decide", "order", "subpoena",
+    "summon", "invite",
 }
+# verbs whose date is the time of what they arrange, so it lies ahead when they are active
+# ("scheduled a news conference Thursday", "postponed the vote until Tuesday")
+_ARRANGE = {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"}
 _PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve", "been"}
 _PERFECT_AUX = {"has", "have", "'ve"}
 _MODAL_AUX = {"may", "might", "could", "should", "must", "would"}
@@ -96,6 +100,9 @@ _PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|mi
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
 # a deadline set in the past may still lie ahead: "extended the offer to Nov. 20", "until January"
 _DEADLINE = re.compile(r"\b(?:until|till|through|by|to|before|ahead\s+of)\s+(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
+# "as soon as Tuesday" looks ahead whatever the tense; "as early as" unless the verb is past
+_AS_SOON_AS = re.compile(r"\bas\s+soon\s+as\s+$", re.IGNORECASE)
+_AS_EARLY_AS = re.compile(r"\bas\s+early\s+as\s+$", re.IGNORECASE)
 _YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during|to|through|before|after)\s+$", re.IGNORECASE)
 _NOT_AGE = r"(?![\s-]*olds?\b)"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
@@ -151,7 +158,10 @@ class _Ctx:
     def tense(self) -> str:
         if self._tense is None:
             span = self.span()
-            self._tense = _tense_of(span) if span is not None else _NONE
+            tense = _tense_of(span) if span is not None else _NONE
+            if self.preceded_by(_AS_SOON_AS) or (tense != _PAST and self.preceded_by(_AS_EARLY_AS)):
+                tense = _FUTURE
+            self._tense = tense
         return self._tense
 
 
@@ -169,6 +179,8 @@ def _tense_of(span: Span) -> str:
     via_noun = False
     for _ in range(16):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
+            if _arranges(tok):
+                return _FUTURE
             tense = _verb_tense(tok, 0)
             return _PAST if via_noun and tense == _PRESENT else tense
         via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end)
@@ -182,6 +194,18 @@ def _tense_of(span: Span) -> str:
     return _NONE
 
 
+def _arranges(verb: Token) -> bool:
+    """An active verb that arranges what the date times, not in the past perfect. With a
+    clause of its own and nothing arranged ("planned to pay"), the date on the verb is when."""
+    deps = {c.dep_ for c in verb.children}
+    if verb.lemma_.lower() not in _ARRANGE or ("xcomp" in deps and "dobj" not in deps):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN":
+        return bool(auxes & _PERFECT_AUX) and not auxes & {"been"}
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and not auxes & {"had", "was", "were", "been", "be", "is", "are"}
+
+
 def _verb_tense(verb: Token, depth: int) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in auxes}
@@ -189,7 +213,7 @@ def _verb_tense(verb: Token, depth: int) -> str:
         return _PAST
     if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return _FUTURE
-    if "would" in lowers and verb.dep_ in ("ccomp", "xcomp", "conj"):
+    if "would" in lowers:
         return _FUTURE
     tag = verb.tag_
     if ("to" in lowers or (tag == "VB" and verb.dep_ == "xcomp")) and depth < 3:
@@ -1159,7 +1183,9 @@ _TEMPORAL_WORD = re.compile(
 )
 # a month name next to a number: an explicit calendar date whatever its order
 _EXPLICIT = re.compile(rf"(?:{_MON}\W*\d|\d\W*(?=[A-Z])(?:{_MON.replace('?P<mon>', '')}))", re.IGNORECASE)
-_AGE = re.compile(r"\d[\s-]*(?:years?|months?|weeks?|days?)[\s-]*olds?\b|\baged?\s+\d", re.IGNORECASE)
+_AGE = re.compile(
+    rf"(?:\d|\b{_WORD_NUM})[\s-]*(?:years?|months?|weeks?|days?)[\s-]*olds?\b|\baged?\s+\d", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
