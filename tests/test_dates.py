@@ -150,6 +150,21 @@ def test_steps_from_the_story_date(nlp: Language, text: str, phrase: str, value:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Police reached the camp on Tuesday. At 10 p.m., the crowd left.", "2024-03-26T22:00"),
+        ("The meeting ended at 10 p.m. without a deal.", "2024-03-27T22:00"),
+        ("Police reached the camp on Tuesday. Aid trucks followed. Doctors set up tents. At 10 p.m., the crowd left.",
+         "2024-03-27T22:00"),
+        ("Police reached the camp on Tuesday. The crowd left on Wednesday at 10 p.m.", "2024-03-27T22:00"),
+    ],
+)
+def test_a_time_of_day_is_on_the_day_last_mentioned(nlp: Language, text: str, value: str) -> None:
+    m = _mention(nlp, text, "10 p.m.", WED)
+    assert (m.timex_type, m.timex_value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "published", "value", "resolved", "precision"),
     [
         ("It was launched after the Oct. 7 attack on Israel.", "Oct. 7", THU, "2023-10-07", date(2023, 10, 7), "day"),

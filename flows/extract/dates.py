@@ -12,6 +12,7 @@ the TimeML value, its precision and everything relative stay with this module.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -113,12 +114,14 @@ class _StoryRef:
     """How an expression reads against the story's reference time, the last date it mentioned:
     that date's `unit` moved by `shift` units, or put in `year`. A comparison with a year earlier
     ("a year ago", "the year-earlier period") reads against the last reported period, a quarter
-    that has begun by the publication date (`reported`)."""
+    that has begun by the publication date (`reported`). A time of day without a day of its
+    own ("at 10 p.m.", "the morning") is on the day last mentioned (`clock`: its `T` suffix)."""
 
     unit: str
     shift: int = 0
     year: int | None = None
     reported: bool = False
+    clock: str = ""
 
 
 _YEAR_BACK = _StoryRef("quarter", -4, reported=True)
@@ -868,7 +871,8 @@ def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if ctx.anchor is None:
         return _unresolved("TIME")
-    return _day(ctx.anchor, "TIME", "T" + _PARTS_OF_DAY[_g(m, "pod").lower()])
+    clock = "T" + _PARTS_OF_DAY[_g(m, "pod").lower()]
+    return replace(_day(ctx.anchor, "TIME", clock), story=_StoryRef("day", clock=clock))
 
 
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -892,6 +896,9 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         d = _weekday_date(d, _WEEKDAYS[_g(m, "wd").lower()[:3]], "next" if _is_future(ctx) else "")
     elif _g(m, "deic"):
         d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
+    else:
+        clock = f"T{hh:02d}:{mm:02d}"
+        return replace(_day(d, "TIME", clock), story=_StoryRef("day", clock=clock))
     return _Timex("TIME", f"{d.isoformat()}T{hh:02d}:{mm:02d}", d, "day")
 
 
@@ -1240,7 +1247,7 @@ def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Time
         return None
     d = base.resolved if ref.year is None else base.resolved.replace(year=ref.year)
     if ref.unit == "day":
-        return _day(d + timedelta(days=ref.shift))
+        return _day(d + timedelta(days=ref.shift), "TIME" if ref.clock else "DATE", ref.clock)
     if ref.unit == "week":
         return _week(d + timedelta(weeks=ref.shift))
     if ref.unit == "month":
@@ -1251,17 +1258,24 @@ def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Time
     return _year(d.year + ref.shift)
 
 
-def _in_story(chosen: list[_Candidate], anchor: date | None) -> list[_Candidate]:
+# A time of day reads against a day mentioned in its own sentence or the one before: further
+# back, the story has usually moved on ("since May 6 ... the morning after the crash").
+_CLOCK_SENTENCES = 1
+
+
+def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: list[int]) -> list[_Candidate]:
     """Expressions that read against the story's reference time take it from the last date
     mentioned before them that fits; without one they keep their value from the anchor."""
     read: list[_Candidate] = []
-    mentioned: list[_Timex] = []
+    mentioned: list[tuple[_Timex, int]] = []
     for c in chosen:
         ref = c.timex.story
+        sentence = bisect_right(sentence_starts, c.start)
         if ref is None:
-            mentioned.append(c.timex)
+            mentioned.append((c.timex, sentence))
         else:
-            found = (_parse_reference(base, ref, anchor) for base in reversed(mentioned))
+            nearest = sentence - _CLOCK_SENTENCES if ref.clock else 0
+            found = (_parse_reference(base, ref, anchor) for base, at in reversed(mentioned) if at >= nearest)
             timex = next((t for t in found if t is not None), None)
             if timex is not None:
                 c = replace(c, timex=timex)
@@ -1306,7 +1320,7 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    chosen = _in_story(chosen, anchor)
+    chosen = _in_story(chosen, anchor, [sent.start_char for sent in doc.sents])
     return [
         DateMention(
             article_id=article_id,
