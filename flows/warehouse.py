@@ -1,7 +1,8 @@
 """The DuckDB warehouse: schema from `sql/01_schema`, loads from `sql/02_load` and `sql/03_marts`.
 
-A load is one transaction: either every table of the batch is published, or none is and
-the warehouse stays as it was.
+A run is one transaction: either everything it loaded is published, or nothing is and the
+warehouse stays as it was. Each batch's facts are loaded as it comes (`sql/02_load`); the
+marts derived from them (`sql/03_marts`) are brought up to date once, when the run ends.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from flows.validate import ExpectationOutcome
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 SCHEMA_LAYER = "01_schema"
-LOAD_LAYERS = ("02_load", "03_marts")
+LOAD_LAYER = "02_load"
+MART_LAYER = "03_marts"
 # What a full refresh empties before it loads: everything extracted, not the run history.
 PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor_mentions", "actors", "articles",
                     "dates", "inputs")
@@ -125,8 +127,12 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
 
 
 def known_people(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Names of the people already in the warehouse."""
-    return [row[0] for row in con.execute("select name from actors where actor_type = 'PERSON'").fetchall()]
+    """Names of the people already in the warehouse or in the batches the run has loaded."""
+    rows = con.execute(
+        "select name from actors where actor_type = 'PERSON' "
+        "union select name from run_actors where actor_type = 'PERSON'"
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def loaded_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -204,20 +210,25 @@ def begin_run(con: duckdb.DuckDBPyConnection, full_refresh: bool = False) -> Non
             con.execute(f"delete from {table}")
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, loaded_at: datetime) -> None:
-    """Load one staged batch inside the run's transaction: facts replaced per article."""
-    parameters = {
+def _parameters(run_id: str, loaded_at: datetime) -> dict[str, object]:
+    return {
         "run_id": run_id,
         "loaded_at": loaded_at,
         "countries_csv": str(SEEDS_DIR / COUNTRIES_FILE),
         "actor_aliases_csv": str(SEEDS_DIR / ALIASES_FILE),
     }
-    statements = [path for layer in LOAD_LAYERS for path in sql_files(layer)]
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, loaded_at: datetime) -> None:
+    """Load one staged batch inside the run's transaction: facts replaced per article."""
+    parameters = _parameters(run_id, loaded_at)
+    statements = sql_files(LOAD_LAYER)
     staged = [name for name in batch.frames if any(_reads(path, f"stg_{name}") for path in statements)]
     # Frames are copied into staging tables, not registered as views: a view dropped inside a
     # transaction keeps its frame alive until the commit, so every batch's frames would stay. An
     # empty frame costs nothing to keep and has no values to give its columns types: it is a view.
     copied = [name for name in staged if not batch.frames[name].empty]
+    loaded = False
     try:
         for name in staged:
             if name in copied:
@@ -226,12 +237,15 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, 
                 con.register(f"stg_{name}", batch.frames[name])
         for path in statements:
             _execute(con, path, parameters)
+        loaded = True
     finally:
+        # After a failed statement the transaction is aborted: its rollback removes the staging
+        # tables, and dropping them now would hide the statement's error behind DuckDB's own.
         for name in staged:
-            if name in copied:
-                con.execute(f"drop table if exists stg_{name}")
-            else:
+            if name not in copied:
                 con.unregister(f"stg_{name}")
+            elif loaded:
+                con.execute(f"drop table if exists stg_{name}")
 
 
 def _reads(path: Path, table: str) -> bool:
@@ -249,7 +263,8 @@ def finish_run(
     inputs: Sequence[InputFile] = (),
     notes: Sequence[InputNote] = (),
 ) -> None:
-    """Commit the run with its record, or with a `failure` roll its loads back and record only it.
+    """Commit the run with its marts and record, or with a `failure` roll its loads back and
+    record only it.
 
     The hashes of the `inputs` read are stored with a published run, so the next run skips
     them while unchanged.
@@ -258,7 +273,11 @@ def finish_run(
         if failure is not None:
             con.execute("rollback")
             con.execute("begin transaction")
-        elif inputs:
+        else:
+            parameters = _parameters(run.run_id, run.finished_at)
+            for path in sql_files(MART_LAYER):
+                _execute(con, path, parameters)
+        if failure is None and inputs:
             # one statement for all: a statement per input costs milliseconds, minutes for a big folder
             _insert(
                 con,

@@ -1,12 +1,22 @@
 -- An actor's type is the reference type when its name is a known one, else the label most
 -- of its mentions carry across the whole warehouse; its title is the one given in the most
--- recent article that gives one; counts are recomputed over all articles.
+-- recent article that gives one; counts are recomputed over all articles. Only the actors the
+-- run touched are rewritten, once, when it ends: rewriting every actor for every batch kept a
+-- copy of each in the run's transaction, and its memory grew with the run.
 insert or replace into actors
 with named as (
-    select actor_id, name from stg_actors
-    union all
-    select actor_id, name from actors
-    where actor_id not in (select stg.actor_id from stg_actors as stg)
+    select
+        run.actor_id,
+        coalesce(any_value(run.name), any_value(actors.name)) as name,
+    from run_actors as run
+    left join actors on run.actor_id = actors.actor_id
+    group by run.actor_id
+),
+
+touched as (
+    select *
+    from actor_mentions
+    where actor_id in (select run.actor_id from run_actors as run)
 ),
 
 labels as (
@@ -14,7 +24,7 @@ labels as (
         actor_id,
         ner_label,
         count(*) as mentions,
-    from actor_mentions
+    from touched
     group by all
 ),
 
@@ -31,7 +41,7 @@ spread as (
     select
         actor_id,
         count(distinct article_id) as article_count,
-    from actor_mentions
+    from touched
     group by actor_id
 ),
 
@@ -39,7 +49,7 @@ titles as (
     select
         mentions.actor_id,
         first(mentions.title order by articles.published_at desc nulls last, mentions.start_char) as title,
-    from actor_mentions as mentions
+    from touched as mentions
     inner join articles on mentions.article_id = articles.article_id
     where mentions.title is not null
     group by mentions.actor_id

@@ -1,5 +1,5 @@
--- Every day from the earliest to the latest date any fact refers to.
-insert or replace into dates
+-- Every day from the earliest to the latest date any fact refers to; days already there stay.
+insert into dates
 with referenced as (
     select published_at as day from articles
     union all
@@ -24,10 +24,11 @@ final as (
 )
 
 select
-    date,
-    year(date) as year,
-    quarter(date) as quarter,
-    month(date) as month,
-    day(date) as day,
-    dayname(date) as weekday,
-from final;
+    final.date,
+    year(final.date) as year,
+    quarter(final.date) as quarter,
+    month(final.date) as month,
+    day(final.date) as day,
+    dayname(final.date) as weekday,
+from final
+where final.date not in (select known.date from dates as known);
