@@ -106,13 +106,42 @@ def sql_files(layer: str, sql_dir: Path = SQL_DIR) -> list[Path]:
     return sorted((sql_dir / layer).glob("*.sql"))
 
 
-def _execute(con: duckdb.DuckDBPyConnection, path: Path, parameters: Mapping[str, object]) -> None:
+def _execute(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    parameters: Mapping[str, object],
+    frames: Mapping[str, pd.DataFrame] | None = None,
+) -> None:
+    """Run the statement in `path`, binding the parameters it names; with `frames`, each frame
+    is readable in it as `stg_<table>`."""
     statement = path.read_text(encoding="utf-8")
     wanted = {name: parameters[name] for name in _PARAMETER.findall(statement)}
     try:
-        con.execute(statement, wanted or None)
+        if frames:
+            _execute_over(con, statement, wanted or None, frames)
+        else:
+            con.execute(statement, wanted or None)
     except duckdb.Error as exc:
         raise RuntimeError(f"{path.relative_to(path.parents[1])}: {exc}") from exc
+
+
+def _execute_over(
+    con: duckdb.DuckDBPyConnection,
+    statement: str,
+    parameters: Mapping[str, object] | None,
+    frames: Mapping[str, pd.DataFrame],
+) -> None:
+    """Run `statement` reading each frame as `stg_<table>` through DuckDB's replacement scan.
+
+    The scan finds a data frame by its name in the namespace of the Python code that runs the
+    statement, and holds it only while the statement runs. A view registered over a frame, or
+    a table copied from it, is held by the run's transaction until it commits, even once
+    dropped: every batch's rows would stay in memory to the end of the run. So the statement
+    runs in a namespace of its own that binds the names.
+    """
+    namespace: dict[str, object] = {f"stg_{name}": frame for name, frame in frames.items()}
+    namespace.update(con=con, statement=statement, parameters=parameters)
+    exec("con.execute(statement, parameters)", namespace)  # noqa: S102  (fixed code, see above)
 
 
 def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -222,34 +251,8 @@ def _parameters(run_id: str, loaded_at: datetime) -> dict[str, object]:
 def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, loaded_at: datetime) -> None:
     """Load one staged batch inside the run's transaction: facts replaced per article."""
     parameters = _parameters(run_id, loaded_at)
-    statements = sql_files(LOAD_LAYER)
-    staged = [name for name in batch.frames if any(_reads(path, f"stg_{name}") for path in statements)]
-    # Frames are copied into staging tables, not registered as views: a view dropped inside a
-    # transaction keeps its frame alive until the commit, so every batch's frames would stay. An
-    # empty frame costs nothing to keep and has no values to give its columns types: it is a view.
-    copied = [name for name in staged if not batch.frames[name].empty]
-    loaded = False
-    try:
-        for name in staged:
-            if name in copied:
-                con.from_df(batch.frames[name]).to_table(f"stg_{name}")
-            else:
-                con.register(f"stg_{name}", batch.frames[name])
-        for path in statements:
-            _execute(con, path, parameters)
-        loaded = True
-    finally:
-        # After a failed statement the transaction is aborted: its rollback removes the staging
-        # tables, and dropping them now would hide the statement's error behind DuckDB's own.
-        for name in staged:
-            if name not in copied:
-                con.unregister(f"stg_{name}")
-            elif loaded:
-                con.execute(f"drop table if exists stg_{name}")
-
-
-def _reads(path: Path, table: str) -> bool:
-    return re.search(rf"\b{table}\b", path.read_text(encoding="utf-8")) is not None
+    for path in sql_files(LOAD_LAYER):
+        _execute(con, path, parameters, batch.frames)
 
 
 def finish_run(

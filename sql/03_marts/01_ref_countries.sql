@@ -5,4 +5,4 @@ select
     name,
     nullif(official_name, '') as official_name,
     nullif(iso_name, '') as iso_name,
-from read_csv($countries_csv, header = true, all_varchar = true);
+from read_csv($countries_csv, header = true, all_varchar = true, buffer_size = 262144);

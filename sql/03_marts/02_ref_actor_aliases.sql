@@ -3,4 +3,4 @@ select
     alias,
     name,
     actor_type,
-from read_csv($actor_aliases_csv, header = true, all_varchar = true);
+from read_csv($actor_aliases_csv, header = true, all_varchar = true, buffer_size = 262144);
