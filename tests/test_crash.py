@@ -42,7 +42,7 @@ class KillPoint(NamedTuple):
 
 KILL_POINTS = {
     "extraction": KillPoint(r"Executing task 'extract'", 2.0, r"Task run 'extract-\S+' - Finished in state", False),
-    "load": KillPoint(r"Executing task 'load'", 0.1, r"Task run 'load-\S+' - Finished in state", False),
+    "load": KillPoint(r"Executing task 'load'", 0.0, r"Task run 'load-\S+' - Finished in state", False),
     "before commit": KillPoint(r"Task run 'load-\S+' - Finished in state", 0.0, r"Executing task 'finish'", False),
     "after commit": KillPoint(r"Task run 'finish-\S+' - Finished in state", 0.0, r"Flow run .* - Finished in state", True),
 }
