@@ -280,17 +280,17 @@ def finish_run(
             parameters = _parameters(run.run_id, run.finished_at)
             for path in sql_files(MART_LAYER):
                 _execute(con, path, parameters)
-        if failure is None and inputs:
-            # one statement for all: a statement per input costs milliseconds, minutes for a big folder
-            _insert(
-                con,
-                "inputs",
-                pd.DataFrame(
-                    [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
-                    columns=["input_path", "content_hash", "run_id", "loaded_at"],
-                ),
-                replace=True,
-            )
+            if inputs:
+                # one statement for all: a statement per input costs milliseconds, minutes for a big folder
+                _insert(
+                    con,
+                    "inputs",
+                    pd.DataFrame(
+                        [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
+                        columns=["input_path", "content_hash", "run_id", "loaded_at"],
+                    ),
+                    replace=True,
+                )
         _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
         _insert(
             con,

@@ -871,8 +871,12 @@ def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if ctx.anchor is None:
         return _unresolved("TIME")
-    clock = "T" + _PARTS_OF_DAY[_g(m, "pod").lower()]
-    return replace(_day(ctx.anchor, "TIME", clock), story=_StoryRef("day", clock=clock))
+    return _time_of_story_day(ctx.anchor, "T" + _PARTS_OF_DAY[_g(m, "pod").lower()])
+
+
+def _time_of_story_day(anchor: date, clock: str) -> _Timex:
+    """A time of day (`clock`, its `T` suffix) on the day the story last mentioned, else on anchor."""
+    return replace(_day(anchor, "TIME", clock), story=_StoryRef("day", clock=clock))
 
 
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -886,6 +890,7 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         hh = (hh % 12) + (12 if pm else 0)
     if ctx.anchor is None:
         return _unresolved("TIME")
+    clock = f"T{hh:02d}:{mm:02d}"
     d = ctx.anchor
     if _g(m, "mon"):
         day = _infer_day(d, _parse_month(_g(m, "mon")), int(_g(m, "d")), _direction(ctx))
@@ -897,9 +902,8 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     elif _g(m, "deic"):
         d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
     else:
-        clock = f"T{hh:02d}:{mm:02d}"
-        return replace(_day(d, "TIME", clock), story=_StoryRef("day", clock=clock))
-    return _Timex("TIME", f"{d.isoformat()}T{hh:02d}:{mm:02d}", d, "day")
+        return _time_of_story_day(d, clock)
+    return _day(d, "TIME", clock)
 
 
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
