@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from cat_documents import cat_xml as cat_document
 
 from flows.benchmarks.meantime import read_meantime
 from flows.benchmarks.meantime_dates import score_dates
@@ -26,22 +27,7 @@ TIMEXES = (
 
 
 def cat_xml(timexes: tuple[tuple[str, tuple[int, ...]], ...] = TIMEXES) -> str:
-    tokens = [(sentence, word) for sentence, words in SENTENCES for word in words.split(" ")]
-    rows = [
-        f'<token number="{i}" sentence="{sentence}" t_id="{i + 1}">{word}</token>'
-        for i, (sentence, word) in enumerate(tokens)
-    ]
-    markables = [
-        f'<TIMEX3 m_id="{100 + k}" {attributes}>' + "".join(f'<token_anchor t_id="{i + 1}"/>' for i in anchors) + "</TIMEX3>"
-        for k, (attributes, anchors) in enumerate(timexes)
-    ]
-    return (
-        '<?xml version="1.0" ?><Document doc_id="5" doc_name="5_Cisco" lang="en">\n'
-        + "\n".join(rows)
-        + "\n<Markables>\n"
-        + "\n".join(markables)
-        + "\n</Markables>\n</Document>\n"
-    )
+    return cat_document("5", "5_Cisco", SENTENCES, [("TIMEX3", attributes, anchors) for attributes, anchors in timexes])
 
 
 @pytest.fixture(scope="module")

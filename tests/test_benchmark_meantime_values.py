@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from cat_documents import cat_xml as cat_document
 
 from flows.benchmarks.meantime import read_meantime
 from flows.benchmarks.meantime_values import ValueScores, score_document, score_values
@@ -35,24 +36,7 @@ TEXT = (
 
 
 def cat_xml() -> str:
-    tokens = [(sentence, word) for sentence, words in SENTENCES for word in words.split(" ")]
-    rows = [
-        f'<token number="{i}" sentence="{sentence}" t_id="{i + 1}">{word}</token>'
-        for i, (sentence, word) in enumerate(tokens)
-    ]
-    values = [
-        f'<VALUE m_id="{100 + k}" type="{kind}">'
-        + "".join(f'<token_anchor t_id="{i + 1}"/>' for i in anchors)
-        + "</VALUE>"
-        for k, (kind, anchors) in enumerate(VALUES)
-    ]
-    return (
-        '<?xml version="1.0" ?><Document doc_id="9" doc_name="9_Apple" lang="en">\n'
-        + "\n".join(rows)
-        + "\n<Markables>\n"
-        + "\n".join(values)
-        + "\n</Markables>\n</Document>\n"
-    )
+    return cat_document("9", "9_Apple", SENTENCES, [("VALUE", f'type="{kind}"', anchors) for kind, anchors in VALUES])
 
 
 @pytest.fixture()
