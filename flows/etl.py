@@ -39,8 +39,9 @@ from flows import warehouse
 
 # Articles extracted, validated and loaded together. A batch is validated and loaded while the
 # next one is parsed, so validation's fixed cost (about 1.5 s, Great Expectations' own) costs no
-# time; small batches keep the memory of a run of 2,000 articles what it is at 20,000. Across
-# batches, a surname alone links to a full name already loaded, not to one in a later batch.
+# time; a batch's records are let go once it is loaded (the run's peak memory was 865 MB at
+# 2,000 Reuters stories and 1,130 MB at 19,000). Across batches, a surname alone links to a
+# full name already loaded, not to one in a later batch.
 ARTICLES_PER_BATCH = 500
 
 

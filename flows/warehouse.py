@@ -225,9 +225,9 @@ def begin_run(con: duckdb.DuckDBPyConnection, full_refresh: bool = False) -> Non
     """Open the run's transaction; a full refresh empties the published tables in it.
 
     What the transaction loads stays uncommitted until the run ends. DuckDB may then hold
-    `RUN_MEMORY_HEADROOM` beyond the warehouse's stored size (its indexes, which it cannot spill,
-    are smaller) and spills the rest to a temporary file beside the warehouse, so a run's
-    memory does not grow with the number of articles it loads.
+    `RUN_MEMORY_HEADROOM` beyond the warehouse's stored size and spills the rest to a temporary
+    file beside the warehouse; what it cannot spill (the transaction's indexes, a statement's
+    working set) must fit in that headroom.
     """
     (stored,) = con.execute(
         "select used_blocks * block_size from pragma_database_size() where database_name = current_database()"
