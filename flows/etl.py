@@ -4,9 +4,9 @@ Annotations here are evaluated eagerly: Prefect builds the flow's parameter mode
 
 The work itself lives in plain functions (`flows.ingest`, `flows.pipeline`, `flows.staging`,
 `flows.validate`, `flows.warehouse`); this module only wires them and adds retries where
-I/O can fail. Articles stream through: each batch is read, extracted, validated and loaded
-into the run's transaction, then let go; only counts, keys and the rows flagged by validation
-are kept until the run commits. Large arguments are passed `quote`d, so Prefect does not walk
+I/O can fail. Articles stream through: each batch is read, extracted, validated and staged
+in the warehouse, then let go; only counts, keys and the rows flagged by validation are kept
+until the run publishes what it staged. Large arguments are passed `quote`d, so Prefect does not walk
 every record of a batch looking for futures; except to a submitted task, which a Dask worker
 would receive still wrapped.
 """
@@ -124,10 +124,13 @@ def extract_task(articles: Sequence[Article]) -> list[Extraction]:
 
 
 @task(name="link", cache_policy=NO_CACHE)
-def link_task(extractions: Sequence[Extraction], con: duckdb.DuckDBPyConnection) -> list[Extraction]:
-    """Join actors and events across articles, including those already in the warehouse."""
-    people = warehouse.known_people(con)
-    events = warehouse.known_events(con, [x.article.article_id for x in extractions])
+def link_task(
+    extractions: Sequence[Extraction], con: duckdb.DuckDBPyConnection, published: bool = True
+) -> list[Extraction]:
+    """Join actors and events across articles: those the run staged before and, with
+    `published`, those already in the warehouse."""
+    people = warehouse.known_people(con, published)
+    events = warehouse.known_events(con, [x.article.article_id for x in extractions], published)
     return assign_canonical_events(link_across(extractions, people), events)
 
 
@@ -139,7 +142,7 @@ def validate_task(frames: dict, docs_dir: Path | None) -> list[ExpectationOutcom
 
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(con: duckdb.DuckDBPyConnection, decision: QualityDecision, run_id: str) -> dict[str, int]:
-    """Load what validation let through, inside the run's transaction."""
+    """Stage what validation let through; the run publishes it when it ends."""
     warehouse.load_batch(con, decision.batch, run_id, datetime.now(timezone.utc))
     return decision.batch.row_counts()
 
@@ -153,7 +156,7 @@ def finish_task(
     decisions: Sequence[QualityDecision],
     failure: str | None,
 ) -> dict[str, int]:
-    """Commit the run (or roll it back and record why), and count the published rows."""
+    """Publish the run (or record why not), and count the published rows."""
     warehouse.finish_run(
         con, run, ingested.rejections, outcomes,
         [r for d in decisions for r in d.quarantined], [r for d in decisions for r in d.findings],
@@ -301,7 +304,7 @@ def news_etl(
 
         con = warehouse.connect(db)
         try:
-            warehouse.begin_run(con, full_refresh=mode == "full-refresh")
+            warehouse.begin_run(con)
             if stream is None:
                 batches = _batches(_window(con, window, articles_per_batch), articles_per_batch)
             else:
@@ -313,7 +316,8 @@ def news_etl(
             docs = db.parent / DATA_DOCS.parent
             try:
                 for index, extractions in enumerate(_extracted(batches, extractions_ahead)):
-                    frames = with_checks(stage(link_task(quote(extractions), con)).frames)
+                    linked = link_task(quote(extractions), con, published=mode != "full-refresh")
+                    frames = with_checks(stage(linked).frames)
                     # Data Docs render the run's first batch; dq_results and the dashboard cover all.
                     batch_outcomes = validate_task(quote(frames), docs if index == 0 else None)
                     decision = decide(frames, batch_outcomes)

@@ -1,8 +1,11 @@
-"""The DuckDB warehouse: schema from `sql/01_schema`, loads from `sql/02_load` and `sql/03_marts`.
+"""The DuckDB warehouse: schema from `sql/01_schema`, loads from `sql/02_load` and `sql/03_publish`.
 
-A run is one transaction: either everything it loaded is published, or nothing is and the
-warehouse stays as it was. Each batch's facts are loaded as it comes (`sql/02_load`); the
-marts derived from them (`sql/03_marts`) are brought up to date once, when the run ends.
+A run is published in one transaction: either everything it loaded is, or nothing is and the
+warehouse stays as it was. Each batch is staged as it comes (`sql/02_load`) in the run's own
+temporary tables, committed there, so DuckDB keeps at most its memory limit of them and spills
+the rest; when the run ends, one transaction replaces the staged articles' facts with them and
+brings the dimensions up to date (`sql/03_publish`). A transaction open across the whole run
+held every uncommitted batch, and DuckDB's memory grew with the run.
 """
 
 from __future__ import annotations
@@ -32,15 +35,19 @@ from flows.validate import ExpectationOutcome
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 SCHEMA_LAYER = "01_schema"
 LOAD_LAYER = "02_load"
-MART_LAYER = "03_marts"
+PUBLISH_LAYER = "03_publish"
 # What a full refresh empties before it loads: everything extracted, not the run history.
 PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor_mentions", "actors", "articles",
                     "dates", "inputs")
 
 
-# DuckDB's memory while a run loads, beyond the warehouse's stored size; a batch's load and the
-# marts need far less.
-RUN_MEMORY_HEADROOM = 128 * 2**20
+# The run's staging tables, emptied when a run begins.
+RUN_TABLES = ("run_actors", "run_articles", "run_actor_mentions", "run_date_mentions", "run_figures", "run_events",
+              "run_event_actors")
+# DuckDB's memory while batches are staged (the parsing workers run then) and while the run is
+# published (they have stopped); beyond it, DuckDB spills to a temporary file beside the warehouse.
+STAGING_MEMORY = 64 * 2**20
+PUBLISH_MEMORY = 256 * 2**20
 
 
 class WarehouseBusy(RuntimeError):
@@ -134,10 +141,9 @@ def _execute_over(
     """Run `statement` reading each frame as `stg_<table>` through DuckDB's replacement scan.
 
     The scan finds a data frame by its name in the namespace of the Python code that runs the
-    statement, and holds it only while the statement runs. A view registered over a frame, or
-    a table copied from it, is held by the run's transaction until it commits, even once
-    dropped: every batch's rows would stay in memory to the end of the run. So the statement
-    runs in a namespace of its own that binds the names.
+    statement, and holds it only while the statement runs; a view registered over a frame would
+    hold it until unregistered. So the statement runs in a namespace of its own that binds the
+    names.
     """
     namespace: dict[str, object] = {f"stg_{name}": frame for name, frame in frames.items()}
     namespace.update(con=con, statement=statement, parameters=parameters)
@@ -155,11 +161,12 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
     return con
 
 
-def known_people(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Names of the people already in the warehouse or in the batches the run has loaded."""
+def known_people(con: duckdb.DuckDBPyConnection, published: bool = True) -> list[str]:
+    """Names of the people in the batches the run has staged and, with `published`, in the warehouse."""
     rows = con.execute(
-        "select name from actors where actor_type = 'PERSON' "
-        "union select name from run_actors where actor_type = 'PERSON'"
+        "select name from run_actors where actor_type = 'PERSON' "
+        "union select name from actors where $published and actor_type = 'PERSON'",
+        {"published": published},
     ).fetchall()
     return [row[0] for row in rows]
 
@@ -197,46 +204,72 @@ def loaded_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
     return [rebuild_article(*by_id[article_id]) for article_id in article_ids]
 
 
-def known_events(con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str]) -> list[EventSummary]:
-    """Canonical events already in the warehouse, leaving out the articles about to be replaced."""
+def known_events(
+    con: duckdb.DuckDBPyConnection, replaced_articles: Sequence[str], published: bool = True
+) -> list[EventSummary]:
+    """Canonical events of the batches the run has staged and, with `published`, those in the
+    warehouse, leaving out the articles the run replaces."""
     rows = con.execute(
         """
-        select
-            events.canonical_event_id,
-            events.event_type,
-            events.event_date,
-            events.date_source,
-            articles.published_at,
-            event_actors.actor_id,
-            actors.actor_type,
-            event_actors.role,
-        from events
-        inner join articles on events.article_id = articles.article_id
-        left join event_actors on events.event_id = event_actors.event_id
-        left join actors on event_actors.actor_id = actors.actor_id
-        where not list_contains($replaced, events.article_id)
+        with run_types as (
+            select
+                actor_id,
+                any_value(actor_type) as actor_type,
+            from run_actors
+            where actor_type is not null
+            group by actor_id
+        ),
+
+        staged as (
+            select
+                events.canonical_event_id,
+                events.event_type,
+                events.event_date,
+                events.date_source,
+                articles.published_at,
+                event_actors.actor_id,
+                run_types.actor_type,
+                event_actors.role,
+            from run_events as events
+            inner join run_articles as articles on events.article_id = articles.article_id
+            left join run_event_actors as event_actors on events.event_id = event_actors.event_id
+            left join run_types on event_actors.actor_id = run_types.actor_id
+        ),
+
+        loaded as (
+            select
+                events.canonical_event_id,
+                events.event_type,
+                events.event_date,
+                events.date_source,
+                articles.published_at,
+                event_actors.actor_id,
+                actors.actor_type,
+                event_actors.role,
+            from events
+            inner join articles on events.article_id = articles.article_id
+            left join event_actors on events.event_id = event_actors.event_id
+            left join actors on event_actors.actor_id = actors.actor_id
+            where
+                $published
+                and not list_contains($replaced, events.article_id)
+                and events.article_id not in (select run.article_id from run_articles as run)
+        )
+
+        select * from staged
+        union all
+        select * from loaded
         """,
-        {"replaced": list(replaced_articles)},
+        {"replaced": list(replaced_articles), "published": published},
     ).fetchall()
     return summarise((EventRow(*row) for row in rows), known=True)
 
 
-def begin_run(con: duckdb.DuckDBPyConnection, full_refresh: bool = False) -> None:
-    """Open the run's transaction; a full refresh empties the published tables in it.
-
-    What the transaction loads stays uncommitted until the run ends. DuckDB may then hold
-    `RUN_MEMORY_HEADROOM` beyond the warehouse's stored size and spills the rest to a temporary
-    file beside the warehouse; what it cannot spill (the transaction's indexes, a statement's
-    working set) must fit in that headroom.
-    """
-    (stored,) = con.execute(
-        "select used_blocks * block_size from pragma_database_size() where database_name = current_database()"
-    ).fetchone()
-    con.execute(f"set memory_limit = '{RUN_MEMORY_HEADROOM + stored} bytes'")
-    con.execute("begin transaction")
-    if full_refresh:
-        for table in PUBLISHED_TABLES:
-            con.execute(f"delete from {table}")
+def begin_run(con: duckdb.DuckDBPyConnection) -> None:
+    """Start staging a run: its staging tables emptied, DuckDB's memory set for the batches."""
+    con.execute(f"set memory_limit = '{STAGING_MEMORY} bytes'")
+    for table in RUN_TABLES:
+        con.execute(f"delete from {table}")
 
 
 def _parameters(run_id: str, loaded_at: datetime) -> dict[str, object]:
@@ -249,7 +282,7 @@ def _parameters(run_id: str, loaded_at: datetime) -> dict[str, object]:
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, loaded_at: datetime) -> None:
-    """Load one staged batch inside the run's transaction: facts replaced per article."""
+    """Stage one batch in the run's tables, committed there; nothing is published yet."""
     parameters = _parameters(run_id, loaded_at)
     for path in sql_files(LOAD_LAYER):
         _execute(con, path, parameters, batch.frames)
@@ -266,19 +299,21 @@ def finish_run(
     inputs: Sequence[InputFile] = (),
     notes: Sequence[InputNote] = (),
 ) -> None:
-    """Commit the run with its marts and record, or with a `failure` roll its loads back and
-    record only it.
+    """Publish the staged run with its record in one transaction, or with a `failure` record
+    only the run, publishing nothing.
 
-    The hashes of the `inputs` read are stored with a published run, so the next run skips
-    them while unchanged.
+    A full refresh (`run.mode`) first empties the published tables. The hashes of the `inputs`
+    read are stored with a published run, so the next run skips them while unchanged.
     """
+    con.execute(f"set memory_limit = '{PUBLISH_MEMORY} bytes'")
+    con.execute("begin transaction")
     try:
-        if failure is not None:
-            con.execute("rollback")
-            con.execute("begin transaction")
-        else:
+        if failure is None:
+            if run.mode == "full-refresh":
+                for table in PUBLISHED_TABLES:
+                    con.execute(f"delete from {table}")
             parameters = _parameters(run.run_id, run.finished_at)
-            for path in sql_files(MART_LAYER):
+            for path in sql_files(PUBLISH_LAYER):
                 _execute(con, path, parameters)
             if inputs:
                 # one statement for all: a statement per input costs milliseconds, minutes for a big folder
@@ -316,16 +351,11 @@ def publish(
     findings: Sequence[FlaggedRow] = (),
     failure: str | None = None,
     inputs: Sequence[InputFile] = (),
-    full_refresh: bool = False,
 ) -> None:
-    """A run of one batch, in one transaction: `begin_run`, `load_batch`, `finish_run`."""
-    begin_run(con, full_refresh)
-    try:
-        if failure is None:
-            load_batch(con, batch, run.run_id, run.finished_at)
-    except BaseException:
-        con.execute("rollback")
-        raise
+    """A run of one batch: `begin_run`, `load_batch`, `finish_run`."""
+    begin_run(con)
+    if failure is None:
+        load_batch(con, batch, run.run_id, run.finished_at)
     finish_run(con, run, rejections, outcomes, quarantined, findings, failure, inputs)
 
 

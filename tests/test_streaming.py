@@ -51,7 +51,7 @@ def test_the_same_content_twice_in_a_stream_is_one_article(tmp_path):
     assert stream.duplicates == 1
 
 
-def test_a_loaded_batch_is_not_kept_alive_by_the_open_transaction(tmp_path):
+def test_a_staged_batch_is_let_go_and_published_only_when_the_run_ends(tmp_path):
     con = warehouse.connect(tmp_path / "w.duckdb")
     try:
         warehouse.begin_run(con)
@@ -61,10 +61,13 @@ def test_a_loaded_batch_is_not_kept_alive_by_the_open_transaction(tmp_path):
         del batch
         gc.collect()
         assert frame() is None
-        assert con.execute("select count(*) from actor_mentions").fetchone() == (2,)
+        assert con.execute("select count(*) from run_actor_mentions").fetchone() == (2,)
+        assert con.execute("select count(*) from actor_mentions").fetchone() == (0,)
         assert con.execute("select count(*) from duckdb_tables() where table_name like 'stg_%'").fetchone() == (0,)
+        at = datetime.now(timezone.utc)
+        warehouse.finish_run(con, warehouse.RunRecord("run", None, at, at, "in", 2, 0, 0, {}), [], [])
+        assert con.execute("select count(*) from actor_mentions").fetchone() == (2,)
     finally:
-        con.execute("rollback")
         con.close()
 
 

@@ -1,5 +1,5 @@
--- Before the batch replaces its articles' facts: the actors they mentioned, and those they
--- mention now, join the run's actors.
+-- The actors the batch's articles mentioned when they were last loaded, and those they mention now,
+-- join the run's actors.
 insert into run_actors
 with touched as (
     select

@@ -1,8 +1,7 @@
 -- An actor's type is the reference type when its name is a known one, else the label most
 -- of its mentions carry across the whole warehouse; its title is the one given in the most
 -- recent article that gives one; counts are recomputed over all articles. Only the actors the
--- run touched are rewritten, once, when it ends: rewriting every actor for every batch kept a
--- copy of each in the run's transaction, and its memory grew with the run.
+-- run touched are rewritten, once, when it is published.
 insert or replace into actors
 with named as (
     select

@@ -1,4 +1,4 @@
-insert into event_actors
+insert into run_event_actors
 select
     event_id,
     actor_id,

@@ -1,3 +1,3 @@
 -- Facts are replaced per article: drop what an earlier load of these articles wrote.
 delete from date_mentions
-where article_id in (select stg.article_id from stg_articles as stg);
+where article_id in (select run.article_id from run_articles as run);

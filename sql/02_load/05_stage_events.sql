@@ -1,4 +1,4 @@
-insert or replace into events
+insert into run_events
 select
     event_id,
     article_id,

@@ -1,4 +1,4 @@
-insert into date_mentions
+insert into run_date_mentions
 select
     article_id,
     mention_text,

@@ -3,5 +3,5 @@ delete from event_actors
 where event_id in (
     select events.event_id
     from events
-    inner join stg_articles as stg on events.article_id = stg.article_id
+    inner join run_articles as run on events.article_id = run.article_id
 );

@@ -1,4 +1,4 @@
-insert or replace into figures
+insert into run_figures
 select
     figure_id,
     article_id,

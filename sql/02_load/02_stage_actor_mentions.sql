@@ -1,4 +1,4 @@
-insert into actor_mentions
+insert into run_actor_mentions
 select
     article_id,
     actor_id,

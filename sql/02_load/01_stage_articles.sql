@@ -1,4 +1,4 @@
-insert or replace into articles
+insert into run_articles
 select
     article_id,
     external_id,

@@ -1,0 +1,2 @@
+insert into actor_mentions
+from run_actor_mentions;

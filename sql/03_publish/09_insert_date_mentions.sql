@@ -1,0 +1,2 @@
+insert into date_mentions
+from run_date_mentions;

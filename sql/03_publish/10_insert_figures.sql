@@ -1,0 +1,2 @@
+insert into figures
+from run_figures;

@@ -1,0 +1,2 @@
+insert into events
+from run_events;

@@ -1,0 +1,2 @@
+insert into event_actors
+from run_event_actors;
