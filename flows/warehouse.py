@@ -36,7 +36,7 @@ SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 SCHEMA_LAYER = "01_schema"
 LOAD_LAYER = "02_load"
 PUBLISH_LAYER = "03_publish"
-# What a full refresh empties before it loads: everything extracted, not the run history.
+# What a full refresh empties before it publishes: everything extracted, not the run history.
 PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor_mentions", "actors", "articles",
                     "dates", "inputs")
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gc
 import json
+import random
 import weakref
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
+from string import ascii_lowercase
 
 from batches import extraction
 from warehouse_checks import RUN_SPECIFIC, assert_same_rows, assert_star_integrity, published_rows
@@ -109,3 +112,29 @@ def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_p
     backfill = news_etl(source=source, db=batched, since=date(2024, 1, 1), articles_per_batch=2)
     assert (backfill.mode, backfill.articles_read) == ("backfill", 5)
     assert_same_rows(published_rows(batched, RUN_SPECIFIC), before)
+
+
+def test_a_run_larger_than_duckdbs_memory_is_staged_on_disk_and_published_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(warehouse, "STAGING_MEMORY", 16 * 2**20)
+    words = random.Random(7)
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    try:
+        warehouse.begin_run(con)
+        bodies = 0
+        for n in range(30):  # 30 batches of 20 articles of about 50 KB: twice the memory DuckDB may use
+            batch = []
+            for i in range(20):
+                body = " ".join("".join(words.choices(ascii_lowercase, k=7)) for _ in range(6_400))
+                x = extraction(f"a{n}-{i}")
+                batch.append(replace(x, article=replace(x.article, body=body)))
+                bodies += len(body)
+            warehouse.load_batch(con, stage(batch), "run", datetime.now(timezone.utc))
+        (spilled,) = con.execute("select sum(temporary_storage_bytes) from duckdb_memory()").fetchone()
+        assert spilled > 0
+        assert con.execute("select count(*) from articles").fetchone() == (0,)
+        at = datetime.now(timezone.utc)
+        warehouse.finish_run(con, warehouse.RunRecord("run", None, at, at, "in", 600, 0, 0, {}), [], [])
+        assert con.execute("select count(*), sum(length(body)) from articles").fetchone() == (600, bodies)
+        assert con.execute("select count(*) from actor_mentions").fetchone() == (600,)
+    finally:
+        con.close()
