@@ -6,9 +6,9 @@ The work itself lives in plain functions (`flows.ingest`, `flows.pipeline`, `flo
 `flows.validate`, `flows.warehouse`); this module only wires them and adds retries where
 I/O can fail. Articles stream through: each batch is read, extracted, validated and staged
 in the warehouse, then let go; only counts, keys and the rows flagged by validation are kept
-until the run publishes what it staged. Large arguments are passed `quote`d, so Prefect does not walk
-every record of a batch looking for futures; except to a submitted task, which a Dask worker
-would receive still wrapped.
+until the run publishes what it staged. Large arguments are passed `quote`d, so Prefect does
+not walk every record of a batch looking for futures; except to a submitted task, which a Dask
+worker would receive still wrapped.
 """
 
 import time
