@@ -13,7 +13,7 @@ from datetime import date
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "range")
-PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 EVENT_DATE_PRECISIONS = ("day", "week", "month", "year")
 
 

@@ -91,6 +91,12 @@ def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published:
         ("Sales rose 9% in the latest quarter.", "the latest quarter", date(2024, 10, 24), "DATE", "2024-Q3", date(2024, 7, 1), "quarter"),
         ("It earned $2 million in the year-ago quarter.", "the year-ago quarter", date(2024, 10, 24), "DATE", "2023-Q3", date(2023, 7, 1), "quarter"),
         ("Rates may fall in the coming months.", "the coming months", WED, "DATE", "FUTURE_REF", None, None),
+        ("Profit doubled in the first half of 2023.", "the first half of 2023", WED, "DATE", "2023-H1", date(2023, 1, 1), "half"),
+        ("Growth will slow in the second half of next year.", "the second half of next year", WED, "DATE", "2025-H2",
+         date(2025, 7, 1), "half"),
+        ("Sales for the first two quarters of 2025 should rise.", "the first two quarters of 2025", WED, "DATE",
+         "2025-H1", date(2025, 1, 1), "half"),
+        ("Prices fell five trading days ago.", "five trading days ago", WED, "DATE", "2024-03-20", date(2024, 3, 20), "day"),
     ],
 )
 def test_relative_expressions(
@@ -165,6 +171,19 @@ def test_a_time_of_day_is_on_the_day_last_mentioned(nlp: Language, text: str, va
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-03-26T20:00"),
+        ("The market opens at 9 a.m. Thursday.", "9 a.m. Thursday", "2024-03-28T09:00"),
+        ("The minister will speak at noon Wednesday.", "noon Wednesday", "2024-04-03T12:00"),
+    ],
+)
+def test_a_time_on_a_weekday_follows_tense_like_the_weekday(nlp: Language, text: str, phrase: str, value: str) -> None:
+    m = _mention(nlp, text, phrase, WED)
+    assert (m.mention_text, m.timex_type, m.timex_value) == (phrase, "TIME", value)
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "published", "value", "resolved", "precision"),
     [
         ("It was launched after the Oct. 7 attack on Israel.", "Oct. 7", THU, "2023-10-07", date(2023, 10, 7), "day"),
@@ -175,6 +194,11 @@ def test_a_time_of_day_is_on_the_day_last_mentioned(nlp: Language, text: str, va
         ("Inflation peaked in March 2023.", "March 2023", WED, "2023-03", date(2023, 3, 1), "month"),
         ("Exports fell in 2023.", "2023", WED, "2023", date(2023, 1, 1), "year"),
         ("The city grew quickly in the 1990s.", "1990s", WED, "199", date(1990, 1, 1), "decade"),
+        ("Profit was 953 mln for the 1986 full year.", "1986 full year", WED, "1986", date(1986, 1, 1), "year"),
+        ("It earned 68 mln dlrs for the full year 1986.", "the full year 1986", WED, "1986", date(1986, 1, 1), "year"),
+        ("Inflation was high in the nineties.", "the nineties", WED, "199", date(1990, 1, 1), "decade"),
+        ("The band was famous in the late nineteen-sixties.", "sixties", WED, "196", date(1960, 1, 1), "decade"),
+        ("Jazz clubs of the '20s were crowded.", "'20s", date(1998, 3, 3), "192", date(1920, 1, 1), "decade"),
         ("Profits rose in the first quarter.", "first quarter", WED, "2024-Q1", date(2024, 1, 1), "quarter"),
         ("The decree dated 26.03.2024 was published.", "26.03.2024", WED, "2024-03-26", date(2024, 3, 26), "day"),
         ("The form dated 26/03/2024 arrived.", "26/03/2024", WED, "2024-03-26", date(2024, 3, 26), "day"),
@@ -216,6 +240,11 @@ def test_calendar_dates(
         ("The agency publishes daily updates on casualties.", "daily", "SET", "P1D"),
         ("The committee meets every week in Geneva.", "every week", "SET", "P1W"),
         ("Sales fell in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+        ("Shares fell for eight trading days.", "eight trading days", "DURATION", "P8D"),
+        ("The index rose for three straight months.", "three straight months", "DURATION", "P3M"),
+        ("He stayed an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("Pilgrims come to the shrine every July.", "every July", "SET", "XXXX-07"),
+        ("The programme airs on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
     ],
 )
 def test_durations_and_sets(nlp: Language, text: str, phrase: str, timex_type: str, value: str) -> None:
@@ -257,6 +286,8 @@ def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:
         "Version 1.5.2 of the app was released.",
         "Three quarters of the vote went to the ruling party.",
         "Shares fell by a quarter in early trade.",
+        "Temperatures will stay in the fifties.",
+        "The retired miner is in his sixties.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:

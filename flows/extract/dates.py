@@ -40,6 +40,9 @@ _ONES = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 # unit word prefix -> (TimeML unit, is a clock unit, multiplier)
@@ -106,6 +109,12 @@ _AS_SOON_AS = re.compile(r"\bas\s+soon\s+as\s+$", re.IGNORECASE)
 _AS_EARLY_AS = re.compile(r"\bas\s+early\s+as\s+$", re.IGNORECASE)
 _YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during|to|through|before|after)\s+$", re.IGNORECASE)
 _NOT_AGE = r"(?![\s-]*olds?\b)"
+# words between a number and its unit that leave the length as it is: "eight trading days"
+_UNIT_ADJ = (
+    r"(?:(?P<adj>trading|business|working|consecutive|straight|full|whole|additional|more|further|extra)\s+)?"
+)
+_WORKDAY_ADJ = {"trading", "business", "working"}
+_YEAR_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 
 
@@ -270,6 +279,10 @@ def _year(year: int) -> _Timex:
 
 def _quarter(year: int, q: int) -> _Timex:
     return _Timex("DATE", f"{year:04d}-Q{q}", date(year, 3 * q - 2, 1), "quarter")
+
+
+def _half(year: int, half: int) -> _Timex:
+    return _Timex("DATE", f"{year:04d}-H{half}", date(year, 6 * half - 5, 1), "half")
 
 
 def _season(year: int, code: str, start_month: int) -> _Timex:
@@ -623,6 +636,16 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _quarter(a.year if q <= current else a.year - 1, q)
 
 
+def _h_half(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The second half of 1989", "the first two quarters of next year": a half-year."""
+    half = 2 if (_g(m, "h") or _g(m, "h2")).lower() in ("second", "last", "latter", "back") else 1
+    if _g(m, "year"):
+        return _half(int(_g(m, "year")), half)
+    if ctx.anchor is None:
+        return _unresolved()
+    return _half(ctx.anchor.year + {"last": -1, "next": 1}.get(_g(m, "rel").lower(), 0), half)
+
+
 def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The quarter" of a results story: the last one completed, unless the tense is future;
     "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one."""
@@ -701,6 +724,19 @@ def _shifted(a: date, unit: str, k: int) -> _Timex:
     return _century(a.year // 100 + k)
 
 
+def _workdays_from(a: date, k: int) -> date:
+    """The day k weekdays after a (before it when k < 0)."""
+    step = timedelta(days=1 if k > 0 else -1)
+    if a.weekday() >= 5:  # from a weekend, count from the Friday before or the Monday after
+        a += timedelta(days=4 - a.weekday() if k > 0 else 7 - a.weekday())
+    d = a + 7 * (abs(k) // 5) * step
+    for _ in range(abs(k) % 5):
+        d += step
+        while d.weekday() >= 5:
+            d += step
+    return d
+
+
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     n = _parse_number(_g(m, "num"))
     code, clock, mult, _ = _parse_unit(_g(m, "unit"))
@@ -713,6 +749,8 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if code == "Y" and k == -1:
         return replace(_year(a.year - 1), story=_YEAR_BACK)
     try:
+        if code == "D" and _g(m, "adj").lower() in _WORKDAY_ADJ:  # "five trading days ago"
+            return _day(_workdays_from(a, k))
         if code == "D":
             return _day(a + timedelta(days=k))
         if code in ("W", "WE"):
@@ -730,9 +768,16 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
 
 
+def _names_a_year(m: re.Match[str]) -> bool:
+    """ "The 1986 full year": a year before the unit's adjective, not a count."""
+    return bool(_g(m, "adj")) and bool(_YEAR_NUMBER.fullmatch(_g(m, "num")))
+
+
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     code, clock, mult, plural = _parse_unit(_g(m, "unit"))
     num = _g(m, "num")
+    if _names_a_year(m):
+        return None
     if not num and not plural:
         return None
     if not num and not (ctx.in_entity or _g(m, "approx")):
@@ -753,6 +798,8 @@ _STORY_SHIFT = {"following": 1, "ensuing": 1, "previous": -1, "preceding": -1, "
 
 
 def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _names_a_year(m):
+        return None
     code, clock, mult, plural = _parse_unit(_g(m, "unit"))
     mod = _g(m, "mod").lower()
     unit = None if clock or plural or _g(m, "num") else _CALENDAR_UNITS.get(code)
@@ -783,18 +830,25 @@ def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
 
 
+def _weekday_mode(modifier: str, ctx: _Ctx) -> str:
+    """How a weekday reads from the anchor: as its modifier says ("last Friday"), else by the
+    tense: the next one when future, the nearest when present, else on or before the anchor."""
+    mode = _mode(modifier)
+    if not mode or mode == "this":
+        return {_FUTURE: "next", _PRESENT: "nearest"}.get(ctx.tense(), "")
+    return mode
+
+
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     wd = _WEEKDAYS[_g(m, "wd").lower()[:3]]
     pod = _g(m, "pod")
-    if _g(m, "pl"):
-        return _Timex("SET", f"XXXX-WXX-{wd + 1}", None, None)
+    if _g(m, "pl") or _g(m, "pl2"):  # "Mondays", "Tuesday nights"
+        clock = "T" + _PARTS_OF_DAY[pod.lower()] if pod else ""
+        return _Timex("SET", f"XXXX-WXX-{wd + 1}{clock}", None, None)
     timex_type = "TIME" if pod else "DATE"
     if ctx.anchor is None:
         return _unresolved(timex_type)
-    mode = _mode(_g(m, "mod"))
-    if not mode or mode == "this":
-        mode = {_FUTURE: "next", _PRESENT: "nearest"}.get(ctx.tense(), "")
-    d = _weekday_date(ctx.anchor, wd, mode)
+    d = _weekday_date(ctx.anchor, wd, _weekday_mode(_g(m, "mod"), ctx))
     return _day(d, timex_type, "T" + _PARTS_OF_DAY[pod.lower()] if pod else "")
 
 
@@ -898,7 +952,7 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
             return None
         d = day
     elif _g(m, "wd"):
-        d = _weekday_date(d, _WEEKDAYS[_g(m, "wd").lower()[:3]], "next" if _is_future(ctx) else "")
+        d = _weekday_date(d, _WEEKDAYS[_g(m, "wd").lower()[:3]], _weekday_mode("", ctx))
     elif _g(m, "deic"):
         d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
     else:
@@ -934,6 +988,8 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _Timex("SET", f"XXXX-WXX-{_WEEKDAYS[_g(m, 'wd').lower()[:3]] + 1}", None, None)
     if _g(m, "season"):
         return _Timex("SET", f"XXXX-{_SEASONS[_g(m, 'season').lower()][0]}", None, None)
+    if _g(m, "mon"):
+        return _Timex("SET", f"XXXX-{_parse_month(_g(m, 'mon')):02d}", None, None)
     if _g(m, "pod"):
         return _Timex("SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[_g(m, 'pod').lower()]}", None, None)
     if _g(m, "seas"):
@@ -972,8 +1028,26 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     century, digit = _g(m, "c"), _g(m, "d")
     if century and digit:
         return _decade(int(century + digit + "0"))
-    d = int(_g(m, "dd") or 0)
-    return _decade((2000 if d <= 2 else 1900) + 10 * d)
+    return _decade(_latest_decade(int(_g(m, "dd") or 0), ctx.anchor))
+
+
+def _h_decade_words(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The nineties", "the late nineteen-sixties". Without a century, only inside a date
+    entity and not told in the present or future: "temperatures will stay in the fifties"."""
+    digit = _DECADE_WORDS[(_g(m, "dw") or _g(m, "dw2")).lower()]
+    if _g(m, "cw"):
+        return _decade((1800 if _g(m, "cw").lower() == "eighteen" else 1900) + 10 * digit)
+    if not ctx.in_entity or ctx.tense() in (_PRESENT, _FUTURE):
+        return None
+    return _decade(_latest_decade(digit, ctx.anchor))
+
+
+def _latest_decade(digit: int, anchor: date | None) -> int:
+    """The first year of the latest decade ending in digit that has begun by the anchor ("'90s")."""
+    if anchor is None:
+        return (2000 if digit <= 2 else 1900) + 10 * digit
+    start = anchor.year // 100 * 100 + 10 * digit
+    return start if start <= anchor.year else start - 100
 
 
 # --- patterns (order = priority among candidates of equal length) -------------------
@@ -1047,6 +1121,13 @@ _PATTERNS: tuple[_Rule, ...] = (
     ),
     _Rule(
         _rx(
+            r"(?:the\s+)?(?:(?P<h>first|second|last|latter|back)[\s-]+half|(?P<h2>first|last)\s+two\s+quarters)"
+            rf"\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next|the)\s+year(?![\s-]+(?:ago|earlier)\b|['’]))"
+        ),
+        _h_half, ("half", "quarters"),
+    ),
+    _Rule(
+        _rx(
             rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
         ),
@@ -1092,6 +1173,13 @@ _PATTERNS: tuple[_Rule, ...] = (
     ),
     _Rule(
         _rx(
+            rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cw>eighteen|nineteen)[\s-]+(?P<dw>{'|'.join(_DECADE_WORDS)})"
+            rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw2>{'|'.join(_DECADE_WORDS)})"
+        ),
+        _h_decade_words, ("ties",),
+    ),
+    _Rule(
+        _rx(
             r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)"
             r"|(?P<w>nineteenth|twentieth|twenty[\s-]first))[\s-]+century"
         ),
@@ -1106,19 +1194,19 @@ _PATTERNS: tuple[_Rule, ...] = (
         _h_relative, ("week", "month", "quarter", "year", "decade", "century"),
     ),
     _Rule(
-        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"),
+        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT_ADJ}{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"),
         _h_ago, ("ago", "earlier", "now"),
     ),
     _Rule(
         _rx(
             r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
-            rf"(?:(?P<num>{_NUM})[\s-]+)?{_UNIT}{_NOT_AGE}"
+            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?{_UNIT}{_NOT_AGE}"
         ),
         _h_window, _UNIT_STEMS,
     ),
     _Rule(
         _rx(
-            rf"(?P<approx>{_APPROX})?(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+)?{_UNIT}"
+            rf"(?P<approx>{_APPROX})?(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?{_UNIT}"
             rf"(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}"
         ),
         _h_duration, _UNIT_STEMS,
@@ -1127,7 +1215,7 @@ _PATTERNS: tuple[_Rule, ...] = (
         _rx(r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that\s+(?P<unit>day|week|month|quarter|year)"),
         _h_that, ("that",),
     ),
-    _Rule(_rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD})?"), _h_weekday, _WEEKDAY_NAMES, True),
+    _Rule(_rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD}(?P<pl2>s)?)?"), _h_weekday, _WEEKDAY_NAMES, True),
     _Rule(
         _rx(
             rf"(?:(?:earlier|later|early|late)\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight)(?:\s+{_POD})?"
@@ -1146,7 +1234,7 @@ _PATTERNS: tuple[_Rule, ...] = (
     _Rule(
         _rx(
             r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+){0,2}year"
-            r"(?!['’-]|\s+(?:end(?:ed|ing)|ago|earlier|before|after|later|to\s+date|of|in|when|that|\d|two|nineteen)\b)"
+            r"(?!['’-]|\s+(?:\d|(?:end(?:ed|ing)|ago|earlier|before|after|later|to\s+date|of|in|when|that|two|nineteen)\b))"
         ),
         _h_the_year, ("year",),
     ),
@@ -1179,7 +1267,7 @@ _PATTERNS: tuple[_Rule, ...] = (
     _Rule(
         _rx(
             rf"(?P<adv>{'|'.join(_SET_ADVERBS)})|(?:every|each|per)\s+(?:(?P<other>other)\s+)?"
-            rf"(?:{_WD}|{_SEASON}|{_POD}|(?P<seas>season)|(?:(?P<num>{_NUM})\s+)?{_UNIT})"
+            rf"(?:{_WD}|{_MON}|{_SEASON}|{_POD}|(?P<seas>season)|(?:(?P<num>{_NUM})\s+)?{_UNIT})"
             rf"|(?P<freq>once|twice|(?:\d+|{_ONES_RE})\s+times)\s+(?:a|an|per|each|every)\s+{_SET_UNIT}"
         ),
         _h_set, (*_SET_ADVERBS, "every", "each", "per", "once", "twice", "times"),
@@ -1239,7 +1327,7 @@ def _normalise(
     return found
 
 
-_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 4}
 
 
 def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Timex | None:

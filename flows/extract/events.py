@@ -98,7 +98,7 @@ _SINGULAR_PRONOUNS = {"he", "she", "his", "her", "him"}
 # "The Israeli side was led by Ron Dermer", "The delegation included ...".
 _PARTICIPATION_VERBS = {"lead", "include", "attend", "join", "head", "accompany", "comprise"}
 _PRECISION_OF = {
-    "day": "day", "week": "week", "month": "month", "quarter": "month", "season": "month",
+    "day": "day", "week": "week", "month": "month", "quarter": "month", "season": "month", "half": "month",
     "year": "year", "decade": "year", "century": "year",
 }
 
