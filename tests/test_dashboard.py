@@ -303,8 +303,8 @@ def test_dq_serve_serves_the_site_on_loopback(two_runs: Path) -> None:
             assert "newswire · data quality" in response.read().decode("utf-8")
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(timeout=10)
-    assert server.returncode == 0, server.stderr.read() if server.stderr else ""
+        _, stderr = server.communicate(timeout=10)  # reads both pipes, so a full one cannot block the exit
+    assert server.returncode == 0, stderr
 
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
