@@ -412,13 +412,19 @@ def dq(
         _serve(site_dir, port)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _serve(site_dir: Path, port: int) -> None:
+    import signal
     from functools import partial
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     handler = partial(SimpleHTTPRequestHandler, directory=str(site_dir))
     with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        typer.echo(f"serving http://127.0.0.1:{server.server_port}/ until interrupted (Ctrl-C)")
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` and service managers stop it like Ctrl-C
+        typer.echo(f"serving http://127.0.0.1:{server.server_port}/ until interrupted (Ctrl-C or SIGTERM)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -289,11 +289,22 @@ def test_dq_command_writes_the_site_next_to_the_database(two_runs: Path) -> None
     assert missing.returncode == 1 and "does not exist" in missing.stderr
 
 
-def test_dq_serve_serves_the_site_on_loopback(two_runs: Path) -> None:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "dq", "--db", str(two_runs), "--serve", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+def _start_server(db: Path) -> subprocess.Popen:
+    """`newswire dq --serve` as started at a terminal. A runner started in the background
+    ignores SIGINT, and a child inherits an ignored signal; a handled one starts at its default."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", "dq", "--db", str(db), "--serve", "--port", "0"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_dq_serve_serves_the_site_on_loopback_until_stopped(two_runs: Path, stop: signal.Signals) -> None:
+    server = _start_server(two_runs)
     try:
         assert server.stdout is not None
         assert server.stdout.readline().strip() == str(two_runs.parent / "index.html")
@@ -301,10 +312,13 @@ def test_dq_serve_serves_the_site_on_loopback(two_runs: Path) -> None:
         assert address, "no serving line"
         with urllib.request.urlopen(address.group(0), timeout=10) as response:
             assert "newswire · data quality" in response.read().decode("utf-8")
+        server.send_signal(stop)
+        stdout, stderr = server.communicate(timeout=10)
     finally:
-        server.send_signal(signal.SIGINT)
-        _, stderr = server.communicate(timeout=10)  # reads both pipes, so a full one cannot block the exit
-    assert server.returncode == 0, stderr
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
+    assert (server.returncode, stdout.strip()) == (0, "stopped"), stderr
 
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
