@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 
 from batches import checked_frames, extraction
+from flows.extract.figures import CATEGORIES
 from flows.quality import run_checks
+from flows.records import ACTOR_TYPES, EVENT_DATE_PRECISIONS, PRECISIONS, QUALIFIERS, TIMEX_TYPES
 from flows.validate import (
     SEVERITIES,
     SUITES_DIR,
@@ -102,6 +104,42 @@ def test_invalid_actor_type_is_critical() -> None:
     assert outcome.column == "actor_type"
     assert outcome.severity == "critical"
     assert json.loads(outcome.unexpected_sample) == ["COMPANY"]
+
+
+@pytest.mark.parametrize(
+    ("suite", "column", "closed_set"),
+    [
+        ("actors", "actor_type", ACTOR_TYPES),
+        ("date_mentions", "timex_type", TIMEX_TYPES),
+        ("date_mentions", "precision", PRECISIONS),
+        ("events", "date_precision", EVENT_DATE_PRECISIONS),
+        ("figures", "qualifier", QUALIFIERS),
+        ("figures", "category", CATEGORIES),
+    ],
+)
+def test_suites_check_the_closed_sets_the_extractors_write(
+    suite: str, column: str, closed_set: tuple[str, ...]
+) -> None:
+    expectations = load_suite_specs()[suite]["expectations"]
+    value_sets = [
+        e["kwargs"]["value_set"]
+        for e in expectations
+        if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"]["column"] == column
+    ]
+
+    assert value_sets == [list(closed_set)]
+
+
+def test_unknown_date_precision_is_critical() -> None:
+    frames = clean_frames()
+    frames["date_mentions"].loc[0, "precision"] = "fortnight"
+
+    outcome = only_failure({"date_mentions": frames["date_mentions"]})
+
+    assert outcome.expectation == "expect_column_values_to_be_in_set"
+    assert outcome.column == "precision"
+    assert outcome.severity == "critical"
+    assert json.loads(outcome.unexpected_sample) == ["fortnight"]
 
 
 @pytest.mark.parametrize("end_char", [15, 10], ids=["equal", "before"])
