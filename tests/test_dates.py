@@ -97,6 +97,16 @@ def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published:
         ("Sales for the first two quarters of 2025 should rise.", "the first two quarters of 2025", WED, "DATE",
          "2025-H1", date(2025, 1, 1), "half"),
         ("Prices fell five trading days ago.", "five trading days ago", WED, "DATE", "2024-03-20", date(2024, 3, 20), "day"),
+        ("He was shot dead last Oct. 23 at his home.", "last Oct. 23", date(1999, 4, 19), "DATE", "1998-10-23",
+         date(1998, 10, 23), "day"),
+        ("The plant reopens next March 5.", "next March 5", date(1999, 4, 19), "DATE", "2000-03-05", date(2000, 3, 5), "day"),
+        ("Hearings are set for the week of March 6.", "the week of March 6", date(2000, 2, 24), "DATE", "2000-W10",
+         date(2000, 3, 6), "week"),
+        ("Violence is our theme from now to Election Day.", "Election Day", date(1998, 10, 26), "DATE", "1998-11-03",
+         date(1998, 11, 3), "day"),
+        ("Shops closed on Good Friday.", "Good Friday", WED, "DATE", "2024-03-29", date(2024, 3, 29), "day"),
+        ("The parade will be held on Memorial Day.", "Memorial Day", WED, "DATE", "2024-05-27", date(2024, 5, 27), "day"),
+        ("Traffic was heavy on Labor Day.", "Labor Day", date(2024, 9, 10), "DATE", "2024-09-02", date(2024, 9, 2), "day"),
     ],
 )
 def test_relative_expressions(
@@ -230,7 +240,7 @@ def test_calendar_dates(
     ("text", "phrase", "timex_type", "value"),
     [
         ("An official described the 90-minute meeting as frank.", "90-minute", "DURATION", "PT90M"),
-        ("The war has lasted more than six months.", "six months", "DURATION", "P6M"),
+        ("The war has lasted more than six months.", "more than six months", "DURATION", "P6M"),
         ("Rescuers worked for 48 hours without a break.", "48 hours", "DURATION", "PT48H"),
         ("The project took two years to complete.", "two years", "DURATION", "P2Y"),
         ("Talks dragged on for several days.", "several days", "DURATION", "PXD"),
@@ -245,11 +255,23 @@ def test_calendar_dates(
         ("He stayed an additional year.", "an additional year", "DURATION", "P1Y"),
         ("Pilgrims come to the shrine every July.", "every July", "SET", "XXXX-07"),
         ("The programme airs on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("Kenya hoped to end a years-old slump in tourism.", "years-old", "DURATION", "PXY"),
+        ("A week-old truce held.", "week-old", "DURATION", "P1W"),
+        ("It was a decades-long feud.", "decades-long", "DURATION", "PXDE"),
+        ("Lawyers emerged from a day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("He gave an hour-long speech.", "hour-long", "DURATION", "PT1H"),
+        ("The two-week-long strike ended.", "two-week-long", "DURATION", "P2W"),
     ],
 )
 def test_durations_and_sets(nlp: Language, text: str, phrase: str, timex_type: str, value: str) -> None:
     m = _mention(nlp, text, phrase, WED)
-    assert (m.timex_type, m.timex_value, m.resolved_date, m.precision) == (timex_type, value, None, None)
+    assert (m.mention_text, m.timex_type, m.timex_value, m.resolved_date, m.precision) == (
+        phrase,
+        timex_type,
+        value,
+        None,
+        None,
+    )
 
 
 def test_a_full_month_name_leaves_the_full_stop(nlp: Language) -> None:
@@ -269,16 +291,13 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
     assert (m.mention_text, m.timex_type, m.timex_value) == (phrase, timex_type, value)
 
 
-def test_more_than_keeps_the_qualifier_in_the_span(nlp: Language) -> None:
-    text = "The war has lasted more than six months."
-    assert _mention(nlp, text, "six months", WED).mention_text == "more than six months"
-
-
 @pytest.mark.parametrize(
     "text",
     [
         "The 62-year-old man was arrested at the scene.",
         "A six-year-old boy and his twenty-two-year-old cousin were rescued.",
+        "The 6-1/2 year-old war went on.",
+        "Congress ended the half-century-old separation of banking.",
         "Kansas won the Big 12 title on a late goal.",
         "The home side won 14-0 in front of a small crowd.",
         "He drove a 4x4 across the desert.",

@@ -109,6 +109,9 @@ _AS_SOON_AS = re.compile(r"\bas\s+soon\s+as\s+$", re.IGNORECASE)
 _AS_EARLY_AS = re.compile(r"\bas\s+early\s+as\s+$", re.IGNORECASE)
 _YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during|to|through|before|after)\s+$", re.IGNORECASE)
 _NOT_AGE = r"(?![\s-]*olds?\b)"
+# "a decades-long feud", "an hour-long speech": the article belongs to the noun, not the unit
+_NOT_ARTICLE = r"(?!an?\s+\w+-(?:long|old)\b)"
+_COUNT_BEFORE = re.compile(r"(?:[\d½]\s*|-)$")
 # words between a number and its unit that leave the length as it is: "eight trading days"
 _UNIT_ADJ = (
     r"(?:(?P<adj>trading|business|working|consecutive|straight|full|whole|additional|more|further|extra)\s+)?"
@@ -480,8 +483,20 @@ def _holiday(name: str, year: int) -> date:
         return date(year, 2, 14)
     if n.startswith("easter"):
         return _easter(year)
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if n == "good friday":
+        return _easter(year) - timedelta(days=2)
+    if n == "election day":  # US: the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+    if n == "memorial day":  # US: the last Monday of May
+        return _nth_weekday(year, 6, 0, 1) - timedelta(days=7)
+    if n == "labor day":  # US: the first Monday of September
+        return _nth_weekday(year, 9, 0, 1)
+    return _nth_weekday(year, 11, 3, 4)  # Thanksgiving, US: the fourth Thursday of November
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _mode(word: str) -> str:
@@ -548,23 +563,37 @@ def _h_calendar(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """A day of a month; "the week of March 6" is that day's week, and "last Oct. 23" or
+    "next May 1" is the nearest such day before or after the story whatever the tense."""
+    if ctx.anchor is None and not _g(m, "year") and 1 <= int(_g(m, "d")) <= 31:
+        return _unresolved()
+    d = _month_day(m, ctx)
+    if d is None:
+        return None
+    return _week(d) if _g(m, "wk") else _day(d)
+
+
+def _month_day(m: re.Match[str], ctx: _Ctx) -> date | None:
     month, day = _parse_month(_g(m, "mon")), int(_g(m, "d"))
     if _g(m, "year"):
         try:
-            return _day(date(int(_g(m, "year")), month, day))
+            return date(int(_g(m, "year")), month, day)
         except ValueError:
             return None
-    if not 1 <= day <= 31:
+    if not 1 <= day <= 31 or ctx.anchor is None:
         return None
-    if ctx.anchor is None:
-        return _unresolved()
+    a, near = ctx.anchor, _near_years(ctx.anchor, month, day)
+    mode = _mode(_g(m, "mod"))
+    if mode == "last":
+        return max((d for d in near if d < a), default=None)
+    if mode == "next":
+        return min((d for d in near if d > a), default=None)
     if _g(m, "wd"):  # "Saturday, April 25": the year in which that day is a Saturday, if one is near
         wd = _WEEKDAYS[_g(m, "wd").lower()[:3]]
-        near = [d for d in _near_years(ctx.anchor, month, day) if d.weekday() == wd]
-        if near:
-            return _day(min(near, key=lambda d: abs((d - ctx.anchor).days)))
-    d = _infer_day(ctx.anchor, month, day, _direction(ctx))
-    return _day(d) if d else None
+        same = [d for d in near if d.weekday() == wd]
+        if same:
+            return min(same, key=lambda d: abs((d - a).days))
+    return _infer_day(a, month, day, _direction(ctx))
 
 
 def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -778,9 +807,14 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     num = _g(m, "num")
     if _names_a_year(m):
         return None
-    if not num and not plural:
+    lasting = _g(m, "lasting").lower()
+    if lasting == "old" and num:  # "a 45-year-old": an age, not a period of the story
         return None
-    if not num and not (ctx.in_entity or _g(m, "approx")):
+    if lasting and not num:  # "a day-long meeting", "a decades-long feud", "a week-old truce"
+        if ctx.preceded_by(_COUNT_BEFORE):  # "the half-century-old law", "the 6-1/2 year-old war"
+            return None
+        num = "" if plural else "1"
+    elif not num and not (plural and (ctx.in_entity or _g(m, "approx"))):
         return None
     if code in ("S", "Q") and num and num.lower() in ("a", "an"):  # "a second time", "fell by a quarter"
         return None
@@ -967,10 +1001,8 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved()
     a = ctx.anchor
-    this_year = _holiday(name, a.year)
-    if _is_future(ctx):
-        return _day(this_year if this_year >= a else _holiday(name, a.year + 1))
-    return _day(this_year if this_year <= a else _holiday(name, a.year - 1))
+    d = _pick(a, [_holiday(name, a.year + k) for k in (-1, 0, 1)], _direction(ctx))
+    return _day(d) if d else None
 
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -1086,7 +1118,7 @@ _UNIT_STEMS = (
 _MODIFIER = r"(?P<mod>this\s+past|this\s+coming|this|last|next|past|previous|coming|current)"
 _HOLIDAY = (
     r"(?-i:(?P<hol>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Halloween|Valentine['’]s Day"
-    r"|Thanksgiving(?: Day)?|Easter(?: Sunday)?))"
+    r"|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Good Friday|Election Day|Memorial Day|Labor Day))"
 )
 _TEENS_RE = "|".join(w for w, n in _ONES.items() if n >= 10)
 _SPELLED_YEAR = (
@@ -1103,7 +1135,10 @@ _PATTERNS: tuple[_Rule, ...] = (
         _h_calendar, (".", "/", "-"),
     ),
     _Rule(
-        _rx(rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"),
+        _rx(
+            rf"(?:(?P<wk>(?:the\s+)?week\s+of)\s+|(?P<mod>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"
+        ),
         _h_month_day, _MONTH_STEMS, True,
     ),
     _Rule(
@@ -1206,8 +1241,8 @@ _PATTERNS: tuple[_Rule, ...] = (
     ),
     _Rule(
         _rx(
-            rf"(?P<approx>{_APPROX})?(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?{_UNIT}"
-            rf"(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}"
+            rf"(?P<approx>{_APPROX})?(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
+            rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE})"
         ),
         _h_duration, _UNIT_STEMS,
     ),
@@ -1252,7 +1287,10 @@ _PATTERNS: tuple[_Rule, ...] = (
     ),
     _Rule(
         _rx(rf"{_HOLIDAY}(?:\s+{_YEAR4}(?!,?\d))?"),
-        _h_holiday, ("Christmas", "New Year", "Halloween", "Valentine", "Thanksgiving", "Easter"), True,
+        _h_holiday,
+        ("Christmas", "New Year", "Halloween", "Valentine", "Thanksgiving", "Easter", "Good Friday", "Election Day",
+         "Memorial Day", "Labor Day"),
+        True,
     ),
     _Rule(
         _rx(
@@ -1282,9 +1320,13 @@ _TEMPORAL_WORD = re.compile(
 )
 # a month name next to a number: an explicit calendar date whatever its order
 _EXPLICIT = re.compile(rf"(?:{_MON}\W*\d|\d\W*(?=[A-Z])(?:{_MON.replace('?P<mon>', '')}))", re.IGNORECASE)
+# an age, read from a little before the entity: "the 6-1/2 year-old war", "a half-century-old law"
 _AGE = re.compile(
-    rf"(?:\d|\b{_WORD_NUM})[\s-]*(?:years?|months?|weeks?|days?)[\s-]*olds?\b|\baged?\s+\d", re.IGNORECASE
+    rf"(?:\d|\b{_WORD_NUM}|-)[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))[\s-]*olds?\b"
+    r"|\baged?\s+\d",
+    re.IGNORECASE,
 )
+_AGE_LOOKBACK = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -1401,7 +1443,7 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
             parsed = _parse_calendar(chunk, anchor, _direction(_Ctx(doc, text, s, e, anchor, True)))
             parts = [_Candidate(s, e, parsed, 0, len(_PATTERNS))] if parsed else []
         candidates.extend(parts)
-        if _TEMPORAL_WORD.search(chunk) and not _AGE.search(chunk):
+        if _TEMPORAL_WORD.search(chunk) and not _AGE.search(text[max(0, s - _AGE_LOOKBACK) : e]):
             candidates.append(_Candidate(s, e, _unresolved(label), 1, len(_PATTERNS)))
     for c in _normalise(text, 0, len(text), doc, anchor, False, False):
         if not any(bs <= c.start and c.end <= be for bs, be in blocked):
