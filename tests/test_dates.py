@@ -107,6 +107,10 @@ def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published:
         ("Shops closed on Good Friday.", "Good Friday", WED, "DATE", "2024-03-29", date(2024, 3, 29), "day"),
         ("The parade will be held on Memorial Day.", "Memorial Day", WED, "DATE", "2024-05-27", date(2024, 5, 27), "day"),
         ("Traffic was heavy on Labor Day.", "Labor Day", date(2024, 9, 10), "DATE", "2024-09-02", date(2024, 9, 2), "day"),
+        ("The deal should close by year-end.", "year-end", date(1989, 10, 26), "DATE", "1989", date(1989, 1, 1), "year"),
+        ("The index is up 12% since year-end.", "year-end", date(1989, 10, 26), "DATE", "1988", date(1988, 1, 1), "year"),
+        ("Debt fell from $1.3 billion at year-end 1985.", "year-end 1985", date(1987, 3, 5), "DATE", "1985",
+         date(1985, 1, 1), "year"),
     ],
 )
 def test_relative_expressions(

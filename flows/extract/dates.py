@@ -1046,6 +1046,17 @@ def _h_end_of(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _year(a.year)
 
 
+def _h_year_end(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "By year-end" is the end of the story's year, "since year-end" that of the year before,
+    "year-end 1985" that of 1985: the year, as TimeML writes the end of one."""
+    named = _g(m, "y1") or _g(m, "y2")
+    if named:
+        return _year(int(named))
+    if ctx.anchor is None:
+        return _unresolved()
+    return _year(ctx.anchor.year - (1 if _direction(ctx) == _PAST else 0))
+
+
 def _is_count(tok: Token) -> bool:
     """A number modifying a bare plural noun ("1990 workers") counts things; it is no year."""
     head = tok.head
@@ -1223,6 +1234,13 @@ _PATTERNS: tuple[_Rule, ...] = (
     _Rule(
         _rx(r"the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<unit>week|month|year)"),
         _h_end_of, ("end", "beginning", "start", "middle", "rest", "remainder"),
+    ),
+    _Rule(
+        _rx(
+            r"(?<!fiscal\s)(?<!calendar\s)(?:(?:the\s+)?year(?:\s+end|['’]s\s+end)(?![\w-])"
+            r"|(?:(?P<y1>(?:19|20)\d\d)\s+)?year-end(?!-))(?:,?\s+(?P<y2>(?:19|20)\d\d)(?!,?\d))?"
+        ),
+        _h_year_end, ("end",),
     ),
     _Rule(
         _rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
