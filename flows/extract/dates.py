@@ -509,6 +509,11 @@ def _mode(word: str) -> str:
     return "this" if w in ("this", "current", "the") else ""
 
 
+def _step(word: str) -> int:
+    """-1 for a modifier that looks back ("last", "past"), 1 for one that looks ahead, else 0."""
+    return {"last": -1, "next": 1}.get(_mode(word), 0)
+
+
 # --- handlers ------------------------------------------------------------------------
 def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     try:
@@ -603,8 +608,7 @@ def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 def _h_month_rel_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved()
-    k = {"last": -1, "next": 1}.get(_mode(_g(m, "rel")), 0)
-    return _month(ctx.anchor.year + k, _parse_month(_g(m, "mon")))
+    return _month(ctx.anchor.year + _step(_g(m, "rel")), _parse_month(_g(m, "mon")))
 
 
 def _h_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -672,7 +676,7 @@ def _h_half(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _half(int(_g(m, "year")), half)
     if ctx.anchor is None:
         return _unresolved()
-    return _half(ctx.anchor.year + {"last": -1, "next": 1}.get(_g(m, "rel").lower(), 0), half)
+    return _half(ctx.anchor.year + _step(_g(m, "rel")), half)
 
 
 def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -725,12 +729,11 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
-    mode = _mode(_g(m, "mod"))
     if _g(m, "mod").lower() == "the" and not _g(m, "pre"):
         return None
     if ctx.anchor is None:
         return _unresolved()
-    return _shifted(ctx.anchor, _g(m, "unit").lower(), {"last": -1, "next": 1}.get(mode, 0))
+    return _shifted(ctx.anchor, _g(m, "unit").lower(), _step(_g(m, "mod")))
 
 
 def _shifted(a: date, unit: str, k: int) -> _Timex:
@@ -876,14 +879,14 @@ def _weekday_mode(modifier: str, ctx: _Ctx) -> str:
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     wd = _WEEKDAYS[_g(m, "wd").lower()[:3]]
     pod = _g(m, "pod")
+    clock = "T" + _PARTS_OF_DAY[pod.lower()] if pod else ""
     if _g(m, "pl") or _g(m, "pl2"):  # "Mondays", "Tuesday nights"
-        clock = "T" + _PARTS_OF_DAY[pod.lower()] if pod else ""
         return _Timex("SET", f"XXXX-WXX-{wd + 1}{clock}", None, None)
     timex_type = "TIME" if pod else "DATE"
     if ctx.anchor is None:
         return _unresolved(timex_type)
     d = _weekday_date(ctx.anchor, wd, _weekday_mode(_g(m, "mod"), ctx))
-    return _day(d, timex_type, "T" + _PARTS_OF_DAY[pod.lower()] if pod else "")
+    return _day(d, timex_type, clock)
 
 
 def _h_the_weekend(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
