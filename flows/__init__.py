@@ -1,3 +1,1 @@
-"""newswire: news articles in, a validated DuckDB star schema of facts out."""
-
-__version__ = "0.1.0"
+"""Prefect entry points: thin modules that `prefect.yaml` names; the work lives in `newswire`."""

@@ -13,7 +13,7 @@ DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
 
 def sample_warehouse(folder: Path) -> Path:
     """The sample articles loaded by `news_etl` into `folder/newswire.duckdb` (needs `prefect_server`)."""
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     db = folder / "newswire.duckdb"
     news_etl(source=SEED_ARTICLES, db=db)
@@ -23,5 +23,5 @@ def sample_warehouse(folder: Path) -> Path:
 def newswire(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`newswire ARGS` in a process of its own, as an analyst runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, timeout=300, check=False, cwd=cwd
+        [sys.executable, "-m", "newswire.cli", *args], capture_output=True, text=True, timeout=300, check=False, cwd=cwd
     )

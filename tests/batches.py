@@ -6,9 +6,9 @@ from datetime import date
 
 import pandas as pd
 
-from flows.quality import with_checks
-from flows.records import ActorMention, Article, DateMention, Event, EventActor, Extraction, Figure
-from flows.staging import stage
+from newswire.load.staging import stage
+from newswire.quality.checks import with_checks
+from newswire.records import ActorMention, Article, DateMention, Event, EventActor, Extraction, Figure
 
 BODY = "Leaders met in Cairo on Tuesday. Some 40 people were hurt."
 

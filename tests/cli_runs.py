@@ -16,7 +16,7 @@ _RUN_ID = re.compile(r"^(?:(?:incremental|full-refresh|backfill) )?run (\S+) fin
 
 
 def command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "flows.cli", *args]
+    return [sys.executable, "-m", "newswire.cli", *args]
 
 
 def run_command(source: Path, db: Path) -> list[str]:

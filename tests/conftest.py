@@ -9,14 +9,14 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp():
-    from flows.nlp import load_model
+    from newswire.extract.nlp import load_model
 
     return load_model()
 
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from flows.reference import load_gazetteer
+    from newswire.reference import load_gazetteer
 
     return load_gazetteer()
 

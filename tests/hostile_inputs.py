@@ -15,7 +15,7 @@ from pathlib import Path
 
 from paths import SEED_ARTICLES
 
-from flows.ingest import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS
+from newswire.ingest.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS
 
 STORY = "Officials met in Cairo on Monday and agreed to meet again next week, the ministry said.\n"
 FOREIGN = {

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.actors import acronym_links, actor_id_for, extract_actors, surname_links, titles_of
+from newswire.extract.actors import acronym_links, actor_id_for, extract_actors, surname_links, titles_of
 
 
 def actors_of(nlp, gazetteer, text):
@@ -128,8 +128,8 @@ def test_a_form_of_address_is_not_a_title(nlp, gazetteer):
 
 
 def test_names_differing_only_in_case_link_as_one_actor(nlp, gazetteer):
-    from flows.pipeline import link_across
-    from flows.records import Article, Extraction
+    from newswire.link.actors import link_across
+    from newswire.records import Article, Extraction
 
     def extraction(article_id: str, text: str) -> Extraction:
         article = Article(article_id, article_id, None, None, None, None, text, "x")

@@ -15,9 +15,9 @@ from xml.etree import ElementTree
 
 import duckdb
 import pytest
-
 from analyst import DUCKDB_CLI, newswire, sample_warehouse
-from flows.analysis import (
+
+from newswire.analyst.queries import (
     ANALYSIS_DIR,
     QueryError,
     Result,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import time
 
-from flows.benchmarks.throughput import Measurement, memory_report, report, tree_rss
+from newswire.evaluation.throughput import Measurement, memory_report, report, tree_rss
 
 
 def test_report_gives_throughput_and_the_ratios():
@@ -54,7 +54,7 @@ def test_bench_command_measures_every_stage(tmp_path):
 
     (tmp_path / "reut2-000.sgm").write_bytes((SGML * 3).replace('NEWID="7"', 'NEWID="9"', 1).encode("latin-1"))
     result = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "bench", "--articles", "2", "--reuters", str(tmp_path)],
+        [sys.executable, "-m", "newswire.cli", "bench", "--articles", "2", "--reuters", str(tmp_path)],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]

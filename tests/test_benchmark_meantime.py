@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from flows.benchmarks.meantime import EntityScores, read_meantime, score_document, score_entities
-from flows.extract.actors import actor_id_for
-from flows.records import ActorMention
+from newswire.evaluation.meantime import EntityScores, read_meantime, score_document, score_entities
+from newswire.extract.actors import actor_id_for
+from newswire.records import ActorMention
 
 # Sentence 0: "Cisco sues Apple", sentence 1: "Apple paid $5 in Paris.",
 # sentence 6 (not annotated): "Cisco won."

@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 from cat_documents import cat_xml as cat_document
+from spacy.language import Language
 
-from flows.benchmarks.meantime import read_meantime
-from flows.benchmarks.meantime_dates import score_dates
-from flows.nlp import load_model
+from newswire.evaluation.meantime import read_meantime
+from newswire.evaluation.meantime_dates import score_dates
+from newswire.extract.nlp import load_model
 
 SENTENCES = (
     (0, "Cisco sues Apple"),

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 from cat_documents import cat_xml as cat_document
+from spacy.language import Language
 
-from flows.benchmarks.meantime import read_meantime
-from flows.benchmarks.meantime_values import ValueScores, score_document, score_values
-from flows.nlp import load_model
-from flows.records import Figure, stable_id
+from newswire.evaluation.meantime import read_meantime
+from newswire.evaluation.meantime_values import ValueScores, score_document, score_values
+from newswire.extract.nlp import load_model
+from newswire.records import Figure, stable_id
 
 # The tokens of each sentence; the reader rebuilds the text as it was written (`TEXT`).
 SENTENCES = (

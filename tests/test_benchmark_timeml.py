@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from flows.benchmarks.timeml import TimemlScores, read_tml, score_document, score_timeml
-from flows.records import DateMention
+from newswire.evaluation.timeml import TimemlScores, read_tml, score_document, score_timeml
+from newswire.records import DateMention
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree
 
-from flows.analysis import Result
-from flows.chart import figures_svg, timeline_svg
+from newswire.analyst.chart import figures_svg, timeline_svg
+from newswire.analyst.queries import Result
 
 SVG = "{http://www.w3.org/2000/svg}"
 TIMELINE_COLUMNS = ("event_date", "event_type", "role", "with_actors", "place", "articles", "sources", "said_as")

@@ -6,13 +6,12 @@ import subprocess
 import sys
 
 import pytest
-
 from paths import GOLD, SEED_ARTICLES
 
 
 def newswire(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, timeout=600, check=False
+        [sys.executable, "-m", "newswire.cli", *args], capture_output=True, text=True, timeout=600, check=False
     )
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 import duckdb
 import pytest
 from cli_runs import newswire, run_id
-from paths import REPO, SEED_ARTICLES
+from paths import DEV_DATA, SEED_ARTICLES
 from warehouse_checks import assert_star_integrity
 
-from flows.benchmarks.reuters import read_stories
-from flows.warehouse import WarehouseBusy, connect, exclusive
+from newswire.evaluation.reuters import read_stories
+from newswire.load.warehouse import WarehouseBusy, connect, exclusive
 
-REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
+REUTERS = DEV_DATA / "reuters21578"
 BUSY = re.compile(
     r"^newswire run: .*newswire\.duckdb is being loaded by another run \(pid \d+ since [0-9T:-]+\); try again when it ends$"
 )

@@ -1,7 +1,7 @@
 """A `newswire run` killed with SIGKILL leaves the warehouse as it was, or, killed once it has
 committed, as a clean run leaves it; the next run completes the load.
 
-Each run is a real `python -m flows.cli run` process in its own session (with its temporary
+Each run is a real `python -m newswire.cli run` process in its own session (with its temporary
 Prefect server), killed as a group. The kill points come from the flow's own log: at DEBUG level
 Prefect logs "Executing task 'extract'" as a task starts and "Task run 'load-…' - Finished in
 state" as it ends. Killed before its commit, in extraction, in the middle of loading or once
@@ -24,12 +24,12 @@ from typing import NamedTuple
 import duckdb
 import pytest
 from cli_runs import ENV, newswire, run_command
-from paths import REPO, SEED_ARTICLES
+from paths import DEV_DATA, REPO, SEED_ARTICLES
 from warehouse_checks import RUN_SPECIFIC, assert_same_rows, assert_star_integrity, published_rows
 
-from flows.benchmarks.reuters import read_stories
+from newswire.evaluation.reuters import read_stories
 
-REUTERS = REPO.parent / "shared" / "data" / "reuters21578"
+REUTERS = DEV_DATA / "reuters21578"
 STORIES = 150
 
 

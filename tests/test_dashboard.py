@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.dashboard import DashboardData, collect, render, write_site
+from newswire.quality.dashboard import DashboardData, collect, render, write_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -276,7 +276,7 @@ def test_page_loads_nothing_from_the_network(two_runs: Path) -> None:
 
 
 def newswire(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, timeout=120,
+    return subprocess.run([sys.executable, "-m", "newswire.cli", *args], capture_output=True, text=True, timeout=120,
                           check=False)
 
 
@@ -295,7 +295,7 @@ def _start_server(db: Path) -> subprocess.Popen:
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "dq", "--db", str(db), "--serve", "--port", "0"],
+            [sys.executable, "-m", "newswire.cli", "dq", "--db", str(db), "--serve", "--port", "0"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import duckdb
-
 from paths import SEED_ARTICLES
 from warehouse_checks import CONTRACT_COLUMNS
 
@@ -19,7 +18,7 @@ def table_rows(db, table: str) -> list[tuple]:
 def test_dask_cluster_loads_the_same_rows_as_the_default_runner(prefect_server, tmp_path):
     from prefect_dask import DaskTaskRunner
 
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     default_db = tmp_path / "default" / "w.duckdb"
     dask_db = tmp_path / "dask" / "w.duckdb"

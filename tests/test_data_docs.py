@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-import flows.validate
 from batches import checked_frames, extraction
-from flows.quality import RUN_TABLE, run_checks
-from flows.validate import ExpectationOutcome, validate_tables
+
+import newswire.quality.validate
+from newswire.quality.checks import RUN_TABLE, run_checks
+from newswire.quality.validate import ExpectationOutcome, validate_tables
 
 CHROMIUM = Path("/usr/bin/chromium")
 TABLES = {
@@ -107,7 +107,7 @@ def test_chromium_without_network_shows_the_suites_and_results(
 def test_earlier_runs_stay_browsable_until_the_oldest_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(flows.validate, "DOCS_RUNS_KEPT", 2)
+    monkeypatch.setattr(newswire.quality.validate, "DOCS_RUNS_KEPT", 2)
     docs = tmp_path / "docs"
     late = clean_frames()["articles"]
     late.loc[1, "published_at"] = date(1850, 6, 1)

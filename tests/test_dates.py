@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from flows.extract.dates import extract_dates
-from flows.nlp import load_model
-from flows.records import DateMention
+from newswire.extract.dates import extract_dates
+from newswire.extract.nlp import load_model
+from newswire.records import DateMention
 
 WED = date(2024, 3, 27)  # a Wednesday
 THU = date(2024, 4, 18)  # a Thursday

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from flows.dedup import EventRow, EventSummary, canonical_ids, same_event, summarise
+from newswire.link.events import EventRow, EventSummary, canonical_ids, same_event, summarise
 
 
 def summary(key, stated=None, published=date(2024, 3, 27), specific=(), actors=(), places=(), kind="CONSULT", known=False):

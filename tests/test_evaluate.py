@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from flows.evaluate import score_actors, score_mentions
+from newswire.evaluation.gold import score_actors, score_mentions
 
 GOLD = {
     "articles": {

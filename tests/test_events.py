@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flows.extract.actors import extract_actors
-from flows.extract.dates import extract_dates
-from flows.extract.events import EVENT_TYPES, extract_events, figure_events
-from flows.extract.figures import extract_figures
+from newswire.extract.actors import extract_actors
+from newswire.extract.dates import extract_dates
+from newswire.extract.events import EVENT_TYPES, extract_events, figure_events
+from newswire.extract.figures import extract_figures
 
 
 def events_of(nlp, gazetteer, text, published=date(2024, 3, 27)):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from flows.extract.figures import CATEGORIES, extract_figures, figure_actors
-from flows.nlp import load_model
-from flows.records import QUALIFIERS, ActorMention, Figure, stable_id
+from newswire.extract.figures import CATEGORIES, extract_figures, figure_actors
+from newswire.extract.nlp import load_model
+from newswire.records import QUALIFIERS, ActorMention, Figure, stable_id
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from datetime import date
 
 import duckdb
 import pytest
-
 from paths import SEED_ARTICLES
 from warehouse_checks import assert_offsets_give_text, assert_star_integrity, row_counts
 
@@ -16,7 +15,7 @@ from warehouse_checks import assert_offsets_give_text, assert_star_integrity, ro
 @pytest.fixture(scope="module")
 def seeded(prefect_server, tmp_path_factory):
     """The sample articles loaded twice into one warehouse, with both run summaries."""
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     db = tmp_path_factory.mktemp("seeded") / "newswire.duckdb"
     first = news_etl(source=SEED_ARTICLES, db=db)
@@ -73,7 +72,7 @@ def test_each_run_is_validated_and_recorded(seeded):
 
 
 def test_jsonl_source_with_a_broken_line(prefect_server, tmp_path):
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
@@ -116,7 +115,7 @@ def test_one_event_reported_by_several_articles_is_one_canonical_event(seeded):
 
 
 def test_a_failed_run_publishes_nothing_and_says_why(prefect_server, tmp_path):
-    from flows.etl import RunFailed, news_etl
+    from newswire.flow import RunFailed, news_etl
 
     db = tmp_path / "w.duckdb"
     good = tmp_path / "good.jsonl"
@@ -138,7 +137,7 @@ def test_a_failed_run_publishes_nothing_and_says_why(prefect_server, tmp_path):
 
 
 def test_new_and_changed_inputs_only_then_full_refresh_and_backfill(prefect_server, tmp_path):
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     landing = tmp_path / "landing"
     landing.mkdir()
@@ -166,8 +165,8 @@ def test_new_and_changed_inputs_only_then_full_refresh_and_backfill(prefect_serv
 
 
 def test_one_run_at_a_time_per_warehouse(prefect_server, tmp_path):
-    from flows.etl import news_etl
-    from flows.warehouse import WarehouseBusy, exclusive
+    from newswire.flow import news_etl
+    from newswire.load.warehouse import WarehouseBusy, exclusive
 
     db = tmp_path / "w.duckdb"
     with exclusive(db):

@@ -10,14 +10,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hostile_inputs import FOREIGN, LOADED, MANY_STORIES, NOTED, REJECTED, build_hostile, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from flows import warehouse
-from flows.clean import not_english
-from flows.ingest import InputFile, ingest
-from hostile_inputs import FOREIGN, LOADED, MANY_STORIES, NOTED, REJECTED, build_hostile, write
 from paths import SEED_ARTICLES
+
+from newswire.ingest.clean import not_english
+from newswire.ingest.inputs import InputFile, ingest
+from newswire.load import warehouse
 
 ENGLISH = [
     "Rebels attacked a convoy near Goma on Sunday.",

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from flows.clean import furniture_spans, header_date, mask
-from flows.ingest import ingest
+from newswire.ingest.clean import furniture_spans, header_date, mask
+from newswire.ingest.inputs import ingest
 
 STORY = "Officials met in Cairo on Monday.\nThey agreed to meet again next week.\n"
 

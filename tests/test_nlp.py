@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from flows.nlp import parse, stop_parsing
+from newswire.extract.nlp import parse, stop_parsing
 
 TEXTS = [
     "Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon on Tuesday.",

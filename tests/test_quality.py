@@ -7,13 +7,14 @@ from datetime import date
 
 import duckdb
 import pytest
-
 from batches import checked_frames, extraction
-from flows.quality import RUN_TABLE, combine, decide, run_checks, run_failure
-from flows.staging import stage
-from flows.validate import validate_tables
-from flows import warehouse
 from warehouse_checks import row_counts
+
+from newswire.load import warehouse
+from newswire.load.staging import stage
+from newswire.quality.checks import RUN_TABLE, combine, decide, run_checks, run_failure
+from newswire.quality.validate import validate_tables
+
 
 def validated(extractions):
     frames = checked_frames(extractions)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flows.benchmarks.reuters import read_stories
+from newswire.evaluation.reuters import read_stories
 
 SGML = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" NEWID="7">

@@ -10,10 +10,10 @@ from datetime import date
 
 import duckdb
 import pytest
-
 from analyst import newswire, sample_warehouse
-from flows.search import Hit, format_hits, index_is_current, search, searchable
-from flows.warehouse import exclusive
+
+from newswire.analyst.search import Hit, format_hits, index_is_current, search, searchable
+from newswire.load.warehouse import exclusive
 
 QUERY = "ground operation Rafah"
 
@@ -90,7 +90,7 @@ def test_limit_and_words_found_nowhere(sample_db):
 
 
 def test_search_finds_an_article_loaded_after_the_index_was_built(sample_db, tmp_path):
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     (tmp_path / "cairo.txt").write_text(
         "date 2024-06-02\nEgyptian mediators met Hamas envoys in Cairo on Sunday about a truce.\n", encoding="utf-8"

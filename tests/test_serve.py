@@ -14,7 +14,6 @@ from collections.abc import Iterator
 import duckdb
 import httpx
 import pytest
-
 from paths import SEED_ARTICLES
 
 CRON = "0 6 * * *"
@@ -114,7 +113,7 @@ def test_served_deployment_runs_on_schedule_and_loads_only_new_articles(server, 
     db = tmp_path / "warehouse" / "newswire.duckdb"
     log = (tmp_path / "serve.log").open("w")
     serving = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--cron", CRON, "--source", str(landing), "--db", str(db)],
+        [sys.executable, "-m", "newswire.cli", "serve", "--cron", CRON, "--source", str(landing), "--db", str(db)],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     try:

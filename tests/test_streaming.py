@@ -14,9 +14,9 @@ from string import ascii_lowercase
 from batches import extraction
 from warehouse_checks import RUN_SPECIFIC, assert_same_rows, assert_star_integrity, published_rows
 
-from flows import warehouse
-from flows.ingest import IngestStream
-from flows.staging import stage
+from newswire.ingest.inputs import IngestStream
+from newswire.load import warehouse
+from newswire.load.staging import stage
 
 STORY = "Officials met in Cairo on Monday.\nThey agreed to meet again next week.\n"
 OTHER = "Rebels attacked a convoy near Goma on Sunday, the army said.\n"
@@ -87,7 +87,7 @@ STORIES = {
 
 def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_path):
     """Batches of two: the surname in the second batch links to the full name loaded in the first."""
-    from flows.etl import news_etl
+    from newswire.flow import news_etl
 
     source = tmp_path / "stories.jsonl"
     source.write_text(

@@ -1,4 +1,4 @@
-"""flows.validate with real Great Expectations on small inline frames."""
+"""newswire.quality.validate with real Great Expectations on small inline frames."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from datetime import date
 
 import pandas as pd
 import pytest
-
 from batches import checked_frames, extraction
-from flows.extract.figures import CATEGORIES
-from flows.quality import run_checks
-from flows.records import ACTOR_TYPES, EVENT_DATE_PRECISIONS, PRECISIONS, QUALIFIERS, TIMEX_TYPES
-from flows.validate import (
+
+from newswire.extract.figures import CATEGORIES
+from newswire.quality.checks import run_checks
+from newswire.quality.validate import (
     SEVERITIES,
     SUITES_DIR,
     ExpectationOutcome,
@@ -21,6 +20,7 @@ from flows.validate import (
     load_suite_specs,
     validate_tables,
 )
+from newswire.records import ACTOR_TYPES, EVENT_DATE_PRECISIONS, PRECISIONS, QUALIFIERS, TIMEX_TYPES
 
 TABLES = (
     "articles",

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from analyst import DUCKDB_CLI, sample_warehouse
 from paths import REPO
 
@@ -58,7 +57,7 @@ def argv(command: str, db: Path) -> list[str]:
     """The command as the README writes it, pointed at the test's warehouse."""
     program, *args = shlex.split(command)
     if program == ".venv/bin/newswire":
-        return [sys.executable, "-m", "flows.cli", *args, "--db", str(db)]
+        return [sys.executable, "-m", "newswire.cli", *args, "--db", str(db)]
     if program == ".venv/bin/duckdb":
         return [str(DUCKDB_CLI), *(str(db) if arg == DEFAULT_DB else arg for arg in args)]
     raise AssertionError(f"the walkthrough runs newswire and duckdb, not {program}")

@@ -1,0 +1,1 @@
+"""The Great Expectations suites, one per table; shipped as newswire.expectations."""

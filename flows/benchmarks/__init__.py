@@ -1,1 +1,0 @@
-"""Scoring the extractors against public benchmark corpora."""

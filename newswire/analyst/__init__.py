@@ -1,0 +1,1 @@
+"""Analyst: the questions in sql/04_analysis, full-text search and charts."""

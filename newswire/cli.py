@@ -1,0 +1,450 @@
+"""The `newswire` command: run the pipeline, score it against gold data, query the warehouse."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from newswire.resources import SAMPLE_ARTICLES
+
+# Relative paths are read from the folder the command is run in.
+DEFAULT_DB = Path("warehouse") / "newswire.duckdb"
+DEFAULT_REUTERS = Path("..") / "shared" / "data" / "reuters21578"
+
+app = typer.Typer(
+    help="newswire: news articles in, a validated DuckDB star schema of actors, figures, dates and events out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+SourceOption = typer.Option(
+    SAMPLE_ARTICLES, "--source", show_default="the sample articles shipped with newswire",
+    help="A file or folder of .txt, .json or .jsonl articles (with an optional manifest.csv).",
+)
+DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSWIRE_DB", help="The DuckDB warehouse file.")
+
+
+def _fail(command: str, reason: object) -> typer.Exit:
+    typer.echo(f"newswire {command}: {reason}", err=True)
+    return typer.Exit(code=1)
+
+
+@app.command()
+def run(
+    source: Path = SourceOption,
+    db: Path = DbOption,
+    full_refresh: bool = typer.Option(
+        False, "--full-refresh", help="Read every input again and rebuild the published tables."
+    ),
+    since: datetime = typer.Option(
+        None, "--since", formats=["%Y-%m-%d"],
+        help="Backfill: extract again the loaded articles published on or after this date (YYYY-MM-DD).",
+    ),
+    until: datetime = typer.Option(
+        None, "--until", formats=["%Y-%m-%d"],
+        help="Backfill: extract again the loaded articles published on or before this date (YYYY-MM-DD).",
+    ),
+    task_runner: str = typer.Option(
+        "threads", "--task-runner", help="threads (one machine) or dask (extraction on a Dask cluster)."
+    ),
+    dask_address: str = typer.Option(
+        None, "--dask-address", help="The scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786."
+    ),
+    dask_workers: int = typer.Option(
+        2, "--dask-workers", min=1, help="Workers of the local cluster started when no address is given; "
+        "also how many batches extract at once.",
+    ),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0.0, help="While another run loads the warehouse, wait up to this many seconds for it."
+    ),
+) -> None:
+    """Ingest, extract, validate and load the articles at SOURCE into the warehouse.
+
+    Only inputs that are new or changed since they were last loaded are read; the rest cost
+    a hash. Rejected inputs are recorded in `rejected_inputs` and do not fail the run; running
+    twice on the same input changes nothing. One run at a time per warehouse.
+    """
+    backfill = since is not None or until is not None
+    if backfill and full_refresh:
+        raise _fail("run", "--full-refresh and --since/--until do not go together")
+    if task_runner not in ("threads", "dask"):
+        raise _fail("run", f"--task-runner is threads or dask, not {task_runner!r}")
+    if not backfill and not source.exists():
+        raise _fail("run", f"source {source} does not exist")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Prefect's temporary server gets 20 s to start by default; a busy machine can need more.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    from newswire.flow import RunFailed, news_etl
+    from newswire.load.warehouse import WarehouseBusy
+
+    flow = news_etl
+    if task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        cluster = {"n_workers": dask_workers, "threads_per_worker": 1, "processes": True}
+        runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(cluster_kwargs=cluster)
+        flow = news_etl.with_options(task_runner=runner)
+    try:
+        summary = flow(
+            source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
+            since=since.date() if since else None, until=until.date() if until else None,
+            extractions_ahead=dask_workers if task_runner == "dask" else 1, wait=wait,
+        )
+    except (RunFailed, WarehouseBusy) as exc:
+        raise _fail("run", exc) from exc
+    except Exception as exc:  # the flow's own log has the trace; the user gets one line
+        raise _fail("run", f"{type(exc).__name__}: {exc}") from exc
+    for line in summary.lines():
+        typer.echo(line)
+
+
+@app.command()
+def serve(
+    cron: str = typer.Option("*/15 * * * *", "--cron", help="When to run, as a cron expression (UTC)."),
+    source: Path = typer.Option(
+        SAMPLE_ARTICLES, "--source", show_default="the sample articles shipped with newswire",
+        help="The landing folder to read new articles from.",
+    ),
+    db: Path = DbOption,
+    name: str = typer.Option("news_etl", "--name", help="The deployment's name."),
+) -> None:
+    """Register the news_etl deployment with its schedule and serve it until stopped.
+
+    Needs a Prefect server: start one with `prefect server start` and set PREFECT_API_URL
+    (e.g. http://127.0.0.1:4200/api). Runs can also be triggered with
+    `prefect deployment run news_etl/<name>`.
+    """
+    if not os.environ.get("PREFECT_API_URL"):
+        raise _fail("serve", "PREFECT_API_URL is not set: start `prefect server start` and point it there")
+    if not source.is_dir():
+        raise _fail("serve", f"landing folder {source} does not exist")
+    from newswire.flow import news_etl
+
+    news_etl.serve(name=name, cron=cron, parameters={"source": str(source.resolve()), "db": str(db.resolve())})
+
+
+@app.command()
+def bench(
+    articles: list[int] = typer.Option(
+        [1000], "--articles", min=1, help="How many Reuters-21578 stories to run on; repeat it for several sizes."
+    ),
+    repeats: int = typer.Option(1, "--repeats", min=1, help="Runs of each stage; the medians are reported."),
+    reuters: Path = typer.Option(
+        DEFAULT_REUTERS, "--reuters", envvar="NEWSWIRE_REUTERS", exists=True, file_okay=False,
+        help="The folder of reut2-*.sgm files.",
+    ),
+) -> None:
+    """Measure a full run against bare nlp.pipe (the model's limit), and a run with nothing new.
+
+    Each stage runs in its own process; the figures are seconds, words/s, articles/s and peak
+    memory, with the ratios full/limit and nothing-new/full. With several sizes, each is
+    reported as it is measured, then the full run's peak memory at each size against the
+    smallest.
+    """
+    from newswire.evaluation.throughput import memory_report, report, run_benchmark
+
+    runs = []
+    for size in articles:
+        try:
+            measurements = run_benchmark(reuters, size, repeats)
+        except RuntimeError as exc:
+            raise _fail("bench", exc) from exc
+        runs.append(measurements)
+        for line in report(measurements):
+            typer.echo(line)
+    for line in memory_report(runs):
+        typer.echo(line)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Option(
+        None, "--gold", exists=True, dir_okay=False, help="Gold annotations (seeds_gold.json format) to score the warehouse against."
+    ),
+    db: Path = DbOption,
+    timeml: list[Path] = typer.Option(
+        [], "--timeml", exists=True, file_okay=False,
+        help="A folder of TimeML .tml files: TempEval-3 scores of the date extractor (repeatable).",
+    ),
+    meantime: list[Path] = typer.Option(
+        [], "--meantime", exists=True, file_okay=False,
+        help="A folder of MEANTIME CAT XML files: scores of named entities, figures and dates (repeatable).",
+    ),
+) -> None:
+    """Measure extraction quality.
+
+    With --gold: P/R/F1 of the warehouse's dates, figures, actors, actor ids and events.
+    With --timeml: strict, relaxed and value F1 of temporal expressions on a TimeML corpus.
+    With --meantime: span F1 of named entities (actors) and of VALUE markables (figures), and
+    the TempEval-3 scores of dates against its TIMEX3 markables.
+    """
+    if gold is None and not timeml and not meantime:
+        raise _fail("eval", "nothing to measure: give --gold, --timeml and/or --meantime")
+    if gold is not None:
+        _evaluate_gold(gold, db)
+    if timeml:
+        from newswire.evaluation.timeml import score_timeml
+        from newswire.extract.nlp import load_model
+
+        for folder in timeml:
+            typer.echo(f"TimeML {folder}")
+            for line in score_timeml(folder, load_model()).lines():
+                typer.echo(f"  {line}")
+    if meantime:
+        from newswire.evaluation.meantime import score_entities
+        from newswire.evaluation.meantime_dates import score_dates
+        from newswire.evaluation.meantime_values import score_values
+        from newswire.extract.nlp import load_model
+        from newswire.reference import load_gazetteer
+
+        for folder in meantime:
+            typer.echo(f"MEANTIME {folder}: named entities")
+            for line in score_entities(folder, load_model(), load_gazetteer()).lines():
+                typer.echo(f"  {line}")
+            typer.echo(f"MEANTIME {folder}: figures against VALUE markables")
+            for line in score_values(folder, load_model()).lines():
+                typer.echo(f"  {line}")
+            typer.echo(f"MEANTIME {folder}: dates against TIMEX3 markables")
+            for line in score_dates(folder, load_model()).lines():
+                typer.echo(f"  {line}")
+
+
+def _evaluate_gold(gold: Path, db: Path) -> None:
+    import duckdb
+
+    from newswire.evaluation.gold import score_actors, score_events, score_mentions
+
+    if not db.exists():
+        raise _fail("eval", f"warehouse {db} does not exist; run `newswire run` first")
+    annotations = json.loads(gold.read_text(encoding="utf-8"))
+    with duckdb.connect(str(db), read_only=True) as con:
+        frames = {
+            name: con.execute(f"select * from {name}").df()
+            for name in ("articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors")
+        }
+    scores = score_mentions(annotations, frames["articles"], frames["date_mentions"], frames["figures"])
+    scores += score_actors(annotations, frames["articles"], frames["actor_mentions"], frames["actors"])
+    event_score, event_report = score_events(
+        annotations, frames["articles"], frames["events"], frames["event_actors"], frames["actors"]
+    )
+    for score in [*scores, event_score]:
+        typer.echo(score.line())
+    for line in event_report:
+        typer.echo(f"  {line}")
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="The SQL to run, e.g. \"select name, actor_type from actors\"."),
+    db: Path = DbOption,
+    max_rows: int = typer.Option(100, "--max-rows", help="Rows to print at most."),
+    write: bool = typer.Option(
+        False, "--write", help="Open the warehouse read-write (to create your own tables); not while a run loads it."
+    ),
+) -> None:
+    """Run an ad-hoc query on the warehouse and print the result; read-only unless --write."""
+    from contextlib import nullcontext
+
+    import duckdb
+
+    if not db.exists():
+        raise _fail("sql", f"warehouse {db} does not exist; run `newswire run` first")
+    busy: tuple[type[Exception], ...] = ()  # a run loading the warehouse stops only a writer
+    held = nullcontext()
+    if write:
+        from newswire.load.warehouse import WarehouseBusy, exclusive
+
+        busy, held = (WarehouseBusy,), exclusive(db.resolve())
+    try:
+        with held, duckdb.connect(str(db), read_only=not write) as con:
+            relation = con.sql(query)
+            if relation is not None:
+                relation.show(max_rows=max_rows, max_width=200)
+    except busy as exc:
+        raise _fail("sql", exc) from exc
+    except duckdb.Error as exc:
+        if not write and "read-only mode" in str(exc):
+            raise _fail("sql", "the warehouse is opened read-only; pass --write to change it") from exc
+        raise _fail("sql", exc) from exc
+
+
+ParamOption = typer.Option([], "--param", help="A query parameter as NAME=VALUE, e.g. actor=Gallant (repeatable).")
+
+
+def _answer(command: str, db: Path, query_name: str, assignments: list[str]):
+    """Run a query of sql/04_analysis on the warehouse opened read-only; fail in one line."""
+    import duckdb
+
+    from newswire.analyst.queries import (
+        QueryError,
+        UnknownQuery,
+        available_queries,
+        bind,
+        find_query,
+        listing,
+        parse_assignments,
+    )
+    from newswire.analyst.queries import run as run_query
+
+    queries = available_queries()
+    try:
+        chosen = find_query(queries, query_name)
+        values = bind(chosen, parse_assignments(assignments))
+    except QueryError as exc:
+        if isinstance(exc, UnknownQuery):
+            typer.echo("\n".join(listing(queries)))
+        raise _fail(command, exc) from exc
+    if not db.exists():
+        raise _fail(command, f"warehouse {db} does not exist; run `newswire run` first")
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return chosen, values, run_query(con, chosen, values)
+    except duckdb.CatalogException as exc:
+        reason = str(exc).splitlines()[0]
+        raise _fail(command, f"{reason}; `newswire run` brings the warehouse's views up to date") from exc
+    except duckdb.Error as exc:
+        raise _fail(command, str(exc).splitlines()[0]) from exc
+
+
+@app.command()
+def query(
+    name: str = typer.Argument(None, help="The query, by its name or part of it (see --list)."),
+    param: list[str] = ParamOption,
+    output: str = typer.Option("table", "--format", help="table, csv or json."),
+    db: Path = DbOption,
+    list_queries: bool = typer.Option(False, "--list", help="List the queries with their question and parameters."),
+) -> None:
+    """Answer a question of sql/04_analysis on the warehouse, opened read-only.
+
+    NAME is the file's name without its number (`actor_timeline` runs 01_actor_timeline.sql);
+    each parameter has a default, which --param replaces.
+    """
+    from newswire.analyst.queries import QueryError, available_queries, formatter, listing
+
+    if list_queries or name is None:
+        typer.echo("\n".join(listing(available_queries())))
+        return
+    try:
+        render = formatter(output)
+    except QueryError as exc:
+        raise _fail("query", exc) from exc
+    _, _, result = _answer("query", db, name, param)
+    typer.echo(render(result))
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help='Words to look for, e.g. "ground operation Rafah".'),
+    limit: int = typer.Option(10, "--limit", min=1, help="Articles to show at most."),
+    db: Path = DbOption,
+) -> None:
+    """Find articles by their words (BM25), best first, each with its best-matching sentence.
+
+    The full-text index lives in the warehouse; when articles changed since it was built,
+    search rebuilds it first, holding the run lock for that moment. When the warehouse cannot
+    be written then (a run or another reader holds it), the index is built in memory instead.
+    """
+    import duckdb
+
+    from newswire.analyst.search import format_hits, searchable
+    from newswire.analyst.search import search as find
+
+    if not db.exists():
+        raise _fail("search", f"warehouse {db} does not exist; run `newswire run` first")
+    try:
+        with searchable(db.resolve()) as con:
+            hits = find(con, text, limit)
+    except (duckdb.Error, RuntimeError) as exc:
+        raise _fail("search", str(exc).splitlines()[0]) from exc
+    if not hits:
+        typer.echo(f"no article matches {text!r}")
+        return
+    for line in format_hits(hits):
+        typer.echo(line)
+
+
+CHARTS = {"timeline": "actor_timeline", "figures": "figures_over_time"}
+
+
+@app.command()
+def chart(
+    kind: str = typer.Argument(..., help="timeline (an actor's events by date) or figures (figures by category)."),
+    out: Path = typer.Option(..., "--out", help="The SVG file to write."),
+    param: list[str] = ParamOption,
+    db: Path = DbOption,
+) -> None:
+    """Draw the answer of an analysis query as an SVG file (no script, nothing from the network).
+
+    `timeline` draws actor_timeline (--param actor=…), `figures` draws figures_over_time
+    (--param category=…).
+    """
+    from newswire.analyst.chart import figures_svg, timeline_svg
+
+    if kind not in CHARTS:
+        raise _fail("chart", f"the charts are {', '.join(CHARTS)}, not {kind!r}")
+    chosen, values, result = _answer("chart", db, CHARTS[kind], param)
+    if kind == "timeline":
+        svg, what = timeline_svg(result, f"{values['actor']}: events by date"), "events"
+    else:
+        title = "Figures by category" if values["category"] == "all" else f"Figures: {values['category']}"
+        svg, what = figures_svg(result, title), "figures"
+    try:
+        out.write_text(svg, encoding="utf-8")
+    except OSError as exc:
+        raise _fail("chart", exc) from exc
+    typer.echo(f"{out}: {len(result.rows)} {what} from {chosen.name}")
+
+
+@app.command()
+def dq(
+    db: Path = DbOption,
+    serve: bool = typer.Option(False, "--serve", help="Then serve the site on 127.0.0.1 until interrupted."),
+    port: int = typer.Option(8000, "--port", help="The port to serve on (0 picks a free one)."),
+) -> None:
+    """Build the data-quality dashboard (index.html beside the warehouse) and print its path.
+
+    It shows the latest run's status, expectations, quarantined rows, findings and rejected inputs.
+    It charts failures and rows loaded over runs, and loads nothing from the network.
+    """
+    import duckdb
+
+    from newswire.quality.dashboard import write_site
+
+    if not db.exists():
+        raise _fail("dq", f"warehouse {db} does not exist; run `newswire run` first")
+    site_dir = db.resolve().parent
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            page = write_site(con, site_dir)
+    except duckdb.Error as exc:
+        raise _fail("dq", exc) from exc
+    typer.echo(page)
+    if serve:
+        _serve(site_dir, port)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _serve(site_dir: Path, port: int) -> None:
+    import signal
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site_dir))
+    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` and service managers stop it like Ctrl-C
+        typer.echo(f"serving http://127.0.0.1:{server.server_port}/ until interrupted (Ctrl-C or SIGTERM)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            typer.echo("stopped")
+
+
+if __name__ == "__main__":
+    app()

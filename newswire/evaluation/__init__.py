@@ -1,0 +1,1 @@
+"""Evaluation: scores against gold (the samples, TimeML, MEANTIME) and the throughput benchmark."""

@@ -1,0 +1,534 @@
+"""Actors: people, organisations and places named in an article, one name per actor.
+
+Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin"), known
+aliases join their canonical name ("U.S." -> "United States"), and titles, determiners and
+possessives are not part of a name. Across articles, `surname_links` joins a bare surname to
+the one full name that ends with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, ORTH, SPACY
+from spacy.tokens import Doc, Span, Token
+
+from newswire.records import ACTOR_TYPES, ActorMention, stable_id
+from newswire.reference import Gazetteer, alias_key
+
+_DETERMINERS = {"the", "a", "an"}
+_POSSESSIVE = re.compile(r"(['’]s?|['’])$")
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_BRACKETS = {"(", ")", "[", "]"}
+# Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
+# Lloyd Austin") they are part of a job title, not an organisation.
+_PORTFOLIO_WORDS = {
+    "agriculture", "commerce", "culture", "defence", "defense", "economy", "education", "energy",
+    "environment", "finance", "foreign", "health", "home", "homeland", "interior", "justice",
+    "labor", "labour", "national", "security", "state", "trade", "transport", "transportation",
+    "treasury", "war",
+}
+# Titles and ranks written before a person's name.
+_TITLES = {
+    "adm", "admiral", "ambassador", "brig", "capt", "captain", "chancellor", "chief", "col",
+    "colonel", "commander", "defence", "defense", "deputy", "dr", "emir", "foreign", "gen",
+    "general", "gov", "governor", "judge", "justice", "king", "lt", "maj", "major", "mayor", "minister",
+    "mr", "mrs", "ms", "president", "prime", "prince", "princess", "prof", "queen", "rabbi", "rep",
+    "secretary", "sen", "senator", "sgt", "sheikh", "sir", "speaker", "vice",
+}
+# Forms of address: they precede a name but say nothing about the person's role.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
+# Nouns that head a role ("Pentagon press secretary", "the company's chief executive").
+_ROLE_NOUNS = {
+    "adviser", "advisor", "ambassador", "analyst", "ceo", "cfo", "chair", "chairman", "chairwoman",
+    "chancellor", "chief", "coo", "co-founder", "commander", "commissioner", "correspondent",
+    "cto", "director", "economist", "envoy", "executive", "founder", "general", "governor", "head",
+    "judge", "leader", "manager", "mayor", "minister", "officer", "official", "president",
+    "professor", "prosecutor", "secretary", "senator", "spokesman", "spokesperson",
+    "spokeswoman", "chief-of-staff",
+}
+# Words that qualify a role without being one ("deputy", "press" in "press secretary").
+_ROLE_QUALIFIERS = {"acting", "assistant", "associate", "executive", "former", "interim", "presiding", "press", "senior", "vice"}
+# Heads of names that denote events, not actors ("Worldwide Developers Conference").
+_EVENT_HEADS = {
+    "championship", "championships", "conference", "convention", "expo", "festival", "olympics",
+    "summit", "tournament",
+}
+# ISO 4217 codes of widely used currencies: "USD" after an amount is a unit, not an actor.
+_CURRENCY_CODES = {
+    "ARS", "AUD", "BRL", "CAD", "CHF", "CNY", "DKK", "EGP", "EUR", "GBP", "HKD", "IDR", "ILS",
+    "INR", "IRR", "JPY", "KRW", "MXN", "NOK", "NZD", "PKR", "PLN", "RMB", "RUB", "SAR", "SEK",
+    "SGD", "THB", "TRY", "TWD", "UAH", "USD", "ZAR",
+}
+# Legal forms after a company's name: "Microsoft Corp." and "Microsoft" are one actor.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Corp(?:oration)?|Inc(?:orporated)?|Co|Ltd|Limited|LLC|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH|SpA|AB|ASA)\.?$"
+)
+# Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
+# a later bare surname tagged PERSON claims such a name.
+_MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
+# Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
+_ACRONYM_SKIPPED = {"and", "for", "in", "of", "on", "the", "to", "&"}
+# A name written lowercase-then-capital ("iPhone", "eReader") is a product line, not an actor.
+_BRAND = re.compile(r"^[a-z][A-Z]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+_LETTER = re.compile(r"[^\W\d_]")
+_APPOSITIVE_END = {",", ".", ";", ":", ")", "(", "—", "–", "-", '"', "“", "”"}
+# Parts of speech an appositive role is made of ("the president's national security adviser").
+_APPOSITIVE_POS = {"ADJ", "DET", "NOUN", "PART", "PROPN"}
+_LONGEST_KNOWN_NAME = 8
+# Entities that are amounts and times: no actor name stands inside them.
+_QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY", "TIME"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A parse's text with each token's text and character offsets, read once."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    """Read from the parse's arrays, without making a Token object for each token."""
+    table = doc.to_array([ORTH, IDX, SPACY]).tolist()
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth, _, _ in table]
+    starts = [start for _, start, _ in table]
+    text = "".join([f"{word} " if spaced else word for word, (_, _, spaced) in zip(words, table)])
+    return _Tokens(text, words, starts, [start + len(word) for start, word in zip(starts, words)])
+
+
+def actor_id_for(name: str) -> str:
+    """The key of an actor: its canonical name, case folded."""
+    return stable_id("actor", alias_key(name))
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    """Without a leading determiner or a trailing possessive; the new start."""
+    words = text.split(" ")
+    while len(words) > 1 and words[0].casefold() in _DETERMINERS:
+        start += len(words[0]) + 1
+        words = words[1:]
+    text = " ".join(words)
+    match = _POSSESSIVE.search(text)
+    if match and len(text) > len(match.group()) + 1 and not text.isupper():
+        text = text[: match.start()].rstrip()
+    return text, start
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".").casefold() for w in text.split()]
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].strip(".").casefold() in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _depluralise(name: str) -> str:
+    """`Palestinians` -> `Palestinian`: a group named by its plural is the same group."""
+    if name.endswith("s") and not name.endswith("ss") and len(name) > 3:
+        return name[:-1]
+    return name
+
+
+def _parse_spans(doc: Doc) -> list[Span]:
+    """The model's actor entities, cut at brackets and inner possessives, without units.
+
+    "the Federal Bureau of Investigation (FBI" holds two names, "Apple Computer's Mac OS" the
+    owner and the thing owned; "GB" glued to the number in "30GB" is a unit.
+    """
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_TYPES:
+            continue
+        cuts = [
+            i
+            for i in range(ent.start, ent.end)
+            if doc[i].text in _BRACKETS or (doc[i].text in _POSSESSIVE_TOKENS and doc[i].tag_ == "POS" and i < ent.end - 1)
+        ]
+        for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+            while stop > begin and doc[stop - 1].is_lower and doc[stop - 1].is_stop:
+                stop -= 1  # "the Islamic Republic on": a function word the model took in
+            glued_to_number = begin > 0 and doc[begin - 1].like_num and not doc[begin - 1].whitespace_
+            if stop > begin and not glued_to_number:
+                spans.append(Span(doc, begin, stop, label=ent.label_))
+    return spans
+
+
+def _is_group(span: Span) -> bool:
+    """A plural name after "the" ("the Beatles", "the Smiths") names a group, not a person."""
+    words = [t for t in span if t.text not in _POSSESSIVE_TOKENS]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    first = words[0].lower_ if words else ""
+    named = [t for t in words if t.lower_ not in _DETERMINERS]
+    return (
+        (first in _DETERMINERS or before in _DETERMINERS)
+        and len(named) == 1
+        and named[0].tag_ == "NNPS"
+    )
+
+
+def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    for ent in spans:
+        if not ent.text.strip():
+            continue
+        text, start = _trim(ent.text, ent.start_char)
+        words = _words(text)
+        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES:
+            continue
+        known = gazetteer.lookup(text)
+        if known is None and (words[-1] in _EVENT_HEADS or _BRAND.match(text)):
+            continue
+        if ent.label_ == "PERSON" and len(words) > 1:
+            # "Sullivan Israel" in "showed Sullivan Israel's plan": a name ending in a country.
+            tail = text.split()[-1]
+            tail_known = gazetteer.lookup(tail)
+            if tail_known and tail_known[1] == "GPE" and known is None:
+                tail_start = start + len(text) - len(tail)
+                candidates.append(_Candidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
+                candidates.append(_Candidate(tail_start, tail_start + len(tail), tail, "GPE"))
+                continue
+        if ent.label_ == "ORG" and known is None:
+            first = text.split()[0]
+            first_known = gazetteer.lookup(first)
+            if first_known and first_known[1] == "GPE" and all(w in _PORTFOLIO_WORDS for w in words[1:]):
+                # "US National Security" in "US National Security Adviser": only the country.
+                candidates.append(_Candidate(start, start + len(first), first, "GPE"))
+                continue
+            if all(w in _PORTFOLIO_WORDS for w in words):
+                continue
+        label = "ORG" if ent.label_ == "PERSON" and known is None and _is_group(ent) else ent.label_
+        candidates.append(_Candidate(start, start + len(text), text, label))
+    return candidates
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name can have: initials of every word, or of its content words only."""
+    words = name.replace("-", " ").split()
+    return {
+        "".join(w[0] for w in words).upper(),
+        "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIPPED).upper(),
+    }
+
+
+def _parse_acronyms(doc: Doc, text: str, candidates: Sequence[_Candidate]) -> tuple[list[_Candidate], dict[str, str]]:
+    """Acronyms defined in the text: "the Federal Bureau of Investigation (FBI)".
+
+    Returns the acronyms the model did not tag, as new candidates, and the pairs learned, both
+    ways (alias key of one form -> the other form).
+    """
+    starts = {c.start for c in candidates}
+    found: list[_Candidate] = []
+    partners: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate.label == "PERSON" or len(candidate.text.split()) < 2:
+            continue
+        after = doc.char_span(candidate.end, len(text), alignment_mode="expand")
+        if after is None or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+            continue
+        acronym = after[1]
+        if not _ACRONYM.match(acronym.text) or acronym.text.replace(".", "").replace("&", "") not in _initials(candidate.text):
+            continue
+        partners[alias_key(acronym.text)] = candidate.text
+        partners[alias_key(candidate.text)] = acronym.text
+        if acronym.idx not in starts:
+            found.append(_Candidate(acronym.idx, acronym.idx + len(acronym.text), acronym.text, candidate.label))
+    return found, partners
+
+
+def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> list[_Candidate]:
+    """Names the reference data knows that the model did not tag ("the Islamic Republic").
+
+    A known name of several words is found wherever it stands capitalised outside any entity;
+    a one-word name only when it is a country or an acronym, so that "Fed" in "fed up" or a
+    capitalised common word stays a word.
+    """
+    text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        for size in range(min(_LONGEST_KNOWN_NAME, len(words) - i), 0, -1):
+            start, end = starts[i], ends[i + size - 1]
+            if 1 in covered[start:end]:
+                continue
+            name = text[start:end]
+            known = gazetteer.lookup(name)
+            if known is None or (size == 1 and known[1] != "GPE" and not _ACRONYM.match(name)):
+                continue
+            found.append(_Candidate(start, end, name, known[1]))
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+def _canonical(candidate: _Candidate, gazetteer: Gazetteer, partners: Mapping[str, str]) -> tuple[str, str]:
+    """The name and type an actor is known by.
+
+    An acronym and its expansion defined in the text share the reference name of either form,
+    else the expansion.
+    """
+    partner = partners.get(alias_key(candidate.text))
+    known = gazetteer.lookup(candidate.text) or (gazetteer.lookup(partner) if partner else None)
+    if known:
+        return known
+    if partner:
+        return max((candidate.text, partner), key=len), candidate.label
+    if candidate.label == "PERSON":
+        return _strip_titles(candidate.text), "PERSON"
+    if candidate.label == "NORP":
+        return _depluralise(candidate.text), "NORP"
+    if candidate.label == "ORG":
+        stripped = _LEGAL_FORM.sub("", candidate.text)
+        return (gazetteer.lookup(stripped) or (stripped, "ORG")) if stripped else (candidate.text, "ORG")
+    return candidate.text, candidate.label
+
+
+def _unspelt_acronyms(candidates: Sequence[_Candidate], partners: Mapping[str, str]) -> dict[str, str]:
+    """Acronyms used without being spelt out ("the Federal Trade Commission ... the FTC"): each
+    joins the one longer name in the article whose initials it is, both ways."""
+    expansions = [c.text for c in candidates if c.label not in ("PERSON", "NORP") and len(c.text.split()) > 1]
+    found: dict[str, str] = {}
+    for candidate in candidates:
+        key = alias_key(candidate.text)
+        if not _ACRONYM.match(candidate.text) or key in partners:
+            continue
+        letters = candidate.text.replace(".", "").replace("&", "")
+        owners = {name for name in expansions if letters in _initials(_LEGAL_FORM.sub("", name))}
+        if len(owners) == 1:
+            owner = owners.pop()
+            found[key] = owner
+            found[alias_key(owner)] = candidate.text
+    return found
+
+
+def _surname_owner(name: str, full_names: Sequence[str]) -> str | None:
+    """The one full name among `full_names` whose last word is `name`."""
+    owners = {full for full in full_names if full != name and full.split()[-1] == name}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _parse_repeats(
+    doc: Doc, tokens: _Tokens, resolved: Sequence[tuple[_Candidate, str, str]], covered: bytearray
+) -> list[tuple[_Candidate, str, str]]:
+    """Further mentions of names already found, where the model missed them.
+
+    A name the model tagged once ("Gallant", "Yoav Gallant", "US") is a mention wherever else
+    it stands as capitalised tokens outside the `covered` characters (actor names and
+    quantities); a person is also found by surname. Other entities do not hide a name:
+    "Apple" stands in the event "Apple Worldwide Developers Conference".
+    """
+    forms: dict[tuple[str, ...], tuple[str, str]] = {}
+    for candidate, name, kind in resolved:
+        span = doc.char_span(candidate.start, candidate.end)
+        if span is not None:
+            forms.setdefault(tuple(t.text for t in span), (name, kind))
+        if kind == "PERSON" and len(name.split()) > 1:
+            forms.setdefault((name.split()[-1],), (name, kind))
+    firsts = {form[0] for form in forms if form}
+    text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
+    found: list[tuple[_Candidate, str, str]] = []
+    longest = max((len(form) for form in forms), default=0)
+    i = 0
+    while i < len(words):
+        if words[i] not in firsts or not words[i][:1].isupper():
+            i += 1
+            continue
+        for size in range(min(longest, len(words) - i), 0, -1):
+            match = forms.get(tuple(words[i : i + size]))
+            start, end = starts[i], ends[i + size - 1]
+            if match and 1 not in covered[start:end]:
+                found.append((_Candidate(start, end, text[start:end], match[1]), *match))
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[ActorMention]:
+    """Every named actor in `doc`, each mention tied to its canonical name."""
+    tokens = _tokens(doc)
+    candidates = _parse_candidates(_parse_spans(doc), gazetteer)
+    acronyms, partners = _parse_acronyms(doc, tokens.text, candidates)
+    covered = bytearray(len(tokens.text))
+    for start, end in [
+        *((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _QUANTITY_LABELS),
+        *((c.start, c.end) for c in [*candidates, *acronyms]),
+    ]:
+        covered[start:end] = b"\x01" * (end - start)
+    candidates = sorted([*candidates, *acronyms, *_parse_known(tokens, gazetteer, covered)], key=lambda c: c.start)
+    for c in candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    partners = {**_unspelt_acronyms(candidates, partners), **partners}
+    named = [(c, *_canonical(c, gazetteer, partners)) for c in candidates]
+    surnames = {name for _, name, kind in named if kind == "PERSON" and len(name.split()) == 1}
+    named = [
+        (c, name, "PERSON" if kind in _MISTAKEN_PERSON_LABELS and name.split()[-1] in surnames else kind)
+        for c, name, kind in named
+    ]
+    people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
+    resolved = [
+        (candidate, (_surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
+        for candidate, name, kind in named
+    ]
+    resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
+    # One type per actor in the article: the type most of its mentions were given.
+    votes: dict[str, Counter[str]] = {}
+    for _, name, kind in resolved:
+        votes.setdefault(name, Counter())[kind] += 1
+    return [
+        ActorMention(
+            article_id=article_id,
+            actor_id=actor_id_for(name),
+            actor_name=name,
+            actor_type=_vote(votes[name]),
+            mention_text=candidate.text,
+            start_char=candidate.start,
+            end_char=candidate.end,
+            ner_label=candidate.label,
+        )
+        for candidate, name, _ in resolved
+    ]
+
+
+def _is_title_word(token: Token) -> bool:
+    word = token.text.strip(".").casefold()
+    return word in _TITLES or word in _PORTFOLIO_WORDS or word in _ROLE_NOUNS or word in _ROLE_QUALIFIERS
+
+
+def _parse_title_before(doc: Doc, span: Span) -> list[Token]:
+    """Title words at the start of the mention and right before it, forms of address left out.
+
+    "Defense Secretary Lloyd Austin", "Secretary of State Antony Blinken", "Maj Gen Pat Ryder",
+    "national security advisor Jake Sullivan"; not "Mr." in "Mr. Biden".
+    """
+    end = span.start
+    while end < span.end - 1 and _is_title_word(doc[end]):
+        end += 1
+    begin = end
+    while begin > 0:
+        previous = doc[begin - 1]
+        joins = previous.lower_ == "of" and begin > 1 and begin < end and _is_title_word(doc[begin - 2])
+        if not (_is_title_word(previous) or joins):
+            break
+        begin -= 1
+    words = [t for t in doc[begin:end] if t.text.strip(".").casefold() not in _HONORIFICS]
+    heads = _TITLES.union(_ROLE_NOUNS) - _HONORIFICS
+    return words if any(t.text.strip(".").casefold() in heads for t in words) else []
+
+
+def _parse_appositive(doc: Doc, span: Span) -> list[Token]:
+    """A role given in an appositive after the name, without determiners or its owner.
+
+    "Pat Ryder, Pentagon press secretary," -> "Pentagon press secretary"; "Jake Sullivan, the
+    president's national security adviser" -> "national security adviser".
+    """
+    if span.end >= len(doc) - 1 or doc[span.end].text != ",":
+        return []
+    phrase: list[Token] = []
+    for token in doc[span.end + 1 : span.end + 12]:
+        if token.text in _APPOSITIVE_END or token.is_sent_start or token.pos_ not in _APPOSITIVE_POS:
+            return []
+        phrase.append(token)
+        owned = token.i + 1 < len(doc) and doc[token.i + 1].text in _POSSESSIVE_TOKENS
+        if token.lower_ in _ROLE_NOUNS and not owned:
+            break
+    else:
+        return []
+    head = phrase[-1].i + 1
+    while head < len(doc) and doc[head].lower_ in _ROLE_NOUNS:
+        phrase.append(doc[head])
+        head += 1
+    owner_end = max((i for i, t in enumerate(phrase) if t.text in _POSSESSIVE_TOKENS), default=-1)
+    return [t for t in phrase[owner_end + 1 :] if t.lower_ not in _DETERMINERS]
+
+
+def _parse_title(doc: Doc, span: Span) -> str | None:
+    """The title or role of the person named by `span`: before the name, in an appositive, or both.
+
+    "Maj Gen Pat Ryder, Pentagon press secretary" -> "Maj Gen, Pentagon press secretary".
+    """
+    parts = [" ".join(t.text for t in words) for words in (_parse_title_before(doc, span), _parse_appositive(doc, span))]
+    parts = [part for part in parts if part]
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
+def titles_of(doc: Doc, mentions: Iterable[ActorMention]) -> dict[tuple[int, int], str]:
+    """The title or role given with each person mention in `doc`, where there is one.
+
+    Keyed by the mention's (start_char, end_char); `doc` is the parse `extract_actors` read.
+    "Defense Secretary Lloyd Austin" -> "Defense Secretary"; "Jake Sullivan, the president's
+    national security adviser" -> "national security adviser".
+    """
+    titles: dict[tuple[int, int], str] = {}
+    for mention in mentions:
+        if mention.actor_type != "PERSON":
+            continue
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        title = _parse_title(doc, span) if span is not None else None
+        if title:
+            titles[(mention.start_char, mention.end_char)] = title
+    return titles
+
+
+def _vote(counts: Counter[str]) -> str:
+    """The most common type; ties go to the order of ACTOR_TYPES."""
+    return max(counts, key=lambda kind: (counts[kind], -ACTOR_TYPES.index(kind)))
+
+
+def surname_links(mentions: Sequence[ActorMention], known_people: Iterable[str] = ()) -> dict[str, str]:
+    """One-word person names that belong to the one full name, seen anywhere, ending with them.
+
+    Returns old actor name -> full name, for the names that link.
+    """
+    full_names = sorted(
+        {m.actor_name for m in mentions if m.actor_type == "PERSON" and len(m.actor_name.split()) > 1}
+        | {name for name in known_people if len(name.split()) > 1}
+    )
+    links: dict[str, str] = {}
+    for mention in mentions:
+        if mention.actor_type == "PERSON" and len(mention.actor_name.split()) == 1:
+            owner = _surname_owner(mention.actor_name, full_names)
+            if owner:
+                links[mention.actor_name] = owner
+    return links
+
+
+def acronym_links(mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """Acronyms defined in one article ("the Federal Bureau of Investigation (FBI)") used alone in others.
+
+    A mention whose text is an acronym but whose actor has another name says what the acronym
+    stands for; an actor named by that acronym alone joins it, when it stands for one name only.
+    Returns old actor name -> the name it joins.
+    """
+    meanings: dict[str, set[str]] = {}
+    for mention in mentions:
+        if _ACRONYM.match(mention.mention_text) and alias_key(mention.mention_text) != alias_key(mention.actor_name):
+            meanings.setdefault(alias_key(mention.mention_text), set()).add(mention.actor_name)
+    links: dict[str, str] = {}
+    for mention in mentions:
+        names = meanings.get(alias_key(mention.actor_name), set())
+        if len(names) == 1:
+            links[mention.actor_name] = next(iter(names))
+    return links

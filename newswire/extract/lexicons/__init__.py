@@ -1,0 +1,1 @@
+"""Word lists and rule tables of the extractors, as data files."""

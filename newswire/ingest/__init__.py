@@ -1,0 +1,1 @@
+"""Ingest: raw inputs (files, records) into articles, with rejected inputs and their reasons."""

@@ -1,0 +1,1 @@
+"""Link: one actor and one real-world event across articles."""

@@ -1,0 +1,1 @@
+"""Quality: run-level checks, Great Expectations validation, Data Docs and the dashboard."""

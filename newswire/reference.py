@@ -1,0 +1,46 @@
+"""Reference data shipped in `newswire.seeds`: country names and codes, aliases of well-known actors."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from newswire.resources import SEEDS_DIR
+
+COUNTRIES_FILE = "countries.csv"
+ALIASES_FILE = "actor_aliases.csv"
+
+
+def alias_key(name: str) -> str:
+    """How names are compared: case and inner whitespace folded."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Known names: alias key -> (canonical name, actor type)."""
+
+    aliases: Mapping[str, tuple[str, str]]
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        return self.aliases.get(alias_key(name))
+
+
+def read_seed(name: str, seeds_dir: Path = SEEDS_DIR) -> list[dict[str, str]]:
+    with (seeds_dir / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_gazetteer(seeds_dir: Path = SEEDS_DIR) -> Gazetteer:
+    """Country names (every form in the seed) and the curated actor aliases, which win."""
+    aliases: dict[str, tuple[str, str]] = {}
+    for row in read_seed(COUNTRIES_FILE, seeds_dir):
+        for form in (row["name"], row["official_name"], row["iso_name"]):
+            if form:
+                aliases[alias_key(form)] = (row["name"], "GPE")
+    for row in read_seed(ALIASES_FILE, seeds_dir):
+        aliases[alias_key(row["alias"])] = (row["name"], row["actor_type"])
+    return Gazetteer(MappingProxyType(aliases))

@@ -1,0 +1,1 @@
+"""Reference data and the sample articles; shipped as newswire.seeds."""
