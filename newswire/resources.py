@@ -26,7 +26,7 @@ SQL_DIR = _path("newswire.sql")
 SUITES_DIR = _path("newswire.expectations")
 SEEDS_DIR = _path("newswire.seeds")
 SAMPLE_ARTICLES = SEEDS_DIR / "articles"
-LEXICONS_DIR = _path("newswire.extract.lexicons")
+LEXICONS_DIR = _path("newswire.extract", "lexicons")
 DATA_DOCS_STYLESHEET = _path("newswire.quality", "data_docs", "offline.css")
 
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from paths import GOLD, SEED_ARTICLES
+from paths import GOLD
+
+# The command as a user starts it, with no warehouse named in the environment.
+_ENV = {name: value for name, value in os.environ.items() if name != "NEWSWIRE_DB"}
 
 
-def newswire(*args: str) -> subprocess.CompletedProcess:
+def newswire(*args: str, cwd: Path | None = None, env: dict[str, str] = _ENV) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "newswire.cli", *args], capture_output=True, text=True, timeout=600, check=False
+        [sys.executable, "-m", "newswire.cli", *args], cwd=cwd, env=env, capture_output=True, text=True,
+        timeout=600, check=False,
     )
 
 
@@ -30,9 +36,12 @@ def test_run_on_missing_source_fails_with_one_line(tmp_path):
 
 @pytest.fixture(scope="module")
 def cli_warehouse(tmp_path_factory):
-    db = tmp_path_factory.mktemp("cli") / "newswire.duckdb"
-    result = newswire("run", "--source", str(SEED_ARTICLES), "--db", str(db))
+    """`newswire run` with no arguments, in a folder that has nothing of newswire's."""
+    folder = tmp_path_factory.mktemp("anywhere")
+    result = newswire("run", cwd=folder)
     assert result.returncode == 0, result.stderr[-2000:]
+    db = folder / "warehouse" / "newswire.duckdb"
+    assert db.is_file(), sorted(p.name for p in folder.rglob("*"))
     return db, result.stdout
 
 
@@ -40,6 +49,13 @@ def test_run_prints_its_summary(cli_warehouse):
     _, stdout = cli_warehouse
     assert "articles: 5 read, 0 rejected, 0 duplicate" in stdout
     assert "rows in warehouse:" in stdout
+
+
+def test_newswire_db_names_the_default_warehouse(cli_warehouse, tmp_path):
+    db, _ = cli_warehouse
+    result = newswire("sql", "select count(*) as n from articles", cwd=tmp_path, env={**_ENV, "NEWSWIRE_DB": str(db)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[4].strip("│ ") == "5", result.stdout
 
 
 def test_sql_queries_the_warehouse(cli_warehouse):
