@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.extract.actors import acronym_links, actor_id_for, extract_actors, surname_links, titles_of
+from newswire.extract.actors import actor_id_for, extract_actors, titles_of
+from newswire.link.actors import acronym_links, link_across, surname_links
+from newswire.records import Article, Extraction
 
 
 def actors_of(nlp, gazetteer, text):
@@ -128,9 +130,6 @@ def test_a_form_of_address_is_not_a_title(nlp, gazetteer):
 
 
 def test_names_differing_only_in_case_link_as_one_actor(nlp, gazetteer):
-    from newswire.link.actors import link_across
-    from newswire.records import Article, Extraction
-
     def extraction(article_id: str, text: str) -> Extraction:
         article = Article(article_id, article_id, None, None, None, None, text, "x")
         mentions = tuple(extract_actors(nlp(text), article_id, gazetteer))

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newswire.extract.actors import extract_actors
 from newswire.extract.dates import extract_dates
 from newswire.extract.events import EVENT_TYPES, extract_events, figure_events
@@ -64,3 +66,12 @@ def test_figures_belong_to_the_event_that_governs_them(nlp, gazetteer):
     assert article_event[linked["some 1,200 people"]] == attack
     assert linked["over 32,000 Palestinians"] == killing
     assert linked["a third of Gaza's population"] is None
+
+
+def test_a_trigger_typed_outside_plover_is_a_lexicon_error(monkeypatch):
+    from newswire.extract import events
+    from newswire.extract.lexicons import LexiconError
+
+    monkeypatch.setattr(events, "lexicon", lambda name: {"verbs": {"parley": {"type": "PARLEY", "mode": "meet"}}})
+    with pytest.raises(LexiconError, match="'parley' has type 'PARLEY'"):
+        events._read_triggers("verbs")

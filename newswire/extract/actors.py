@@ -2,8 +2,9 @@
 
 Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin"), known
 aliases join their canonical name ("U.S." -> "United States"), and titles, determiners and
-possessives are not part of a name. Across articles, `surname_links` joins a bare surname to
-the one full name that ends with it.
+possessives are not part of a name. The words around names (titles, roles, portfolios, the
+heads of event names, companies' legal forms) are the lexicon `titles.json`. Joining names across
+articles is `newswire.link.actors`'s work.
 """
 
 from __future__ import annotations
@@ -16,62 +17,37 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
+from newswire.extract.lexicons import alternation, lexicon
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
 from newswire.reference import Gazetteer, alias_key
 
-_DETERMINERS = {"the", "a", "an"}
+_ARTICLES = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _BRACKETS = {"(", ")", "[", "]"}
+_LEXICON = lexicon("titles")
 # Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
 # Lloyd Austin") they are part of a job title, not an organisation.
-_PORTFOLIO_WORDS = {
-    "agriculture", "commerce", "culture", "defence", "defense", "economy", "education", "energy",
-    "environment", "finance", "foreign", "health", "home", "homeland", "interior", "justice",
-    "labor", "labour", "national", "security", "state", "trade", "transport", "transportation",
-    "treasury", "war",
-}
+_PORTFOLIO_WORDS = frozenset(_LEXICON["portfolio_words"])
 # Titles and ranks written before a person's name.
-_TITLES = {
-    "adm", "admiral", "ambassador", "brig", "capt", "captain", "chancellor", "chief", "col",
-    "colonel", "commander", "defence", "defense", "deputy", "dr", "emir", "foreign", "gen",
-    "general", "gov", "governor", "judge", "justice", "king", "lt", "maj", "major", "mayor", "minister",
-    "mr", "mrs", "ms", "president", "prime", "prince", "princess", "prof", "queen", "rabbi", "rep",
-    "secretary", "sen", "senator", "sgt", "sheikh", "sir", "speaker", "vice",
-}
+_TITLES = frozenset(_LEXICON["titles"])
 # Forms of address: they precede a name but say nothing about the person's role.
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}
+_HONORIFICS = frozenset(_LEXICON["honorifics"])
 # Nouns that head a role ("Pentagon press secretary", "the company's chief executive").
-_ROLE_NOUNS = {
-    "adviser", "advisor", "ambassador", "analyst", "ceo", "cfo", "chair", "chairman", "chairwoman",
-    "chancellor", "chief", "coo", "co-founder", "commander", "commissioner", "correspondent",
-    "cto", "director", "economist", "envoy", "executive", "founder", "general", "governor", "head",
-    "judge", "leader", "manager", "mayor", "minister", "officer", "official", "president",
-    "professor", "prosecutor", "secretary", "senator", "spokesman", "spokesperson",
-    "spokeswoman", "chief-of-staff",
-}
+_ROLE_NOUNS = frozenset(_LEXICON["role_nouns"])
 # Words that qualify a role without being one ("deputy", "press" in "press secretary").
-_ROLE_QUALIFIERS = {"acting", "assistant", "associate", "executive", "former", "interim", "presiding", "press", "senior", "vice"}
+_ROLE_QUALIFIERS = frozenset(_LEXICON["role_qualifiers"])
 # Heads of names that denote events, not actors ("Worldwide Developers Conference").
-_EVENT_HEADS = {
-    "championship", "championships", "conference", "convention", "expo", "festival", "olympics",
-    "summit", "tournament",
-}
-# ISO 4217 codes of widely used currencies: "USD" after an amount is a unit, not an actor.
-_CURRENCY_CODES = {
-    "ARS", "AUD", "BRL", "CAD", "CHF", "CNY", "DKK", "EGP", "EUR", "GBP", "HKD", "IDR", "ILS",
-    "INR", "IRR", "JPY", "KRW", "MXN", "NOK", "NZD", "PKR", "PLN", "RMB", "RUB", "SAR", "SEK",
-    "SGD", "THB", "TRY", "TWD", "UAH", "USD", "ZAR",
-}
+_EVENT_HEADS = frozenset(_LEXICON["event_heads"])
+# Currency codes: "USD" after an amount is a unit, not an actor.
+_CURRENCY_CODES = frozenset(lexicon("currencies")["codes"])
 # Legal forms after a company's name: "Microsoft Corp." and "Microsoft" are one actor.
-_LEGAL_FORM = re.compile(
-    r",?\s+(?:Corp(?:oration)?|Inc(?:orporated)?|Co|Ltd|Limited|LLC|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH|SpA|AB|ASA)\.?$"
-)
+_LEGAL_FORM = re.compile(rf",?\s+(?:{alternation(_LEXICON['legal_forms'])})\.?$")
 # Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
 # a later bare surname tagged PERSON claims such a name.
 _MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
 # Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
-_ACRONYM_SKIPPED = {"and", "for", "in", "of", "on", "the", "to", "&"}
+_ACRONYM_SKIPPED = frozenset(_LEXICON["acronym_skipped"])
 # A name written lowercase-then-capital ("iPhone", "eReader") is a product line, not an actor.
 _BRAND = re.compile(r"^[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
@@ -85,7 +61,7 @@ _QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class _NameCandidate:
     start: int
     end: int
     text: str
@@ -112,6 +88,11 @@ def _tokens(doc: Doc) -> _Tokens:
     return _Tokens(text, words, starts, [start + len(word) for start, word in zip(starts, words)])
 
 
+def is_acronym(text: str) -> bool:
+    """Whether `text` is written as an acronym: "FBI", "U.N.", "AT&T"."""
+    return _ACRONYM.match(text) is not None
+
+
 def actor_id_for(name: str) -> str:
     """The key of an actor: its canonical name, case folded."""
     return stable_id("actor", alias_key(name))
@@ -120,7 +101,7 @@ def actor_id_for(name: str) -> str:
 def _trim(text: str, start: int) -> tuple[str, int]:
     """Without a leading determiner or a trailing possessive; the new start."""
     words = text.split(" ")
-    while len(words) > 1 and words[0].casefold() in _DETERMINERS:
+    while len(words) > 1 and words[0].casefold() in _ARTICLES:
         start += len(words[0]) + 1
         words = words[1:]
     text = " ".join(words)
@@ -177,16 +158,16 @@ def _is_group(span: Span) -> bool:
     words = [t for t in span if t.text not in _POSSESSIVE_TOKENS]
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     first = words[0].lower_ if words else ""
-    named = [t for t in words if t.lower_ not in _DETERMINERS]
+    named = [t for t in words if t.lower_ not in _ARTICLES]
     return (
-        (first in _DETERMINERS or before in _DETERMINERS)
+        (first in _ARTICLES or before in _ARTICLES)
         and len(named) == 1
         and named[0].tag_ == "NNPS"
     )
 
 
-def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Candidate]:
-    candidates: list[_Candidate] = []
+def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_NameCandidate]:
+    candidates: list[_NameCandidate] = []
     for ent in spans:
         if not ent.text.strip():
             continue
@@ -203,20 +184,20 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Cand
             tail_known = gazetteer.lookup(tail)
             if tail_known and tail_known[1] == "GPE" and known is None:
                 tail_start = start + len(text) - len(tail)
-                candidates.append(_Candidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
-                candidates.append(_Candidate(tail_start, tail_start + len(tail), tail, "GPE"))
+                candidates.append(_NameCandidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
+                candidates.append(_NameCandidate(tail_start, tail_start + len(tail), tail, "GPE"))
                 continue
         if ent.label_ == "ORG" and known is None:
             first = text.split()[0]
             first_known = gazetteer.lookup(first)
             if first_known and first_known[1] == "GPE" and all(w in _PORTFOLIO_WORDS for w in words[1:]):
                 # "US National Security" in "US National Security Adviser": only the country.
-                candidates.append(_Candidate(start, start + len(first), first, "GPE"))
+                candidates.append(_NameCandidate(start, start + len(first), first, "GPE"))
                 continue
             if all(w in _PORTFOLIO_WORDS for w in words):
                 continue
         label = "ORG" if ent.label_ == "PERSON" and known is None and _is_group(ent) else ent.label_
-        candidates.append(_Candidate(start, start + len(text), text, label))
+        candidates.append(_NameCandidate(start, start + len(text), text, label))
     return candidates
 
 
@@ -229,14 +210,14 @@ def _initials(name: str) -> set[str]:
     }
 
 
-def _parse_acronyms(doc: Doc, text: str, candidates: Sequence[_Candidate]) -> tuple[list[_Candidate], dict[str, str]]:
+def _parse_acronyms(doc: Doc, text: str, candidates: Sequence[_NameCandidate]) -> tuple[list[_NameCandidate], dict[str, str]]:
     """Acronyms defined in the text: "the Federal Bureau of Investigation (FBI)".
 
     Returns the acronyms the model did not tag, as new candidates, and the pairs learned, both
     ways (alias key of one form -> the other form).
     """
     starts = {c.start for c in candidates}
-    found: list[_Candidate] = []
+    found: list[_NameCandidate] = []
     partners: dict[str, str] = {}
     for candidate in candidates:
         if candidate.label == "PERSON" or len(candidate.text.split()) < 2:
@@ -245,16 +226,16 @@ def _parse_acronyms(doc: Doc, text: str, candidates: Sequence[_Candidate]) -> tu
         if after is None or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
             continue
         acronym = after[1]
-        if not _ACRONYM.match(acronym.text) or acronym.text.replace(".", "").replace("&", "") not in _initials(candidate.text):
+        if not is_acronym(acronym.text) or acronym.text.replace(".", "").replace("&", "") not in _initials(candidate.text):
             continue
         partners[alias_key(acronym.text)] = candidate.text
         partners[alias_key(candidate.text)] = acronym.text
         if acronym.idx not in starts:
-            found.append(_Candidate(acronym.idx, acronym.idx + len(acronym.text), acronym.text, candidate.label))
+            found.append(_NameCandidate(acronym.idx, acronym.idx + len(acronym.text), acronym.text, candidate.label))
     return found, partners
 
 
-def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> list[_Candidate]:
+def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> list[_NameCandidate]:
     """Names the reference data knows that the model did not tag ("the Islamic Republic").
 
     A known name of several words is found wherever it stands capitalised outside any entity;
@@ -262,7 +243,7 @@ def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> l
     capitalised common word stays a word.
     """
     text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
-    found: list[_Candidate] = []
+    found: list[_NameCandidate] = []
     i = 0
     while i < len(words):
         if not words[i][:1].isupper():
@@ -274,16 +255,16 @@ def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> l
                 continue
             name = text[start:end]
             known = gazetteer.lookup(name)
-            if known is None or (size == 1 and known[1] != "GPE" and not _ACRONYM.match(name)):
+            if known is None or (size == 1 and known[1] != "GPE" and not is_acronym(name)):
                 continue
-            found.append(_Candidate(start, end, name, known[1]))
+            found.append(_NameCandidate(start, end, name, known[1]))
             i += size - 1
             break
         i += 1
     return found
 
 
-def _canonical(candidate: _Candidate, gazetteer: Gazetteer, partners: Mapping[str, str]) -> tuple[str, str]:
+def _canonical(candidate: _NameCandidate, gazetteer: Gazetteer, partners: Mapping[str, str]) -> tuple[str, str]:
     """The name and type an actor is known by.
 
     An acronym and its expansion defined in the text share the reference name of either form,
@@ -305,14 +286,14 @@ def _canonical(candidate: _Candidate, gazetteer: Gazetteer, partners: Mapping[st
     return candidate.text, candidate.label
 
 
-def _unspelt_acronyms(candidates: Sequence[_Candidate], partners: Mapping[str, str]) -> dict[str, str]:
+def _unspelt_acronyms(candidates: Sequence[_NameCandidate], partners: Mapping[str, str]) -> dict[str, str]:
     """Acronyms used without being spelt out ("the Federal Trade Commission ... the FTC"): each
     joins the one longer name in the article whose initials it is, both ways."""
     expansions = [c.text for c in candidates if c.label not in ("PERSON", "NORP") and len(c.text.split()) > 1]
     found: dict[str, str] = {}
     for candidate in candidates:
         key = alias_key(candidate.text)
-        if not _ACRONYM.match(candidate.text) or key in partners:
+        if not is_acronym(candidate.text) or key in partners:
             continue
         letters = candidate.text.replace(".", "").replace("&", "")
         owners = {name for name in expansions if letters in _initials(_LEGAL_FORM.sub("", name))}
@@ -323,15 +304,15 @@ def _unspelt_acronyms(candidates: Sequence[_Candidate], partners: Mapping[str, s
     return found
 
 
-def _surname_owner(name: str, full_names: Sequence[str]) -> str | None:
+def surname_owner(name: str, full_names: Sequence[str]) -> str | None:
     """The one full name among `full_names` whose last word is `name`."""
     owners = {full for full in full_names if full != name and full.split()[-1] == name}
     return owners.pop() if len(owners) == 1 else None
 
 
 def _parse_repeats(
-    doc: Doc, tokens: _Tokens, resolved: Sequence[tuple[_Candidate, str, str]], covered: bytearray
-) -> list[tuple[_Candidate, str, str]]:
+    doc: Doc, tokens: _Tokens, resolved: Sequence[tuple[_NameCandidate, str, str]], covered: bytearray
+) -> list[tuple[_NameCandidate, str, str]]:
     """Further mentions of names already found, where the model missed them.
 
     A name the model tagged once ("Gallant", "Yoav Gallant", "US") is a mention wherever else
@@ -348,7 +329,7 @@ def _parse_repeats(
             forms.setdefault((name.split()[-1],), (name, kind))
     firsts = {form[0] for form in forms if form}
     text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
-    found: list[tuple[_Candidate, str, str]] = []
+    found: list[tuple[_NameCandidate, str, str]] = []
     longest = max((len(form) for form in forms), default=0)
     i = 0
     while i < len(words):
@@ -359,7 +340,7 @@ def _parse_repeats(
             match = forms.get(tuple(words[i : i + size]))
             start, end = starts[i], ends[i + size - 1]
             if match and 1 not in covered[start:end]:
-                found.append((_Candidate(start, end, text[start:end], match[1]), *match))
+                found.append((_NameCandidate(start, end, text[start:end], match[1]), *match))
                 i += size - 1
                 break
         i += 1
@@ -389,7 +370,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     ]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
-        (candidate, (_surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
+        (candidate, (surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
         for candidate, name, kind in named
     ]
     resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
@@ -461,7 +442,7 @@ def _parse_appositive(doc: Doc, span: Span) -> list[Token]:
         phrase.append(doc[head])
         head += 1
     owner_end = max((i for i, t in enumerate(phrase) if t.text in _POSSESSIVE_TOKENS), default=-1)
-    return [t for t in phrase[owner_end + 1 :] if t.lower_ not in _DETERMINERS]
+    return [t for t in phrase[owner_end + 1 :] if t.lower_ not in _ARTICLES]
 
 
 def _parse_title(doc: Doc, span: Span) -> str | None:
@@ -495,40 +476,3 @@ def titles_of(doc: Doc, mentions: Iterable[ActorMention]) -> dict[tuple[int, int
 def _vote(counts: Counter[str]) -> str:
     """The most common type; ties go to the order of ACTOR_TYPES."""
     return max(counts, key=lambda kind: (counts[kind], -ACTOR_TYPES.index(kind)))
-
-
-def surname_links(mentions: Sequence[ActorMention], known_people: Iterable[str] = ()) -> dict[str, str]:
-    """One-word person names that belong to the one full name, seen anywhere, ending with them.
-
-    Returns old actor name -> full name, for the names that link.
-    """
-    full_names = sorted(
-        {m.actor_name for m in mentions if m.actor_type == "PERSON" and len(m.actor_name.split()) > 1}
-        | {name for name in known_people if len(name.split()) > 1}
-    )
-    links: dict[str, str] = {}
-    for mention in mentions:
-        if mention.actor_type == "PERSON" and len(mention.actor_name.split()) == 1:
-            owner = _surname_owner(mention.actor_name, full_names)
-            if owner:
-                links[mention.actor_name] = owner
-    return links
-
-
-def acronym_links(mentions: Sequence[ActorMention]) -> dict[str, str]:
-    """Acronyms defined in one article ("the Federal Bureau of Investigation (FBI)") used alone in others.
-
-    A mention whose text is an acronym but whose actor has another name says what the acronym
-    stands for; an actor named by that acronym alone joins it, when it stands for one name only.
-    Returns old actor name -> the name it joins.
-    """
-    meanings: dict[str, set[str]] = {}
-    for mention in mentions:
-        if _ACRONYM.match(mention.mention_text) and alias_key(mention.mention_text) != alias_key(mention.actor_name):
-            meanings.setdefault(alias_key(mention.mention_text), set()).add(mention.actor_name)
-    links: dict[str, str] = {}
-    for mention in mentions:
-        names = meanings.get(alias_key(mention.actor_name), set())
-        if len(names) == 1:
-            links[mention.actor_name] = next(iter(names))
-    return links

@@ -1,12 +1,13 @@
 """Events: a trigger verb or event noun typed with PLOVER, dated, with its actors in roles.
 
-Triggers come from the parse (a verb or noun whose lemma is in the lexicon), so "said"
-alone is never an event and a negated trigger ("did not meet") is not one either. Roles come
-from the path between an actor's mention and the trigger in the dependency tree, through the
-clause that modifies an event noun ("a meeting he held with X") and the verb an event noun
-hangs from ("X pushed back during a meeting"). Mentions of one event in an article ("the
-90-minute meeting", "the meeting", "the talks with Gallant") are joined into one article
-event that shares its date.
+Triggers come from the parse: a verb or noun whose lemma is in the trigger lexicon
+(`plover_triggers.json`), so "said" alone is never an event; a negated trigger ("did not meet")
+is not one either, nor a verb stated as a possibility or an intention ("would meet", "agreed to
+meet": the words of `event_words.json`). Roles come from the path between an actor's mention
+and the trigger in the dependency tree, through the clause that modifies an event noun ("a
+meeting he held with X") and the verb an event noun hangs from ("X pushed back during a
+meeting"). Mentions of one event in an article ("the 90-minute meeting", "the meeting", "the
+talks with Gallant") are joined into one article event that shares its date.
 """
 
 from __future__ import annotations
@@ -20,48 +21,30 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from newswire.extract.lexicons import LexiconError, lexicon
 from newswire.records import ActorMention, DateMention, Event, EventActor, Figure, stable_id
 
-# PLOVER event types (https://github.com/openeventdata/PLOVER), with a mode where PLOVER has one.
-# Keys are lemmas of verbs and of event nouns.
-_VERB_TRIGGERS: dict[str, tuple[str, str | None]] = {
-    "meet": ("CONSULT", "meet"), "host": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"),
-    "discuss": ("CONSULT", "meet"), "consult": ("CONSULT", None), "phone": ("CONSULT", "phone"),
-    "agree": ("AGREE", None), "sign": ("AGREE", "sign"), "approve": ("AGREE", None),
-    "support": ("SUPPORT", None), "endorse": ("SUPPORT", None), "praise": ("SUPPORT", "praise"),
-    "apologize": ("CONCEDE", "apologize"), "release": ("CONCEDE", "release"), "free": ("CONCEDE", "release"),
-    "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
-    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
-    "urge": ("REQUEST", None), "press": ("REQUEST", None), "appeal": ("REQUEST", None),
-    "demand": ("REQUEST", None), "request": ("REQUEST", None),
-    "accuse": ("ACCUSE", None), "blame": ("ACCUSE", None), "condemn": ("ACCUSE", "condemn"),
-    "criticize": ("ACCUSE", "criticize"), "criticise": ("ACCUSE", "criticize"),
-    "reject": ("REJECT", None), "refuse": ("REJECT", None), "cancel": ("REJECT", "cancel"),
-    "veto": ("REJECT", "veto"), "abstain": ("REJECT", "abstain"),
-    "threaten": ("THREATEN", None), "warn": ("THREATEN", "warn"),
-    "protest": ("PROTEST", None), "demonstrate": ("PROTEST", "demonstrate"), "rally": ("PROTEST", None),
-    "sanction": ("SANCTION", None), "expel": ("SANCTION", "expel"), "boycott": ("SANCTION", "boycott"),
-    "mobilize": ("MOBILIZE", None), "mobilise": ("MOBILIZE", None), "deploy": ("MOBILIZE", "deploy"),
-    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "seize": ("COERCE", "seize"),
-    "attack": ("ASSAULT", None), "kill": ("ASSAULT", "kill"), "bomb": ("ASSAULT", "bomb"),
-    "shell": ("ASSAULT", "bomb"), "invade": ("ASSAULT", "invade"), "raid": ("ASSAULT", None),
-    "shoot": ("ASSAULT", "shoot"), "wound": ("ASSAULT", None), "strike": ("ASSAULT", None),
-}
-_NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
-    "meeting": ("CONSULT", "meet"), "talk": ("CONSULT", "meet"), "summit": ("CONSULT", "multilateral"),
-    "visit": ("CONSULT", "visit"), "consultation": ("CONSULT", None), "discussion": ("CONSULT", "meet"),
-    "agreement": ("AGREE", None), "deal": ("AGREE", None), "accord": ("AGREE", None),
-    "cooperation": ("COOPERATE", None), "withdrawal": ("RETREAT", "withdraw"),
-    "protest": ("PROTEST", None), "demonstration": ("PROTEST", "demonstrate"),
-    "sanction": ("SANCTION", None), "embargo": ("SANCTION", None), "arrest": ("COERCE", "arrest"),
-    "attack": ("ASSAULT", None), "assault": ("ASSAULT", None), "invasion": ("ASSAULT", "invade"),
-    "offensive": ("ASSAULT", None), "airstrike": ("ASSAULT", "bomb"), "bombing": ("ASSAULT", "bomb"),
-    "raid": ("ASSAULT", None), "rampage": ("ASSAULT", None), "massacre": ("ASSAULT", "kill"),
-}
+# The PLOVER event types (https://github.com/openeventdata/PLOVER): every trigger is typed with one.
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+
+
+def _read_triggers(kind: str) -> dict[str, tuple[str, str | None]]:
+    """Lemma -> (PLOVER type, mode) of the `kind` ("verbs" or "nouns") in plover_triggers.json."""
+    triggers: dict[str, tuple[str, str | None]] = {}
+    for lemma, entry in lexicon("plover_triggers")[kind].items():
+        if entry["type"] not in EVENT_TYPES:
+            raise LexiconError(f"plover_triggers: {lemma!r} has type {entry['type']!r}, not a PLOVER event type")
+        triggers[lemma] = (entry["type"], entry.get("mode"))
+    return triggers
+
+
+_VERB_TRIGGERS = _read_triggers("verbs")
+_NOUN_TRIGGERS = _read_triggers("nouns")
+# An event noun and the verb it names, so "those meetings" can refer back to "met".
+_NOUN_VERBS = {lemma: e["verb"] for lemma, e in lexicon("plover_triggers")["nouns"].items() if "verb" in e}
 # Roles, strongest first; "mentioned" is an actor of the sentence with no role in the event.
 ROLES = ("source", "target", "participant", "place", "mentioned")
 IDENTIFYING_ROLES = ("source", "target", "participant")
@@ -74,18 +57,10 @@ _TARGET_DEPS = {"dobj", "nsubjpass", "dative", "attr", "oprd"}
 _MODIFIER_DEPS = {"compound", "nmod", "amod"}
 # Dependencies that keep a mention in the same slot: "X and Y", "X, the minister", "Gen X".
 _LINK_DEPS = {"conj", "appos", "flat"}
-_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "'ll", "wo"}
+_MODALS = frozenset(lexicon("event_words")["modals"])
 # Verbs whose complement is an intention, not something that happened ("agreed to meet").
-_INTENT_VERBS = {
-    "agree", "plan", "want", "expect", "hope", "intend", "decide", "seek", "try", "aim", "threaten",
-    "refuse", "promise", "vow", "offer", "propose", "prepare", "wish", "need", "ask", "urge",
-}
-_DEFINITE = {"the", "this", "that", "these", "those"}
-# An event noun and the verb it names, so "those meetings" can refer back to "met".
-_NOUN_VERBS = {
-    "meeting": "meet", "discussion": "discuss", "consultation": "consult", "invasion": "invade",
-    "withdrawal": "withdraw", "demonstration": "demonstrate", "bombing": "bomb", "agreement": "agree",
-}
+_INTENT_VERBS = frozenset(lexicon("event_words")["intent_verbs"])
+_REFERRING_DETERMINERS = {"the", "this", "that", "these", "those"}
 _SPECIFIC_TYPES = {"PERSON", "ORG"}
 _PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 _TARGET_PREPS = {"on", "against", "to", "into", "upon"}
@@ -96,7 +71,7 @@ _OPEN_CLAUSE_DEPS = {"xcomp", "acl", "advcl"}
 _SINGULAR_PRONOUNS = {"he", "she", "his", "her", "him"}
 # A sentence with no event of its own that names who took part in the last meeting:
 # "The Israeli side was led by Ron Dermer", "The delegation included ...".
-_PARTICIPATION_VERBS = {"lead", "include", "attend", "join", "head", "accompany", "comprise"}
+_PARTICIPATION_VERBS = frozenset(lexicon("event_words")["participation_verbs"])
 _PRECISION_OF = {
     "day": "day", "week": "week", "month": "month", "quarter": "month", "season": "month", "half": "month",
     "year": "year", "decade": "year", "century": "year",
@@ -140,8 +115,8 @@ def _irrealis(verb: Token) -> bool:
 
 def _trigger(token: Token) -> tuple[str, str | None] | None:
     pos = token.pos_
-    lexicon = _VERB_TRIGGERS if pos == "VERB" else _NOUN_TRIGGERS if pos == "NOUN" else None
-    typed = lexicon.get(token.lemma_.lower()) if lexicon is not None else None
+    table = _VERB_TRIGGERS if pos == "VERB" else _NOUN_TRIGGERS if pos == "NOUN" else None
+    typed = table.get(token.lemma_.lower()) if table is not None else None
     if typed is None or any(child.dep_ == "neg" for child in token.children):
         return None
     return None if pos == "VERB" and _irrealis(token) else typed
@@ -349,7 +324,10 @@ def _mentions(
                 ),
                 noun,
                 _NOUN_VERBS.get(token.lemma_.lower(), token.lemma_.lower()),
-                any(c.dep_ in {"det", "poss"} and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in token.children),
+                any(
+                    c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _REFERRING_DETERMINERS)
+                    for c in token.children
+                ),
                 frozenset(roles),
                 frozenset(modifiers),
             ))

@@ -2,7 +2,9 @@
 
 Nothing is deleted from the article body. These functions find the character ranges that
 extraction must not read, and produce a same-length text in which those ranges are blanked,
-so every offset found in it is an offset into the body as read.
+so every offset found in it is an offset into the body as read. The furniture lines are the
+lexicon `page_furniture.json`. `not_english` tells prose in another language from English by
+its script and by the function words of `language_words.json`.
 """
 
 from __future__ import annotations
@@ -12,33 +14,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from newswire.extract.lexicons import LexiconError, lexicon
+
 # A line is furniture when it matches one of these and is short: a real paragraph that
 # happens to mention WhatsApp or a share button is longer than a prompt to use one.
 _FURNITURE_MAX_WORDS = 30
+_FURNITURE = lexicon("page_furniture")
 _FURNITURE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
-    for p in (
-        # advertisement markers, including the common misspelling "Advertisment"
-        r"^\W*(advert[a-z]*|sponsored( content)?|promoted( content)?|ad)\W*$",
-        r"^\W*(story continues below|continue reading|scroll (down )?to continue)\b",
-        # section and navigation labels
-        r"^\W*(live\s*(tv|updates|blog)?|latest( news)?|top stories|trending( now| news)?"
-        r"|related( (news|stories|articles))?|recommended( for you)?|most (read|popular)"
-        r"|also read|read more|more news|must read|watch( video)?|breaking( news)?)\W*$",
-        # share, follow and subscribe prompts
-        r"\bfollow (us|\w+) on\b",
-        r"\b(share|tweet|post) (this|on) (article|story|facebook|twitter|x|whatsapp|linkedin)\b",
-        r"\b(subscribe|sign up) (to|for) (our|the)\b.*\b(newsletter|channel|updates)\b",
-        r"\b(download|get) (the|our) \w+ app\b",
-        r"\bclick here\b",
-        r"\bstay (updated|informed|tuned)\b",
-        r"\b(also|read) (on|in) (whatsapp|telegram|google news)\b",
-        # syndication and copyright notes
-        r"\bthis story has not been edited by\b",
-        r"\b(auto-generated|published) from a syndicated feed\b",
-        r"^\W*(©|\(c\)|copyright\b)",
-        r"\ball rights reserved\b",
-    )
+    for p in (rf"^\W*(?:{'|'.join(_FURNITURE['labels'])})\W*$", *_FURNITURE["phrases"])
 )
 
 _REPEAT_MIN_WORDS = 8
@@ -117,28 +101,17 @@ def content_key(text: str) -> str:
     return " ".join(text.split())
 
 
+_LANGUAGE_WORDS = lexicon("language_words")
 # The commonest English function words.
-_ENGLISH_WORDS = frozenset(
-    """
-    the of and to a in is that for it as was with be by on not he i this are or his from at which
-    but have an had they you were their one all we can her has there been if more when will would
-    who so no she other its may these what them than some him into only could new about two our
-    do most after also any over said such where should my those me how then out up because both
-    each through very under while against before between since during without
-    """.split()
-)
+_ENGLISH_WORDS = frozenset(_LANGUAGE_WORDS["english"])
 # Function words of the languages most often met in scraped news that share the Latin script;
-# none is also an English word ("die", "also", "al", "el", "do" and "am" are left out).
-_FOREIGN_WORDS = frozenset(
-    """
-    le la les des du et est une dans pour qui que sur pas avec sont aux ces ont par mais ou été
-    cette leur nous vous il elle ils au un de der und das ist nicht mit von dem ein eine einer
-    einen sich auf für zu im auch wird wurde werden wurden hat haben sind bei nach aus wie oder
-    aber noch nur zum zur über vom los las y en del por con es se su sus para lo como más pero
-    fue ha este esta entre di che non della sono gli nel alla è os da dos não em um uma com foi
-    são mais het een van niet dat zijn voor met ook wordt aan bij
-    """.split()
-)
+# none is also an English word.
+_FOREIGN_WORDS = frozenset(w for words in _LANGUAGE_WORDS["foreign"].values() for w in words)
+if _FOREIGN_WORDS & _ENGLISH_WORDS:
+    raise LexiconError(f"language_words: {sorted(_FOREIGN_WORDS & _ENGLISH_WORDS)} are listed as English and foreign")
+_FOREIGN_LANGUAGES = list(_LANGUAGE_WORDS["foreign"])
+# How a reason names them: "French, German, Spanish, Italian, Portuguese or Dutch".
+_FOREIGN_NAMES = " or ".join(filter(None, [", ".join(_FOREIGN_LANGUAGES[:-1]), _FOREIGN_LANGUAGES[-1]]))
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LANGUAGE_SAMPLE = 20_000  # characters read to judge the language: enough, and cheap on a long text
 _MIN_SCRIPT_LETTERS = 10
@@ -172,7 +145,8 @@ def not_english(text: str) -> str | None:
     foreign = sum(w in _FOREIGN_WORDS for w in words)
     if foreign >= _MIN_FOREIGN_WORDS and foreign > english:
         return (
-            f"not English ({foreign} of {len(words)} words are French, German, Spanish, Italian,"
-            f" Portuguese or Dutch function words; {english} are English ones)"
+            f"not English ({foreign} of {len(words)} words are {_FOREIGN_NAMES}"
+            f" function words; {english} are English ones)"
         )
     return None
+
