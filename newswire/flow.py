@@ -52,7 +52,9 @@ class RunFailed(RuntimeError):
 
 
 @dataclass(frozen=True, slots=True)
-class RunSummary:
+class RunResult:
+    """What a run did, as the flow returns it and `newswire run` prints it."""
+
     run_id: str
     db: str
     articles_read: int
@@ -71,7 +73,7 @@ class RunSummary:
     inputs_unchanged: int = 0
 
     @classmethod
-    def nothing_new(cls, run_id: str, db: str, unchanged: int, seconds: float) -> "RunSummary":
+    def nothing_new(cls, run_id: str, db: str, unchanged: int, seconds: float) -> "RunResult":
         return cls(run_id, db, 0, 0, 0, {}, {}, 0, 0, 0, 0, 0, "", seconds, "incremental", unchanged)
 
     def lines(self) -> list[str]:
@@ -276,7 +278,7 @@ def news_etl(
     extractions_ahead: int = 1,
     wait: float = 0.0,
     articles_per_batch: int = ARTICLES_PER_BATCH,
-) -> RunSummary:
+) -> RunResult:
     """Read the new or changed articles at `source`, extract their facts, validate them, load `db`.
 
     `full_refresh` reads every input and rebuilds the published tables; `since`/`until`
@@ -300,7 +302,7 @@ def news_etl(
         ingested = stream.result() if stream is not None else IngestResult((), (), 0)
         if mode == "incremental" and not first and not ingested.rejections:
             idle_task(db, _run_record(run_id, started_at, source, mode, ingested, 0, {}))
-            summary = RunSummary.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
+            summary = RunResult.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
             logger.info(summary.lines()[0])
             return summary
 
@@ -363,7 +365,7 @@ def news_etl(
         raise RunFailed(f"nothing published: {failure}; see {dashboard}")
     failed = [o for o in outcomes if not o.success]
     critical = len(critical_failures(outcomes))
-    summary = RunSummary(
+    summary = RunResult(
         run_id=run_id,
         db=str(db),
         articles_read=read,

@@ -1,20 +1,33 @@
-"""Typed, immutable records that travel between the stages.
+"""Typed, immutable records that travel between the stages, and the rows they become.
 
 Field names are the column names of the warehouse tables, so a record becomes a row
-without renaming.
+without renaming: a table's columns are its record's fields, in their order (`columns`). A
+field that a record carries for the stages but that is not a column of its table says so
+with `NOT_A_COLUMN`; `ActorRow` and `CalendarDay` are the rows of the tables no extracted
+record is (`actors`, aggregated over the mentions, and the calendar of `dates`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from types import MappingProxyType
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "range")
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 EVENT_DATE_PRECISIONS = ("day", "week", "month", "year")
+
+
+# The metadata of a record's field that is not a column of its table.
+NOT_A_COLUMN = MappingProxyType({"column": False})
+
+
+def columns(record_type: type) -> tuple[str, ...]:
+    """The columns of the table whose rows are `record_type`: its fields, less those that are not columns."""
+    return tuple(f.name for f in fields(record_type) if f.metadata.get("column", True))
 
 
 def stable_id(*parts: object) -> str:
@@ -34,12 +47,15 @@ class Article:
     body: str
     input_path: str
     # Character ranges of body that are not article text (header lines, page furniture).
-    # Extraction never reports a mention inside them; body itself is kept as read.
-    skipped_spans: tuple[tuple[int, int], ...] = ()
+    # Extraction never reports a mention inside them; body itself is kept as read, and they
+    # are not stored.
+    skipped_spans: tuple[tuple[int, int], ...] = field(default=(), metadata=NOT_A_COLUMN)
 
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
+    """An input that yields no article, and why."""
+
     input_path: str
     reason: str
 
@@ -48,8 +64,9 @@ class Rejection:
 class ActorMention:
     article_id: str
     actor_id: str
-    actor_name: str
-    actor_type: str
+    # The actor's name and type as this mention gives them: `actors` holds them, one row an actor.
+    actor_name: str = field(metadata=NOT_A_COLUMN)
+    actor_type: str = field(metadata=NOT_A_COLUMN)
     mention_text: str
     start_char: int
     end_char: int
@@ -105,12 +122,52 @@ class Event:
     event_date: date | None
     date_precision: str | None
     date_source: str
-    sentence_start: int
-    sentence_end: int
-    actors: tuple[EventActor, ...] = field(default=())
+    # The sentence it is reported in, for the extractors; `v_sentences` gives it from `start_char`.
+    sentence_start: int = field(metadata=NOT_A_COLUMN)
+    sentence_end: int = field(metadata=NOT_A_COLUMN)
+    # Its rows of `event_actors`.
+    actors: tuple[EventActor, ...] = field(default=(), metadata=NOT_A_COLUMN)
     # The event within its article that this mention refers to, and across all articles.
     article_event_id: str = ""
     canonical_event_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    """An actor as a batch stages it: the name its first mention gives, the type most of its
+    mentions give, and how often and in how many articles it is mentioned."""
+
+    actor_id: str
+    name: str
+    actor_type: str
+    mention_count: int
+    article_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDay:
+    """A day of the date dimension."""
+
+    date: date
+    year: int
+    quarter: int
+    month: int
+    day: int
+    weekday: str  # its English name: "Monday"
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedRow:
+    """A staged row that broke an expectation: quarantined (critical) or kept as a finding."""
+
+    table_name: str
+    expectation: str
+    column_name: str | None
+    severity: str
+    description: str | None
+    article_id: str | None
+    row_key: str  # its key columns' values, joined by ':'
+    row_json: str  # the row as a JSON object, without the article body
 
 
 @dataclass(frozen=True, slots=True)

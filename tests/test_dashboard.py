@@ -17,7 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newswire.quality.dashboard import DashboardData, collect, render, write_site
+from newswire.quality.dashboard import render, write_site
+from newswire.quality.dashboard_data import DashboardData, collect
 
 CHROMIUM = Path("/usr/bin/chromium")
 

@@ -1,7 +1,8 @@
 """Extracted records to staged tables: one DataFrame per warehouse table, before loading.
 
-The staged batch is what validation sees and what the load publishes, so both read the
-same rows.
+A table's rows are one record type (`TABLE_RECORDS`) and its columns are that record's
+(`newswire.records.columns`), so no table lists its columns twice. The staged batch is what
+validation sees and what the load publishes, so both read the same rows.
 """
 
 from __future__ import annotations
@@ -10,30 +11,35 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 import pandas as pd
 
-from newswire.records import Extraction
+from newswire.records import (
+    ActorMention,
+    ActorRow,
+    Article,
+    CalendarDay,
+    DateMention,
+    Event,
+    EventActor,
+    Extraction,
+    Figure,
+    columns,
+)
 
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "external_id", "title", "source_name", "url", "published_at", "body", "input_path"),
-    "actors": ("actor_id", "name", "actor_type", "mention_count", "article_count"),
-    "actor_mentions": ("article_id", "actor_id", "mention_text", "start_char", "end_char", "ner_label", "title"),
-    "date_mentions": (
-        "article_id", "mention_text", "start_char", "end_char", "timex_type", "timex_value", "resolved_date",
-        "precision",
-    ),
-    "figures": (
-        "figure_id", "article_id", "mention_text", "start_char", "end_char", "value", "value_low", "value_high",
-        "qualifier", "unit", "category", "actor_id", "event_id",
-    ),
-    "events": (
-        "event_id", "article_id", "event_type", "event_mode", "trigger_text", "start_char", "end_char",
-        "event_date", "date_precision", "date_source", "article_event_id", "canonical_event_id",
-    ),
-    "event_actors": ("event_id", "actor_id", "role"),
-    "dates": ("date", "year", "quarter", "month", "day", "weekday"),
+# The record each staged table's rows are; a table's columns are its record's (`records.columns`).
+TABLE_RECORDS: dict[str, type] = {
+    "articles": Article,
+    "actors": ActorRow,
+    "actor_mentions": ActorMention,
+    "date_mentions": DateMention,
+    "figures": Figure,
+    "events": Event,
+    "event_actors": EventActor,
+    "dates": CalendarDay,
 }
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {table: columns(record) for table, record in TABLE_RECORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,7 @@ class StagedBatch:
 CALENDAR_BOUNDS = (date(1900, 1, 1), date(2100, 12, 31))
 
 
-def calendar(days: Iterable[date]) -> list[tuple[int | date, ...]]:
+def calendar(days: Iterable[date]) -> list[CalendarDay]:
     """Date-dimension rows for every day from the earliest to the latest of `days`."""
     present = sorted(d for d in set(days) if CALENDAR_BOUNDS[0] <= d <= CALENDAR_BOUNDS[1])
     if not present:
@@ -57,13 +63,33 @@ def calendar(days: Iterable[date]) -> list[tuple[int | date, ...]]:
     rows = []
     day = present[0]
     while day <= present[-1]:
-        rows.append((day, day.year, (day.month - 1) // 3 + 1, day.month, day.day, day.strftime("%A")))
+        rows.append(CalendarDay(day, day.year, (day.month - 1) // 3 + 1, day.month, day.day, day.strftime("%A")))
         day += timedelta(days=1)
     return rows
 
 
-def _frame(name: str, rows: Iterable[Sequence[object]]) -> pd.DataFrame:
-    return pd.DataFrame(list(rows), columns=list(TABLE_COLUMNS[name]), dtype=object)
+def _frame(table: str, records: Iterable[object]) -> pd.DataFrame:
+    """The staged table of `records`, each a row of its columns."""
+    names = TABLE_COLUMNS[table]
+    row = attrgetter(*names)
+    return pd.DataFrame([row(r) for r in records], columns=list(names), dtype=object)
+
+
+def _actors(mentions: Sequence[ActorMention]) -> list[ActorRow]:
+    """Each mentioned actor, in the order of their ids: the name its first mention gives, the
+    type most of its mentions give, and its counts."""
+    names: dict[str, str] = {}
+    types: dict[str, Counter[str]] = {}
+    article_sets: dict[str, set[str]] = {}
+    for m in mentions:
+        names.setdefault(m.actor_id, m.actor_name)
+        types.setdefault(m.actor_id, Counter())[m.actor_type] += 1
+        article_sets.setdefault(m.actor_id, set()).add(m.article_id)
+    return [
+        ActorRow(actor_id, names[actor_id], counts.most_common(1)[0][0], sum(counts.values()),
+                 len(article_sets[actor_id]))
+        for actor_id, counts in sorted(types.items())
+    ]
 
 
 def stage(extractions: Sequence[Extraction]) -> StagedBatch:
@@ -73,54 +99,17 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
     dates = [d for x in extractions for d in x.date_mentions]
     figures = [f for x in extractions for f in x.figures]
     events = [e for x in extractions for e in x.events]
-
-    names: dict[str, str] = {}
-    types: dict[str, Counter[str]] = {}
-    article_sets: dict[str, set[str]] = {}
-    for m in mentions:
-        names.setdefault(m.actor_id, m.actor_name)
-        types.setdefault(m.actor_id, Counter())[m.actor_type] += 1
-        article_sets.setdefault(m.actor_id, set()).add(m.article_id)
-
     referenced_days = [a.published_at for a in articles if a.published_at] + [
         d.resolved_date for d in dates if d.resolved_date
     ] + [e.event_date for e in events if e.event_date]
-
     frames = {
-        "articles": _frame(
-            "articles",
-            ((a.article_id, a.external_id, a.title, a.source_name, a.url, a.published_at, a.body, a.input_path)
-             for a in articles),
-        ),
-        "actors": _frame(
-            "actors",
-            ((actor_id, names[actor_id], counts.most_common(1)[0][0], sum(counts.values()), len(article_sets[actor_id]))
-             for actor_id, counts in sorted(types.items())),
-        ),
-        "actor_mentions": _frame(
-            "actor_mentions",
-            ((m.article_id, m.actor_id, m.mention_text, m.start_char, m.end_char, m.ner_label, m.title)
-             for m in mentions),
-        ),
-        "date_mentions": _frame(
-            "date_mentions",
-            ((d.article_id, d.mention_text, d.start_char, d.end_char, d.timex_type, d.timex_value, d.resolved_date,
-              d.precision) for d in dates),
-        ),
-        "figures": _frame(
-            "figures",
-            ((f.figure_id, f.article_id, f.mention_text, f.start_char, f.end_char, f.value, f.value_low, f.value_high,
-              f.qualifier, f.unit, f.category, f.actor_id, f.event_id) for f in figures),
-        ),
-        "events": _frame(
-            "events",
-            ((e.event_id, e.article_id, e.event_type, e.event_mode, e.trigger_text, e.start_char, e.end_char,
-              e.event_date, e.date_precision, e.date_source, e.article_event_id, e.canonical_event_id)
-             for e in events),
-        ),
-        "event_actors": _frame(
-            "event_actors", ((a.event_id, a.actor_id, a.role) for e in events for a in e.actors)
-        ),
+        "articles": _frame("articles", articles),
+        "actors": _frame("actors", _actors(mentions)),
+        "actor_mentions": _frame("actor_mentions", mentions),
+        "date_mentions": _frame("date_mentions", dates),
+        "figures": _frame("figures", figures),
+        "events": _frame("events", events),
+        "event_actors": _frame("event_actors", (a for e in events for a in e.actors)),
         "dates": _frame("dates", calendar(referenced_days)),
     }
     return StagedBatch(frames)

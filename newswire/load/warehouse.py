@@ -27,9 +27,9 @@ import pandas as pd
 from newswire.ingest.inputs import InputFile, InputNote, rebuild_article
 from newswire.link.events import EventRow, EventSummary, summarise
 from newswire.load.staging import StagedBatch
-from newswire.quality.checks import FlaggedRow, distinct_rows
+from newswire.quality.checks import distinct_rows
 from newswire.quality.validate import ExpectationOutcome
-from newswire.records import Article, Rejection
+from newswire.records import Article, FlaggedRow, Rejection, columns
 from newswire.reference import ALIASES_FILE, COUNTRIES_FILE
 from newswire.resources import SEEDS_DIR, existing, sql_layer
 
@@ -187,16 +187,12 @@ def published_between(con: duckdb.DuckDBPyConnection, since: date | None, until:
 
 def loaded_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Article]:
     """Loaded articles, in the order of `article_ids`, ready to be extracted again."""
+    names = columns(Article)
     rows = con.execute(
-        """
-        select article_id, external_id, title, source_name, url, published_at, body, input_path
-        from articles
-        where list_contains($ids, article_id)
-        """,
-        {"ids": list(article_ids)},
+        f"select {', '.join(names)} from articles where list_contains($ids, article_id)", {"ids": list(article_ids)}
     ).fetchall()
-    by_id = {row[0]: row for row in rows}
-    return [rebuild_article(*by_id[article_id]) for article_id in article_ids]
+    by_id = {values["article_id"]: values for values in (dict(zip(names, row, strict=True)) for row in rows)}
+    return [rebuild_article(**by_id[article_id]) for article_id in article_ids]
 
 
 def known_events(
@@ -375,8 +371,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, rep
 
 
 def _flagged(rows: Sequence[FlaggedRow], run: RunRecord) -> pd.DataFrame:
-    columns = ["table_name", "expectation", "column_name", "severity", "description", "article_id", "row_key", "row_json"]
-    frame = pd.DataFrame([asdict(r) for r in rows], columns=columns)
+    frame = pd.DataFrame([asdict(r) for r in rows], columns=list(columns(FlaggedRow)))
     frame.insert(0, "run_id", run.run_id)
     frame["flagged_at"] = run.finished_at
     return frame

@@ -20,6 +20,7 @@ import pandas as pd
 
 from newswire.load.staging import StagedBatch
 from newswire.quality.validate import SAMPLE_SIZE, ExpectationOutcome, critical_failures
+from newswire.records import FlaggedRow
 
 # Above this share of staged rows quarantined, a run fails rather than publish a thin batch.
 MAX_QUARANTINED_SHARE = 0.05
@@ -39,18 +40,6 @@ _ROW_KEYS: dict[str, tuple[str, ...]] = {
     "dates": ("date",),
 }
 _SHOWN_TEXT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class FlaggedRow:
-    table_name: str
-    expectation: str
-    column_name: str | None
-    severity: str
-    description: str
-    article_id: str | None
-    row_key: str
-    row_json: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,21 +1,29 @@
 """The data-quality dashboard: one self-contained HTML page built from the warehouse's run tables.
 
-`collect` reads `runs`, `dq_runs`, `dq_results`, `quarantine`, `dq_findings`, `rejected_inputs`
-and `articles`; `render` turns what it read into a page that loads nothing from the network
-(inline CSS, charts as inline SVG, no script); `write_site` writes that page as `index.html`.
+`render` turns what `newswire.quality.dashboard_data.collect` read into a page that loads nothing
+from the network (inline CSS, charts as inline SVG, no script); `write_site` writes that page as
+`index.html`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from html import escape
 from math import ceil, floor, log10
 from pathlib import Path
 
 import duckdb
+
+from newswire.quality.dashboard_data import (
+    DashboardData,
+    ExpectationResult,
+    FlaggedRowWithArticle,
+    RunHistoryRow,
+    collect,
+)
+from newswire.records import Rejection
 
 # Runs shown in the charts and the row-volume table, newest last.
 HISTORY = 30
@@ -28,216 +36,6 @@ _TELLING_FIELDS = (
 _SHOWN_FIELDS = 5
 
 
-@dataclass(frozen=True, slots=True)
-class RunSummary:
-    """One run as `runs` and `dq_runs` record it; either side may be missing."""
-
-    run_id: str
-    started_at: datetime | None
-    finished_at: datetime | None
-    source: str | None
-    articles_read: int | None
-    articles_rejected: int | None
-    articles_duplicate: int | None
-    row_counts: tuple[tuple[str, int], ...]
-    expectations: int | None
-    failed: int | None
-    critical_failures: int | None
-    warnings: int | None
-    status: str | None
-    quarantined_rows: int | None
-    flagged_rows: int | None
-
-    @property
-    def published(self) -> bool:
-        return self.status == "published"
-
-    @property
-    def failure_reason(self) -> str | None:
-        """The reason after 'failed: ', or None for a run that did not fail."""
-        if self.status is None or not self.status.startswith("failed"):
-            return None
-        return self.status.partition(":")[2].strip() or None
-
-    @property
-    def when(self) -> datetime | None:
-        return self.started_at or self.finished_at
-
-    @property
-    def label(self) -> str:
-        return self.when.strftime("%m-%d %H:%M") if self.when else self.run_id[:8]
-
-
-@dataclass(frozen=True, slots=True)
-class ExpectationResult:
-    suite: str
-    expectation: str
-    column_name: str | None
-    severity: str
-    success: bool
-    element_count: int
-    unexpected_count: int
-    unexpected_sample: tuple[str, ...]
-    description: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class FlaggedRow:
-    """A quarantined row or a finding, with the article it belongs to."""
-
-    table_name: str
-    expectation: str
-    column_name: str | None
-    severity: str
-    description: str | None
-    article_id: str | None
-    external_id: str | None
-    title: str | None
-    published_at: str | None
-    row_key: str
-    fields: tuple[tuple[str, str], ...]
-
-    @property
-    def checked_value(self) -> str | None:
-        return dict(self.fields).get(self.column_name) if self.column_name else None
-
-    def telling_fields(self) -> tuple[tuple[str, str], ...]:
-        values = dict(self.fields)
-        names = [n for n in _TELLING_FIELDS if n in values and n != self.column_name and values[n] != "null"]
-        return tuple((n, values[n]) for n in names[:_SHOWN_FIELDS])
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedInput:
-    input_path: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class DashboardData:
-    runs: tuple[RunSummary, ...]  # oldest first
-    results: tuple[ExpectationResult, ...]  # of the latest run
-    quarantined: tuple[FlaggedRow, ...]  # of the latest run
-    findings: tuple[FlaggedRow, ...]  # of the latest run
-    rejected: tuple[RejectedInput, ...]  # of the latest run
-    data_docs_href: str | None = None
-
-    @property
-    def latest(self) -> RunSummary | None:
-        return self.runs[-1] if self.runs else None
-
-
-# --- reading the warehouse -------------------------------------------------------------------
-
-_RUNS_SQL = """
-select
-    coalesce(r.run_id, d.run_id) as run_id,
-    r.started_at,
-    r.finished_at,
-    r.source,
-    r.articles_read,
-    r.articles_rejected,
-    r.articles_duplicate,
-    r.row_counts,
-    d.expectations,
-    d.failed,
-    d.critical_failures,
-    d.warnings,
-    d.status,
-    d.quarantined_rows,
-    d.flagged_rows
-from runs as r
-full outer join dq_runs as d on r.run_id = d.run_id
-order by coalesce(r.started_at, r.finished_at, d.validated_at), run_id
-"""
-
-_RESULTS_SQL = """
-select suite, expectation, column_name, severity, success, element_count, unexpected_count,
-    unexpected_sample, description
-from dq_results
-where run_id = $run_id
-order by suite, success, severity, expectation, column_name
-"""
-
-_FLAGGED_SQL = """
-select
-    f.table_name,
-    f.expectation,
-    f.column_name,
-    f.severity,
-    f.description,
-    f.article_id,
-    coalesce(a.external_id, json_extract_string(f.row_json, '$.external_id')) as external_id,
-    coalesce(a.title, json_extract_string(f.row_json, '$.title')) as title,
-    coalesce(cast(a.published_at as varchar), json_extract_string(f.row_json, '$.published_at')) as published_at,
-    f.row_key,
-    f.row_json
-from {table} as f
-left join articles as a on f.article_id = a.article_id
-where f.run_id = $run_id
-order by f.table_name, f.expectation, f.row_key
-"""
-
-_REJECTED_SQL = """
-select input_path, reason
-from rejected_inputs
-where run_id = $run_id
-order by input_path
-"""
-
-
-def collect(con: duckdb.DuckDBPyConnection) -> DashboardData:
-    """Read every run, and the expectations, flagged rows and rejections of the latest one."""
-    runs = tuple(_run(row) for row in con.execute(_RUNS_SQL).fetchall())
-    if not runs:
-        return DashboardData(runs=(), results=(), quarantined=(), findings=(), rejected=())
-    latest = {"run_id": runs[-1].run_id}
-    results = tuple(
-        ExpectationResult(
-            suite, expectation, column, severity, bool(success), int(elements), int(unexpected),
-            _sample(sample), description,
-        )
-        for suite, expectation, column, severity, success, elements, unexpected, sample, description
-        in con.execute(_RESULTS_SQL, latest).fetchall()
-    )
-    quarantined, findings = (
-        tuple(_flagged(row) for row in con.execute(_FLAGGED_SQL.format(table=table), latest).fetchall())
-        for table in ("quarantine", "dq_findings")
-    )
-    rejected = tuple(RejectedInput(*row) for row in con.execute(_REJECTED_SQL, latest).fetchall())
-    return DashboardData(runs, results, quarantined, findings, rejected)
-
-
-def _run(row: tuple) -> RunSummary:
-    (run_id, started, finished, source, read, rejected, duplicate, row_counts,
-     expectations, failed, critical, warnings, status, quarantined, flagged) = row
-    counts = json.loads(row_counts) if row_counts else {}
-    return RunSummary(
-        run_id, started, finished, source, read, rejected, duplicate,
-        tuple((str(table), int(rows)) for table, rows in counts.items()),
-        expectations, failed, critical, warnings, status, quarantined, flagged,
-    )
-
-
-def _sample(raw: str | None) -> tuple[str, ...]:
-    if not raw:
-        return ()
-    values = json.loads(raw)
-    items = values if isinstance(values, list) else [values]
-    return tuple(_text(value) for value in items)
-
-
-def _flagged(row: tuple) -> FlaggedRow:
-    *head, row_key, row_json = row
-    values = json.loads(row_json) if row_json else {}
-    fields = tuple((str(k), _text(v)) for k, v in values.items()) if isinstance(values, dict) else ()
-    return FlaggedRow(*head, row_key=row_key, fields=fields)
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
 def write_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> Path:
     """Write the dashboard as site_dir/index.html, linking site_dir/data_docs when it is there."""
     data = collect(con)
@@ -248,8 +46,6 @@ def write_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> Path:
     page.write_text(render(data), encoding="utf-8")
     return page
 
-
-# --- the page --------------------------------------------------------------------------------
 
 _CRITICAL = "#c0362c"
 _WARNING = "#d08a00"
@@ -368,7 +164,7 @@ def render(data: DashboardData) -> str:
     )
 
 
-def _status_section(run: RunSummary, results: Sequence[ExpectationResult]) -> str:
+def _status_section(run: RunHistoryRow, results: Sequence[ExpectationResult]) -> str:
     if run.status is None:
         kind, verdict = "unknown", "Not validated"
     elif run.published:
@@ -425,7 +221,7 @@ def _flagged_section(data: DashboardData) -> str:
     return "".join(parts)
 
 
-def _flag_card(row: FlaggedRow) -> str:
+def _flag_card(row: FlaggedRowWithArticle) -> str:
     severity = "warning" if row.severity == "warning" else "critical"
     what = escape(row.description or row.expectation)
     article = ""
@@ -443,13 +239,19 @@ def _flag_card(row: FlaggedRow) -> str:
         value = row.checked_value
         shown = f' = <span class="hit">{escape(value)}</span>' if value is not None else ""
         details.append(f"<dt>column</dt><dd><code>{escape(row.column_name)}</code>{shown}</dd>")
-    details += [f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" for name, value in row.telling_fields()]
+    details += [f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" for name, value in _telling_fields(row)]
     everything = "".join(f"<dt>{escape(k)}</dt><dd class=\"mono\">{escape(v)}</dd>" for k, v in row.fields)
     full = f"<details><summary>whole row</summary><dl>{everything}</dl></details>" if row.fields else ""
     return (
         f'<div class="card flag {severity}"><div class="what"><span class="badge {severity}">{severity}</span> '
         f"{what}</div>{article}<dl>{''.join(details)}</dl>{full}</div>"
     )
+
+
+def _telling_fields(row: FlaggedRowWithArticle) -> tuple[tuple[str, str], ...]:
+    values = dict(row.fields)
+    names = [n for n in _TELLING_FIELDS if n in values and n != row.column_name and values[n] != "null"]
+    return tuple((n, values[n]) for n in names[:_SHOWN_FIELDS])
 
 
 def _suites_section(results: Sequence[ExpectationResult]) -> str:
@@ -491,8 +293,8 @@ def _result_line(result: ExpectationResult) -> str:
     )
 
 
-def _trends_section(runs: Sequence[RunSummary]) -> str:
-    labels = [run.label for run in runs]
+def _trends_section(runs: Sequence[RunHistoryRow]) -> str:
+    labels = [_label(run) for run in runs]
     tips = [f"run {run.run_id[:8]} · {_when(run.when) if run.when else 'no start time'}" for run in runs]
     failures = _bar_chart(
         labels, tips,
@@ -577,7 +379,7 @@ def _short(value: float) -> str:
     return f"{value:g}"
 
 
-def _rejected_section(rejected: Sequence[RejectedInput]) -> str:
+def _rejected_section(rejected: Sequence[Rejection]) -> str:
     if not rejected:
         table = '<p class="empty">No input was rejected in the latest run.</p>'
     else:
@@ -588,7 +390,7 @@ def _rejected_section(rejected: Sequence[RejectedInput]) -> str:
     return f'<section id="rejected"><h2>Rejected inputs of the latest run ({len(rejected)})</h2>{table}</section>'
 
 
-def _volumes_section(runs: Sequence[RunSummary]) -> str:
+def _volumes_section(runs: Sequence[RunHistoryRow]) -> str:
     tables = _tables(runs)
     head = "".join(f'<th class="num">{escape(t)}</th>' for t in tables)
     lines = []
@@ -616,12 +418,16 @@ def _volumes_section(runs: Sequence[RunSummary]) -> str:
     )
 
 
-def _tables(runs: Sequence[RunSummary]) -> list[str]:
+def _tables(runs: Sequence[RunHistoryRow]) -> list[str]:
     """Every table with row counts, in the order of the newest run that has it."""
     tables: list[str] = []
     for run in reversed(runs):
         tables += [table for table, _ in run.row_counts if table not in tables]
     return tables
+
+
+def _label(run: RunHistoryRow) -> str:
+    return run.when.strftime("%m-%d %H:%M") if run.when else run.run_id[:8]
 
 
 def _plural(count: int, noun: str) -> str:
