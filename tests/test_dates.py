@@ -7,7 +7,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from newswire.extract.dates import extract_dates
+from newswire.extract.dates import extract_dates, vocabulary
+from newswire.extract.dates.calendar import parse_holiday_rule
+from newswire.extract.dates.rules import RULES, Example, Rule
+from newswire.extract.lexicons import LexiconError
 from newswire.extract.nlp import load_model
 from newswire.records import DateMention
 
@@ -350,3 +353,47 @@ def test_offsets_round_trip_sorted_and_disjoint(nlp: Language, published: date |
         assert text[m.start_char : m.end_char] == m.mention_text
         assert m.article_id == "a1"
     assert all(a.end_char <= b.start_char for a, b in zip(mentions, mentions[1:]))
+
+
+_EXAMPLES = [(i, rule, example) for i, rule in enumerate(RULES) for example in rule.examples]
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    [(rule, example) for _, rule, example in _EXAMPLES],
+    ids=[f"{i}-{rule.handler.__name__.removeprefix('_h_')}-{example.mention}" for i, rule, example in _EXAMPLES],
+)
+def test_rule_examples(nlp: Language, rule: Rule, example: Example) -> None:
+    """Each example of each rule: the extractor gives its mention, with its type and value, and
+    the mention is a match of the rule's own pattern."""
+    mentions = extract_dates(nlp(example.text), "a1", example.published)
+    hits = [m for m in mentions if m.mention_text == example.mention]
+    assert [(m.timex_type, m.timex_value) for m in hits] == [(example.timex_type, example.value)], mentions
+    match = rule.pattern.match(example.text, hits[0].start_char)
+    assert rule.pattern.fullmatch(example.mention) or (match is not None and match.end() == hits[0].end_char)
+
+
+def test_every_rule_has_an_example() -> None:
+    assert [(i, rule.handler.__name__) for i, rule in enumerate(RULES) if not rule.examples] == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "day"),
+    [
+        ("12-25", 2024, date(2024, 12, 25)),
+        ("easter", 2024, date(2024, 3, 31)),
+        ("easter-2", 2025, date(2025, 4, 18)),
+        ("4th thursday of november", 2023, date(2023, 11, 23)),
+        ("last monday of may", 2024, date(2024, 5, 27)),
+        ("last tuesday of december", 2024, date(2024, 12, 31)),
+        ("1st monday of november+1", 1998, date(1998, 11, 3)),
+    ],
+)
+def test_holiday_rules(rule: str, year: int, day: date) -> None:
+    assert parse_holiday_rule(rule).on(year) == day
+
+
+def test_a_holiday_whose_rule_cannot_be_read_is_a_lexicon_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vocabulary, "lexicon", lambda name: {"Boxing Day": "the day after christmas"})
+    with pytest.raises(LexiconError, match="Boxing Day"):
+        vocabulary._read_holidays()

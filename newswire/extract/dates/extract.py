@@ -1,0 +1,179 @@
+"""Finding temporal expressions in a parsed article: candidates from spaCy DATE/TIME entities
+and from the rules run over the whole text, the arbitration between overlapping candidates,
+the expressions that read against the story's reference time, and the `DateMention` records.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from newswire.extract.dates.calendar import _shift_month
+from newswire.extract.dates.context import _Ctx, _direction
+from newswire.extract.dates.handlers_calendar import _parse_calendar
+from newswire.extract.dates.patterns import _WORD_NUM, _month_pattern
+from newswire.extract.dates.rules import RULES
+from newswire.extract.dates.values import _day, _month, _quarter, _StoryRef, _Timex, _unresolved, _week, _year
+from newswire.extract.dates.vocabulary import LETTER_FOLDS, TEMPORAL_WORDS
+from newswire.extract.lexicons import alternation
+from newswire.records import DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_NON_TEMPORAL_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE", "LOC", "NORP"}
+_TEMPORAL_WORD = re.compile(rf"\b(?:{alternation(TEMPORAL_WORDS)})\b", re.IGNORECASE)
+_ANY_MONTH = _month_pattern("")
+# a month name next to a number: an explicit calendar date whatever its order
+_EXPLICIT = re.compile(rf"(?:{_ANY_MONTH}\W*\d|\d\W*(?=[A-Z]){_ANY_MONTH})", re.IGNORECASE)
+# an age, read from a little before the entity: "the 6-1/2 year-old war", "a half-century-old law"
+_AGE = re.compile(
+    rf"(?:\d|\b{_WORD_NUM}|-)[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))[\s-]*olds?\b"
+    r"|\baged?\s+\d",
+    re.IGNORECASE,
+)
+_AGE_LOOKBACK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    timex: _Timex
+    rank: int  # 0 = normalised, 1 = temporal entity that no pattern normalises
+    priority: int
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\"'“‘(["):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\"'”’)]"):
+        end -= 1
+    return start, end
+
+
+def _normalise(
+    text: str, start: int, end: int, doc: Doc, anchor: date | None, in_entity: bool, whole: bool
+) -> list[_Candidate]:
+    """Candidates in text[start:end]; with whole=True only one covering the whole range."""
+    found: list[_Candidate] = []
+    chunk = text[start:end]
+    folded = chunk.translate(LETTER_FOLDS).lower()
+    for priority, rule in enumerate(RULES):
+        if not rule.may_match(chunk, folded):
+            continue
+        matches = [rule.pattern.fullmatch(chunk)] if whole else list(rule.pattern.finditer(chunk))
+        for m in matches:
+            if m is None or not m.group(0).strip():
+                continue
+            s, e = start + m.start(), start + m.end()
+            timex = rule.handler(m, _Ctx(doc, text, s, e, anchor, in_entity))
+            if timex is not None:
+                found.append(_Candidate(s, e, timex, 0, priority))
+        if whole and found:
+            break
+    return found
+
+
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 4}
+
+
+def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Timex | None:
+    """The expression ref describes, read against base, a date the story mentioned; None when
+    base is too coarse for it (or, for a reported period, not a quarter that has begun)."""
+    if base.resolved is None or base.precision not in _GRAIN or _GRAIN[base.precision] > _GRAIN[ref.unit]:
+        return None
+    if ref.reported and (base.precision != "quarter" or (anchor is not None and base.resolved > anchor)):
+        return None
+    d = base.resolved if ref.year is None else base.resolved.replace(year=ref.year)
+    if ref.unit == "day":
+        return _day(d + timedelta(days=ref.shift), "TIME" if ref.clock else "DATE", ref.clock)
+    if ref.unit == "week":
+        return _week(d + timedelta(weeks=ref.shift))
+    if ref.unit == "month":
+        return _month(*_shift_month(d.year, d.month, ref.shift))
+    if ref.unit == "quarter":
+        y, mo = _shift_month(d.year, d.month, 3 * ref.shift)
+        return _quarter(y, (mo - 1) // 3 + 1)
+    return _year(d.year + ref.shift)
+
+
+# A time of day reads against a day mentioned in its own sentence or the one before: further
+# back, the story has usually moved on ("since May 6 ... the morning after the crash").
+_CLOCK_SENTENCES = 1
+
+
+def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: list[int]) -> list[_Candidate]:
+    """Expressions that read against the story's reference time take it from the last date
+    mentioned before them that fits; without one they keep their value from the anchor."""
+    read: list[_Candidate] = []
+    mentioned: list[tuple[_Timex, int]] = []
+    for c in chosen:
+        ref = c.timex.story
+        sentence = bisect_right(sentence_starts, c.start)
+        if ref is None:
+            mentioned.append((c.timex, sentence))
+        else:
+            nearest = sentence - _CLOCK_SENTENCES if ref.clock else 0
+            found = (_parse_reference(base, ref, anchor) for base, at in reversed(mentioned) if at >= nearest)
+            timex = next((t for t in found if t is not None), None)
+            if timex is not None:
+                c = replace(c, timex=timex)
+        read.append(c)
+    return read
+
+
+def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[DateMention]:
+    """Temporal expressions of a parsed article, normalised against its publication date."""
+    anchor = published_at.date() if isinstance(published_at, datetime) else published_at
+    text = doc.text
+    entities: list[tuple[int, int, str]] = []
+    blocked: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            s, e = _trimmed(text, ent.start_char, ent.end_char)
+            if s < e:
+                entities.append((s, e, ent.label_))
+        elif ent.label_ in _NON_TEMPORAL_LABELS:
+            blocked.append((ent.start_char, ent.end_char))
+
+    candidates: list[_Candidate] = []
+    for s, e, label in entities:
+        whole = _normalise(text, s, e, doc, anchor, True, True)
+        if whole:
+            candidates.extend(whole)
+            continue
+        parts = _normalise(text, s, e, doc, anchor, True, False)
+        chunk = text[s:e]
+        if not parts and label == "DATE" and _EXPLICIT.search(chunk):
+            parsed = _parse_calendar(chunk, anchor, _direction(_Ctx(doc, text, s, e, anchor, True)))
+            parts = [_Candidate(s, e, parsed, 0, len(RULES))] if parsed else []
+        candidates.extend(parts)
+        if _TEMPORAL_WORD.search(chunk) and not _AGE.search(text[max(0, s - _AGE_LOOKBACK) : e]):
+            candidates.append(_Candidate(s, e, _unresolved(label), 1, len(RULES)))
+    for c in _normalise(text, 0, len(text), doc, anchor, False, False):
+        if not any(bs <= c.start and c.end <= be for bs, be in blocked):
+            candidates.append(c)
+
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.priority, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    chosen = _in_story(chosen, anchor, [sent.start_char for sent in doc.sents])
+    return [
+        DateMention(
+            article_id=article_id,
+            mention_text=text[c.start : c.end],
+            start_char=c.start,
+            end_char=c.end,
+            timex_type=c.timex.timex_type,
+            timex_value=c.timex.value,
+            resolved_date=c.timex.resolved,
+            precision=c.timex.precision,
+        )
+        for c in chosen
+    ]

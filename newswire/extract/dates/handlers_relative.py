@@ -1,0 +1,285 @@
+"""Handlers of the rules that read a date from the story's own time: "last week", "three years
+ago", "the following day", weekdays, "tonight", times of day; and of the rules for durations
+("two decades", "a day-long meeting"), sets ("every week", "daily") and references ("now").
+
+A handler reads its match (`re.Match` of its rule's pattern) and what `_Ctx` knows about it
+and returns the TimeML value (`_Timex`), or None when the match is no temporal expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from newswire.extract.calendar_words import month_number
+from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
+from newswire.extract.dates.context import _Ctx, _direction, _is_future
+from newswire.extract.dates.tense import _FUTURE, _PRESENT
+from newswire.extract.dates.values import (
+    _YEAR_BACK,
+    _century,
+    _day,
+    _decade,
+    _duration_value,
+    _month,
+    _ref,
+    _shifted,
+    _StoryRef,
+    _Timex,
+    _unresolved,
+    _week,
+    _weekend,
+    _year,
+)
+from newswire.extract.dates.vocabulary import (
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_ADVERBS,
+    _g,
+    _mode,
+    _parse_number,
+    _parse_unit,
+    _parse_weekday,
+    _step,
+)
+
+_COUNT_BEFORE = re.compile(r"(?:[\d½]\s*|-)$")
+
+_WORKDAY_ADJ = {"trading", "business", "working"}
+
+_YEAR_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "mod").lower() == "the" and not _g(m, "pre"):
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    return _shifted(ctx.anchor, _g(m, "unit").lower(), _step(_g(m, "mod")))
+
+
+def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    n = _parse_number(_g(m, "num"))
+    code, clock, mult, _ = _parse_unit(_g(m, "unit"))
+    past = _g(m, "dir").lower() in ("ago", "earlier")
+    if n is None:
+        return _ref("PAST_REF" if past else "FUTURE_REF")
+    if ctx.anchor is None or clock or n != int(n):
+        return _unresolved()
+    a, k = ctx.anchor, int(n) * mult * (-1 if past else 1)
+    if code == "Y" and k == -1:
+        return replace(_year(a.year - 1), story=_YEAR_BACK)
+    try:
+        if code == "D" and _g(m, "adj").lower() in _WORKDAY_ADJ:  # "five trading days ago"
+            return _day(_workdays_from(a, k))
+        if code == "D":
+            return _day(a + timedelta(days=k))
+        if code in ("W", "WE"):
+            return _week(a + timedelta(weeks=k))
+        if code == "M":
+            return _month(*_shift_month(a.year, a.month, k))
+        if code == "Q":
+            return _month(*_shift_month(a.year, a.month, 3 * k))
+        if code == "Y":
+            return _year(a.year + k)
+        if code == "DE":
+            return _decade((a.year + 10 * k) // 10 * 10)
+        return _century(a.year // 100 + k)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _names_a_year(m: re.Match[str]) -> bool:
+    """ "The 1986 full year": a year before the unit's adjective, not a count."""
+    return bool(_g(m, "adj")) and bool(_YEAR_NUMBER.fullmatch(_g(m, "num")))
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    code, clock, mult, plural = _parse_unit(_g(m, "unit"))
+    num = _g(m, "num")
+    if _names_a_year(m):
+        return None
+    lasting = _g(m, "lasting").lower()
+    if lasting == "old" and num:  # "a 45-year-old": an age, not a period of the story
+        return None
+    if lasting and not num:  # "a day-long meeting", "a decades-long feud", "a week-old truce"
+        if ctx.preceded_by(_COUNT_BEFORE):  # "the half-century-old law", "the 6-1/2 year-old war"
+            return None
+        num = "" if plural else "1"
+    elif not num and not (plural and (ctx.in_entity or _g(m, "approx"))):
+        return None
+    if code in ("S", "Q") and num and num.lower() in ("a", "an"):  # "a second time", "fell by a quarter"
+        return None
+    n = _parse_number(num)
+    if n is not None:
+        n *= mult
+        if _g(m, "half") or _g(m, "half2"):
+            n += 0.5
+    return _Timex("DURATION", _duration_value(n, code, clock), None, None)
+
+
+_CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+# "the following day", "the previous year": a step from the date the story last mentioned
+_STORY_SHIFT = {"following": 1, "ensuing": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _names_a_year(m):
+        return None
+    code, clock, mult, plural = _parse_unit(_g(m, "unit"))
+    mod = _g(m, "mod").lower()
+    unit = None if clock or plural or _g(m, "num") else _CALENDAR_UNITS.get(code)
+    if unit and (mod in _STORY_SHIFT or (mod == "next" and unit == "day")):
+        shift = _STORY_SHIFT.get(mod, 1)
+        near = _shifted(ctx.anchor, unit, shift) if ctx.anchor is not None else _unresolved()
+        return replace(near, story=_StoryRef(unit, shift))
+    if not _g(m, "num"):
+        if plural and mod == "coming":
+            return _ref("FUTURE_REF")
+        shift = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(mod)
+        # "the last decade" is the calendar decade before this one; "the past decade" the ten years to now
+        if not plural and shift is not None and (code == "Y" or (code == "DE" and mod != "past")):
+            if ctx.anchor is None:
+                return _unresolved()
+            return _shifted(ctx.anchor, "year" if code == "Y" else "decade", shift)
+    if not _g(m, "num") and not plural and code == "D" and mod not in ("past", "coming"):
+        return _unresolved()
+    n = _parse_number(_g(m, "num")) if _g(m, "num") else (None if plural else 1.0)
+    return _Timex("DURATION", _duration_value(None if n is None else n * mult, code, clock), None, None)
+
+
+def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "Later that day", "that year": the date the story last mentioned, at that grain; unresolved
+    when it mentioned none."""
+    if not (ctx.in_entity or m.group(0)[:1].lower() in ("e", "l")):
+        return None
+    return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
+
+
+def _weekday_mode(modifier: str, ctx: _Ctx) -> str:
+    """How a weekday reads from the anchor: as its modifier says ("last Friday"), else by the
+    tense: the next one when future, the nearest when present, else on or before the anchor."""
+    mode = _mode(modifier)
+    if not mode or mode == "this":
+        return {_FUTURE: "next", _PRESENT: "nearest"}.get(ctx.tense(), "")
+    return mode
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    wd = _parse_weekday(_g(m, "wd"))
+    pod = _g(m, "pod")
+    clock = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
+    if _g(m, "pl") or _g(m, "pl2"):  # "Mondays", "Tuesday nights"
+        return _Timex("SET", f"XXXX-WXX-{wd + 1}{clock}", None, None)
+    timex_type = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        return _unresolved(timex_type)
+    d = _weekday_date(ctx.anchor, wd, _weekday_mode(_g(m, "mod"), ctx))
+    return _day(d, timex_type, clock)
+
+
+def _h_the_weekend(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if ctx.anchor is None:
+        return _unresolved()
+    a = ctx.anchor
+    if a.weekday() >= 5:
+        return _weekend(a - timedelta(days=a.weekday() - 5))
+    return _weekend(a + timedelta(days=5 - a.weekday(), weeks=-1 if not _is_future(ctx) else 0))
+
+
+def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    word = (_g(m, "day") or _g(m, "this") or _g(m, "day2")).lower()
+    pod = _g(m, "pod") or _g(m, "pod2") or _g(m, "pod3")
+    if word == "last" and (pod or "").lower() != "night":
+        return None
+    if ctx.anchor is None:
+        return _unresolved("DATE" if word == "today" and not pod else "TIME")
+    shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+    d = ctx.anchor + timedelta(days=shift)
+    if word == "tonight":
+        return _day(d, "TIME", "TNI")
+    if pod:
+        return _day(d, "TIME", "T" + PARTS_OF_DAY[pod.lower()])
+    return _day(d)
+
+
+def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if not ctx.in_entity:
+        return None
+    if ctx.anchor is None:
+        return _unresolved("TIME")
+    return _time_of_story_day(ctx.anchor, "T" + PARTS_OF_DAY[_g(m, "pod").lower()])
+
+
+def _time_of_story_day(anchor: date, clock: str) -> _Timex:
+    """A time of day (`clock`, its `T` suffix) on the day the story last mentioned, else on anchor."""
+    return replace(_day(anchor, "TIME", clock), story=_StoryRef("day", clock=clock))
+
+
+def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "word"):
+        hh, mm = (12, 0) if _g(m, "word").lower() == "noon" else (24, 0)
+    else:
+        hh, mm = int(_g(m, "h")), int(_g(m, "mi") or 0)
+        if not 1 <= hh <= 12 or mm > 59:
+            return None
+        pm = _g(m, "ap").lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    if ctx.anchor is None:
+        return _unresolved("TIME")
+    clock = f"T{hh:02d}:{mm:02d}"
+    d = ctx.anchor
+    if _g(m, "mon"):
+        day = _infer_day(d, month_number(_g(m, "mon")), int(_g(m, "d")), _direction(ctx))
+        if day is None:
+            return None
+        d = day
+    elif _g(m, "wd"):
+        d = _weekday_date(d, _parse_weekday(_g(m, "wd")), _weekday_mode("", ctx))
+    elif _g(m, "deic"):
+        d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
+    else:
+        return _time_of_story_day(d, clock)
+    return _day(d, "TIME", clock)
+
+
+def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "present"):
+        return _ref("PRESENT_REF")
+    if _g(m, "past"):
+        return _ref("PAST_REF")
+    return _ref("FUTURE_REF")
+
+
+def _h_set(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "adv"):
+        return _Timex("SET", SET_ADVERBS[_g(m, "adv").lower()], None, None)
+    if _g(m, "wd"):
+        return _Timex("SET", f"XXXX-WXX-{_parse_weekday(_g(m, 'wd')) + 1}", None, None)
+    if _g(m, "season"):
+        return _Timex("SET", f"XXXX-{SEASONS[_g(m, 'season').lower()][0]}", None, None)
+    if _g(m, "mon"):
+        return _Timex("SET", f"XXXX-{month_number(_g(m, 'mon')):02d}", None, None)
+    if _g(m, "pod"):
+        return _Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[_g(m, 'pod').lower()]}", None, None)
+    if _g(m, "seas"):
+        return _Timex("SET", "P1Y", None, None)
+    if _g(m, "freq"):
+        code, clock, mult, _ = _parse_unit(_g(m, "u2") or "")
+        return _Timex("SET", _duration_value(float(mult), code, clock), None, None)
+    code, clock, mult, _ = _parse_unit(_g(m, "unit") or "")
+    n = (_parse_number(_g(m, "num")) or 1.0) if _g(m, "num") else 1.0
+    n *= mult * (2 if _g(m, "other") else 1)
+    return _Timex("SET", _duration_value(n, code, clock), None, None)
+
+
+def _h_end_of(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if ctx.anchor is None:
+        return _unresolved()
+    a, unit = ctx.anchor, _g(m, "unit").lower()
+    if unit == "week":
+        return _week(a)
+    if unit == "month":
+        return _month(a.year, a.month)
+    return _year(a.year)

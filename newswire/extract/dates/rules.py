@@ -1,0 +1,508 @@
+"""The rule table of the date extractor: each rule's pattern, the handler that reads its
+matches, the words its prefilter looks for, and examples of what it reads.
+
+The order of the table is the priority among candidates of equal length. A rule's examples
+are sentences from general news English with a publication date, the mention the extractor
+gives and its TimeML value; `tests/test_dates.py` runs every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newswire.extract.dates.context import _Handler
+from newswire.extract.dates.handlers_calendar import (
+    _h_calendar,
+    _h_century,
+    _h_decade,
+    _h_decade_words,
+    _h_half,
+    _h_holiday,
+    _h_iso,
+    _h_month,
+    _h_month_day,
+    _h_month_rel_year,
+    _h_month_year,
+    _h_numeric,
+    _h_quarter,
+    _h_reported_quarter,
+    _h_season,
+    _h_spelled_year,
+    _h_the_year,
+    _h_year,
+    _h_year_back,
+    _h_year_end,
+    _h_year_ended,
+    _h_year_period,
+)
+from newswire.extract.dates.handlers_relative import (
+    _h_ago,
+    _h_clock,
+    _h_deictic,
+    _h_duration,
+    _h_end_of,
+    _h_part_of_day,
+    _h_ref,
+    _h_relative,
+    _h_set,
+    _h_that,
+    _h_the_weekend,
+    _h_weekday,
+    _h_window,
+)
+from newswire.extract.dates.patterns import (
+    _APPROX,
+    _CENTURY_ORDINAL,
+    _DECADE_WORD,
+    _HOLIDAY,
+    _HOLIDAY_WORDS,
+    _MODIFIER,
+    _MON,
+    _MONTH_WORDS,
+    _NOT_AGE,
+    _NOT_ARTICLE,
+    _NUM,
+    _ONES_RE,
+    _PART,
+    _PART_OF_DAY_WORDS,
+    _POD,
+    _QUARTER_ORDINAL,
+    _SEASON,
+    _SEASON_WORDS,
+    _SET_ADVERB,
+    _SET_UNIT,
+    _SPELLED_YEAR,
+    _UNIT,
+    _UNIT_ADJ,
+    _UNIT_WORDS,
+    _WD,
+    _WEEKDAY_WORDS,
+    _YEAR4,
+    _part_of_day_pattern,
+    _rx,
+)
+from newswire.extract.dates.vocabulary import SET_ADVERBS
+
+WED = date(2024, 3, 27)  # a Wednesday
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence a rule reads: published on `published`, it gives the mention `mention` of
+    TimeML type `timex_type` and value `value`."""
+
+    text: str
+    mention: str
+    value: str | None
+    timex_type: str = "DATE"
+    published: date | None = WED
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern and its handler, with words one of which every match of the pattern contains:
+    as written when `cased`, else case-folded. A text with none of them is not searched."""
+
+    pattern: re.Pattern[str]
+    handler: _Handler
+    words: tuple[str, ...]
+    cased: bool = False
+    examples: tuple[Example, ...] = ()
+
+    def may_match(self, text: str, folded: str) -> bool:
+        within = text if self.cased else folded
+        for word in self.words:
+            if word in within:
+                return True
+        return False
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        _rx(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso, ("-",),
+        examples=(Example("The filing is dated 2024-03-26 in the register.", "2024-03-26", "2024-03-26"),),
+    ),
+    Rule(
+        _rx(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])"), _h_numeric, ("/",),
+        examples=(
+            Example("The contract signed 3/15/2023 runs for five years.", "3/15/2023", "2023-03-15"),
+            Example("The form dated 26/03/2024 arrived.", "26/03/2024", "2024-03-26"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?<![\d.])(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}|\d{{1,2}}-{_MON}-\d{{4}})(?!\.\d)"),
+        _h_calendar, (".", "/", "-"),
+        examples=(
+            Example("The decree dated 26.03.2024 was published.", "26.03.2024", "2024-03-26"),
+            Example("The deal was filed 2024/03/05 in Paris.", "2024/03/05", "2024-03-05"),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?:(?P<wk>(?:the\s+)?week\s+of)\s+|(?P<mod>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"
+        ),
+        _h_month_day, _MONTH_WORDS, True,
+        examples=(
+            Example("On March 27, 2024, a meeting took place.", "March 27, 2024", "2024-03-27"),
+            Example("On March 27, 2024, the ministers met.", "March 27, 2024", "2024-03-27", published=None),
+            Example("He was shot dead last Oct. 23 at his home.",
+                "last Oct. 23", "1998-10-23", published=date(1999, 4, 19)),
+            Example("Hearings are set for the week of March 6.",
+                "the week of March 6", "2000-W10", published=date(2000, 2, 24)),
+            Example("The dividend is payable Dec. 7 to holders.", "Dec. 7", "2024-12-07", published=date(2024, 11, 2)),
+            Example("The toll has risen since Dec. 7.", "Dec. 7", "2023-12-07", published=date(2024, 11, 2)),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR4}(?!,?\d))?"),
+        _h_month_day, _MONTH_WORDS, True,
+        examples=(
+            Example("The treaty was signed on 12 June 1990 in Bonn.", "12 June 1990", "1990-06-12"),
+            Example("Voting ends on the 5th of April.", "the 5th of April", "2024-04-05"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_PART}\s*)?{_MON}\s*,?\s*(?:of\s+)?{_YEAR4}(?!,?\d)"), _h_month_year, _MONTH_WORDS, True,
+        examples=(Example("Inflation peaked in March 2023.", "March 2023", "2023-03"),),
+    ),
+    Rule(
+        _rx(rf"(?:{_PART}\s*)?{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"),
+        _h_month_rel_year, _MONTH_WORDS, True,
+        examples=(Example("The plant opened in June of last year.", "June of last year", "2023-06"),),
+    ),
+    Rule(
+        _rx(rf"(?:{_PART}\s*)?(?:(?P<mod>this\s+past|this\s+coming|last|next|this)\s+)?{_MON}"),
+        _h_month, _MONTH_WORDS, True,
+        examples=(
+            Example("The strike began in early December.", "early December", "2023-12"),
+            Example("The closing is expected in February.", "February", "2025-02", published=date(2024, 11, 2)),
+            Example("The talks resume next January.", "next January", "2025-01"),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"(?:the\s+)?(?:(?P<h>first|second|last|latter|back)[\s-]+half|(?P<h2>first|last)\s+two\s+quarters)"
+            rf"\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next|the)\s+year(?![\s-]+(?:ago|earlier)\b|['’]))"
+        ),
+        _h_half, ("half", "quarters"),
+        examples=(
+            Example("Profit doubled in the first half of 2023.", "the first half of 2023", "2023-H1"),
+            Example("Growth will slow in the second half of next year.", "the second half of next year", "2025-H2"),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>{_QUARTER_ORDINAL})[\s-]+(?:fiscal\s+)?quarter"
+            rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
+        ),
+        _h_quarter, ("quarter",),
+        examples=(
+            Example("Profits rose in the first quarter.", "the first quarter", "2024-Q1"),
+            Example("Sales fell in the fourth quarter of 2022.", "the fourth quarter of 2022", "2022-Q4"),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?:the\s+)?(?:{_YEAR4}|(?P<rel>this|last|next)\s+year['’]s|(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier)))"
+            rf"\s+(?:fiscal\s+)?(?P<q>{_QUARTER_ORDINAL})[\s-]+(?:fiscal\s+)?quarter"
+        ),
+        _h_quarter, ("quarter",),
+        examples=(
+            Example("Net income rose in the 2023 second quarter.", "the 2023 second quarter", "2023-Q2"),
+            Example("Profit fell from the year-ago third quarter.",
+                "the year-ago third quarter", "2023-Q3", published=date(2024, 10, 24)),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable)\s+)?"
+            r"(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
+        ),
+        _h_reported_quarter, ("quarter",),
+        examples=(
+            Example("Sales rose 9% in the latest quarter.",
+                "the latest quarter", "2024-Q3", published=date(2024, 10, 24)),
+            Example("It earned $2 million in the year-ago quarter.",
+                "the year-ago quarter", "2023-Q3", published=date(2024, 10, 24)),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"the\s+(?:comparable\s+)?year[\s-](?:ago|earlier)\s+period"
+            r"|year-(?:ago|earlier)(?!\s+(?:first|second|third|fourth|nine|six|three|twelve|\d)\b)"
+        ),
+        _h_year_back, ("ago", "earlier"),
+        examples=(
+            Example("Sales rose 5% in the third quarter. In the year-ago period, sales fell.",
+                "the year-ago period", "1988-Q3", published=date(1989, 10, 26)),
+            Example("Year-earlier results included a gain.", "Year-earlier", "1988", published=date(1989, 10, 26)),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"),
+        _h_quarter, ("Q1", "Q2", "Q3", "Q4"), True,
+        examples=(
+            Example("Revenue rose 8% in Q3, the company said.", "Q3", "2023-Q3"),
+            Example("Deliveries slipped in 2023 Q4.", "2023 Q4", "2023-Q4"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?{_YEAR4}(?!,?\d)"),
+        _h_season, _SEASON_WORDS,
+        examples=(
+            Example("The bridge opened in the spring of 1998.", "the spring of 1998", "1998-SP"),
+            Example("Talks collapsed in summer 2021.", "summer 2021", "2021-SU"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?P<the>the\s+)?(?:(?:early|late|mid-?)\s*)?(?:{_MODIFIER}\s+)?{_SEASON}"), _h_season, _SEASON_WORDS,
+        examples=(
+            Example("Tourism collapsed last summer.", "last summer", "2023-SU"),
+            Example("Crops failed this past summer.", "this past summer", "2024-SU", published=date(2024, 10, 30)),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_PART}\s*|(?P<fy>fiscal\s*|FY\s*))?{_YEAR4}(?!,?\d|-\d|\s*(?:%|percent))"),
+        _h_year, ("19", "20", "2100"),
+        examples=(
+            Example("Exports fell in 2023.", "2023", "2023"),
+            Example("The report covers the period from 1990 to 1997.", "1997", "1997"),
+        ),
+    ),
+    Rule(
+        _rx(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0s|'(?P<dd>\d)0s)"),
+        _h_decade, ("0s",),
+        examples=(
+            Example("The city grew quickly in the 1990s.", "the 1990s", "199"),
+            Example("Jazz clubs of the '20s were crowded.", "the '20s", "192", published=date(1998, 3, 3)),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<cw>eighteen|nineteen)[\s-]+(?P<dw>{_DECADE_WORD})"
+            rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<dw2>{_DECADE_WORD})"
+        ),
+        _h_decade_words, ("ties",),
+        examples=(
+            Example("Inflation was high in the nineties.", "the nineties", "199"),
+            Example("The band was famous in the late nineteen-sixties.", "the late nineteen-sixties", "196"),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)"
+            rf"|(?P<w>{_CENTURY_ORDINAL}))[\s-]+century"
+        ),
+        _h_century, ("century",),
+        examples=(
+            Example("The church was built in the 12th century.", "the 12th century", "11"),
+            Example("It was the worst war of the twentieth century.", "the twentieth century", "19"),
+        ),
+    ),
+    Rule(
+        _rx(r"the\s+(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<unit>week|month|year)"),
+        _h_end_of, ("end", "beginning", "start", "middle", "rest", "remainder"),
+        examples=(Example("The report is due by the end of the month.", "the end of the month", "2024-03"),),
+    ),
+    Rule(
+        _rx(
+            r"(?<!fiscal\s)(?<!calendar\s)(?:(?:the\s+)?year(?:\s+end|['’]s\s+end)(?![\w-])"
+            r"|(?:(?P<y1>(?:19|20)\d\d)\s+)?year-end(?!-))(?:,?\s+(?P<y2>(?:19|20)\d\d)(?!,?\d))?"
+        ),
+        _h_year_end, ("end",),
+        examples=(
+            Example("The deal should close by year-end.", "year-end", "1989", published=date(1989, 10, 26)),
+            Example("The index is up 12% since year-end.", "year-end", "1988", published=date(1989, 10, 26)),
+            Example("Debt fell from $1.3 billion at year-end 1985.",
+                "year-end 1985", "1985", published=date(1987, 3, 5)),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
+        _h_relative, ("week", "month", "quarter", "year", "decade", "century"),
+        examples=(
+            Example("Hostages were freed during a cease-fire last year.", "last year", "2023"),
+            Example("He cancelled a visit to Washington this week.", "this week", "2024-W13"),
+            Example("The law takes effect next month.", "next month", "2024-04"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT_ADJ}{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"),
+        _h_ago, ("ago", "earlier", "now"),
+        examples=(
+            Example("Prices fell five trading days ago.", "five trading days ago", "2024-03-20"),
+            Example("The company was founded three years ago.", "three years ago", "2021"),
+            Example("It lost $3 million in the fiscal first quarter, against a profit a year ago.",
+                "a year ago", "1988-Q1", published=date(1989, 10, 26)),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
+            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?{_UNIT}{_NOT_AGE}"
+        ),
+        _h_window, _UNIT_WORDS,
+        examples=(
+            Example("Sales fell in the past year.", "the past year", "2023"),
+            Example("The population doubled in the past decade.", "the past decade", "P10Y", "DURATION"),
+            Example("The talks began on March 3. The next day, the envoys left.", "The next day", "2024-03-04"),
+            Example("Rates may fall in the coming months.", "the coming months", "FUTURE_REF"),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?P<approx>{_APPROX})?(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
+            rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE})"
+        ),
+        _h_duration, _UNIT_WORDS,
+        examples=(
+            Example("The war has lasted more than six months.", "more than six months", "P6M", "DURATION"),
+            Example("Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M", "DURATION"),
+            Example("Lawyers emerged from a day-long meeting.", "day-long", "P1D", "DURATION"),
+            Example("An official described the 90-minute meeting as frank.", "90-minute", "PT90M", "DURATION"),
+        ),
+    ),
+    Rule(
+        _rx(r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that\s+(?P<unit>day|week|month|quarter|year)"),
+        _h_that, ("that",),
+        examples=(
+            Example("The army entered the town on March 3. Later that day, the mayor fled.",
+                "Later that day", "2024-03-03"),
+            Example("The party was founded in 1998. That year it won 12 seats.", "That year", "1998"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD}(?P<pl2>s)?)?"), _h_weekday, _WEEKDAY_WORDS, True,
+        examples=(
+            Example("US leaders pressed their Israeli counterparts Tuesday to protect civilians.",
+                "Tuesday", "2024-03-26"),
+            Example("The foreign ministers will meet on Thursday in Brussels.", "Thursday", "2024-03-28"),
+            Example("The board met last Friday.", "last Friday", "2024-03-22"),
+            Example("The programme airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", "SET"),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?:(?:earlier|later|early|late)\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight)(?:\s+{_POD})?"
+            rf"|(?P<this>this|last)\s+{_part_of_day_pattern('pod2')})"
+        ),
+        _h_deictic, ("today", "yesterday", "tomorrow", "tonight", *_PART_OF_DAY_WORDS),
+        examples=(
+            Example("The ministry published the figures yesterday.", "yesterday", "2024-03-26"),
+            Example("The two leaders spoke this morning.", "this morning", "2024-03-27TMO", "TIME"),
+            Example("The president will address the nation tonight.", "tonight", "2024-03-27TNI", "TIME"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:(?:early|late|mid)[\s-]*)?{_part_of_day_pattern('pod3')}\s+(?P<day2>today|yesterday|tomorrow)"),
+        _h_deictic, ("today", "yesterday", "tomorrow"),
+        examples=(Example("Shares rose mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-03-26TAF", "TIME"),),
+    ),
+    Rule(
+        _rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day, _PART_OF_DAY_WORDS,
+        examples=(
+            Example("Police reached the camp on Tuesday. In the morning, the crowd left.",
+                "the morning", "2024-03-26TMO", "TIME"),
+        ),
+    ),
+    Rule(
+        _rx(r"the\s+weekend"), _h_the_weekend, ("weekend",),
+        examples=(Example("Protests spread over the weekend.", "the weekend", "2024-W12-WE"),),
+    ),
+    Rule(
+        _rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), _h_year_ended, ("year",),
+        examples=(
+            Example("For the year ended Sept. 30, the company earned $4 million.",
+                "the year", "P1Y", "DURATION", published=date(1989, 10, 26)),
+        ),
+    ),
+    Rule(
+        _rx(rf"the\s+{_YEAR4}\s+(?:period|quarter)"), _h_year_period, ("period", "quarter"),
+        examples=(
+            Example("Profit rose in the third quarter. In the 1988 period, it earned $2 million.",
+                "the 1988 period", "1988-Q3", published=date(1989, 10, 26)),
+            Example("In the 1988 period, it earned $2 million.",
+                "the 1988 period", "1988", published=date(1989, 10, 26)),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+){0,2}year"
+            r"(?!['’-]|\s+(?:\d|(?:end(?:ed|ing)|ago|earlier|before|after|later|to\s+date|of|in|when|that|two|nineteen)\b))"
+        ),
+        _h_the_year, ("year",),
+        examples=(
+            Example("Sales will rise 4% for the year, the company said.", "the year", "2024"),
+            Example("The company expects a loss for the full year.", "the full year", "2024"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:{_MON}\s+(?:of\s+)?|(?P<ty>the\s+year\s+))?(?P<sy>{_SPELLED_YEAR})"),
+        _h_spelled_year, ("eighteen", "nineteen", "thousand"),
+        examples=(
+            Example("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+            Example("The census of nineteen hundred counted the city.", "nineteen hundred", "1900"),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight))"
+            r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?"
+            rf"(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)|{_MON}\s*(?P<d>\d{{1,2}})(?!\d)))?"
+        ),
+        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight"),
+        examples=(
+            Example("The polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-03-26T20:00", "TIME"),
+            Example("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", "2024-04-09T17:00", "TIME"),
+            Example("The meeting ended at 10 p.m. without a deal.", "10 p.m.", "2024-03-27T22:00", "TIME"),
+        ),
+    ),
+    Rule(
+        _rx(rf"{_HOLIDAY}(?:\s+{_YEAR4}(?!,?\d))?"),
+        _h_holiday,
+        _HOLIDAY_WORDS,
+        True,
+        examples=(
+            Example("Shops closed on Good Friday.", "Good Friday", "2024-03-29"),
+            Example("The parade will be held on Memorial Day.", "Memorial Day", "2024-05-27"),
+            Example("Violence is our theme from now to Election Day.",
+                "Election Day", "1998-11-03", published=date(1998, 10, 26)),
+            Example("Stores were crowded before Thanksgiving.",
+                "Thanksgiving", "2023-11-23", published=date(2023, 12, 2)),
+            Example("Families gathered on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
+        ),
+    ),
+    Rule(
+        _rx(
+            r"(?P<present>(?:right\s+)?now(?!-)|currently|presently|nowadays|at\s+present|these\s+days"
+            r"|the\s+present\s+day|at\s+the\s+moment)"
+            r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
+            r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
+            r"|future\s+(?:years|quarters))"
+        ),
+        _h_ref, ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming"),
+        examples=(
+            Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
+            Example("The group recently opened an office.", "recently", "PAST_REF"),
+            Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
+        ),
+    ),
+    Rule(
+        _rx(
+            rf"(?P<adv>{_SET_ADVERB})|(?:every|each|per)\s+(?:(?P<other>other)\s+)?"
+            rf"(?:{_WD}|{_MON}|{_SEASON}|{_POD}|(?P<seas>season)|(?:(?P<num>{_NUM})\s+)?{_UNIT})"
+            rf"|(?P<freq>once|twice|(?:\d+|{_ONES_RE})\s+times)\s+(?:a|an|per|each|every)\s+{_SET_UNIT}"
+        ),
+        _h_set, (*SET_ADVERBS, "every", "each", "per", "once", "twice", "times"),
+        examples=(
+            Example("The agency publishes daily updates on casualties.", "daily", "P1D", "SET"),
+            Example("The committee meets every week in Geneva.", "every week", "P1W", "SET"),
+            Example("Pilgrims come to the shrine every July.", "every July", "XXXX-07", "SET"),
+            Example("The team trains each Monday.", "each Monday", "XXXX-WXX-1", "SET"),
+            Example("The ferry sails twice a day.", "twice a day", "P1D", "SET"),
+        ),
+    ),
+)

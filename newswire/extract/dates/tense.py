@@ -1,0 +1,105 @@
+"""Tense of the verb that governs a date, from the dependency parse: past, present, future or
+none. A date without a year, a bare weekday or a season is placed behind or ahead of the story
+by it. The words it reads are the lexicon `tense_words`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newswire.extract.lexicons import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_PAST, _PRESENT, _FUTURE, _NONE = "past", "present", "future", "none"
+
+_WORDS = lexicon("tense_words")
+_FUTURE_AUX = frozenset(_WORDS["future_auxiliaries"])
+_FUTURE_LEX = frozenset(_WORDS["future_words"])
+# verbs whose date is the time of what they arrange, so it lies ahead when they are active
+# ("scheduled a news conference Thursday", "postponed the vote until Tuesday")
+_ARRANGE = frozenset(_WORDS["arranging_verbs"])
+_PAST_AUX = frozenset(_WORDS["past_auxiliaries"])
+_PERFECT_AUX = frozenset(_WORDS["perfect_auxiliaries"])
+_MODAL_AUX = frozenset(_WORDS["modal_auxiliaries"])
+# adjectives that schedule what they modify without saying whether it is past or future
+_SCHEDULE_ADJ = frozenset(_WORDS["scheduling_adjectives"])
+_PRESENT_AUX = frozenset(_WORDS["present_auxiliaries"])
+
+
+def _tense_of(span: Span) -> str:
+    """Tense of the verb that governs the span: past, present, future or none.
+
+    A span that hangs on a noun under a present-tense verb ("the attack on Oct. 7 is ...")
+    names an event, which news reports once it has happened: that counts as past.
+    """
+    tok = span.root
+    via_noun = False
+    for _ in range(16):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
+            if _arranges(tok):
+                return _FUTURE
+            tense = _verb_tense(tok, 0)
+            return _PAST if via_noun and tense == _PRESENT else tense
+        via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end)
+        if tok.lemma_.lower() in ("upcoming", "next"):
+            return _FUTURE
+        if tok.lower_ in _SCHEDULE_ADJ:
+            return _NONE
+        if tok.head.i == tok.i:
+            return _NONE
+        tok = tok.head
+    return _NONE
+
+
+def _arranges(verb: Token) -> bool:
+    """An active verb that arranges what the date times, not in the past perfect. With a
+    clause of its own and nothing arranged ("planned to pay"), the date on the verb is when."""
+    deps = {c.dep_ for c in verb.children}
+    if verb.lemma_.lower() not in _ARRANGE or ("xcomp" in deps and "dobj" not in deps):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN":
+        return bool(auxes & _PERFECT_AUX) and not auxes & {"been"}
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and not auxes & {"had", "was", "were", "been", "be", "is", "are"}
+
+
+def _verb_tense(verb: Token, depth: int) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {c.lower_ for c in auxes}
+    if lowers & _MODAL_AUX and lowers & {"have", "'ve"}:  # "may have been", "could have met"
+        return _PAST
+    if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return _FUTURE
+    if "would" in lowers:
+        return _FUTURE
+    tag = verb.tag_
+    if ("to" in lowers or (tag == "VB" and verb.dep_ == "xcomp")) and depth < 3:
+        head = verb.head
+        if head.i == verb.i:
+            return _NONE
+        if head.lemma_.lower() in _FUTURE_LEX or head.lower_ in _FUTURE_LEX:
+            had = any(t.lower_ == "had" for t in head.doc[max(head.i - 3, 0) : head.i])  # "had been due to"
+            return _PAST if had else _FUTURE
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return _FUTURE
+        return _verb_tense(head, depth + 1)
+    if "did" in lowers:
+        return _PAST
+    if tag == "VBD":
+        return _PAST
+    if tag == "VBN":
+        return _PRESENT if lowers & _PRESENT_AUX and not lowers & (_PAST_AUX | _PERFECT_AUX) else _PAST
+    if tag == "VBG":
+        if lowers & _PAST_AUX:
+            return _PAST
+        if lowers & _PRESENT_AUX:
+            return _PRESENT
+        head = verb.head
+        if head.i != verb.i and depth < 3 and head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+        return _NONE
+    if tag in ("VBZ", "VBP"):
+        return _PRESENT
+    return _NONE
