@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newswire.extract.figures import CATEGORIES, extract_figures, figure_actors
+from newswire.extract.figures.examples import RULE_EXAMPLES, Example, NoFigure
 from newswire.extract.nlp import load_model
 from newswire.records import QUALIFIERS, ActorMention, Figure, stable_id
 
@@ -527,3 +528,17 @@ def test_a_change_and_where_it_ended_is_not_a_range(nlp: Language) -> None:
     found = figures(nlp, "The price will be cut by $200 to $399.")
     assert [(f.mention_text, f.qualifier) for f in found] == [("$200", "exact"), ("$399", "exact")]
     assert only(nlp, "Prices fell by 2 to 3 percent.", "2 to 3 percent").qualifier == "range"
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), RULE_EXAMPLES, ids=[f"{rule}: {example.text}" for rule, example in RULE_EXAMPLES]
+)
+def test_rule_examples(nlp: Language, rule: str, example: Example | NoFigure) -> None:
+    if isinstance(example, NoFigure):
+        assert [f.mention_text for f in figures(nlp, example.text)] == []
+        return
+    figure = only(nlp, example.text, example.mention)
+    assert (figure.value, figure.qualifier, figure.unit, figure.category) == (
+        example.value, example.qualifier, example.unit, example.category)
+    if example.bounds is not None:
+        assert (figure.value_low, figure.value_high) == example.bounds

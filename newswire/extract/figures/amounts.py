@@ -1,0 +1,322 @@
+"""Amounts: how a number is written, and what it is worth.
+
+A number in digits ("1,200", "5.93mln", "20m"), in words ("twenty-five", "two hundred and
+fifty"), a vague amount ("dozens", "hundreds of thousands", "several", "a few"), a fraction
+("two-thirds of", "half of") or a fraction of a scale ("half a million"). The number words are
+those of `newswire.extract.numbers`; the amount words come from the lexicon `amounts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newswire.extract.figures.examples import Example, examples
+from newswire.extract.lexicons import alternation, lexicon
+from newswire.extract.numbers import (
+    ONES,
+    SCALE_ABBREVIATIONS,
+    SCALE_LETTERS,
+    SCALES,
+    TENS,
+    ZERO,
+    parse_number_words,
+)
+
+_AMOUNT_WORDS = lexicon("amounts")
+# Plural amount words: (lowest, highest) count they stand for.
+VAGUE: dict[str, tuple[float, float]] = {
+    word: (float(entry["low"]), float(entry["high"])) for word, entry in _AMOUNT_WORDS["vague"].items()
+}
+# "scores", "tens": amount words only before "of".
+_VAGUE_NEEDS_OF = frozenset(word for word, entry in _AMOUNT_WORDS["vague"].items() if entry.get("needs_of"))
+# The scale a plural amount word multiplies by after "of": "hundreds of thousands".
+_VAGUE_SCALES = {
+    word: float(entry["scale"]) for word, entry in _AMOUNT_WORDS["vague"].items() if "scale" in entry
+}
+# Amount words that follow "a"/"an": value, (low, high) when vague, qualifier.
+A_AMOUNTS: dict[str, tuple[float, tuple[float, float] | None, str]] = {
+    word: (
+        float(entry["value"]),
+        (float(entry["low"]), float(entry["high"])) if "low" in entry else None,
+        entry["qualifier"],
+    )
+    for word, entry in _AMOUNT_WORDS["a_amounts"].items()
+}
+_A_AMOUNTS_NEED_OF = frozenset(word for word, entry in _AMOUNT_WORDS["a_amounts"].items() if entry.get("needs_of"))
+_A_SCALES = frozenset(_AMOUNT_WORDS["a_scales"])
+FRACTIONS: dict[str, int] = dict(_AMOUNT_WORDS["fractions"])
+# Scales written against the digits: the scale letters ("20m", "10k") and every scale word.
+_ATTACHED_SCALES = {**SCALE_LETTERS, **SCALES}
+# Units that may be written against the digits ("5km", "30GB", "40pc").
+_MEASURE_WORDS = frozenset(lexicon("measures")["measures"]) | frozenset(lexicon("measures")["percent_words"])
+# Words a figure can start with, besides digits and hyphenated numbers and fractions: "no
+# fatalities", "a dozen", "half of", "seven", "several hundred", "thousands".
+_FIRST_WORDS = frozenset({"no", "a", "an", "half", "halves", ZERO, *ONES, *TENS, *SCALES, *VAGUE})
+
+DASHES = frozenset({"-", "–", "—"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])})$")
+DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([a-z/]+)$")
+DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number read from the tokens [start, end)."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    scale: float
+    in_words: bool
+
+
+def may_start(word: str) -> bool:
+    """Whether a figure can start at a token written `word` (lower case): digits, a number or
+    fraction in words, an amount word, "a"/"an" before one, or "no" before a casualty noun."""
+    if word in _FIRST_WORDS or word[:1].isdigit():
+        return True
+    return "-" in word and (parse_number_words(word) is not None or word.partition("-")[2] in FRACTIONS)
+
+
+@examples(
+    Example("Drought has driven a third of Gaza's population to the brink.", "a third of Gaza's population",
+            0.3333, "approximate", "population", "share"),
+    Example("Officials said two-thirds of voters backed the plan.", "two-thirds of voters",
+            0.6667, "approximate", "voters", "share"),
+    Example("The strikes hit half of the city.", "half of the city", 0.5, "approximate", "city", "share"),
+)
+def parse_fraction(doc: Doc, i: int) -> Amount | None:
+    """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"."""
+    n = len(doc)
+    tok = doc[i]
+    if tok.ent_type_ in DATE_LABELS:
+        return None
+    if tok.lower_ in ("half", "halves"):
+        numerator, j = 1.0, i
+    elif "-" in tok.lower_ and tok.lower_.split("-", 1)[1] in FRACTIONS:
+        head, _, tail = tok.lower_.partition("-")
+        count = parse_number_words(head) if head not in ("a", "one") else 1.0
+        if count is None:
+            return None
+        return _fraction_amount(doc, i, i + 1, count, tail)
+    else:
+        count = 1.0 if tok.lower_ in ("a", "an", "one") else parse_number_words(tok.lower_)
+        if count is None or i + 1 >= n:
+            return None
+        j = i + 1
+        if doc[j].text == "-" and j + 1 < n:
+            j += 1
+        numerator = count
+    if j >= n or doc[j].lower_ not in FRACTIONS:
+        return None
+    if doc[j].lower_.endswith("s") != (numerator > 1) and doc[j].lower_ not in ("half",):
+        return None
+    return _fraction_amount(doc, i, j + 1, numerator, doc[j].lower_)
+
+
+def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str) -> Amount | None:
+    """The fraction "numerator / word" read from [start, end), when "of" follows it."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    value = numerator / FRACTIONS[word]
+    return Amount(start, end, value, value, value, "approximate", 1.0, True)
+
+
+@examples(
+    Example("Half a million people fled.", "Half a million people", 500_000, "exact", "people", "displaced"),
+    Example("A quarter of a million people lack water.", "A quarter of a million people", 250_000, "exact",
+            "people", "other"),
+    Example("Half a dozen soldiers were hurt.", "Half a dozen soldiers", 6, "exact", "soldiers", "injured"),
+)
+def parse_scaled_fraction(doc: Doc, i: int) -> Amount | None:
+    """ "half a million", "a quarter of a million", "half a dozen": a fraction of a scale."""
+    n = len(doc)
+    if doc[i].lower_ == "half" and i + 1 < n and doc[i + 1].lower_ in ("a", "an"):
+        factor, k = 0.5, i + 1
+    else:
+        fraction = parse_fraction(doc, i)
+        if fraction is None:
+            return None
+        factor, k = fraction.value, fraction.end + 1
+    if k + 1 >= n or doc[k].lower_ not in ("a", "an") or doc[k + 1].lower_ not in SCALES:
+        return None
+    scale = SCALES[doc[k + 1].lower_]
+    value = float(round(factor * scale))
+    return Amount(i, k + 2, value, value, value, "exact", scale, True)
+
+
+@examples(
+    Example("Officials counted 810,000 people.", "810,000 people", 810_000, "exact", "people", "other"),
+    Example("The firm sold 5.93 mln shares.", "5.93 mln shares", 5_930_000, "exact", "shares", "other"),
+    Example("The bank lent €20m to the city.", "€20m", 2e7, "exact", "EUR", "money"),
+    Example("The scheme built 3 lakh homes.", "3 lakh homes", 300_000, "exact", "homes", "other"),
+    Example("Israel says the group has four battalions.", "four battalions", 4, "exact", "battalions",
+            "military_units"),
+)
+def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
+    """One token of a number: ("digits" | "word", value, value), ("scale", factor, factor)
+    or ("vague", lowest, highest)."""
+    text = tok.lower_
+    match = _DIGITS.match(text)
+    if match:
+        value = float(text.replace(",", ""))
+        return "digits", value, value
+    match = _DIGITS_SCALED.match(text)
+    if match:
+        value = float(match.group(1)) * _ATTACHED_SCALES[match.group(2)]
+        return "digits", value, value
+    match = DIGITS_MEASURED.match(text)
+    if match and match.group(2) in _MEASURE_WORDS:
+        value = float(match.group(1))
+        return "digits", value, value
+    word = parse_number_words(text)
+    if word is not None:
+        return "word", word, word
+    if text in SCALES:
+        return "scale", SCALES[text], SCALES[text]
+    if text in VAGUE:
+        return ("vague", *VAGUE[text])
+    return None
+
+
+def _is_numeral_token(tok: Token) -> bool:
+    return parse_numeral(tok) is not None or bool(DIGIT_RANGE.match(tok.text))
+
+
+@examples(
+    Example("Aid reached 1.2 million people.", "1.2 million people", 1_200_000, "exact", "people", "other"),
+    Example("Two hundred and fifty soldiers arrived.", "Two hundred and fifty soldiers", 250, "exact",
+            "soldiers", "military_units"),
+    Example("Twenty-five people were arrested.", "Twenty-five people", 25, "exact", "people", "arrested"),
+    Example("The company paid $3bn for the stake.", "$3bn", 3e9, "exact", "USD", "money"),
+    Example("A dozen soldiers were deployed.", "A dozen soldiers", 12, "exact", "soldiers", "military_units"),
+    Example("Troops shot down a pair of drones.", "a pair of drones", 2, "exact", "drones", "weapons"),
+    Example("A few residents stayed behind.", "A few residents", 2, "at_least", "residents", "other",
+            (2, 5)),
+    Example("Several journalists were detained.", "Several journalists", 3, "at_least", "journalists",
+            "arrested", (3, 9)),
+    Example("Several hundred families left.", "Several hundred families", 300, "at_least", "families",
+            "other", (300, 999)),
+    Example("Israel believes dozens of hostages are held in Rafah.", "dozens of hostages", 24, "at_least",
+            "hostages", "hostages", (24, 99)),
+    Example("Hundreds of people gathered in the square.", "Hundreds of people", 200, "at_least", "people",
+            "other", (200, 999)),
+    Example("Tens of thousands of people marched.", "Tens of thousands of people", 20_000, "at_least",
+            "people", "other", (20_000, 99_999)),
+    Example("Aid is needed for hundreds of thousands of displaced Palestinians.",
+            "hundreds of thousands of displaced Palestinians", 200_000, "at_least", "Palestinians",
+            "displaced", (200_000, 999_999)),
+)
+def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
+    """The number that starts at token i ("1.2 million", "hundreds of thousands", "a dozen")."""
+    n = len(doc)
+    tok = doc[i]
+    if not continued and i > 0:
+        prev = doc[i - 1]
+        if _is_numeral_token(prev) and prev.pos_ == "NUM":
+            return None
+        after_dash = prev.text in DASHES and not prev.whitespace_
+        if after_dash and i > 1 and _is_numeral_token(doc[i - 2]):
+            return None
+    scaled = parse_scaled_fraction(doc, i)
+    if scaled is not None:
+        return scaled
+    single = DIGIT_RANGE.match(tok.text)
+    if single:
+        low, high = (float(g.replace(",", "")) for g in single.groups())
+        return Amount(i, i + 1, low, low, high, "range" if high > low else "exact", 1.0, False)
+    items: list[tuple[str, float, float]] = []
+    qualifier = "exact"
+    j = i
+    if tok.lower_ in ("a", "an") and i + 1 < n:
+        following = doc[i + 1].lower_
+        needs_of = following in _A_AMOUNTS_NEED_OF
+        if following in A_AMOUNTS and (not needs_of or (i + 2 < n and doc[i + 2].lower_ == "of")):
+            value, vague, qualifier = A_AMOUNTS[following]
+            items.append(("vague", *vague) if vague else ("word", value, value))
+            j = i + 2
+        elif following in _A_SCALES:
+            items.append(("word", 1.0, 1.0))
+            j = i + 1
+        else:
+            return None
+    while j < n:
+        cur = doc[j]
+        numeral = parse_numeral(cur)
+        last = items[-1] if items else None
+        if numeral is None:
+            attached = last is not None and last[0] == "digits" and not doc[j - 1].whitespace_
+            if attached and cur.lower_ in _ATTACHED_SCALES:
+                numeral = ("scale", _ATTACHED_SCALES[cur.lower_], _ATTACHED_SCALES[cur.lower_])
+            elif (last and last[0] == "vague" and cur.lower_ == "of" and j + 1 < n
+                  and doc[j + 1].lower_ in _VAGUE_SCALES):
+                factor = _VAGUE_SCALES[doc[j + 1].lower_]
+                items.append(("scale", factor, factor))
+                j += 2
+                continue
+            elif (last and last[0] == "word" and last[1] in TENS.values() and cur.text == "-"
+                  and j + 1 < n and (doc[j + 1].lower_ in ONES or doc[j + 1].lower_ == ZERO)):
+                j += 1
+                continue
+            elif (last and last[0] == "scale" and cur.lower_ == "and" and j + 1 < n
+                  and parse_number_words(doc[j + 1].lower_) is not None):
+                j += 1
+                continue
+            else:
+                break
+        if last is not None and not _continues(last, numeral):
+            break
+        if cur.lower_ in _VAGUE_NEEDS_OF and (j + 1 >= n or doc[j + 1].lower_ != "of"):
+            break
+        items.append(numeral)
+        j += 1
+    if not items or all(kind == "scale" for kind, _, _ in items):
+        return None
+    return _combine(i, j, items, qualifier)
+
+
+def _continues(last: tuple[str, float, float], numeral: tuple[str, float, float]) -> bool:
+    """Whether a numeral goes on the number before it ("twenty five", "1.2 million")."""
+    if numeral[0] == "scale":
+        return True
+    if numeral[0] == "word":
+        return last[0] == "scale" or (
+            last[0] == "word" and last[1] in TENS.values() and 0 < numeral[1] < 10
+        )
+    return False
+
+
+def _combine(
+    start: int, end: int, items: list[tuple[str, float, float]], qualifier: str
+) -> Amount:
+    """The value of a read number; a vague amount keeps its bounds, scaled."""
+    total = current = 0.0
+    vague: tuple[float, float] | None = None
+    scale = 1.0
+    for kind, low, high in items:
+        if kind == "vague":
+            vague = (low, high)
+        elif kind == "scale":
+            scale = max(scale, low)
+            if vague is not None:
+                vague = (vague[0] * low, (vague[1] + 1) * low - 1)
+            else:
+                current = (current or 1.0) * low
+                if low >= 1000:
+                    total, current = total + current, 0.0
+        else:
+            current += low
+    in_words = not any(kind == "digits" for kind, _, _ in items)
+    if vague is not None:
+        return Amount(start, end, vague[0], vague[0], vague[1], "at_least", scale, in_words)
+    value = total + current
+    return Amount(start, end, value, value, value, qualifier, scale, in_words)

@@ -1,0 +1,166 @@
+"""The counted noun: what a number counts when it is not money, a percentage, a duration or a
+measure.
+
+The noun after "of" for amount words ("dozens of hostages") and for a number taken from a known
+group ("two of the hostages"); else the noun the number modifies ("over 32,000 Palestinians",
+"two Iranian proxy groups"), joined by a bare coordinated plural ("missiles and drones"), or an
+adjective that stands for people ("12 dead"). The unit is the noun as written, lower-cased
+unless it is a proper or national name; a hyphenated quantity counts the plural of its noun
+("two-front war" counts "fronts", with the plurals of the lexicon `plurals`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newswire.extract.figures.amounts import A_AMOUNTS, DASHES, DATE_LABELS, VAGUE, Amount
+from newswire.extract.figures.categories import PEOPLE_ADJECTIVES
+from newswire.extract.figures.examples import Example, examples
+from newswire.extract.lexicons import lexicon
+from newswire.extract.numbers import SCALES
+
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "ADV", "NUM"}
+_MAX_MODIFIERS = 8
+_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "my"}
+_IRREGULAR_PLURALS: dict[str, str] = dict(lexicon("plurals")["irregular"])
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What an amount counts: unit text, the token after the figure, category, counted noun."""
+
+    text: str | None
+    end: int
+    category: str
+    head: int | None
+
+
+@examples(
+    Example("It fired more than 300 missiles and drones.", "more than 300 missiles and drones", 300, "at_least",
+            "missiles and drones", "weapons"),
+    Example("Israel is fighting two Iranian proxy groups.", "two Iranian proxy groups", 2, "exact", "groups",
+            "other"),
+    Example("The region has 12 coal mines.", "12 coal mines", 12, "exact", "mines", "other"),
+    Example("The floods left 33 million homeless.", "33 million homeless", 33_000_000, "exact", "people",
+            "displaced"),
+    Example("The blast left 12 dead and 40 wounded.", "12 dead", 12, "exact", "people", "killed"),
+    Example("Apple has released several re-designs of the iPod.", "several re-designs", 3, "at_least",
+            "re-designs", "other", (3, 9)),
+)
+def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
+    """The counted noun: after "of" for amount words ("dozens of hostages"), else the noun the
+    number modifies ("32,000 Palestinians", "two Iranian proxy groups")."""
+    n = len(doc)
+    last = doc[amount.end - 1].lower_
+    if j < n and doc[j].lower_ == "of":
+        # "dozens of", "millions of", "a couple of": an amount word counts what follows "of",
+        # and so does a number taken from a known group ("two of the hostages"); otherwise
+        # "of" does not introduce what is counted ("a rate of 15 of 20").
+        partitive = amount.value > 1 and j + 1 < n and doc[j + 1].lower_ in _DETERMINERS
+        amount_word = last in VAGUE or last in SCALES or last in A_AMOUNTS
+        if partitive or amount_word:
+            counted = parse_of_phrase(doc, j)
+            if counted is not None:
+                return counted
+        return Unit(None, j, "other", None)
+    head = _parse_head(doc, amount, j)
+    if head is not None:
+        return _with_conjunct(doc, head)
+    if j < n and doc[j].lower_ in PEOPLE_ADJECTIVES and (j + 1 == n or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
+        return Unit("people", j + 1, PEOPLE_ADJECTIVES[doc[j].lower_], None)
+    return Unit(None, j, "other", None)
+
+
+def _parse_head(doc: Doc, amount: Amount, j: int) -> int | None:
+    """The noun the number modifies, within a few modifier tokens after it."""
+    n = len(doc)
+    tops = [t for t in doc[amount.start:amount.end] if not amount.start <= t.head.i < amount.end]
+    for top in tops:
+        head = top.head
+        if (top.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+                and head.pos_ in ("NOUN", "PROPN") and j <= head.i < j + _MAX_MODIFIERS
+                and all(_is_modifier(t) for t in doc[j:head.i])
+                and head.ent_type_ not in DATE_LABELS):
+            return head.i
+    k = j
+    while k < min(n, j + _MAX_MODIFIERS) and _is_modifier(doc[k]):
+        k += 1
+    if k == j:
+        return None
+    while k > j and doc[k - 1].pos_ not in ("NOUN", "PROPN"):
+        k -= 1
+    if k == j or doc[k - 1].ent_type_ in DATE_LABELS:
+        return None
+    return k - 1
+
+
+def _is_modifier(tok: Token) -> bool:
+    """A word that may stand between a number and its noun ("displaced", "Iranian proxy")."""
+    if tok.is_space or tok.ent_type_ in DATE_LABELS:
+        return False
+    if tok.text in DASHES:
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    if tok.pos_ in _MODIFIER_POS:
+        return tok.pos_ != "ADV" or tok.dep_ == "advmod" and tok.head.pos_ == "ADJ"
+    return tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound")
+
+
+def _with_conjunct(doc: Doc, head: int) -> Unit:
+    """The counted noun, joined by a bare coordinated plural: "missiles and drones"; a noun
+    written with hyphens is read whole ("re-designs")."""
+    first = head
+    while (head + 2 < len(doc) and doc[head + 1].text in DASHES and not doc[head].whitespace_
+           and not doc[head + 1].whitespace_ and doc[head + 2].is_alpha):
+        head += 2
+    tok = doc[head]
+    end = head + 1
+    text = unit_text(doc[first:end])
+    if (head + 2 < len(doc) and doc[head + 1].lower_ in ("and", "or")
+            and doc[head + 2].dep_ == "conj" and doc[head + 2].head.i == head
+            and doc[head + 2].tag_ in ("NNS", "NNPS") and tok.tag_ in ("NNS", "NNPS")):
+        text = f"{text} {doc[head + 1].lower_} {unit_text(doc[head + 2:head + 3])}"
+        end = head + 3
+    return Unit(text, end, "other", head)
+
+
+def parse_of_phrase(doc: Doc, of: int) -> Unit | None:
+    """The noun phrase after "of", up to its noun: "of Gaza's population", "of hostages"."""
+    if of >= len(doc) or doc[of].lower_ != "of":
+        return None
+    objects = [c for c in doc[of].children if c.dep_ == "pobj" and c.i > of]
+    if objects and objects[0].left_edge.i == of + 1 and objects[0].i < of + _MAX_MODIFIERS + 1:
+        head = objects[0].i
+    else:
+        k = of + 1
+        limit = min(len(doc), of + _MAX_MODIFIERS + 1)
+        while k < limit and (_is_modifier(doc[k]) or doc[k].pos_ in ("DET", "PART")):
+            k += 1
+        while k > of + 1 and doc[k - 1].pos_ not in ("NOUN", "PROPN"):
+            k -= 1
+        if k == of + 1:
+            return None
+        head = k - 1
+    if doc[head].pos_ not in ("NOUN", "PROPN", "PRON") or any(t.is_space for t in doc[of:head]):
+        return None
+    return _with_conjunct(doc, head)
+
+
+def unit_text(noun: Span) -> str:
+    """The counted noun as written; lower case unless a proper or national name."""
+    last = noun[-1]
+    if last.tag_ in ("NNP", "NNPS") or last.ent_type_ in ("NORP", "GPE", "ORG"):
+        return noun.text
+    return noun.text.lower()
+
+
+def plural_of(noun: str) -> str:
+    """ "front" -> "fronts": the counted noun of a hyphenated quantity ("two-front war")."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"

@@ -1,0 +1,174 @@
+"""The walk over a parsed article: where each figure starts and ends, and its record.
+
+At each token that may start a number, the forms are tried in turn: "no" before a casualty noun,
+a share ("a third of"), then an amount with its qualifiers, currency sign, tally or range, ratio,
+age, unit and category; the exclusions of `filters` drop what is not a figure. Figures do not
+overlap: the walk goes on after the end of the last one found.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.tokens import Doc
+
+from newswire.extract.figures.amounts import may_start, parse_amount, parse_fraction, parse_scaled_fraction
+from newswire.extract.figures.categories import CASUALTY_NOUNS, CATEGORIES, ZERO_NOUNS, is_vote, parse_category
+from newswire.extract.figures.counted import parse_counted, parse_of_phrase
+from newswire.extract.figures.examples import Example, NoFigure, examples
+from newswire.extract.figures.filters import (
+    is_bare_figure,
+    is_blocked,
+    is_figure,
+    is_label,
+    is_reference,
+    parse_age,
+    parse_blocked_chars,
+)
+from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
+from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_tally
+from newswire.extract.figures.units import parse_unit
+from newswire.records import QUALIFIERS, Figure, stable_id
+
+_Fields = dict[str, float | str | None]
+
+
+def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
+    """Every figure in the article, sorted by start and none overlapping another."""
+    table = doc.to_array([ORTH, LOWER, SPACY]).tolist()
+    strings = doc.vocab.strings
+    text = "".join([f"{strings[orth]} " if spaced else strings[orth] for orth, _, spaced in table])
+    words = [strings[lower] for _, lower, _ in table]
+    blocked = parse_blocked_chars(text)
+    figures: list[Figure] = []
+    floor = 0
+    i = 0
+    while i < len(doc):
+        found = _parse_figure(doc, i, floor, blocked) if may_start(words[i]) else None
+        if found is None:
+            i += 1
+            continue
+        start, end, fields = found
+        start_char = doc[start].idx
+        end_char = doc[end - 1].idx + len(doc[end - 1])
+        figures.append(
+            Figure(
+                figure_id=stable_id(article_id, start_char, end_char),
+                article_id=article_id,
+                mention_text=text[start_char:end_char],
+                start_char=start_char,
+                end_char=end_char,
+                **fields,
+            )
+        )
+        floor = i = end
+    return figures
+
+
+@examples(
+    Example("The army holds 128 hostages.", "128 hostages", 128, "exact", "hostages", "hostages"),
+    Example("There are over 30 cases per 100,000 people.", "over 30 cases", 30, "at_least", "cases", "other"),
+)
+def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
+    """The figure whose number starts at token i: (first token, end token, Figure fields)."""
+    if doc[i].lower_ == "no":
+        return _parse_zero(doc, i)
+    fraction = parse_fraction(doc, i)
+    if fraction is not None and parse_scaled_fraction(doc, i) is None:
+        start, qualifier, _ = parse_left(doc, fraction.start, floor)
+        share = parse_of_phrase(doc, fraction.end)
+        if share is None:
+            return None
+        value = round(fraction.value, 4)
+        fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
+        return _checked_span(doc, start, share.end, fields)
+    amount = parse_amount(doc, i)
+    if amount is None or is_blocked(doc, amount, blocked):
+        return None
+    start, qualifier, currency = parse_left(doc, amount.start, floor)
+    if is_label(doc, start, amount) or (start > 0 and doc[start - 1].lower_ == "per"):
+        # "per 100,000 people" is the base of a rate, not a count
+        return None
+    vote = is_vote(doc, amount)
+    tally = parse_tally(doc, amount, vote)
+    if tally is not None:
+        first, second, end = tally
+        if vote:
+            return _checked_span(doc, amount.start, end,
+                                 _fields(first, first, first, "exact", "votes", "vote"))
+        if second <= first:
+            return None
+    ratio = parse_ratio(doc, amount)
+    if ratio is not None:
+        value, whole = ratio
+        counted = parse_counted(doc, whole, whole.end)
+        return _checked_span(doc, start, counted.end, _fields(
+            value, value, value, qualifier or "approximate", counted.text, "share"))
+    low, high, end = amount.low, amount.high, amount.end
+    ranged = parse_range_end(doc, amount, start)
+    if ranged is not None:
+        low, second, start = ranged
+        high, end, qualifier = second.high, second.end, "range"
+    after = parse_right_qualifier(doc, end)
+    if after is not None and amount.qualifier == "exact" and qualifier != "range":
+        end, qualifier = end + after[0], qualifier or after[1]
+    age_end = None if currency is not None else parse_age(doc, amount, start, end)
+    if age_end is not None:
+        fields = _fields(low, low, high, qualifier or amount.qualifier, "year", "other")
+        return _checked_span(doc, start, age_end, fields)
+    unit = parse_unit(doc, amount, end, currency)
+    if unit is None or not is_figure(doc, amount, unit) or is_reference(doc, amount, start, unit):
+        return None
+    category = unit.category
+    if category == "other":
+        category = parse_category(doc, amount.end - 1 if unit.head is None else unit.head)
+    if unit.text is None and not is_bare_figure(doc, amount, start, category):
+        return None
+    end = unit.end
+    after = parse_right_qualifier(doc, end) if unit.text is not None else None
+    if after is not None and amount.qualifier == "exact" and qualifier != "range":
+        end, qualifier = end + after[0], qualifier or after[1]
+    qualifier = qualifier or amount.qualifier
+    fields = _fields(low, low, high, qualifier, unit.text, category)
+    return _checked_span(doc, start, end, fields)
+
+
+def _fields(value: float, low: float, high: float, qualifier: str, unit: str | None, category: str) -> _Fields:
+    assert qualifier in QUALIFIERS and category in CATEGORIES
+    return {
+        "value": _clean(value), "value_low": _clean(low), "value_high": _clean(high),
+        "qualifier": qualifier, "unit": unit, "category": category,
+    }
+
+
+def _clean(number: float) -> float:
+    """Without binary noise: 5.93 * 1e6 is 5930000.0, not 5930000.000000001."""
+    return float(f"{number:.10g}")
+
+
+@examples(
+    NoFigure("Rebels hold a third of\nthe country."),
+)
+def _checked_span(doc: Doc, start: int, end: int, fields: _Fields) -> tuple[int, int, _Fields] | None:
+    """The figure, unless it runs into masked text or across a line break."""
+    tokens = doc[start:end]
+    if any(t.is_space for t in tokens) or any("\n" in t.whitespace_ for t in tokens[:-1]):
+        return None
+    return start, end, fields
+
+
+@examples(
+    Example("The barrage resulted in little damage and no fatalities.", "no fatalities", 0, "exact",
+            "fatalities", "killed"),
+    Example("The blast caused no casualties.", "no casualties", 0, "exact", "casualties", "killed"),
+    Example("There were no serious injuries.", "no serious injuries", 0, "exact", "injuries", "injured"),
+)
+def _parse_zero(doc: Doc, i: int) -> tuple[int, int, _Fields] | None:
+    """ "no fatalities", "no reported casualties": a count of zero."""
+    j = i + 1
+    while j < min(len(doc), i + 3) and doc[j].pos_ == "ADJ" and doc[j].lower_ not in ZERO_NOUNS:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in ZERO_NOUNS:
+        return None
+    noun = doc[j].lower_
+    fields = _fields(0.0, 0.0, 0.0, "exact", noun, CASUALTY_NOUNS[noun])
+    return _checked_span(doc, i, j + 1, fields)

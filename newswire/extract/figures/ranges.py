@@ -1,0 +1,104 @@
+"""Two numbers read as one figure: a range ("15 to 22", "between 750,000 and 800,000", "$3-4
+billion"), a tally ("14-0", "a vote of 230 to 196") and a ratio ("six in 10 Americans").
+
+A range is reported from its lower to its upper value; a tally only where a vote is counted, as
+the votes of the side named first; a ratio as the share of the whole.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newswire.extract.figures.amounts import DASHES, DATE_LABELS, DIGIT_RANGE, Amount, parse_amount, parse_numeral
+from newswire.extract.figures.examples import Example, NoFigure, examples
+from newswire.extract.figures.units import CURRENCY_SYMBOLS
+
+
+@examples(
+    Example("The US abstained, and the resolution passed 14-0.", "14-0", 14, "exact", "votes", "vote"),
+    Example("The final vote was 52 to 48.", "52 to 48", 52, "exact", "votes", "vote"),
+    Example("Medics treated 15-22 people at the scene.", "15-22 people", 15, "range", "people", "other",
+            (15, 22)),
+    NoFigure("Arsenal won 3-1 on Sunday."),
+)
+def parse_tally(doc: Doc, amount: Amount, vote: bool) -> tuple[float, float, int] | None:
+    """A pair of numbers joined by a dash ("14-0", "15-22"), or in a vote by "to" ("a vote of
+    230 to 196"): first, second, end token."""
+    tok = doc[amount.start]
+    j = amount.end
+    if vote and amount.end == amount.start + 1 and j + 1 < len(doc) and doc[j].lower_ == "to":
+        numeral = parse_numeral(doc[j + 1])
+        if numeral is not None and numeral[0] == "digits" and parse_numeral(tok) is not None:
+            return amount.value, numeral[1], j + 2
+    single = DIGIT_RANGE.match(tok.text)
+    if single and amount.end == amount.start + 1:
+        first, second = (float(g.replace(",", "")) for g in single.groups())
+        return first, second, amount.end
+    j = amount.end
+    if (amount.end == amount.start + 1 and j + 1 < len(doc) and doc[j].text in DASHES
+            and not tok.whitespace_ and not doc[j].whitespace_):
+        numeral = parse_numeral(doc[j + 1])
+        if numeral is not None and numeral[0] == "digits" and parse_numeral(tok) is not None:
+            return amount.value, numeral[1], j + 2
+    return None
+
+
+@examples(
+    Example("Six in 10 Americans support the plan.", "Six in 10 Americans", 0.6, "approximate", "Americans",
+            "share"),
+    Example("One in five children is malnourished.", "One in five children", 0.2, "approximate", "children",
+            "share"),
+)
+def parse_ratio(doc: Doc, amount: Amount) -> tuple[float, Amount] | None:
+    """ "six in 10 Americans", "one in five children": the share and the number of the whole."""
+    j = amount.end
+    if amount.scale > 1 or j + 1 >= len(doc) or doc[j].lower_ != "in" or amount.value <= 0:
+        return None
+    whole = parse_amount(doc, j + 1, continued=True)
+    if whole is None or whole.end != j + 2 or whole.qualifier != "exact" or whole.scale > 1:
+        return None
+    if doc[j + 1].ent_type_ in DATE_LABELS or whole.value <= amount.value:
+        return None
+    return round(amount.value / whole.value, 4), whole
+
+
+@examples(
+    Example("Between 750,000 and 800,000 people fled.", "Between 750,000 and 800,000 people", 750_000, "range",
+            "people", "displaced", (750_000, 800_000)),
+    Example("Police said 15 to 22 soldiers were involved.", "15 to 22 soldiers", 15, "range", "soldiers",
+            "military_units", (15, 22)),
+    Example("The project will cost $3-4 billion.", "$3-4 billion", 3e9, "range", "USD", "money", (3e9, 4e9)),
+    Example("The siege lasted two to three weeks.", "two to three weeks", 2, "range", "week", "duration",
+            (2, 3)),
+    Example("Prices fell by 2 to 3 percent.", "2 to 3 percent", 2, "range", "percent", "percent", (2, 3)),
+    Example("The price will be cut by $200 to $399.", "$399", 399, "exact", "USD", "money"),
+)
+def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount, int] | None:
+    """The range "15 to 22", "between 750,000 and 800,000", "15-22", "$3-4 billion": its lower
+    value (scaled like the upper one when written without a scale), upper number and start."""
+    j = amount.end
+    if j + 1 >= len(doc) or amount.qualifier != "exact":
+        return None
+    connector = doc[j].lower_
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if connector == "and" and before != "between":
+        return None
+    if connector not in ("to", "and") and connector not in DASHES:
+        return None
+    if connector == "to" and before == "from":
+        return None
+    k = j + 1
+    if doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc):
+        if before == "by":
+            # "cut by $200 to $399": a change and where it ended; "by 2 to 3 percent" is a range
+            return None
+        k += 1
+    second = parse_amount(doc, k, continued=True)
+    if second is None or second.qualifier != "exact":
+        return None
+    low = amount.value
+    if second.scale > amount.scale and amount.value * second.scale <= second.value:
+        low = amount.value * second.scale
+    if second.value <= low:
+        return None
+    return low, second, start - 1 if before == "between" else start
