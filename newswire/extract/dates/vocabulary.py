@@ -14,7 +14,7 @@ import re
 from newswire.extract.calendar_words import MONTH_NAMES, WEEKDAYS, time_unit
 from newswire.extract.dates.calendar import HolidayRule, parse_holiday_rule
 from newswire.extract.lexicons import LexiconError, lexicon
-from newswire.extract.numbers import ONES, TENS
+from newswire.extract.numbers import ONES, parse_number_words
 
 # season -> (TimeML code, first month)
 SEASONS: dict[str, tuple[str, int]] = {
@@ -91,12 +91,7 @@ def _parse_number(text: str) -> float | None:
     if scale:
         base = _parse_number(scale.group(1))
         return None if base is None else base * (100 if scale.group(2) == "hundred" else 1000)
-    parts = t.split()
-    if parts and parts[0] in TENS:
-        return float(TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0))
-    if t in ONES:
-        return float(ONES[t])
-    return None
+    return parse_number_words(t)
 
 
 def _parse_spelled_year(text: str) -> int | None:
