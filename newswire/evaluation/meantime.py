@@ -38,7 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newswire.evaluation.scores import add_counts, prf
+from newswire.evaluation.scores import add_counts, overlap, prf
 from newswire.evaluation.timeml import TmlTimex
 from newswire.extract.actors import extract_actors
 from newswire.records import ActorMention
@@ -263,10 +263,6 @@ class _Span:
     kind: str
 
 
-def _overlap(a: _Span, b: _Span) -> int:
-    return min(a.end_char, b.end_char) - max(a.start_char, b.start_char)
-
-
 def gold_entities(document: MeantimeDocument) -> list[MeantimeEntityMention]:
     """The scored gold mentions: named, in the annotated sentences, of a PER/ORG/LOC entity."""
     return [
@@ -291,25 +287,25 @@ def score_document(document: MeantimeDocument, predicted: Sequence[ActorMention]
         if mention.start_char >= limit or mention.actor_type not in ACTOR_CLASS:
             continue
         span = _Span(mention.start_char, mention.end_char, ACTOR_CLASS[mention.actor_type])
-        if any(_overlap(span, o) > 0 for o in other) and not any(_overlap(span, g) > 0 for g in gold):
+        if any(overlap(span, o) > 0 for o in other) and not any(overlap(span, g) > 0 for g in gold):
             ignored += 1
         else:
             free.append(span)
     scored = len(free)
-    strict = overlap = typed = 0
+    strict = matched = typed = 0
     for g in gold:
-        overlapping = [p for p in free if _overlap(g, p) > 0]
+        overlapping = [p for p in free if overlap(g, p) > 0]
         if not overlapping:
             continue
         best = max(
             overlapping,
-            key=lambda p: (p.start_char == g.start_char and p.end_char == g.end_char, p.kind == g.kind, _overlap(g, p)),
+            key=lambda p: (p.start_char == g.start_char and p.end_char == g.end_char, p.kind == g.kind, overlap(g, p)),
         )
         free.remove(best)
-        overlap += 1
+        matched += 1
         strict += best.start_char == g.start_char and best.end_char == g.end_char
         typed += best.kind == g.kind
-    return EntityScores(1, len(gold), scored, ignored, strict, overlap, typed)
+    return EntityScores(1, len(gold), scored, ignored, strict, matched, typed)
 
 
 def predict(documents: Iterable[MeantimeDocument], nlp: Language, gazetteer: Gazetteer) -> list[list[ActorMention]]:

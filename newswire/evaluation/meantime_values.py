@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newswire.evaluation.meantime import ANNOTATED_SENTENCES, MeantimeDocument, read_corpus
-from newswire.evaluation.scores import add_counts, prf, ratio
+from newswire.evaluation.scores import add_counts, overlap, prf, ratio
 from newswire.extract.figures import extract_figures
 from newswire.records import Figure
 
@@ -84,36 +84,30 @@ def scored_figures(document: MeantimeDocument, figures: Iterable[Figure]) -> lis
     return [f for f in figures if f.start_char < limit and f.category not in UNSCORED_CATEGORIES]
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return min(a_end, b_end) - max(a_start, b_start)
-
-
 def score_document(document: MeantimeDocument, figures: Sequence[Figure]) -> ValueScores:
     """VALUE counts for one document (see the module docstring for the definitions)."""
     gold = [v for v in document.values if v.value_type in VALUE_TYPES and v.sentence < ANNOTATED_SENTENCES]
     free = scored_figures(document, figures)
     predicted = len(free)
-    strict = overlap = 0
+    strict = matched = 0
     found = [0] * len(VALUE_TYPES)
     for value in gold:
-        overlapping = [
-            f for f in free if _overlap(value.start_char, value.end_char, f.start_char, f.end_char) > 0
-        ]
+        overlapping = [f for f in free if overlap(value, f) > 0]
         if not overlapping:
             continue
         best = max(
             overlapping,
             key=lambda f: (
                 (f.start_char, f.end_char) == (value.start_char, value.end_char),
-                _overlap(value.start_char, value.end_char, f.start_char, f.end_char),
+                overlap(value, f),
             ),
         )
         free.remove(best)
-        overlap += 1
+        matched += 1
         strict += (best.start_char, best.end_char) == (value.start_char, value.end_char)
         found[VALUE_TYPES.index(value.value_type)] += 1
     by_type = tuple(sum(v.value_type == kind for v in gold) for kind in VALUE_TYPES)
-    return ValueScores(1, len(gold), predicted, strict, overlap, by_type, tuple(found))
+    return ValueScores(1, len(gold), predicted, strict, matched, by_type, tuple(found))
 
 
 def predict(documents: Iterable[MeantimeDocument], nlp: Language) -> list[list[Figure]]:

@@ -1,11 +1,21 @@
-"""Precision, recall and F1 from counts, shared by every measurement."""
+"""Precision, recall and F1 from counts, and how much two spans overlap, shared by every measurement."""
 
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 Counts = TypeVar("Counts")
+
+
+class Span(Protocol):
+    start_char: int
+    end_char: int
+
+
+def overlap(a: Span, b: Span) -> int:
+    """How many characters two spans share; zero or less when they do not meet."""
+    return min(a.end_char, b.end_char) - max(a.start_char, b.start_char)
 
 
 def ratio(part: int | float, whole: int | float) -> float:

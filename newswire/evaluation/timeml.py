@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newswire.evaluation.scores import add_counts, prf, ratio
+from newswire.evaluation.scores import add_counts, overlap, prf, ratio
 from newswire.extract.dates import extract_dates
 from newswire.records import DateMention
 
@@ -150,10 +150,6 @@ def read_tml(path: Path) -> TmlDocument:
     return TmlDocument(doc_id, _parse_dct(root), text, tuple(timexes))
 
 
-def _overlap(a: TmlTimex, b: DateMention) -> int:
-    return min(a.end_char, b.end_char) - max(a.start_char, b.start_char)
-
-
 def score_document(document: TmlDocument, predicted: Sequence[DateMention]) -> TimemlScores:
     """TempEval-3 counts for one document, pairing gold and predictions one-to-one.
 
@@ -163,12 +159,12 @@ def score_document(document: TmlDocument, predicted: Sequence[DateMention]) -> T
     free = list(predicted)
     strict = relaxed = value = typed = 0
     for gold in document.timexes:
-        overlapping = [p for p in free if _overlap(gold, p) > 0]
+        overlapping = [p for p in free if overlap(gold, p) > 0]
         if not overlapping:
             continue
         best = max(
             overlapping,
-            key=lambda p: (p.start_char == gold.start_char and p.end_char == gold.end_char, _overlap(gold, p)),
+            key=lambda p: (p.start_char == gold.start_char and p.end_char == gold.end_char, overlap(gold, p)),
         )
         free.remove(best)
         relaxed += 1
