@@ -18,6 +18,7 @@ ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "range")
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
+CHANGES = ("up", "down")
 EVENT_DATE_PRECISIONS = ("day", "week", "month", "year")
 
 
@@ -101,6 +102,8 @@ class Figure:
     category: str
     actor_id: str | None = None  # the actor it counts: "32,000 Palestinians"
     event_id: str | None = None  # the event it belongs to: the 1,200 killed in an attack
+    change: str | None = None  # a change, not a level: "up" in "gained 1.2 per cent", "down" in "fell 3%"
+    unit_text: str | None = None  # the unit as written: "dlrs", "mph", "per cent"
 
 
 @dataclass(frozen=True, slots=True)

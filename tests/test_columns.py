@@ -126,3 +126,19 @@ def test_a_difference_names_the_table_and_its_columns(con):
     assert "run_event_actors: its columns are not those of event_actors: missing role" in problems
     assert any(p.startswith("dates: the staged frame's columns are not CalendarDay's: the same columns in another "
                             "order") for p in problems)
+
+
+def test_a_warehouse_made_before_the_newer_figure_columns_gains_them(tmp_path):
+    db = tmp_path / "older.duckdb"
+    schema = next(p for p in sql_layer(warehouse.SCHEMA_LAYER) if p.name == "05_figures.sql").read_text(encoding="utf-8")
+    older = re.sub(r"\n    (?:change|unit_text) varchar,", "", schema)
+    assert older != schema
+    with duckdb.connect(str(db)) as con:
+        con.execute(older)
+        assert "change" not in described(con, "figures")
+    con = warehouse.connect(db)
+    try:
+        assert described(con, "figures") == list(columns(TABLE_RECORDS["figures"]))
+        assert described(con, "run_figures") == list(columns(TABLE_RECORDS["figures"]))
+    finally:
+        con.close()

@@ -20,7 +20,7 @@ from newswire.quality.validate import (
     load_suite_specs,
     validate_tables,
 )
-from newswire.records import ACTOR_TYPES, EVENT_DATE_PRECISIONS, PRECISIONS, QUALIFIERS, TIMEX_TYPES
+from newswire.records import ACTOR_TYPES, CHANGES, EVENT_DATE_PRECISIONS, PRECISIONS, QUALIFIERS, TIMEX_TYPES
 
 TABLES = (
     "articles",
@@ -96,7 +96,7 @@ def test_negative_figure_value_is_critical() -> None:
 
 @pytest.mark.parametrize(
     ("suite", "column", "value"),
-    [("actors", "actor_type", "COMPANY"), ("date_mentions", "precision", "fortnight")],
+    [("actors", "actor_type", "COMPANY"), ("date_mentions", "precision", "fortnight"), ("figures", "change", "sideways")],
 )
 def test_value_outside_its_closed_set_is_critical(suite: str, column: str, value: str) -> None:
     frames = clean_frames()
@@ -119,6 +119,7 @@ def test_value_outside_its_closed_set_is_critical(suite: str, column: str, value
         ("events", "date_precision", EVENT_DATE_PRECISIONS),
         ("figures", "qualifier", QUALIFIERS),
         ("figures", "category", CATEGORIES),
+        ("figures", "change", CHANGES),
     ],
 )
 def test_suites_check_the_closed_sets_the_extractors_write(

@@ -12,4 +12,6 @@ create table if not exists figures (
     category varchar not null,
     actor_id varchar,
     event_id varchar,
+    change varchar,
+    unit_text varchar,
 );

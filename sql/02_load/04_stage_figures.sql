@@ -13,4 +13,6 @@ select
     category,
     actor_id,
     event_id,
+    change,
+    unit_text,
 from stg_figures;
