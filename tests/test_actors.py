@@ -2,6 +2,22 @@ from __future__ import annotations
 
 import pytest
 
+from newswire.extract.actor_types import (
+    choose_type,
+    is_demonym,
+    is_index,
+    is_product,
+    organisation_by_attribute,
+    organisation_by_description,
+    organisation_by_head,
+    organisation_by_holding,
+    organisation_by_inner_capital,
+    organisation_by_legal_form,
+    person_by_title,
+    place_by_context,
+    place_type,
+    stays_a_place,
+)
 from newswire.extract.actors import actor_id_for, extract_actors, titles_of
 from newswire.link.actors import acronym_links, link_across, surname_links
 from newswire.records import Article, Extraction
@@ -166,3 +182,136 @@ def test_a_bare_surname_claims_a_full_name_the_model_did_not_call_a_person(nlp, 
     found = {m.mention_text: m for m in actors_of(nlp, gazetteer, text)}
     assert found["Hassan"].actor_id == found["Samia Suluhu Hassan"].actor_id
     assert found["Samia Suluhu Hassan"].actor_type == "PERSON"
+
+
+def span_of(nlp, text, name):
+    start = text.index(name)
+    return nlp(text).char_span(start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "name", "expected"),
+    [
+        (person_by_title, "Spokeswoman Sandy Angers said the plan would work.", "Spokeswoman Sandy Angers", "PERSON"),
+        (person_by_title, "Officials met Mr Brown on Monday.", "Brown", "PERSON"),
+        (person_by_title, "General Motors recalled the cars.", "General Motors", None),
+        (person_by_title, "General Binding Corp said sales fell.", "General Binding Corp", None),
+        (person_by_title, "The contract went out, the Defense Logistics Agency said.", "Defense Logistics Agency", None),
+        (organisation_by_legal_form, "It formed a venture with Dow Jones and Co on Monday.", "Dow Jones", "ORG"),
+        (person_by_title, "The official Xinhua news agency said so.", "Xinhua", None),
+        (organisation_by_legal_form, "Acme Inc. said profits rose.", "Acme Inc.", "ORG"),
+        (organisation_by_legal_form, "Analysts said Acme, Ltd would cut jobs.", "Acme", "ORG"),
+        (organisation_by_attribute, "Ryanair CEO Michael O'Leary defended the fares.", "Ryanair", "ORG"),
+        (organisation_by_attribute, "Boeing's chief executive resigned on Monday.", "Boeing", "ORG"),
+        (organisation_by_attribute, "Acme shares rose 5% on Monday.", "Acme", "ORG"),
+        (organisation_by_attribute, "Japan shares fell on Monday.", "Japan", None),
+        (organisation_by_attribute, "Musk's shares rose on Monday.", "Musk", None),
+        (organisation_by_attribute, "Irish stock markets rose on Monday.", "Irish", None),
+        (organisation_by_holding, "The fund bought shares of Acme last year.", "Acme", "ORG"),
+        (organisation_by_holding, "The fund took a stake in Nissan.", "Nissan", "ORG"),
+        (organisation_by_holding, "The fund took a stake in China.", "China", None),
+        (organisation_by_description, "The airline Ryanair cut its fares.", "Ryanair", "ORG"),
+        (organisation_by_description, "The low-cost carrier, Ryanair, cut its fares.", "Ryanair", "ORG"),
+        (organisation_by_description, "The president thanked Ryanair.", "Ryanair", None),
+        (place_by_context, "The jet took off from Toulouse on Monday.", "Toulouse", "GPE"),
+        (place_by_context, "The jet was built near Toulouse, France.", "Toulouse", "GPE"),
+        (place_by_context, "Seattle-based Boeing cut jobs.", "Seattle", "GPE"),
+        (place_by_context, "Toulouse said the plan would work.", "Toulouse", None),
+        (place_by_context, "The talks were held in Acme.", "Acme", None),
+    ],
+)
+def test_context_rules(nlp, rule, text, name, expected):
+    assert rule(span_of(nlp, text, name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "name", "expected"),
+    [
+        (is_index, "The S&P 500 rose 1% on Monday.", "S&P 500", True),
+        (is_index, "The Nasdaq Composite fell on Monday.", "Nasdaq Composite", True),
+        (is_index, "The Hang Seng index fell on Monday.", "Hang Seng", True),
+        (is_index, "Nasdaq said it would list the shares.", "Nasdaq", False),
+        (is_product, "The airline ordered Boeing 737 jets.", "Boeing", True),
+        (is_product, "Engineers fitted the Rolls-Royce Trent 900 engines.", "Rolls-Royce Trent 900", True),
+        (is_product, "The airline flew the new 787 Dreamliner.", "Dreamliner", True),
+        (is_product, "The plant has 500 Boeing employees.", "Boeing", False),
+        (is_product, "Air France Flight 447 crashed into the sea.", "Air France Flight 447", False),
+        (is_product, "Apple said on Monday that sales rose.", "Apple", False),
+    ],
+)
+def test_index_and_product_rules(nlp, rule, text, name, expected):
+    assert rule(span_of(nlp, text, name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "name", "expected"),
+    [
+        (place_type, "Toulouse", "GPE"),
+        (place_type, "Europe", "LOC"),
+        (place_type, "Alabama", "GPE"),
+        (place_type, "Boeing", None),
+        (stays_a_place, "Washington", True),
+        (stays_a_place, "France", True),
+        (stays_a_place, "Douglas", False),
+        (stays_a_place, "Toulouse", False),
+        (organisation_by_head, "Douglas Aircraft", True),
+        (organisation_by_head, "Douglas", False),
+        (organisation_by_inner_capital, "AirTran", True),
+        (organisation_by_inner_capital, "McAllen", False),
+        (is_demonym, "Israeli", True),
+        (is_demonym, "Israel", False),
+        (is_demonym, "Apple", False),
+        (is_demonym, "U.S./Japan", False),
+    ],
+)
+def test_name_rules(rule, name, expected):
+    assert rule(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "labels", "context", "expected"),
+    [
+        ("Ryanair", ["PERSON", "PERSON", "ORG"], ["ORG"], "ORG"),
+        ("Washington", ["PERSON"], [], "GPE"),
+        ("Jackson", ["PERSON"], [], "PERSON"),
+        ("Jackson", ["PERSON"], ["GPE"], "GPE"),
+        ("Toulouse", ["ORG", "GPE", "GPE"], [], "GPE"),
+        ("Douglas Aircraft", ["PERSON"], [], "ORG"),
+        ("AirTran", ["GPE"], [], "ORG"),
+        ("Kenyan", ["ORG"], [], "NORP"),
+    ],
+)
+def test_one_type_per_actor(name, labels, context, expected):
+    assert choose_type(name, labels, context) == expected
+
+
+def test_an_actor_has_one_type_across_its_mentions(nlp, gazetteer):
+    text = "The low-cost carrier, Ryanair, ordered jets. Ryanair CEO Michael O'Leary said Ryanair would grow."
+    types = {m.actor_type for m in actors_of(nlp, gazetteer, text) if m.actor_name == "Ryanair"}
+    assert types == {"ORG"}
+
+
+def test_indices_and_products_are_not_actors_while_their_makers_are(nlp, gazetteer):
+    text = "The S&P 500 rose 1%. Airlines ordered Boeing 737 jets, and Boeing said demand was strong."
+    found = {(m.mention_text, m.actor_type) for m in actors_of(nlp, gazetteer, text)}
+    assert not {name for name, _ in found} & {"S&P 500", "S&P"}
+    assert [name for name, _ in found if name == "Boeing"] == ["Boeing"]
+
+
+def test_a_title_inside_the_entity_makes_a_person_whose_surname_joins_it(nlp, gazetteer):
+    text = "Spokeswoman Sandy Angers said the jet was ready. The tests went well, said Angers."
+    found = {m.mention_text: m for m in actors_of(nlp, gazetteer, text)}
+    assert found["Angers"].actor_id == found["Spokeswoman Sandy Angers"].actor_id == actor_id_for("Sandy Angers")
+    assert found["Angers"].actor_type == "PERSON"
+
+
+def test_trade_shows_and_fairs_are_events_not_actors(nlp, gazetteer):
+    text = "Airbus won orders at the Paris Air Show. Sony showed a camera at the Frankfurt Book Fair."
+    names = {m.actor_name for m in actors_of(nlp, gazetteer, text)}
+    assert not names & {"Paris Air Show", "Frankfurt Book Fair"}
+
+
+def test_a_firm_named_after_a_person_leaves_the_person_a_person(nlp, gazetteer):
+    text = "Investor LeRoy Pesch bid for the chain. The company held talks with Pesch and Co on Monday."
+    types = {m.actor_type for m in actors_of(nlp, gazetteer, text) if m.actor_name == "LeRoy Pesch"}
+    assert types == {"PERSON"}

