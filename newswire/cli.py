@@ -174,6 +174,10 @@ def evaluate(
         [], "--meantime", exists=True, file_okay=False,
         help="A folder of MEANTIME CAT XML files: scores of named entities, figures and dates (repeatable).",
     ),
+    quantities: list[Path] = typer.Option(
+        [], "--quantities", exists=True, dir_okay=False,
+        help="A JSON set of sentences and their quantities (CQE format): scores of figures (repeatable).",
+    ),
 ) -> None:
     """Measure extraction quality.
 
@@ -181,9 +185,11 @@ def evaluate(
     With --timeml: strict, relaxed and value F1 of temporal expressions on a TimeML corpus.
     With --meantime: span F1 of named entities (actors) and of VALUE markables (figures), and
     the TempEval-3 scores of dates against its TIMEX3 markables.
+    With --quantities: value, value+unit and value+change F1 of figures, on the tuning and
+    held-out parts of the set.
     """
-    if gold is None and not timeml and not meantime:
-        raise _fail("eval", "nothing to measure: give --gold, --timeml and/or --meantime")
+    if gold is None and not timeml and not meantime and not quantities:
+        raise _fail("eval", "nothing to measure: give --gold, --timeml, --meantime and/or --quantities")
     if gold is not None:
         _evaluate_gold(gold, db)
     if timeml:
@@ -211,6 +217,15 @@ def evaluate(
             typer.echo(f"MEANTIME {folder}: dates against TIMEX3 markables")
             for line in score_dates(folder, load_model()).lines():
                 typer.echo(f"  {line}")
+    if quantities:
+        from newswire.evaluation.quantities import score_set
+        from newswire.extract.nlp import load_model
+
+        for path in quantities:
+            for part, scores in score_set(path, load_model()).items():
+                typer.echo(f"quantities {path}: {part} part")
+                for line in scores.lines():
+                    typer.echo(f"  {line}")
 
 
 def _evaluate_gold(gold: Path, db: Path) -> None:

@@ -268,7 +268,7 @@ def test_vote_tallies(nlp: Language, text: str, mention: str) -> None:
         ("The army moved 3,000 troops north.", "3,000 troops", "troops", "military_units"),
         ("The meeting between two defense officials ended.", "two defense officials",
          "officials", "other"),
-        ("Hezbollah's 5 km advance stalled.", "5 km", "km", "other"),
+        ("Hezbollah's 5 km advance stalled.", "5 km", "kilometer", "other"),
         ("A 6.1-magnitude aftershock followed.", "6.1-magnitude", "magnitude", "other"),
         ("The temperature hit 45 degrees.", "45 degrees", "degree", "other"),
         ("The floods left 33 million homeless.", "33 million homeless", "people", "displaced"),
@@ -351,7 +351,7 @@ def test_indefinite_digit_and_hyphenated_counts_stay(nlp: Language, text: str, m
 )
 def test_ages(nlp: Language, text: str, mention: str, value: float) -> None:
     figure = only(nlp, text, mention)
-    assert (figure.value, figure.unit, figure.category) == (value, "year", "other")
+    assert (figure.value, figure.unit, figure.category) == (value, "year", "age")
 
 
 @pytest.mark.parametrize(
@@ -512,11 +512,11 @@ def test_the_base_of_a_rate_is_not_a_count(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "value", "unit"),
     [
-        ("The headphones reach 120 dB at full volume.", "120 dB", 120, "dB"),
+        ("The headphones reach 120 dB at full volume.", "120 dB", 120, "decibel"),
         ("The laptop has an 11.6-inch screen.", "11.6-inch", 11.6, "inch"),
-        ("It is only 9.3 millimetres thick.", "9.3 millimetres", 9.3, "mm"),
+        ("It is only 9.3 millimetres thick.", "9.3 millimetres", 9.3, "millimeter"),
         ("The camera has 5 megapixels.", "5 megapixels", 5, "megapixel"),
-        ("Users get 5 gigabytes of storage.", "5 gigabytes", 5, "GB"),
+        ("Users get 5 gigabytes of storage.", "5 gigabytes", 5, "gigabyte"),
     ],
 )
 def test_measures(nlp: Language, text: str, mention: str, value: float, unit: str) -> None:
@@ -540,5 +540,64 @@ def test_rule_examples(nlp: Language, rule: str, example: Example | NoFigure) ->
     figure = only(nlp, example.text, example.mention)
     assert (figure.value, figure.qualifier, figure.unit, figure.category) == (
         example.value, example.qualifier, example.unit, example.category)
+    if example.change is not None or rule.startswith("changes."):
+        assert figure.change == example.change
     if example.bounds is not None:
         assert (figure.value_low, figure.value_high) == example.bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        ("The Nikkei gained 1.2 per cent to 18,402.55.", [("1.2 per cent", "up"), ("18,402.55", None)]),
+        ("The Dow fell 120 points to 38,000.", [("120 points", "down"), ("38,000", None)]),
+        ("The Nasdaq -0.4% at 15,210.", [("-0.4%", "down"), ("15,210", None)]),
+        ("Net profit rose 12 pct to 5.93 mln dlrs from 4.2 mln dlrs.",
+         [("12 pct", "up"), ("5.93 mln dlrs", None), ("4.2 mln dlrs", None)]),
+        ("Inflation fell to 3%, down from 5% a year earlier.", [("3%", None), ("5%", None)]),
+        ("Up to 500 people fled the town.", [("Up to 500 people", None)]),
+    ],
+)
+def test_a_change_and_its_level_are_two_figures(
+    nlp: Language, text: str, changes: list[tuple[str, str | None]]
+) -> None:
+    assert [(f.mention_text, f.change) for f in figures(nlp, text)] == changes
+
+
+def test_a_signed_change_is_a_magnitude(nlp: Language) -> None:
+    figure = only(nlp, "The Nasdaq -0.4% at 15,210.", "-0.4%")
+    assert (figure.value, figure.unit, figure.change) == (0.4, "percent", "down")
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("The Dow fell 120 points to 38,000.", ["points", "points"]),
+        ("The FTSE 100 closed at 7,500.", ["points"]),
+        ("Shares rose 5% to 120.", ["percent", None]),
+    ],
+)
+def test_index_levels_count_points(nlp: Language, text: str, units: list[str | None]) -> None:
+    assert [f.unit for f in figures(nlp, text)] == units
+
+
+def test_an_age_links_to_the_person_named(nlp: Language) -> None:
+    text = "Maria Lopez, 37, was arrested. The 45-year-old Tom Hill was freed. Ann Lee, aged 61, spoke."
+    found = figures(nlp, text)
+    assert [(f.mention_text, f.category) for f in found] == [("37", "age"), ("45-year-old", "age"), ("61", "age")]
+
+    def person(name: str, actor_id: str) -> ActorMention:
+        start = text.index(name)
+        return ActorMention("a1", actor_id, name, "PERSON", name, start, start + len(name), "PERSON")
+
+    people = [person("Maria Lopez", "lopez"), person("Tom Hill", "hill"), person("Ann Lee", "lee")]
+    assert figure_actors(found, people) == {
+        found[0].figure_id: "lopez", found[1].figure_id: "hill", found[2].figure_id: "lee"}
+
+
+def test_an_age_of_a_thing_or_a_person_noun_links_to_no_actor(nlp: Language) -> None:
+    text = "Obama's 12-year-old daughter read the 45-year-old law."
+    found = figures(nlp, text)
+    assert [(f.mention_text, f.category) for f in found] == [("12-year-old", "age"), ("45-year-old", "age")]
+    obama = ActorMention("a1", "obama", "Obama", "PERSON", "Obama", 0, 5, "PERSON")
+    assert figure_actors(found, [obama]) == {}

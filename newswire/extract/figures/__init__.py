@@ -8,7 +8,8 @@ that are part of a name ("Boeing 737", "Big 12"), page numbers, phone numbers an
 not figures; a tally such as "14-0" is reported only where a vote is counted, as the votes of
 the side named first (the winning side, by news convention). A small word number after a
 definite determiner ("the two sides", "these three countries") refers back to a group already
-named and is not a figure; "two Iranian proxy groups" is.
+named and is not a figure; "two Iranian proxy groups" is; nor is "one of" a group ("one of the
+best", "one of the men").
 
 Values and bounds:
 
@@ -47,24 +48,42 @@ the next order of magnitude. An exact number has value_low == value_high == valu
 or a vague amount has value == value_low. A fraction of a whole is a share, reported as a
 proportion and, without an explicit qualifier, as approximate (news rounds proportions).
 
-Units: money is an ISO 4217 code, percentages are ``percent``, durations and measures are a
-singular unit (``minute``, ``month``, ``km``, ``tonne``); a person's age ("aged 55", "a
-55-year-old", "Papermaster, 49,") is a measure in ``year``; otherwise the unit is the counted
+Units: money is an ISO 4217 code (from CLDR through Babel; a subunit such as "48 cents" is
+recorded in its main unit, 0.48 USD), percentages are ``percent``, durations a singular unit
+(``minute``, ``month``), measures pint's name of their unit (``kilometer``, ``metric ton``,
+``mile per hour``, ``degree Celsius``), a rate "X per Y" (``USD per barrel``, ``barrel per
+day``); `unit_text` is the unit as written ("km", "dlrs", "$ a barrel"); an age ("aged 55", "a
+55-year-old", "Papermaster, 49,", "a 6-month-old baby") is in ``year`` (``month``, ``week``,
+``day``); otherwise the unit is the counted
 noun as written, lower-cased unless it is a proper or national name ("Palestinians").
 
 Categories (`CATEGORIES`), after GDELT's count types: killed, injured, hostages, displaced and
 arrested for people, read from the counted noun ("fatalities", "refugees"), the words that
 modify it ("displaced") and the verb that governs it ("killed 45 civilians"); weapons and
 military_units from the kind of thing counted (missiles, battalions); money, percent,
-duration, vote and share from the form of the figure; other for everything else, people
+duration, vote, share and age from the form of the figure; other for everything else, people
 "affected" by an event included.
 
-`figure_actors` links a figure to the actor it counts.
+Changes and levels (`change`): "gained 1.2 per cent to 18,402.55" is two figures, the change
+(1.2 percent ``up``) and the level it reached (``change`` NULL); "fell by 3%", "down 0.7
+percent", "a 5% drop", "closed 2% higher" and "Nasdaq -0.4%" (0.4, ``down``: values are
+magnitudes) are changes; "up to 500 people" is a qualifier and "down from 5%" a level. A bare
+level of an index ("the Dow fell 120 points to 38,000", "the FTSE 100 closed at 7,500") is
+in ``points``.
+
+Ages (category ``age``): "a 55-year-old", "12 years old", "65 years of age" give how old a
+person or a thing is ("a 45-year-old law" too: the words say how old it is); "aged 55", "at the
+age of 56", "Papermaster, 49," are forms only people take. "Five years ago" is a date and "for
+five years" a duration.
+
+`figure_actors` links a figure to the actor it counts, and an age to the person it is written
+against ("Maria Lopez, 37").
 
 The modules, one job each: `amounts` (how a number is written and what it is worth),
 `qualifiers`, `ranges` (ranges, tallies, ratios), `units` (currency, percent, durations,
-measures), `counted` (the counted noun), `categories`, `filters` (what is not a figure, and
-ages), `extract` (the walk over the article and the records), `actors` (`figure_actors`).
+measures, rates), `measures` (units of measure through pint), `currencies` (codes from
+CLDR), `counted` (the counted noun), `categories`, `changes` (changes, levels, index points),
+`filters` (what is not a figure, and ages), `extract` (the walk over the article and the records), `actors` (`figure_actors`).
 Every rule carries its examples (`examples.RULE_EXAMPLES`); the word lists are lexicons.
 """
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newswire.extract.figures.currencies import SUBUNITS
 from newswire.extract.figures.examples import Example, examples
+from newswire.extract.figures.measures import compact_unit
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.numbers import (
     ONES,
@@ -50,8 +52,7 @@ _A_SCALES = frozenset(_AMOUNT_WORDS["a_scales"])
 FRACTIONS: dict[str, int] = dict(_AMOUNT_WORDS["fractions"])
 # Scales written against the digits: the scale letters ("20m", "10k") and every scale word.
 _ATTACHED_SCALES = {**SCALE_LETTERS, **SCALES}
-# Units that may be written against the digits ("5km", "30GB", "40pc").
-_MEASURE_WORDS = frozenset(lexicon("measures")["measures"]) | frozenset(lexicon("measures")["percent_words"])
+_PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
 # Words a figure can start with, besides digits and hyphenated numbers and fractions: "no
 # fatalities", "a dozen", "half of", "seven", "several hundred", "thousands".
 _FIRST_WORDS = frozenset({"no", "a", "an", "half", "halves", ZERO, *ONES, *TENS, *SCALES, *VAGUE})
@@ -61,7 +62,8 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])})$")
-DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([a-z/]+)$")
+# A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
+DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
 
 
@@ -174,8 +176,8 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
     if match:
         value = float(match.group(1)) * _ATTACHED_SCALES[match.group(2)]
         return "digits", value, value
-    match = DIGITS_MEASURED.match(text)
-    if match and match.group(2) in _MEASURE_WORDS:
+    match = DIGITS_MEASURED.match(tok.text)
+    if match and is_attached_unit(match.group(2)):
         value = float(match.group(1))
         return "digits", value, value
     word = parse_number_words(text)
@@ -186,6 +188,12 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
     if text in VAGUE:
         return ("vague", *VAGUE[text])
     return None
+
+
+def is_attached_unit(suffix: str) -> bool:
+    """Whether `suffix`, written against digits, is a unit: a percent sign or word, a unit of
+    measure ("km", "GB", "km/h") or a currency subunit ("845p")."""
+    return suffix.lower() in _PERCENT_WORDS or suffix.lower() in SUBUNITS or compact_unit(suffix) is not None
 
 
 def _is_numeral_token(tok: Token) -> bool:

@@ -29,12 +29,15 @@ _IRREGULAR_PLURALS: dict[str, str] = dict(lexicon("plurals")["irregular"])
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """What an amount counts: unit text, the token after the figure, category, counted noun."""
+    """What an amount counts: unit, the token after the figure, category, counted noun, and the
+    unit as written (`Figure.unit_text`); `factor` scales the value to the unit (a subunit)."""
 
     text: str | None
     end: int
     category: str
     head: int | None
+    written: str | None = None
+    factor: float = 1.0
 
 
 @examples(
@@ -69,7 +72,7 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
     if head is not None:
         return _with_conjunct(doc, head)
     if j < n and doc[j].lower_ in PEOPLE_ADJECTIVES and (j + 1 == n or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
-        return Unit("people", j + 1, PEOPLE_ADJECTIVES[doc[j].lower_], None)
+        return Unit("people", j + 1, PEOPLE_ADJECTIVES[doc[j].lower_], None, doc[j].text)
     return Unit(None, j, "other", None)
 
 
@@ -122,7 +125,7 @@ def _with_conjunct(doc: Doc, head: int) -> Unit:
             and doc[head + 2].tag_ in ("NNS", "NNPS") and tok.tag_ in ("NNS", "NNPS")):
         text = f"{text} {doc[head + 1].lower_} {unit_text(doc[head + 2:head + 3])}"
         end = head + 3
-    return Unit(text, end, "other", head)
+    return Unit(text, end, "other", head, doc[first:end].text)
 
 
 def parse_of_phrase(doc: Doc, of: int) -> Unit | None:

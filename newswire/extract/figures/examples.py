@@ -17,7 +17,7 @@ _Rule = TypeVar("_Rule", bound=Callable[..., object])
 @dataclass(frozen=True, slots=True)
 class Example:
     """A sentence and the figure it reports: its mention text and fields; `bounds`, when given,
-    are its value_low and value_high."""
+    are its value_low and value_high; `change` is its direction, None for a level."""
 
     text: str
     mention: str
@@ -26,6 +26,7 @@ class Example:
     unit: str | None
     category: str
     bounds: tuple[float, float] | None = None
+    change: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

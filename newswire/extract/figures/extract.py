@@ -13,6 +13,13 @@ from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import may_start, parse_amount, parse_fraction, parse_scaled_fraction
 from newswire.extract.figures.categories import CASUALTY_NOUNS, CATEGORIES, ZERO_NOUNS, is_vote, parse_category
+from newswire.extract.figures.changes import (
+    is_index_level,
+    is_signed,
+    is_signed_change,
+    parse_change,
+    parse_signed,
+)
 from newswire.extract.figures.counted import parse_counted, parse_of_phrase
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.filters import (
@@ -27,7 +34,7 @@ from newswire.extract.figures.filters import (
 from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
 from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_tally
 from newswire.extract.figures.units import parse_unit
-from newswire.records import QUALIFIERS, Figure, stable_id
+from newswire.records import CHANGES, QUALIFIERS, Figure, stable_id
 
 _Fields = dict[str, float | str | None]
 
@@ -43,11 +50,16 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     floor = 0
     i = 0
     while i < len(doc):
-        found = _parse_figure(doc, i, floor, blocked) if may_start(words[i]) else None
+        starts = may_start(words[i]) or is_signed(words[i])
+        found = _parse_figure(doc, i, floor, blocked) if starts else None
         if found is None:
             i += 1
             continue
         start, end, fields = found
+        if fields["unit"] is None and fields["category"] == "other":
+            previous = figures[-1] if figures and figures[-1].start_char >= doc[start].sent.start_char else None
+            if is_index_level(doc, start, end, previous.unit if previous is not None and previous.change else None):
+                fields["unit"] = "points"
         start_char = doc[start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1])
         figures.append(
@@ -81,11 +93,12 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
         value = round(fraction.value, 4)
         fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
         return _checked_span(doc, start, share.end, fields)
-    amount = parse_amount(doc, i)
+    signed = parse_signed(doc, i)
+    amount = signed[0] if signed is not None else parse_amount(doc, i)
     if amount is None or is_blocked(doc, amount, blocked):
         return None
     start, qualifier, currency = parse_left(doc, amount.start, floor)
-    if is_label(doc, start, amount) or (start > 0 and doc[start - 1].lower_ == "per"):
+    if (signed is None and is_label(doc, start, amount)) or (start > 0 and doc[start - 1].lower_ == "per"):
         # "per 100,000 people" is the base of a rate, not a count
         return None
     vote = is_vote(doc, amount)
@@ -111,12 +124,14 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     after = parse_right_qualifier(doc, end)
     if after is not None and amount.qualifier == "exact" and qualifier != "range":
         end, qualifier = end + after[0], qualifier or after[1]
-    age_end = None if currency is not None else parse_age(doc, amount, start, end)
-    if age_end is not None:
-        fields = _fields(low, low, high, qualifier or amount.qualifier, "year", "other")
-        return _checked_span(doc, start, age_end, fields)
+    age = None if currency is not None or signed is not None else parse_age(doc, amount, start, end)
+    if age is not None:
+        fields = _fields(low, low, high, qualifier or amount.qualifier, age[1], "age")
+        return _checked_span(doc, start, age[0], fields)
     unit = parse_unit(doc, amount, end, currency)
     if unit is None or not is_figure(doc, amount, unit) or is_reference(doc, amount, start, unit):
+        return None
+    if signed is not None and not is_signed_change(unit.text, unit.category):
         return None
     category = unit.category
     if category == "other":
@@ -128,15 +143,19 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     if after is not None and amount.qualifier == "exact" and qualifier != "range":
         end, qualifier = end + after[0], qualifier or after[1]
     qualifier = qualifier or amount.qualifier
-    fields = _fields(low, low, high, qualifier, unit.text, category)
+    change = signed[1] if signed is not None else parse_change(doc, start, end, unit.text, category)
+    low, high = low * unit.factor, high * unit.factor
+    fields = {**_fields(low, low, high, qualifier, unit.text, category, change), "unit_text": unit.written}
     return _checked_span(doc, start, end, fields)
 
 
-def _fields(value: float, low: float, high: float, qualifier: str, unit: str | None, category: str) -> _Fields:
-    assert qualifier in QUALIFIERS and category in CATEGORIES
+def _fields(
+    value: float, low: float, high: float, qualifier: str, unit: str | None, category: str, change: str | None = None
+) -> _Fields:
+    assert qualifier in QUALIFIERS and category in CATEGORIES and change in (None, *CHANGES)
     return {
         "value": _clean(value), "value_low": _clean(low), "value_high": _clean(high),
-        "qualifier": qualifier, "unit": unit, "category": category,
+        "qualifier": qualifier, "unit": unit, "category": category, "change": change,
     }
 
 

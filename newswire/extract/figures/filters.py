@@ -1,12 +1,18 @@
-"""What is not a figure, and the one kind of count that is read differently: a person's age.
+"""What is not a figure, and the one kind of figure that is read differently: an age.
 
 Not figures: phone numbers and clock times, labels ("page 12", "No. 5", "Boeing 737", "F-35"),
 model numbers and ranks before a singular noun ("the 787 Dreamliner"), dates and times (unless
 the entity recogniser took a count for one: "Between 15 and 22 people"), numbers in names, bare
-years, a word number on its own, and a small word number after a definite determiner ("the two
-sides") that refers back to a group already named. An age ("aged 55", "a 55-year-old",
-"Papermaster, 49,") is a measure in ``year``. Label and calendar words come from the lexicon
-`not_figures`, with the months and weekdays of `newswire.extract.calendar_words`.
+years, a word number on its own, "one of" a group ("one of the best"), and a small word number
+after a definite determiner ("the two sides") that refers back to a group already named. Label
+and calendar words come from the lexicon `not_figures`, with the months and weekdays of
+`newswire.extract.calendar_words`.
+
+An age is a figure of category ``age`` in ``year`` (``month``, ``week``, ``day`` for infants:
+the `age_units` of the lexicon `count_cues`). "A 55-year-old", "12 years old", "65 years of age"
+give how old a person or a thing is ("a 45-year-old law" is an age too: the words say how old it
+is); "aged 55", "at the age of 56", "older than 65", "Papermaster, 49," and "the driver (34)"
+are forms only people take. "Five years ago" stays a date and "for five years" a duration.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newswire.extract.calendar_words import MONTHS, WEEKDAYS
+from newswire.extract.calendar_words import MONTHS, TIME_UNITS, WEEKDAYS
 from newswire.extract.figures.amounts import DASHES, DATE_LABELS, Amount
 from newswire.extract.figures.categories import UNCOUNTED_CATEGORIES
 from newswire.extract.figures.counted import Unit
@@ -31,11 +37,17 @@ _CALENDAR_WORDS = frozenset({*MONTHS, *WEEKDAYS, *_NOT_FIGURES["calendar_words"]
 _INVARIANT_PLURALS = frozenset(lexicon("plurals")["invariant"])
 # Nouns for a person whose age may follow in commas: "the driver, 34, was arrested".
 _PERSON_LEMMAS = frozenset(lexicon("count_cues")["person_lemmas"])
+# The units an age is counted in ("55-year-old", "6-month-old baby"), by their words.
+_AGE_UNITS = {
+    word: unit.name for word, unit in TIME_UNITS.items() if unit.name in lexicon("count_cues")["age_units"]
+}
 _NAME_LABELS = {
     "PERSON", "ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP",
     "LANGUAGE",
 }
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Names that are never a person whose age follows in commas ("in Paris, 12, ...").
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # "the two sides", "these three countries": a small word number after a definite determiner
 # names a group already introduced, it does not report a count.
 _DEFINITE = {"the", "these", "those"}
@@ -68,6 +80,8 @@ def is_blocked(doc: Doc, amount: Amount, blocked: list[tuple[int, int]]) -> bool
     NoFigure("The figures are on page 12 of the report."),
     NoFigure("The Big 12 and the Airbus A380 and the Boeing 737 were discussed."),
     NoFigure("The F-35 and the G7 summit were delayed by COVID-19."),
+    NoFigure("Microsoft said Windows 11 runs on the 4G network."),
+    NoFigure("Leaders at the G20 drove along Route 66 in an F-16."),
 )
 def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35"."""
@@ -94,6 +108,7 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     NoFigure("The 22nd Amendment was ratified in 1951."),
     NoFigure("He was born in 1990."),
     NoFigure("He finished first and she came second."),
+    NoFigure("She finished 3rd, the 21st time in a row."),
 )
 def is_figure(doc: Doc, amount: Amount, unit: Unit) -> bool:
     """Not a date or time, not part of a name, not a bare year."""
@@ -132,32 +147,69 @@ def is_reference(doc: Doc, amount: Amount, start: int, unit: Unit) -> bool:
 
 
 @examples(
-    Example("Apple confirmed that Papermaster, 49, had left the company.", "49", 49, "exact", "year", "other"),
-    Example("Jobs, aged 55, has taken medical leave.", "55", 55, "exact", "year", "other"),
-    Example("Jobs died at the age of 56, the company said.", "56", 56, "exact", "year", "other"),
-    Example("A 55-year-old man was killed.", "55-year-old", 55, "exact", "year", "other"),
-    Example("The boy, who is 12 years old, survived.", "12 years old", 12, "exact", "year", "other"),
+    Example("Apple confirmed that Papermaster, 49, had left the company.", "49", 49, "exact", "year", "age"),
+    Example("Jobs, aged 55, has taken medical leave.", "55", 55, "exact", "year", "age"),
+    Example("Jobs died at the age of 56, the company said.", "56", 56, "exact", "year", "age"),
+    Example("The girl was taken to hospital at age 9.", "9", 9, "exact", "year", "age"),
+    Example("Children aged 5 to 11 will get the vaccine.", "5 to 11", 5, "range", "year", "age", (5, 11)),
+    Example("A 55-year-old man was killed.", "55-year-old", 55, "exact", "year", "age"),
+    Example("The 52 year-old minister resigned.", "52 year-old", 52, "exact", "year", "age"),
+    Example("The boy, who is 12 years old, survived.", "12 years old", 12, "exact", "year", "age"),
+    Example("Rescuers found a 6-month-old baby alive.", "6-month-old", 6, "exact", "month", "age"),
+    Example("Most patients were over 65 years of age.", "over 65 years of age", 65, "at_least", "year", "age"),
+    Example("The children were younger than three months old.", "younger than three months old", 3, "at_most",
+            "month", "age"),
+    Example("People older than 65 are most at risk.", "older than 65", 65, "at_least", "year", "age"),
+    Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
+    Example("Lawmakers repealed the 45-year-old law.", "45-year-old", 45, "exact", "year", "age"),
+    NoFigure("She moved to the city five years ago."),
+    Example("He has lived in the city for five years.", "five years", 5, "exact", "year", "duration"),
+    NoFigure("Shops in Paris, 12, closed early."),
 )
-def parse_age(doc: Doc, amount: Amount, start: int, end: int) -> int | None:
-    """Where a person's age ends, when the number [start, end) gives one: "aged 55", "at the
-    age of 56", "a 55-year-old", "12 years old", "Papermaster, 49, had left"."""
-    if amount.scale > 1 or not 0 < amount.value <= _MAX_AGE or not amount.value.is_integer():
+def parse_age(doc: Doc, amount: Amount, start: int, end: int) -> tuple[int, str] | None:
+    """Where an age ends and its unit, when the number [start, end) gives one: "a 55-year-old",
+    "12 years old", "6-month-old", "65 years of age" (of a person or of a thing: how old it is),
+    and the forms only people take: "aged 55", "at the age of 56", "older than 65",
+    "Papermaster, 49, had left", "the driver (34)"."""
+    if amount.scale > 1 or amount.value <= 0:
         return None
-    after = [t.lower_ for t in doc[end:end + 4]]
-    for tail in (("-", "year", "-", "old"), ("-", "years", "-", "old"), ("years", "old"),
-                 ("year", "old")):
-        if tuple(after[:len(tail)]) == tail:
-            return end + len(tail)
+    tail = _parse_age_unit(doc, end)
+    if tail is not None:
+        return tail
+    if not amount.value.is_integer() or amount.value > _MAX_AGE:
+        return None
     before = [t.lower_ for t in doc[max(0, start - 2):start]]
-    if before[-1:] == ["aged"] or before == ["age", "of"]:
-        return end
-    if start < 2 or start != amount.start or amount.in_words or doc[start - 1].text != ",":
+    if before[-1:] in (["aged"], ["age"], ["ages"]) or before == ["age", "of"]:
+        unit = _AGE_UNITS.get(doc[end].lower_) if end < len(doc) else None
+        return (end + 1, unit) if unit is not None else (end, "year")
+    if [t.lower_ for t in doc[max(0, amount.start - 2):amount.start]] in (["older", "than"], ["younger", "than"]):
+        return end, "year"
+    opening = doc[start - 1].text if start > 0 else ""
+    if start < 2 or start != amount.start or amount.in_words or opening not in (",", "("):
         return None
-    closed = end >= len(doc) or doc[end].text in (",", ";", ")", ".")
+    closers = (")",) if opening == "(" else (",", ";", ")", ".")
+    closed = end >= len(doc) or doc[end].text in closers
     named = doc[start - 2]
-    person = (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"
-              or named.lemma_.lower() in _PERSON_LEMMAS)
-    return end if closed and person else None
+    person = (named.ent_type_ == "PERSON" or named.lemma_.lower() in _PERSON_LEMMAS
+              or (named.pos_ == "PROPN" and named.ent_type_ not in _PLACE_LABELS))
+    return (end, "year") if closed and person else None
+
+
+def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
+    """An age written after its number, from token end: "-year-old", "years old", "month-old",
+    "years of age": (end, unit)."""
+    n = len(doc)
+    k = end + 1 if end < n and doc[end].text in DASHES else end
+    if k >= n or doc[k].lower_ not in _AGE_UNITS:
+        return None
+    unit = _AGE_UNITS[doc[k].lower_]
+    k += 1
+    hyphen = k < n and doc[k].text in DASHES
+    if k + hyphen < n and doc[k + hyphen].lower_ == "old":
+        return k + hyphen + 1, unit
+    if not hyphen and [t.lower_ for t in doc[k:k + 2]] == ["of", "age"]:
+        return k + 2, unit
+    return None
 
 
 @examples(
@@ -180,10 +232,16 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
 @examples(
     Example("Officials counted some 40 at the gate.", "some 40", 40, "approximate", None, "other"),
     NoFigure("Boeing's 777 is selling well."),
+    NoFigure("One of the men was arrested."),
+    NoFigure("It is one of the best films of the year."),
 )
 def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     """Whether a number with nothing counted after it is a figure: "killed 1,200", "rose to
-    32,000"; not "the 787", "Boeing's 777", "final 717", nor a word number on its own."""
+    32,000"; not "the 787", "Boeing's 777", "final 717", nor a word number on its own, nor "one
+    of" a group ("one of the men was arrested"), which picks a member and counts nothing."""
+    one_of = amount.in_words and amount.value == 1 and amount.end < len(doc) and doc[amount.end].lower_ == "of"
+    if one_of:
+        return False
     if category != "other":
         return True
     if amount.in_words or doc[amount.end - 1].ent_type_ not in _NUMBER_LABELS:

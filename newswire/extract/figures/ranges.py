@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import DASHES, DATE_LABELS, DIGIT_RANGE, Amount, parse_amount, parse_numeral
+from newswire.extract.figures.changes import is_change_verb
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.units import CURRENCY_SYMBOLS
 
@@ -20,6 +21,8 @@ from newswire.extract.figures.units import CURRENCY_SYMBOLS
     Example("Medics treated 15-22 people at the scene.", "15-22 people", 15, "range", "people", "other",
             (15, 22)),
     NoFigure("Arsenal won 3-1 on Sunday."),
+    NoFigure("Chelsea beat Arsenal 2-0 at home."),
+    NoFigure("The Lakers won 102-98."),
 )
 def parse_tally(doc: Doc, amount: Amount, vote: bool) -> tuple[float, float, int] | None:
     """A pair of numbers joined by a dash ("14-0", "15-22"), or in a vote by "to" ("a vote of
@@ -70,8 +73,10 @@ def parse_ratio(doc: Doc, amount: Amount) -> tuple[float, Amount] | None:
     Example("The project will cost $3-4 billion.", "$3-4 billion", 3e9, "range", "USD", "money", (3e9, 4e9)),
     Example("The siege lasted two to three weeks.", "two to three weeks", 2, "range", "week", "duration",
             (2, 3)),
-    Example("Prices fell by 2 to 3 percent.", "2 to 3 percent", 2, "range", "percent", "percent", (2, 3)),
+    Example("Prices fell by 2 to 3 percent.", "2 to 3 percent", 2, "range", "percent", "percent", (2, 3),
+            change="down"),
     Example("The price will be cut by $200 to $399.", "$399", 399, "exact", "USD", "money"),
+    Example("The stock lost $2 to $45.", "$45", 45, "exact", "USD", "money"),
 )
 def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount, int] | None:
     """The range "15 to 22", "between 750,000 and 800,000", "15-22", "$3-4 billion": its lower
@@ -89,8 +94,9 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
         return None
     k = j + 1
     if doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc):
-        if before == "by":
-            # "cut by $200 to $399": a change and where it ended; "by 2 to 3 percent" is a range
+        if before == "by" or (start > 0 and is_change_verb(doc[start - 1])):
+            # "cut by $200 to $399", "lost $2 to $45": a change and where it ended; "by 2 to 3
+            # percent" is a range
             return None
         k += 1
     second = parse_amount(doc, k, continued=True)

@@ -1,11 +1,15 @@
 """Units: what an amount counts, read after it (or before it, for a currency sign).
 
-Money is an ISO 4217 code (lexicon `currencies`: "$3bn", "40 million dollars", "$5 Canadian
-dollars", "40 mln stg"); a percentage is ``percent``, ``percentage point`` or ``basis point``;
-durations are a singular unit of time (``minute``, ``month``: the units of the lexicon
-`durations`, their words from `time_units`) and measures a singular unit of measure (``km``,
-``tonne``; lexicon `measures`), written after the number, against it ("5km") or joined to it
-by a hyphen ("a 90-minute meeting"). Anything else counts a noun (`counted`).
+Money is an ISO 4217 code (`currencies`: "$3bn", "40 million dollars", "$5 Canadian dollars",
+"40 mln stg", "HK$5", "Y=150"); a subunit is recorded in its main unit ("48 cents" is 0.48
+USD); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
+singular unit of time (``minute``, ``month``: the units of the lexicon `durations`, their words
+from `time_units`) and measures pint's name of their unit (`measures`: ``kilometer``,
+``mile per hour``), written after the number, against it ("5km") or joined to it by a hyphen
+("a 90-minute meeting"). A rate is money or a measure per a unit, a unit of time or a thing
+("$71 a barrel" is ``USD per barrel``, "48 cents a share" ``USD per share``, "120 times a
+minute" ``time per minute``). Anything else counts a noun (`counted`). The unit as written is
+kept beside it (the sign or words; "$ a barrel" for a rate around the number).
 """
 
 from __future__ import annotations
@@ -16,17 +20,14 @@ from newswire.extract.calendar_words import TIME_UNITS
 from newswire.extract.figures.amounts import DASHES, DIGITS_MEASURED, Amount
 from newswire.extract.figures.categories import noun_category
 from newswire.extract.figures.counted import Unit, parse_counted, plural_of, unit_text
+from newswire.extract.figures.currencies import SUBUNITS, currency_word, named_currency, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
+from newswire.extract.figures.measures import compact_unit, read_measure, read_rate_base
 from newswire.extract.lexicons import lexicon
 
-_CURRENCIES = lexicon("currencies")
-CURRENCY_SYMBOLS: dict[str, str] = dict(_CURRENCIES["symbols"])
-_CURRENCY_WORDS: dict[str, str] = dict(_CURRENCIES["words"])
-_DOLLAR_WORDS = frozenset(_CURRENCIES["dollar_words"])
-# Adjectives that name whose dollars are meant.
-_DOLLAR_COUNTRIES: dict[str, str] = dict(_CURRENCIES["dollar_countries"])
+CURRENCY_SYMBOLS: dict[str, str] = symbols()
 _PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
-_MEASURES: dict[str, str] = dict(lexicon("measures")["measures"])
+_FREQUENCY_WORDS: dict[str, str] = dict(lexicon("measures")["frequency_words"])
 DURATION_UNITS: tuple[str, ...] = tuple(lexicon("durations")["units"])
 # A word of a unit of time -> the unit of the duration it writes ("hrs" -> "hour").
 _DURATIONS = {
@@ -34,6 +35,7 @@ _DURATIONS = {
     for word, unit in TIME_UNITS.items()
     if unit.name in DURATION_UNITS and word not in lexicon("durations")["not_durations"]
 }
+_MEASURE_POS = ("NOUN", "PROPN", "NUM", "X", "SYM", "ADJ")
 
 
 @examples(
@@ -64,12 +66,22 @@ _DURATIONS = {
             "duration"),
     Example("They spoke at the 90-minute meeting.", "90-minute", 90, "exact", "minute", "duration"),
     NoFigure("He left two years ago."),
-    Example("Hezbollah's 5 km advance stalled.", "5 km", 5, "exact", "km", "other"),
+    Example("Hezbollah's 5 km advance stalled.", "5 km", 5, "exact", "kilometer", "other"),
     Example("A 6.1-magnitude aftershock followed.", "6.1-magnitude", 6.1, "exact", "magnitude", "other"),
     Example("The temperature hit 45 degrees.", "45 degrees", 45, "exact", "degree", "other"),
-    Example("The headphones reach 120 dB at full volume.", "120 dB", 120, "exact", "dB", "other"),
+    Example("The headphones reach 120 dB at full volume.", "120 dB", 120, "exact", "decibel", "other"),
     Example("The laptop has an 11.6-inch screen.", "11.6-inch", 11.6, "exact", "inch", "other"),
-    Example("Users get 30GB of storage.", "30GB", 30, "exact", "GB", "other"),
+    Example("The car reached 120 km/h on the motorway.", "120 km/h", 120, "exact", "kilometer per hour", "other"),
+    Example("Each flat has 660 square meters of floor.", "660 square meters", 660, "exact", "square meter",
+            "other"),
+    Example("The town lies at 40 degrees Celsius in summer.", "40 degrees Celsius", 40, "exact",
+            "degree Celsius", "other"),
+    Example("The engine makes 300 bhp.", "300 bhp", 300, "exact", "horsepower", "other"),
+    Example("The shares closed at 845p.", "845p", 8.45, "exact", "GBP", "money"),
+    Example("The group paid 5 million Swedish crowns.", "5 million Swedish crowns", 5e6, "exact", "SEK",
+            "money"),
+    Example("The sale raised 20 billion yen.", "20 billion yen", 2e10, "exact", "JPY", "money"),
+    Example("Users get 30GB of storage.", "30GB", 30, "exact", "gigabyte", "other"),
     Example("A 10,000-strong force was deployed.", "10,000-strong force", 10_000, "exact", "force",
             "military_units"),
     Example("Israel has been fighting a two-front war.", "two-front war", 2, "exact", "fronts", "other"),
@@ -78,34 +90,50 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit |
     """What the number at tokens before j counts; None when it is an age or a past date."""
     n = len(doc)
     if currency is not None:
-        word = doc[j].lower_ if j < n else ""
-        if word in _DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in _DOLLAR_WORDS:
+        sign = doc[amount.start - 1].text
+        named = named_currency([t.lower_ for t in doc[j:j + 4]])
+        if named is not None:
             # "$9.99 US dollars", "$5 Canadian dollars": the words say whose dollars
-            return Unit(_DOLLAR_COUNTRIES[word], j + 2, "money", None)
-        end = j + 1 if word in _CURRENCY_WORDS else j
-        return Unit(currency, end, "money", None)
-    attached = DIGITS_MEASURED.match(doc[j - 1].lower_)
-    if attached and attached.group(2) in _PERCENT_WORDS:
-        return Unit("percent", j, "percent", None)
-    if attached and attached.group(2) in _MEASURES:
-        # "30GB", "5km": the unit is written against the number
-        return Unit(_MEASURES[attached.group(2)], j, "other", None)
+            code, size = named
+            return _money(doc, code, j + size, f"{sign} {doc[j:j + size].text}")
+        end = j + 1 if j < n and currency_word(doc[j].lower_) else j
+        return _money(doc, currency, end, sign if end == j else f"{sign} {doc[j].text}")
+    attached = DIGITS_MEASURED.match(doc[j - 1].text)
+    if attached:
+        suffix = attached.group(2)
+        if suffix.lower() in _PERCENT_WORDS:
+            return Unit("percent", j, "percent", None, suffix)
+        if suffix.lower() in SUBUNITS:
+            code, factor = SUBUNITS[suffix.lower()]
+            return _money(doc, code, j, suffix, factor)
+        measure = compact_unit(suffix)
+        if measure is not None:
+            # "30GB", "5km": the unit is written against the number
+            return _rate(doc, Unit(measure, j, "other", None, suffix))
     if j >= n:
         return Unit(None, j, "other", None)
     word = doc[j].lower_
     following = doc[j + 1].lower_ if j + 1 < n else ""
-    if word in _CURRENCY_WORDS and not (word in ("pound", "pounds") and following == "of"):
-        return Unit(_CURRENCY_WORDS[word], j + 1, "money", None)
-    if word in _DOLLAR_COUNTRIES and following in _DOLLAR_WORDS:
-        return Unit(_DOLLAR_COUNTRIES[word], j + 2, "money", None)
+    named = named_currency([t.lower_ for t in doc[j:j + 4]])
+    if named is not None:
+        return _money(doc, named[0], j + named[1], doc[j:j + named[1]].text)
+    if currency_word(word) and not (word in ("pound", "pounds") and following == "of"):
+        return _money(doc, currency_word(word), j + 1, doc[j].text)
+    if word in SUBUNITS and word != "p":
+        code, factor = SUBUNITS[word]
+        return _money(doc, code, j + 1, doc[j].text, factor)
     if word in _PERCENT_WORDS:
-        return Unit("percent", j + 1, "percent", None)
+        return Unit("percent", j + 1, "percent", None, doc[j].text)
     if word == "per" and following == "cent":
-        return Unit("percent", j + 2, "percent", None)
+        return Unit("percent", j + 2, "percent", None, doc[j:j + 2].text)
     if word == "percentage" and following in ("point", "points"):
-        return Unit("percentage point", j + 2, "percent", None)
+        return Unit("percentage point", j + 2, "percent", None, doc[j:j + 2].text)
     if word == "basis" and following in ("point", "points"):
-        return Unit("basis point", j + 2, "percent", None)
+        return Unit("basis point", j + 2, "percent", None, doc[j:j + 2].text)
+    if word in _FREQUENCY_WORDS:
+        base = read_rate_base(doc, j + 1)
+        if base is not None:
+            return Unit(f"{_FREQUENCY_WORDS[word]} per {base[0]}", base[1], "other", None, doc[j:base[1]].text)
     hyphen = word in DASHES and not doc[j - 1].whitespace_ and not doc[j].whitespace_
     k = j + 1 if hyphen else j
     if k < n:
@@ -114,18 +142,49 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit |
             after = [t.lower_ for t in doc[k + 1:k + 3]]
             if after[:1] == ["ago"] or after == ["-", "old"]:
                 return None
-            return Unit(_DURATIONS[noun], k + 1, "duration", None)
-        if noun in _MEASURES and (hyphen or doc[k].pos_ in ("NOUN", "PROPN", "NUM", "X")):
-            return Unit(_MEASURES[noun], k + 1, "other", None)
+            return Unit(_DURATIONS[noun], k + 1, "duration", None, doc[k].text)
+        measure = read_measure(doc, k) if hyphen or doc[k].pos_ in _MEASURE_POS else None
+        if measure is not None:
+            return Unit(measure.name, measure.end, "other", None, measure.written)
         if hyphen and noun == "strong" and k + 1 < n and doc[k + 1].pos_ in ("NOUN", "PROPN"):
             # "a 10,000-strong force": the noun after counts its members
-            return Unit(unit_text(doc[k + 1:k + 2]), k + 2, "other", k + 1)
+            return Unit(unit_text(doc[k + 1:k + 2]), k + 2, "other", k + 1, doc[k + 1].text)
         if hyphen and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
             end = k + 1
             if end < n and doc[k].head.i == end and doc[end].pos_ in ("NOUN", "PROPN"):
                 end += 1
             text = noun if amount.value == 1 else plural_of(noun)
-            return Unit(text, end, noun_category(text), k)
+            return Unit(text, end, noun_category(text), k, doc[k].text)
     if hyphen:
         return Unit(None, j, "other", None)
     return parse_counted(doc, amount, j)
+
+
+def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> Unit:
+    """Money in `code` ending at token `end`, and the rate it may be ("$71 a barrel")."""
+    return _rate(doc, Unit(code, end, "money", None, written, factor))
+
+
+@examples(
+    Example("Brent crude rose to $71 a barrel.", "$71 a barrel", 71, "exact", "USD per barrel", "money"),
+    Example("Rents average $1,200 a month.", "$1,200 a month", 1200, "exact", "USD per month", "money"),
+    Example("The company earned 48 cents a share.", "48 cents a share", 0.48, "exact", "USD per share", "money"),
+    Example("It paid a dividend of 10 cents per share.", "10 cents per share", 0.1, "exact", "USD per share",
+            "money"),
+    Example("The car does 35 miles per gallon.", "35 miles per gallon", 35, "exact", "mile per gallon", "other"),
+    Example("The heart beats 120 times a minute.", "120 times a minute", 120, "exact", "time per minute",
+            "other"),
+    Example("Output is 1.2 million barrels a day.", "1.2 million barrels a day", 1_200_000, "exact",
+            "barrel per day", "other"),
+    Example("They plan a 90,000 barrel-per-day refinery.", "90,000 barrel-per-day", 90_000, "exact",
+            "barrel per day", "other"),
+)
+def _rate(doc: Doc, unit: Unit) -> Unit:
+    """A unit followed by what it is counted per: "$71 a barrel", "miles per gallon"."""
+    if unit.text is None or " per " in unit.text:
+        return unit
+    base = read_rate_base(doc, unit.end)
+    if base is None:
+        return unit
+    written = f"{unit.written} {doc[unit.end:base[1]].text}"
+    return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, written, unit.factor)

@@ -1,0 +1,171 @@
+"""Changes and levels: whether a figure reports a rise or a fall, and the unit of an index level.
+
+"The Nikkei gained 1.2 per cent to 18,402.55" reports two figures: the change, 1.2 percent
+``up``, and the level it reached, 18,402.55 (``change`` NULL). A figure is a change when a
+change word governs it: a verb before it, with or without "by" ("rose 3%", "fell by 3%"), an
+adverb ("up 12p", "down 0.7 percent"), a comparative after it ("closed 2% higher"), a noun after
+it or before "of" ("a 5% drop", "an increase of 3 pct"), or a sign written against its number
+("Nasdaq -0.4%": 0.4 ``down``; values stay magnitudes). A figure after "to", "at" or "from" is
+a level; "up to 500 people" is a qualifier, and "down from 5%" gives the level before the fall.
+Only amounts of money, percentages and counts change; casualties, weapons, votes, shares,
+durations and ages do not.
+
+An index is counted in points: a bare number that is the level of an index ("the Dow fell 120
+points to 38,000", "the FTSE 100 closed at 7,500", "Nasdaq -0.4% at 15,210") has the unit
+``points`` when the subject of its clause is an index word ("index", "Dow",
+"Nikkei"...) or the change before it is in points. The words are the lexicon `changes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newswire.extract.figures.amounts import Amount
+from newswire.extract.figures.examples import Example, examples
+from newswire.extract.lexicons import lexicon
+
+_WORDS = lexicon("changes")
+_VERBS: dict[str, str] = dict(_WORDS["verbs"])
+_NEEDS_LEVEL = frozenset(_WORDS["for_money_with_level"])
+_ADVERBS: dict[str, str] = dict(_WORDS["adverbs"])
+_AFTER: dict[str, str] = dict(_WORDS["after"])
+_NOUNS: dict[str, str] = dict(_WORDS["nouns"])
+_LEVEL_PREPOSITIONS = frozenset(_WORDS["level_prepositions"])
+_LEVEL_QUALIFIERS = frozenset(_WORDS["level_qualifiers"])
+_INDEX_WORDS = frozenset(_WORDS["index_words"])
+POINT_UNITS = frozenset(_WORDS["point_units"])
+# Categories of figures that may rise or fall.
+_CHANGING = frozenset({"money", "percent", "other"})
+_SIGNED = re.compile(r"^([+\-−])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_SIGNS = {"+": "up", "-": "down", "−": "down"}
+_SUBJECTS = {"nsubj", "nsubjpass", "compound"}
+_DETERMINERS = {"a", "an", "the"}
+
+
+def is_signed(word: str) -> bool:
+    """Whether a token is a number written with its sign: "-0.4", "+1.2"."""
+    return _SIGNED.match(word) is not None
+
+
+def parse_signed(doc: Doc, i: int) -> tuple[Amount, str] | None:
+    """A number written with its sign ("-0.4", "+12"), as a magnitude, and its direction."""
+    match = _SIGNED.match(doc[i].text)
+    if match is None or (i > 0 and not doc[i - 1].whitespace_):
+        return None
+    value = float(match.group(0)[1:].replace(",", ""))
+    return Amount(i, i + 1, value, value, value, "exact", 1.0, False), _SIGNS[match.group(1)]
+
+
+def is_signed_change(unit: str | None, category: str) -> bool:
+    """A signed number is a change of a percentage or of points ("-0.4%", "+12 points")."""
+    return category == "percent" or unit in POINT_UNITS
+
+
+@examples(
+    Example("The Nikkei gained 1.2 per cent to 18,402.55.", "1.2 per cent", 1.2, "exact", "percent", "percent",
+            change="up"),
+    Example("The Nikkei gained 1.2 per cent to 18,402.55.", "18,402.55", 18_402.55, "exact", "points", "other"),
+    Example("The dollar slid 3.1 percent against the yen.", "3.1 percent", 3.1, "exact", "percent", "percent",
+            change="down"),
+    Example("The central bank raised rates by 25 basis points.", "25 basis points", 25, "exact", "basis point",
+            "percent", change="up"),
+    Example("Sales fell by 3% last year.", "3%", 3, "exact", "percent", "percent", change="down"),
+    Example("Exports were down 0.7 percent in March.", "0.7 percent", 0.7, "exact", "percent", "percent",
+            change="down"),
+    Example("Analysts expect a 5% drop in sales.", "5%", 5, "exact", "percent", "percent", change="down"),
+    Example("Shares closed 2% higher on Friday.", "2%", 2, "exact", "percent", "percent", change="up"),
+    Example("The party holds 304 seats in the 512-seat Lower House.", "512-seat", 512, "exact", "seats", "other"),
+    Example("The firm reported an increase of 12 pct in profit.", "12 pct", 12, "exact", "percent", "percent",
+            change="up"),
+    Example("The company added 5,000 jobs in May.", "5,000 jobs", 5000, "exact", "jobs", "other", change="up"),
+    Example("Net profit rose 12 pct to 5.93 mln dlrs.", "5.93 mln dlrs", 5.93e6, "exact", "USD", "money"),
+    Example("Inflation fell to 3%, down from 5% a year earlier.", "5%", 5, "exact", "percent", "percent"),
+    Example("Unemployment fell below 4 percent.", "below 4 percent", 4, "at_most", "percent", "percent"),
+    Example("Up to 500 people fled the town.", "Up to 500 people", 500, "at_most", "people", "displaced"),
+    Example("Police added 3 people were killed.", "3 people", 3, "exact", "people", "killed"),
+    Example("The unit lost 40 mln stg last year.", "40 mln stg", 4e7, "exact", "GBP", "money"),
+    Example("The group raised $20 million from investors.", "$20 million", 2e7, "exact", "USD", "money"),
+    Example("The stock lost $2 to $45.", "$2", 2, "exact", "USD", "money", change="down"),
+    Example("Net income excludes a gain of $577,000 on the sale.", "$577,000", 577_000, "exact", "USD", "money"),
+    Example("Net includes a tax credit and gain 651,000 for 1985.", "651,000", 651_000, "exact", None, "other"),
+)
+def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str) -> str | None:
+    """ "up" or "down" when the figure [start, end) reports a change, None for a level."""
+    if category not in _CHANGING:
+        return None
+    if doc[start].lower_ in _LEVEL_QUALIFIERS:
+        return None
+    k = start - 1
+    by = k >= 0 and doc[k].lower_ == "by"
+    if by:
+        k = doc[k].head.i
+    if 0 <= k < start:
+        word = doc[k]
+        direction = _ADVERBS.get(word.lower_) if word.pos_ in ("ADV", "ADP", "ADJ", "PART") else None
+        lemma = word.lemma_.lower()
+        if word.pos_ == "VERB" and lemma in _VERBS:
+            direction = _VERBS[lemma]
+            if _needs_level(lemma, unit, category) and not _level_follows(doc, end):
+                return None
+        if direction is not None and _governs(doc, k, start, end, by):
+            return direction
+    if not by and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN":
+        lemma = doc[start - 2].lemma_.lower()
+        if _needs_level(lemma, unit, category) and not _level_follows(doc, end):
+            return None
+        if lemma in _NOUNS:
+            return _NOUNS[lemma]
+    if end < len(doc):
+        after = doc[end]
+        if after.text in _AFTER:
+            # lower case: "the 512-seat Lower House" names a chamber
+            return _AFTER[after.text]
+        determined = start > 0 and (doc[start - 1].lower_ in _DETERMINERS or doc[start - 1].tag_ == "PRP$")
+        if determined and after.pos_ == "NOUN" and after.lemma_.lower() in _NOUNS:
+            return _NOUNS[after.lemma_.lower()]
+    return None
+
+
+def _governs(doc: Doc, word: int, start: int, end: int, by: bool) -> bool:
+    """Whether the change word at `word` governs the figure [start, end): a token of the figure
+    hangs from it, or from the "by" before the figure that hangs from it ("fell by 3%", "raised
+    rates by 25 basis points"). "He added 3 people were killed" is not a change: "people"
+    hangs from "killed"."""
+    head = start - 1 if by else word
+    return any(t.head.i == head for t in doc[start:end])
+
+
+def is_change_verb(tok: Token) -> bool:
+    """A verb of change ("rose", "lost"): after it, "$2 to $45" is a change and a level."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _VERBS
+
+
+def _needs_level(lemma: str, unit: str | None, category: str) -> bool:
+    """ "Lost 40 mln stg", "a gain of 577,000 dlrs", "gain 651,000": with an amount of money or a
+    bare number, these words report a loss, a gain or funds raised, not a change of a level."""
+    return lemma in _NEEDS_LEVEL and (category == "money" or unit is None)
+
+
+def _level_follows(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in ("to", "at")
+
+
+def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> bool:
+    """Whether a bare number [start, end) after "to", "at" or "from" is the level of an index:
+    one number without a scale ("733.5 billion" is money left unsaid), and the clause's subject
+    is an index word or the change before the level was counted in points."""
+    if start == 0 or end != start + 1 or doc[start - 1].lower_ not in _LEVEL_PREPOSITIONS:
+        return False
+    if end < len(doc) and (doc[end].is_space or doc[end].pos_ in ("NOUN", "PROPN")):
+        # "to 51.9\npct": what the number counts is written after it
+        return False
+    if change_unit in POINT_UNITS:
+        return True
+    governor = doc[start - 1].head
+    named = [governor] if governor.pos_ in ("NOUN", "PROPN") else []
+    for child in governor.children:
+        if child.dep_ in _SUBJECTS and child.i < start:
+            named.extend([child, *(c for c in child.children if c.dep_ == "compound")])
+    return any(t.lower_ in _INDEX_WORDS for t in named)

@@ -1,0 +1,92 @@
+"""Currencies as ISO 4217 codes, from the names and symbols CLDR gives them (through Babel),
+with the news shorthand CLDR lacks (lexicon `currencies`).
+
+Built at first use from Babel's English locale data:
+
+- symbols: each currency's symbol in ``en`` ("$", "£", "€", "¥", "CA$", "HK$", "A$", "NZ$",
+  "R$"), then a symbol of another English locale that names one currency only there and is
+  more than a letter ("RM", "Rp", "US$"), matched lower-case; the lexicon adds news signs
+  ("C$", "S$", "Rs", Reuters' "Y=" for yen);
+- names: a currency's English name, singular or plural ("Canadian dollars", "Swiss francs",
+  "Japanese yen"), read as the words before and including the currency word;
+- currency words: a one-word name ("euros", "yen"), the last word of a name that one
+  currency alone has ("baht", "ringgit"), and the lexicon's defaults for a word that several share ("dollars" is
+  USD, "pounds" GBP) and its shorthand ("dlrs", "stg", "nis"); "crowns", the English word for
+  krona, krone and koruna, reads through the lexicon's `translations`.
+- subunits (lexicon): "48 cents", "845p", "50 sen" are a hundredth of their currency; the
+  figure is recorded in the main unit (0.48 USD).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newswire.extract.lexicons import lexicon
+
+_CURRENCIES = lexicon("currencies")
+SUBUNITS: dict[str, tuple[str, float]] = {
+    word: (entry["code"], float(entry["factor"])) for word, entry in _CURRENCIES["subunits"].items()
+}
+_TRANSLATIONS: dict[str, list[str]] = dict(_CURRENCIES["translations"])
+_LONGEST_NAME = 4
+
+
+@cache
+def symbols() -> dict[str, str]:
+    """Lower-case currency symbol -> ISO code."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    table = {symbol.lower(): code for code, symbol in Locale("en").currency_symbols.items() if symbol != code}
+    seen: dict[str, set[str]] = {}
+    for identifier in locale_identifiers():
+        if identifier.startswith("en_"):
+            for code, symbol in Locale.parse(identifier).currency_symbols.items():
+                seen.setdefault(symbol.lower(), set()).add(code)
+    for symbol, codes in seen.items():
+        if len(codes) == 1 and len(symbol) > 1 and symbol not in table and symbol.upper() not in codes:
+            table[symbol] = next(iter(codes))
+    table.update(_CURRENCIES["symbols"])
+    return table
+
+
+@cache
+def _names() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """The words of each English currency name -> code, and the currency words one code has."""
+    from babel import Locale
+
+    locale = Locale("en")
+    names: dict[tuple[str, ...], str] = {}
+    last_words: dict[str, set[str]] = {}
+    for table in (locale.currencies, locale._data["currency_names_plural"]):
+        for code, entry in table.items():
+            forms = [entry] if isinstance(entry, str) else list(entry.values())
+            for name in forms:
+                if "(" in name:
+                    continue
+                words = tuple(name.lower().replace(".", "").split())
+                names.setdefault(words, code)
+                last_words.setdefault(words[-1], set()).add(code)
+    words = {word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1}
+    words.update(_CURRENCIES["words"])
+    return names, words
+
+
+def currency_word(word: str) -> str | None:
+    """The code of a currency word written after an amount ("dollars", "yen", "dlrs")."""
+    names, words = _names()
+    return names.get((word.lower(),)) or words.get(word.lower())
+
+
+def named_currency(words: list[str]) -> tuple[str, int] | None:
+    """The currency named by `words` (lower case, as they follow an amount): its code and how
+    many words its name takes ("canadian dollars" -> CAD, 2; "swedish crowns" -> SEK, 2)."""
+    names, _ = _names()
+    words = [w.replace(".", "") for w in words[:_LONGEST_NAME]]
+    for size in range(len(words), 1, -1):
+        head, last = tuple(words[:size - 1]), words[size - 1]
+        for spelling in [last, *_TRANSLATIONS.get(last, [])]:
+            code = names.get((*head, spelling))
+            if code is not None:
+                return code, size
+    return None

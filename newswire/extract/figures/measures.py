@@ -1,0 +1,214 @@
+"""Units of measure, read through pint: "5 km", "30GB", "120 km/h", "660 square meters",
+"35 miles per gallon", "40 degrees Celsius", "a 90,000 barrel-per-day refinery".
+
+One pint `UnitRegistry` (pint's default definitions, no network), built at first use, says
+whether a word is a unit. pint reads a great many English words and letters as units or
+prefixes ("in", "am", "ton", "point", "barn", "a"), so a word is a unit of measure only when:
+
+- it is a news spelling of the lexicon `measures` ("mph", "bhp", "lb-ft", "cc", "kgs", "m2"),
+  matched lower-case; or
+- pint reads it, as written (or lower-cased, for a word of three letters or more), as one of
+  the lexicon's `prefixes` on a root unit listed under its pint dimensionality in `families`
+  (``km`` is kilo + meter, ``[length]``), and it is not one of `not_units` ("in", "m", "t":
+  words, or news shorthand for a scale). The dimensionality is checked against pint's own.
+
+A unit may be squared or cubed ("square kilometres", "sq m", "cubic feet") and divided by a
+second unit or a unit of time ("km/h", "miles per hour", "barrels a day", "barrel-per-day");
+a degree word ("degrees", "deg", "°") is a temperature with a scale after it ("degrees
+Celsius", "40 °C", "deg F") and ``degree`` without one.
+
+The unit recorded is pint's canonical name with spaces for underscores, in news order:
+``kilometer``, ``metric ton``, ``degree Celsius``, ``square meter``, ``cubic foot``,
+``kilometer per hour``, ``mile per hour``, ``barrel per day``. Its text as written is kept
+(``unit_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from newswire.extract.lexicons import lexicon
+
+if TYPE_CHECKING:
+    import pint
+
+_MEASURES = lexicon("measures")
+_SPELLINGS: dict[str, str] = dict(_MEASURES["spellings"])
+_NOT_UNITS = frozenset(_MEASURES["not_units"])
+_POWERS: dict[str, int] = dict(_MEASURES["powers"])
+_POWER_NAMES = {2: "square", 3: "cubic"}
+PER_WORDS = frozenset(_MEASURES["per_words"])
+RATE_BASES: dict[str, str] = dict(_MEASURES["rate_bases"])
+_NOT_RATE_AFTER = frozenset(_MEASURES["not_rate_after"])
+_DEGREE_WORDS = frozenset(_MEASURES["degree_words"])
+_SCALES: dict[str, str] = dict(_MEASURES["temperature_scales"])
+_OTHER_UNITS: dict[str, str] = dict(_MEASURES["other_units"])
+_PREFIXES = frozenset(_MEASURES["prefixes"])
+_LONGEST_GLUED = 5
+# Signs a unit may be written with inside one word: "km/h", "lb-ft", "barrel-per-day", "°C".
+_GLUE = frozenset({"/", "-", "°", "º"})
+_POWERED = re.compile(r"^(.+?)([23²³])$")
+_EXPONENTS = {"2": 2, "3": 3, "²": 2, "³": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A unit of measure read from the tokens [start, end): its name and its text as written."""
+
+    name: str
+    start: int
+    end: int
+    written: str
+
+
+@cache
+def _registry() -> tuple[pint.UnitRegistry, dict[str, dict[str, float]]]:
+    """pint's registry, and each allowed root unit with the dimensionality of its family."""
+    import pint
+    from pint.util import ParserHelper
+
+    registry = pint.UnitRegistry()
+    roots = {
+        root: dict(ParserHelper.from_string("" if family == "dimensionless" else family))
+        for family, names in _MEASURES["families"].items()
+        for root in names
+    }
+    return registry, roots
+
+
+@cache
+def unit_name(word: str, time_too: bool = False) -> str | None:
+    """The canonical name of a one-word unit ("km" -> "kilometer", "tonnes" -> "metric ton"),
+    or None when it is not a news unit; `time_too` admits the units of time ("h", "ms"),
+    which are units of measure only as the base of a rate."""
+    if word.lower() in _SPELLINGS:
+        return _SPELLINGS[word.lower()]
+    if word.lower() in _OTHER_UNITS:
+        return _OTHER_UNITS[word.lower()]
+    if word.lower() in _NOT_UNITS and not time_too:
+        return None
+    registry, roots = _registry()
+    candidates = [word] if len(word) < 3 or word.islower() else [word, word.lower()]
+    for candidate in candidates:
+        try:
+            parsed = registry.parse_unit_name(candidate)
+            unit = registry.Unit(candidate) if parsed else None
+        except (ValueError, KeyError, TypeError):
+            # pint refuses some spellings outright: a prefixed offset unit ("m°C")
+            continue
+        if unit is None:
+            continue
+        prefix, root, _ = parsed[0]
+        allowed = root in roots and dict(unit.dimensionality) == roots[root]
+        if time_too and dict(unit.dimensionality) == {"[time]": 1}:
+            allowed = True
+        if allowed and prefix in _PREFIXES:
+            return str(unit).replace("_", " ")
+    return None
+
+
+def compact_unit(text: str) -> str | None:
+    """A unit written as one glued word: "km", "km/h", "km2", "barrel-per-day", "°C"."""
+    text = text.replace("º", "°")
+    name = unit_name(text)
+    if name is not None:
+        return name
+    if text[:1] in ("°",) and text[1:].lower() in _SCALES:
+        return _SCALES[text[1:].lower()]
+    for separator in ("/", "-per-"):
+        if separator in text:
+            top, _, base = text.partition(separator)
+            top_name, base_name = unit_name(top), unit_name(base, time_too=True)
+            if top_name is not None and base_name is not None:
+                return f"{top_name} per {base_name}"
+            return None
+    powered = _POWERED.match(text)
+    if powered:
+        name = unit_name(powered.group(1))
+        if name is not None and name.endswith("meter"):
+            return f"{_POWER_NAMES[_EXPONENTS[powered.group(2)]]} {name}"
+    return None
+
+
+def _glued(doc: Doc, k: int) -> int:
+    """The end of the run of tokens from k written with no space between them."""
+    end = k + 1
+    while (end < min(len(doc), k + _LONGEST_GLUED) and not doc[end - 1].whitespace_
+           and (not doc[end].is_punct or doc[end].text in _GLUE)):
+        end += 1
+    return end
+
+
+def _one_unit(doc: Doc, k: int, time_too: bool = False) -> tuple[str, int] | None:
+    """A unit written from token k: the longest glued word that is one, then its end."""
+    if k >= len(doc):
+        return None
+    for end in range(_glued(doc, k), k, -1):
+        text = doc[k:end].text
+        name = compact_unit(text) if not time_too else unit_name(text, time_too=True)
+        if name is not None:
+            return name, end
+    return None
+
+
+def read_temperature(doc: Doc, k: int) -> tuple[str, int] | None:
+    """ "degrees Celsius", "deg F", "°C", "degrees": a degree word and its scale."""
+    n = len(doc)
+    if k >= n or doc[k].lower_.replace("º", "°") not in _DEGREE_WORDS:
+        return None
+    if k + 1 < n and doc[k + 1].lower_ in _SCALES and (doc[k + 1].lower_ not in ("c", "f", "k")
+                                                       or doc[k + 1].text.isupper() or not doc[k].whitespace_):
+        return _SCALES[doc[k + 1].lower_], k + 2
+    return "degree", k + 1
+
+
+def read_measure(doc: Doc, k: int) -> Measure | None:
+    """The unit of measure written from token k, with the rate it may be the top of."""
+    n = len(doc)
+    temperature = read_temperature(doc, k)
+    if temperature is not None:
+        name, end = temperature
+        return Measure(name, k, end, doc[k:end].text)
+    if k + 1 < n and f"{doc[k].lower_} {doc[k + 1].lower_}" in _SPELLINGS:
+        name, end = _SPELLINGS[f"{doc[k].lower_} {doc[k + 1].lower_}"], k + 2
+    elif doc[k].lower_ in _POWERS and k + 1 < n:
+        # after "square" or "cubic" a letter is a unit of length ("sq m"), never a scale
+        unit = _one_unit(doc, k + 1, time_too=True)
+        if unit is None or not unit[0].endswith(("meter", "mile", "foot", "inch", "yard")):
+            return None
+        name, end = f"{_POWER_NAMES[_POWERS[doc[k].lower_]]} {unit[0]}", unit[1]
+    else:
+        unit = _one_unit(doc, k)
+        if unit is None:
+            return None
+        name, end = unit
+    if " per " not in name:
+        base = read_rate_base(doc, end)
+        if base is not None:
+            name, end = f"{name} per {base[0]}", base[1]
+    return Measure(name, k, end, doc[k:end].text)
+
+
+def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
+    """What a rate is counted per, from token k: "per hour", "a barrel", "/h", "per share"."""
+    n = len(doc)
+    if k + 1 >= n or doc[k].lower_ not in PER_WORDS:
+        return None
+    if doc[k].lower_ in ("a", "an") and doc[k + 1].tag_ not in ("NN", "NNP"):
+        return None
+    base = doc[k + 1].lower_
+    if base in RATE_BASES:
+        end = k + 2
+        if end < n and (doc[end].lower_ in _NOT_RATE_AFTER
+                        or doc[end].pos_ in ("NOUN", "PROPN") and doc[k + 1].dep_ == "compound"):
+            return None
+        return RATE_BASES[base], end
+    if doc[k].lower_ in ("a", "an"):
+        return None
+    unit = _one_unit(doc, k + 1, time_too=True)
+    return unit
