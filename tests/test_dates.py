@@ -40,7 +40,9 @@ def _mention(nlp, text: str, phrase: str, published: date | None) -> DateMention
         ("The administration sought again on Thursday to slow the offensive.", "Thursday", THU, "2024-04-18"),
         ("The spokesman said on Wednesday that talks would continue.", "Wednesday", WED, "2024-03-27"),
         ("The foreign ministers will meet on Thursday in Brussels.", "Thursday", WED, "2024-03-28"),
-        ("The council will meet on Wednesday to vote.", "Wednesday", WED, "2024-04-03"),
+        # the story's own weekday told in the future is later that day; a week on is "next Wednesday"
+        ("The council will meet on Wednesday to vote.", "Wednesday", WED, "2024-03-27"),
+        ("The council will meet next Wednesday to vote.", "next Wednesday", WED, "2024-04-03"),
         ("The final report is due to be published on Friday.", "Friday", WED, "2024-03-29"),
         ("The court is expected to rule Monday on the appeal.", "Monday", WED, "2024-04-01"),
         ("Worry may have caused a drop in the stock on Tuesday.", "Tuesday", WED, "2024-03-26"),
@@ -92,7 +94,8 @@ def test_weekday_follows_tense(nlp: Language, text: str, phrase: str, published:
         # a time on a weekday follows the tense like the bare weekday
         ("The polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", WED, "TIME", "2024-03-26T20:00", date(2024, 3, 26), "day"),
         ("The market opens at 9 a.m. Thursday.", "9 a.m. Thursday", WED, "TIME", "2024-03-28T09:00", date(2024, 3, 28), "day"),
-        ("The minister will speak at noon Wednesday.", "noon Wednesday", WED, "TIME", "2024-04-03T12:00", date(2024, 4, 3),
+        # the story's own weekday told in the future is later that day
+        ("The minister will speak at noon Wednesday.", "noon Wednesday", WED, "TIME", "2024-03-27T12:00", date(2024, 3, 27),
          "day"),
         ("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", WED, "TIME", "2024-04-09T17:00", date(2024, 4, 9), "day"),
         ("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", WED, "DATE", "1991", date(1991, 1, 1), "year"),
@@ -306,6 +309,8 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "Shares fell by a quarter in early trade.",
         "Temperatures will stay in the fifties.",
         "The retired miner is in his sixties.",
+        "The verse John 3:16 was read aloud.",
+        "The score was 10:30 at half-time.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
@@ -397,3 +402,47 @@ def test_a_holiday_whose_rule_cannot_be_read_is_a_lexicon_error(monkeypatch: pyt
     monkeypatch.setattr(vocabulary, "lexicon", lambda name: {"Boxing Day": "the day after christmas"})
     with pytest.raises(LexiconError, match="Boxing Day"):
         vocabulary._read_holidays()
+
+
+FRI = date(2024, 3, 29)  # a Friday
+APR = date(2024, 4, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "timex_type", "value"),
+    [
+        # the story's own weekday is that day, told in the past, present or future; "next" is a week on
+        ("The cabinet will decide on Friday.", "Friday", FRI, "DATE", "2024-03-29"),
+        ("He is to be sentenced Friday.", "Friday", FRI, "DATE", "2024-03-29"),
+        ("The cabinet decided on Friday.", "Friday", FRI, "DATE", "2024-03-29"),
+        ("The cabinet will decide next Friday.", "next Friday", FRI, "DATE", "2024-04-05"),
+        # a clock time with a weekday is a schedule: the coming day unless told in the past
+        ("Polls open at 7 a.m. Friday.", "7 a.m. Friday", WED, "TIME", "2024-03-29T07:00"),
+        ("The markets close at 4 p.m. Friday.", "4 p.m. Friday", FRI, "TIME", "2024-03-29T16:00"),
+        ("The vote closed at 8 p.m. on Friday.", "8 p.m. on Friday", FRI, "TIME", "2024-03-29T20:00"),
+        ("The train leaves at 10:30 Tuesday.", "10:30 Tuesday", APR, "TIME", "2024-04-16T10:30"),
+        ("Trading halted at 14:30 GMT.", "14:30 GMT", APR, "TIME", "2024-04-10T14:30Z"),
+        ("The line stays open until 2100 EST on both days.", "2100 EST", APR, "TIME", "2024-04-10T21:00"),
+        ("The crew logged 1200 hours of flying.", "1200 hours", APR, "DURATION", "PT1200H"),
+        # a month without a year told in the past: the latest such month, the next one only as a plan
+        ("The strike began in November.", "November", APR, "DATE", "2023-11"),
+        ("Output was cut in December, the ministry said.", "December", date(2023, 11, 20), "DATE", "2023-12"),
+        # the past week is last week, unless it is the last week of something
+        ("The past week's rally lifted shares.", "The past week", APR, "DATE", "2024-W14"),
+        ("Turnout was high in the last week of March.", "the last week", APR, "DURATION", "P1W"),
+        ("Shares have fallen over the past two weeks.", "the past two weeks", APR, "DURATION", "P2W"),
+        # the next decade lies ahead as ten years; the last decade is the calendar decade before
+        ("Spending will rise in the coming decade.", "the coming decade", APR, "DURATION", "P10Y"),
+        ("Growth slowed in the last decade.", "the last decade", APR, "DATE", "201"),
+        # "today" beside a noun of people or of an age is the present in general
+        ("By today's standards the wage was low.", "today", APR, "DATE", "PRESENT_REF"),
+        ("The leaders of today face new threats.", "today", APR, "DATE", "PRESENT_REF"),
+        ("Today's meeting ended without a deal.", "Today", APR, "DATE", "2024-04-10"),
+        ("Workers today walked out of the plant.", "today", APR, "DATE", "2024-04-10"),
+        ("The rate is 4% as of today.", "today", APR, "DATE", "2024-04-10"),
+        ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
+    ],
+)
+def test_news_conventions(nlp: Language, text: str, phrase: str, published: date, timex_type: str, value: str) -> None:
+    m = _mention(nlp, text, phrase, published)
+    assert (m.mention_text, m.timex_type, m.timex_value) == (phrase, timex_type, value)

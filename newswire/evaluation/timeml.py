@@ -9,11 +9,15 @@ gold TIMEX3, parsed with the spaCy model and passed to `extract_dates` with the 
 - relaxed span: predicted and gold spans overlap (one-to-one);
 - value: a relaxed match whose TimeML value is the gold value; precision over all predictions,
   recall over all gold expressions;
+- value, notation-normalised: the same with both values written one way first (`notation`), so
+  that two spellings of one value (``1968-XX`` and ``1968``, ``2000-W7`` and ``2000-W07``)
+  count as equal;
 - type accuracy: share of relaxed matches whose type (DATE, TIME, DURATION, SET) is the gold type.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -60,6 +64,7 @@ class TimemlScores:
     relaxed: int = 0
     value: int = 0
     typed: int = 0
+    notation: int = 0  # relaxed matches whose values are equal once `notation` has rewritten them
 
     def __add__(self, other: TimemlScores) -> TimemlScores:
         return add_counts(self, other)
@@ -81,6 +86,10 @@ class TimemlScores:
         return self.prf(self.value)[2]
 
     @property
+    def notation_f1(self) -> float:
+        return self.prf(self.notation)[2]
+
+    @property
     def type_accuracy(self) -> float:
         return ratio(self.typed, self.relaxed)
 
@@ -91,12 +100,56 @@ class TimemlScores:
     def lines(self) -> list[str]:
         """A short human-readable report, one line per score."""
         rows = [f"documents: {self.documents}, gold timexes: {self.gold}, predicted: {self.predicted}"]
-        for name, matched in (("strict span", self.strict), ("relaxed span", self.relaxed), ("value", self.value)):
+        scored = (
+            ("strict span", self.strict),
+            ("relaxed span", self.relaxed),
+            ("value", self.value),
+            ("value notation", self.notation),
+        )
+        for name, matched in scored:
             p, r, f = self.prf(matched)
-            rows.append(f"{name:<13} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({matched} matched)")
-        rows.append(f"{'type':<13} accuracy {self.type_accuracy:.3f} on relaxed matches")
-        rows.append(f"{'value':<13} accuracy {self.value_accuracy:.3f} on relaxed matches")
+            rows.append(f"{name:<14} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({matched} matched)")
+        rows.append(f"{'type':<14} accuracy {self.type_accuracy:.3f} on relaxed matches")
+        rows.append(f"{'value':<14} accuracy {self.value_accuracy:.3f} on relaxed matches")
         return rows
+
+
+_UNSPECIFIED_GROUPS = re.compile(r"(?:-X+)+$")
+_UNSPECIFIED_DIGITS = re.compile(r"^(\d{3})X$|^(\d{2})XX$")
+_ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
+_HOUR_ONLY = re.compile(r"T(\d{2})$")
+_ZERO_SECONDS = re.compile(r"(T\d{2}:\d{2}):00$")
+_LONG_UNIT = re.compile(r"^P(\d+)(DE|CE|ML)$")
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+
+
+def notation(value: str | None) -> str | None:
+    """A TimeML value written one way, for comparing values that differ only in notation:
+
+    - trailing groups that leave every digit unspecified go: ``1968-XX`` and ``1968-XX-XX`` are
+      ``1968``; a group that names a unit stays (``1989-WXX``, ``1988-QX``);
+    - a decade or century with its missing digits written as X is the TimeML decade or century:
+      ``198X`` is ``198``, ``19XX`` is ``19``;
+    - a week number has two digits: ``2000-W7`` is ``2000-W07``;
+    - a time of day has hours and minutes: ``T17`` is ``T17:00``, ``T17:00:00`` is ``T17:00``;
+    - a duration counted in decades, centuries or millennia is counted in years: ``P1DE`` is
+      ``P10Y``, ``P2CE`` is ``P200Y``.
+
+    A part of day stays what it is (``1999-10-07TMO`` is not ``1999-10-07``), and so does
+    everything else: the granularity a value is written at is part of what it says.
+    """
+    if value is None:
+        return None
+    v = value.strip().upper()
+    v = _UNSPECIFIED_GROUPS.sub("", v) or v
+    v = _UNSPECIFIED_DIGITS.sub(lambda m: m.group(1) or m.group(2), v)
+    v = _ONE_DIGIT_WEEK.sub(r"-W0\1", v)
+    v = _HOUR_ONLY.sub(r"T\1:00", v)
+    v = _ZERO_SECONDS.sub(r"\1", v)
+    long_unit = _LONG_UNIT.match(v)
+    if long_unit:
+        v = f"P{int(long_unit.group(1)) * _YEARS_IN[long_unit.group(2)]}Y"
+    return v
 
 
 def _parse_dct(root: ET.Element) -> date | None:
@@ -157,7 +210,7 @@ def score_document(document: TmlDocument, predicted: Sequence[DateMention]) -> T
     that overlaps it most.
     """
     free = list(predicted)
-    strict = relaxed = value = typed = 0
+    strict = relaxed = value = typed = notated = 0
     for gold in document.timexes:
         overlapping = [p for p in free if overlap(gold, p) > 0]
         if not overlapping:
@@ -171,7 +224,8 @@ def score_document(document: TmlDocument, predicted: Sequence[DateMention]) -> T
         strict += best.start_char == gold.start_char and best.end_char == gold.end_char
         value += best.timex_value == gold.value
         typed += best.timex_type == gold.timex_type
-    return TimemlScores(1, len(document.timexes), len(predicted), strict, relaxed, value, typed)
+        notated += notation(best.timex_value) == notation(gold.value)
+    return TimemlScores(1, len(document.timexes), len(predicted), strict, relaxed, value, typed, notated)
 
 
 def read_corpus(folder: Path) -> list[TmlDocument]:

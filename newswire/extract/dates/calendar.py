@@ -54,12 +54,16 @@ def _infer_day(anchor: date, month: int, day: int, direction: str) -> date | Non
 
 
 def _weekday_date(anchor: date, wd: int, mode: str) -> date:
+    """The weekday wd from the anchor: before it ("last"), after it ("next"), on or after it
+    ("coming"), the nearer of the two ("nearest"), else on or before it."""
     back = (anchor.weekday() - wd) % 7
     ahead = (wd - anchor.weekday()) % 7
     if mode == "last":
         return anchor - timedelta(days=back or 7)
     if mode == "next":
         return anchor + timedelta(days=ahead or 7)
+    if mode == "coming":
+        return anchor + timedelta(days=ahead)
     if mode == "nearest" and ahead < back:
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)

@@ -1,5 +1,5 @@
 """What a rule's handler knows about its match (`_Ctx`): the publication date it reads against,
-whether the match lies in a spaCy DATE/TIME entity, the words just before it and, computed
+whether the match lies in a spaCy DATE/TIME entity, the words just before and after it and, computed
 once when asked, its tense; and from those, the side of the anchor a date without a year lies on.
 """
 
@@ -46,6 +46,10 @@ class _Ctx:
     def preceded_by(self, pattern: re.Pattern[str]) -> bool:
         """Whether the words just before the expression end with pattern."""
         return bool(pattern.search(self._text[max(0, self._start - 24) : self._start]))
+
+    def followed_by(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the words just after the expression start with pattern."""
+        return bool(pattern.match(self._text, self._end, self._end + 40))
 
     def tense(self) -> str:
         if self._tense is None:

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
-from newswire.extract.dates.tense import _FUTURE, _PRESENT
+from newswire.extract.dates.patterns import _CLOCK_FIGURES
+from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
     _century,
@@ -33,6 +34,7 @@ from newswire.extract.dates.values import (
     _year,
 )
 from newswire.extract.dates.vocabulary import (
+    GENERIC_PRESENT,
     PARTS_OF_DAY,
     SEASONS,
     SET_ADVERBS,
@@ -43,12 +45,23 @@ from newswire.extract.dates.vocabulary import (
     _parse_weekday,
     _step,
 )
+from newswire.extract.lexicons import alternation
 
 _COUNT_BEFORE = re.compile(r"(?:[\d½]\s*|-)$")
 
 _WORKDAY_ADJ = {"trading", "business", "working"}
 
 _YEAR_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d")
+_CLOCK_TIME = re.compile(_CLOCK_FIGURES)  # "0620 hrs" is a time of day
+# "the last week of March", "the last week before the vote": a week of something, not of the story
+_OF_SOMETHING = re.compile(r"\s+(?:of|before|in|ahead|leading|prior)\b", re.IGNORECASE)
+_GENERIC = alternation(GENERIC_PRESENT)
+# "today's children", "in today's global economy", "by today's standards"
+_GENERIC_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{_GENERIC})\b", re.IGNORECASE)
+# "the world today", in the present tense; "the leaders of today" (not "as of today")
+_GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC})\s+$", re.IGNORECASE)
+_OF_TODAY = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -98,7 +111,7 @@ def _names_a_year(m: re.Match[str]) -> bool:
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     code, clock, mult, plural = _parse_unit(_g(m, "unit"))
     num = _g(m, "num")
-    if _names_a_year(m):
+    if _names_a_year(m) or (_g(m, "unit").lower() == "hrs" and _CLOCK_TIME.fullmatch(num)):
         return None
     lasting = _g(m, "lasting").lower()
     if lasting == "old" and num:  # "a 45-year-old": an age, not a period of the story
@@ -138,11 +151,15 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         if plural and mod == "coming":
             return _ref("FUTURE_REF")
         shift = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(mod)
-        # "the last decade" is the calendar decade before this one; "the past decade" the ten years to now
-        if not plural and shift is not None and (code == "Y" or (code == "DE" and mod != "past")):
+        # "the last decade" is the calendar decade before this one; "the past decade" the ten
+        # years to now and "the next decade" the ten years ahead, durations; "the past week" is
+        # last week, as "the past year" is last year, unless it is the last week of something
+        calendar = code == "Y" or (code == "DE" and mod in ("last", "previous"))
+        calendar = calendar or (code == "W" and shift == -1 and not ctx.followed_by(_OF_SOMETHING))
+        if not plural and shift is not None and calendar:
             if ctx.anchor is None:
                 return _unresolved()
-            return _shifted(ctx.anchor, "year" if code == "Y" else "decade", shift)
+            return _shifted(ctx.anchor, {"Y": "year", "DE": "decade", "W": "week"}[code], shift)
     if not _g(m, "num") and not plural and code == "D" and mod not in ("past", "coming"):
         return _unresolved()
     n = _parse_number(_g(m, "num")) if _g(m, "num") else (None if plural else 1.0)
@@ -158,11 +175,16 @@ def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _weekday_mode(modifier: str, ctx: _Ctx) -> str:
-    """How a weekday reads from the anchor: as its modifier says ("last Friday"), else by the
-    tense: the next one when future, the nearest when present, else on or before the anchor."""
+    """How a weekday reads from the anchor: as its modifier says ("last Friday", "next Friday":
+    a week on in a Friday story), else by the tense: on or after the anchor when future, the
+    nearest when present, else on or before the anchor.
+
+    News names the day itself by its weekday: "will meet on Friday" in a story of a Friday is
+    later that day, since a Friday a week on would be "next Friday" or carry its date.
+    """
     mode = _mode(modifier)
     if not mode or mode == "this":
-        return {_FUTURE: "next", _PRESENT: "nearest"}.get(ctx.tense(), "")
+        return {_FUTURE: "coming", _PRESENT: "nearest"}.get(ctx.tense(), "")
     return mode
 
 
@@ -188,11 +210,23 @@ def _h_the_weekend(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return _weekend(a + timedelta(days=5 - a.weekday(), weeks=-1 if not _is_future(ctx) else 0))
 
 
+def _generic_today(ctx: _Ctx) -> bool:
+    """A "today" that is the present in general, not the story's day: beside a noun of people or
+    of an age ("today's children", "the world today" told in the present), or "of today"."""
+    if ctx.followed_by(_POSSESSIVE):  # "the outcome of today's talks" is the story's day
+        return ctx.followed_by(_GENERIC_AFTER)
+    if ctx.preceded_by(_OF_TODAY):
+        return True
+    return ctx.preceded_by(_GENERIC_BEFORE) and ctx.tense() == _PRESENT
+
+
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     word = (_g(m, "day") or _g(m, "this") or _g(m, "day2")).lower()
     pod = _g(m, "pod") or _g(m, "pod2") or _g(m, "pod3")
     if word == "last" and (pod or "").lower() != "night":
         return None
+    if m.group(0).lower() == "today" and _generic_today(ctx):
+        return _ref("PRESENT_REF")
     if ctx.anchor is None:
         return _unresolved("DATE" if word == "today" and not pod else "TIME")
     shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
@@ -218,8 +252,18 @@ def _time_of_story_day(anchor: date, clock: str) -> _Timex:
 
 
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """A time of day: "8 p.m.", "noon", or on the 24-hour clock with a time zone or a day
+    ("19:45 GMT", "06:00 Monday"; with one digit for the hour only with a zone), or in four
+    figures with a time zone or "hrs" ("2100 EST", "0620 hrs")."""
     if _g(m, "word"):
         hh, mm = (12, 0) if _g(m, "word").lower() == "noon" else (24, 0)
+    elif _g(m, "h4"):
+        hh, mm = int(_g(m, "h4")[:2]), int(_g(m, "h4")[2:])
+    elif _g(m, "h24"):
+        named_day = _g(m, "wd") or _g(m, "deic") or _g(m, "mon")
+        if not (_g(m, "zone") or (named_day and len(_g(m, "h24")) == 2)):
+            return None
+        hh, mm = int(_g(m, "h24")), int(_g(m, "mi24"))
     else:
         hh, mm = int(_g(m, "h")), int(_g(m, "mi") or 0)
         if not 1 <= hh <= 12 or mm > 59:
@@ -228,15 +272,15 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         hh = (hh % 12) + (12 if pm else 0)
     if ctx.anchor is None:
         return _unresolved("TIME")
-    clock = f"T{hh:02d}:{mm:02d}"
+    clock = f"T{hh:02d}:{mm:02d}" + ("Z" if _g(m, "zone") in ("GMT", "UTC") else "")  # ISO 8601 for UTC
     d = ctx.anchor
     if _g(m, "mon"):
         day = _infer_day(d, month_number(_g(m, "mon")), int(_g(m, "d")), _direction(ctx))
         if day is None:
             return None
         d = day
-    elif _g(m, "wd"):
-        d = _weekday_date(d, _parse_weekday(_g(m, "wd")), _weekday_mode("", ctx))
+    elif _g(m, "wd"):  # a clock time sets a schedule: the coming day unless told in the past
+        d = _weekday_date(d, _parse_weekday(_g(m, "wd")), "" if ctx.tense() == _PAST else "coming")
     elif _g(m, "deic"):
         d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
     else:

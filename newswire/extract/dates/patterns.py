@@ -90,6 +90,9 @@ _UNIT_ADJ = (
     r"(?:(?P<adj>trading|business|working|consecutive|straight|full|whole|additional|more|further|extra)\s+)?"
 )
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
+_ZONE = r"(?-i:[ECMP][SD]T|GMT|UTC)\b"  # the time zones news gives with a clock time
+# a time on the 24-hour clock in four figures ("0620 hrs", "2100 EST"), not a count
+_CLOCK_FIGURES = r"(?:[01]\d|2[0-3])[0-5]\d"
 _SPELLED_YEAR = (
     rf"(?:eighteen|nineteen)[\s-]+(?:(?:{_TENS_RE})(?:[\s-](?:{_ONES_RE}))?|{_TEENS_RE}|hundred)"
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES_RE}))?"

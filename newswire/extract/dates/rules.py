@@ -55,6 +55,7 @@ from newswire.extract.dates.handlers_relative import (
 from newswire.extract.dates.patterns import (
     _APPROX,
     _CENTURY_ORDINAL,
+    _CLOCK_FIGURES,
     _DECADE_WORD,
     _HOLIDAY,
     _HOLIDAY_WORDS,
@@ -80,6 +81,7 @@ from newswire.extract.dates.patterns import (
     _WD,
     _WEEKDAY_WORDS,
     _YEAR4,
+    _ZONE,
     _part_of_day_pattern,
     _rx,
 )
@@ -180,6 +182,8 @@ RULES: tuple[Rule, ...] = (
             Example("The strike began in early December.", "early December", "2023-12"),
             Example("The closing is expected in February.", "February", "2025-02", published=date(2024, 11, 2)),
             Example("The talks resume next January.", "next January", "2025-01"),
+            Example("The strike began in November.", "November", "2023-11", published=date(2024, 4, 10)),
+            Example("Exports fell 3% in March, the agency said.", "March", "2024-03", published=date(2024, 4, 10)),
         ),
     ),
     Rule(
@@ -350,6 +354,9 @@ RULES: tuple[Rule, ...] = (
             Example("The population doubled in the past decade.", "the past decade", "P10Y", "DURATION"),
             Example("The talks began on March 3. The next day, the envoys left.", "The next day", "2024-03-04"),
             Example("Rates may fall in the coming months.", "the coming months", "FUTURE_REF"),
+            Example("Prices rose sharply in the past week.", "the past week", "2024-W14", published=date(2024, 4, 10)),
+            Example("Shares have fallen over the last week.", "the last week", "2024-W14", published=date(2024, 4, 10)),
+            Example("Demand will double over the next decade.", "the next decade", "P10Y", "DURATION"),
         ),
     ),
     Rule(
@@ -381,6 +388,8 @@ RULES: tuple[Rule, ...] = (
                 "Tuesday", "2024-03-26"),
             Example("The foreign ministers will meet on Thursday in Brussels.", "Thursday", "2024-03-28"),
             Example("The board met last Friday.", "last Friday", "2024-03-22"),
+            Example("The board will meet on Friday to discuss the bid.", "Friday", "2024-03-29", published=date(2024, 3, 29)),
+            Example("The board will meet next Friday to discuss the bid.", "next Friday", "2024-04-05", published=date(2024, 3, 29)),
             Example("The programme airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", "SET"),
         ),
     ),
@@ -394,6 +403,9 @@ RULES: tuple[Rule, ...] = (
             Example("The ministry published the figures yesterday.", "yesterday", "2024-03-26"),
             Example("The two leaders spoke this morning.", "this morning", "2024-03-27TMO", "TIME"),
             Example("The president will address the nation tonight.", "tonight", "2024-03-27TNI", "TIME"),
+            Example("Today's children spend hours online.", "Today", "PRESENT_REF"),
+            Example("In today's economy, few jobs are safe.", "today", "PRESENT_REF"),
+            Example("The world today faces many threats.", "today", "PRESENT_REF"),
         ),
     ),
     Rule(
@@ -449,13 +461,23 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight))"
-            r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?"
+            r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight)"
+            r"|(?<![:.,])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![:.,]?\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+            rf"|(?P<h4>{_CLOCK_FIGURES})(?=\s*(?:{_ZONE}|hrs\b)))"
+            rf"(?:\s*(?P<zone>{_ZONE}|hrs\b))?"
             rf"(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)|{_MON}\s*(?P<d>\d{{1,2}})(?!\d)))?"
         ),
-        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight"),
+        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight", ":", "gmt", "utc", "st", "dt", "hrs"),
         examples=(
             Example("The polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-03-26T20:00", "TIME"),
+            Example("The vote closes at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-04-02T20:00", "TIME"),
+            Example("Kick-off is at 19:45 GMT Sunday.", "19:45 GMT Sunday", "2024-03-31T19:45Z", "TIME"),
+            Example("The ballot will close at 17:00 GMT on Wednesday.",
+                "17:00 GMT on Wednesday", "2024-03-27T17:00Z", "TIME"),
+            Example("The ceasefire took effect at 06:00 Monday.", "06:00 Monday", "2024-03-25T06:00", "TIME"),
+            Example("The president will speak at 2100 EST on Thursday.",
+                "2100 EST on Thursday", "2024-03-28T21:00", "TIME"),
+            Example("The tremor struck at 0620 hrs.", "0620 hrs", "2024-03-27T06:20", "TIME"),
             Example("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", "2024-04-09T17:00", "TIME"),
             Example("The meeting ended at 10 p.m. without a deal.", "10 p.m.", "2024-03-27T22:00", "TIME"),
         ),

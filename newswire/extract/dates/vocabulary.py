@@ -50,6 +50,8 @@ def _read_temporal_words() -> frozenset[str]:
 
 
 TEMPORAL_WORDS: frozenset[str] = _read_temporal_words()
+# nouns beside which "today" is the present in general: "today's children", "the world today"
+GENERIC_PRESENT: frozenset[str] = frozenset(lexicon("temporal_words")["generic_present"])
 
 # The characters outside A-Z that a case-insensitive pattern takes for a letter a-z.
 LETTER_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
