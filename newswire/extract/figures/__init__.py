@@ -49,7 +49,8 @@ or a vague amount has value == value_low. A fraction of a whole is a share, repo
 proportion and, without an explicit qualifier, as approximate (news rounds proportions).
 
 Units: money is an ISO 4217 code (from CLDR through Babel; a subunit such as "48 cents" is
-recorded in its main unit, 0.48 USD), percentages are ``percent``, durations a singular unit
+recorded in its main unit, 0.48 USD; "25 pounds" is a weight where the words around it
+weigh: "weighs", "of flour", "lost 25 pounds"), percentages are ``percent``, durations a singular unit
 (``minute``, ``month``), measures pint's name of their unit (``kilometer``, ``metric ton``,
 ``mile per hour``, ``degree Celsius``), a rate "X per Y" (``USD per barrel``, ``barrel per
 day``); `unit_text` is the unit as written ("km", "dlrs", "$ a barrel"); an age ("aged 55", "a
@@ -67,7 +68,8 @@ duration, vote, share and age from the form of the figure; other for everything 
 Changes and levels (`change`): "gained 1.2 per cent to 18,402.55" is two figures, the change
 (1.2 percent ``up``) and the level it reached (``change`` NULL); "fell by 3%", "down 0.7
 percent", "a 5% drop", "closed 2% higher" and "Nasdaq -0.4%" (0.4, ``down``: values are
-magnitudes) are changes; "up to 500 people" is a qualifier and "down from 5%" a level. A bare
+magnitudes) are changes; "up to 500 people" is a qualifier, and "down from 5%" and "oil rose
+over $100" (a price crossed) are levels. A bare
 level of an index ("the Dow fell 120 points to 38,000", "the FTSE 100 closed at 7,500") is
 in ``points``.
 

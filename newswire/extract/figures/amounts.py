@@ -1,21 +1,26 @@
 """Amounts: how a number is written, and what it is worth.
 
-A number in digits ("1,200", "5.93mln", "20m"), in words ("twenty-five", "two hundred and
-fifty"), a vague amount ("dozens", "hundreds of thousands", "several", "a few"), a fraction
-("two-thirds of", "half of") or a fraction of a scale ("half a million"). The number words are
+A number in digits ("1,200", "5.93mln", "20m", "7 3/4", "2½"; a fraction in digits alone only
+of a unit of measure: "1/4 mile"), in words ("twenty-five", "two hundred and fifty"), a vague
+amount ("dozens", "hundreds of thousands", "several", "a few"), a fraction ("two-thirds of",
+"half of") or a fraction of a scale ("half a million", "a quarter million"). A currency sign
+or code may be written against the digits in one token ("HK$5", "RM5", "Y=150"); the amount
+reads the number inside it, and `glued_currency` the currency, so offsets stay those of the
+tokens. The number words are
 those of `newswire.extract.numbers`; the amount words come from the lexicon `amounts`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newswire.extract.figures.currencies import SUBUNITS
-from newswire.extract.figures.examples import Example, examples
-from newswire.extract.figures.measures import compact_unit
+from newswire.extract.figures.currencies import SUBUNITS, code_before, symbols
+from newswire.extract.figures.examples import Example, NoFigure, examples
+from newswire.extract.figures.measures import compact_unit, read_measure
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.numbers import (
     ONES,
@@ -65,6 +70,13 @@ _DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIO
 # A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
 DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
+# A fraction of a unit in digits ("3/4", "1/2"), and the denominators news writes them with.
+_DIGIT_FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})
+# A vulgar fraction, alone or after the whole number ("½", "2½").
+_VULGAR = re.compile(r"^(\d*)([½¼¾⅓⅔⅕⅛⅜⅝⅞])$")
+# A currency sign or code written against the digits in one word ("HK$5", "RM5", "Y=150").
+_SIGN_GLUED = re.compile(r"^(\D+?)(\d[\d,.]*[a-z]*)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +95,9 @@ class Amount:
 
 def may_start(word: str) -> bool:
     """Whether a figure can start at a token written `word` (lower case): digits, a number or
-    fraction in words, an amount word, "a"/"an" before one, or "no" before a casualty noun."""
-    if word in _FIRST_WORDS or word[:1].isdigit():
+    fraction in words, an amount word, "a"/"an" before one, "no" before a casualty noun, or
+    a currency sign written against digits ("hk$5")."""
+    if word in _FIRST_WORDS or word[:1].isdigit() or _SIGN_GLUED.match(word) or _VULGAR.match(word):
         return True
     return "-" in word and (parse_number_words(word) is not None or word.partition("-")[2] in FRACTIONS)
 
@@ -138,11 +151,21 @@ def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str
     Example("A quarter of a million people lack water.", "A quarter of a million people", 250_000, "exact",
             "people", "other"),
     Example("Half a dozen soldiers were hurt.", "Half a dozen soldiers", 6, "exact", "soldiers", "injured"),
+    Example("A quarter million people marched.", "A quarter million people", 250_000, "exact", "people", "other"),
+    Example("The house costs half million dollars.", "half million dollars", 500_000, "exact", "USD", "money"),
 )
 def parse_scaled_fraction(doc: Doc, i: int) -> Amount | None:
-    """ "half a million", "a quarter of a million", "half a dozen": a fraction of a scale."""
+    """ "half a million", "a quarter of a million", "half a dozen", "a quarter million", "half
+    million": a fraction of a scale."""
     n = len(doc)
-    if doc[i].lower_ == "half" and i + 1 < n and doc[i + 1].lower_ in ("a", "an"):
+    first = doc[i].lower_
+    direct = 1 if first == "half" else 2 if first in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in (
+        "half", "quarter") else 0
+    if direct and i + direct < n and doc[i + direct].lower_ in SCALES and doc[i + direct].lower_ != "dozen":
+        scale = SCALES[doc[i + direct].lower_]
+        value = float(round(scale / FRACTIONS[doc[i + direct - 1].lower_]))
+        return Amount(i, i + direct + 1, value, value, value, "exact", scale, True)
+    if first == "half" and i + 1 < n and doc[i + 1].lower_ in ("a", "an"):
         factor, k = 0.5, i + 1
     else:
         fraction = parse_fraction(doc, i)
@@ -157,6 +180,34 @@ def parse_scaled_fraction(doc: Doc, i: int) -> Amount | None:
 
 
 @examples(
+    Example("The deal is worth HK$5 billion.", "HK$5 billion", 5e9, "exact", "HKD", "money"),
+    Example("Shares rose S$2 to S$40.", "S$40", 40, "exact", "SGD", "money"),
+    Example("The bank lent NZ$1.5bn to farmers.", "NZ$1.5bn", 1.5e9, "exact", "NZD", "money"),
+    Example("The project will cost RM5 million.", "RM5 million", 5e6, "exact", "MYR", "money"),
+    Example("The dollar closed at Y=150.25 in Tokyo.", "Y=150.25", 150.25, "exact", "JPY", "money"),
+    Example("Revenue reached USD115.5 million.", "USD115.5 million", 1.155e8, "exact", "USD", "money"),
+    NoFigure("The SR71 and the AR15 were on show."),
+)
+def glued_currency(tok: Token) -> tuple[str, str, str] | None:
+    """A currency written against the number in one token ("HK$5", "S$2", "NZ$1.5bn", "RM5",
+    Reuters' "Y=150"): its code, its sign as written and the number. A sign of letters only
+    ("RM", "USD") is one where the word cannot be a label ("the SR71"): the entity recogniser
+    calls it money, a scale follows, or the number is grouped or decimal ("Rs1,500")."""
+    match = _SIGN_GLUED.match(tok.text)
+    if match is None:
+        return None
+    sign, number = match.groups()
+    code = symbols().get(sign.lower()) or code_before(sign)
+    if code is None:
+        return None
+    if sign.isalpha():
+        following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if tok.ent_type_ != "MONEY" and following not in SCALES and not re.search(r"[,.]\d", number):
+            return None
+    return code, sign, number
+
+
+@examples(
     Example("Officials counted 810,000 people.", "810,000 people", 810_000, "exact", "people", "other"),
     Example("The firm sold 5.93 mln shares.", "5.93 mln shares", 5_930_000, "exact", "shares", "other"),
     Example("The bank lent €20m to the city.", "€20m", 2e7, "exact", "EUR", "money"),
@@ -165,9 +216,22 @@ def parse_scaled_fraction(doc: Doc, i: int) -> Amount | None:
             "military_units"),
 )
 def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
-    """One token of a number: ("digits" | "word", value, value), ("scale", factor, factor)
-    or ("vague", lowest, highest)."""
+    """One token of a number: ("digits" | "word", value, value), ("scale", factor, factor),
+    ("vague", lowest, highest) or ("fraction", value, value) for a fraction in digits ("3/4")."""
     text = tok.lower_
+    fraction = _DIGIT_FRACTION.match(text)
+    if fraction is not None:
+        numerator, denominator = int(fraction.group(1)), int(fraction.group(2))
+        if 0 < numerator < denominator and denominator in _DENOMINATORS:
+            return "fraction", numerator / denominator, numerator / denominator
+        return None
+    vulgar = _VULGAR.match(text)
+    if vulgar is not None:
+        value = int(vulgar.group(1) or 0) + unicodedata.numeric(vulgar.group(2))
+        return "digits", value, value
+    glued = glued_currency(tok)
+    if glued is not None:
+        text = glued[2].lower()
     match = _DIGITS.match(text)
     if match:
         value = float(text.replace(",", ""))
@@ -192,8 +256,19 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
 
 def is_attached_unit(suffix: str) -> bool:
     """Whether `suffix`, written against digits, is a unit: a percent sign or word, a unit of
-    measure ("km", "GB", "km/h") or a currency subunit ("845p")."""
-    return suffix.lower() in _PERCENT_WORDS or suffix.lower() in SUBUNITS or compact_unit(suffix) is not None
+    measure ("km", "GB", "km/h"), a currency subunit ("845p") or a currency written after the
+    number ("100€", "115.5USD")."""
+    return (suffix.lower() in _PERCENT_WORDS or suffix.lower() in SUBUNITS or compact_unit(suffix) is not None
+            or currency_after(suffix) is not None)
+
+
+def currency_after(word: str) -> str | None:
+    """The currency of a sign or ISO code written after the number ("15 €", "100€", "115.5USD");
+    a sign of letters ("RM", "Rs") goes before the number, never after it."""
+    code = symbols().get(word.lower())
+    if code is not None and not any(c.isalpha() for c in word):
+        return code
+    return code_before(word) if word.isupper() else None
 
 
 def _is_numeral_token(tok: Token) -> bool:
@@ -201,6 +276,12 @@ def _is_numeral_token(tok: Token) -> bool:
 
 
 @examples(
+    Example("The bonds carry a 7 3/4% coupon.", "7 3/4%", 7.75, "exact", "percent", "percent"),
+    Example("The bonds were priced at 101 1/4 on Monday.", "101 1/4", 101.25, "exact", None, "other"),
+    Example("The track is a 1/4 mile oval.", "1/4 mile", 0.25, "exact", "mile", "other"),
+    Example("The talks lasted 2½ years.", "2½ years", 2.5, "exact", "year", "duration"),
+    NoFigure("The vote on 3/4 was delayed."),
+    Example("In 2006 95% of them were younger than five.", "95%", 95, "exact", "percent", "percent"),
     Example("Aid reached 1.2 million people.", "1.2 million people", 1_200_000, "exact", "people", "other"),
     Example("Two hundred and fifty soldiers arrived.", "Two hundred and fifty soldiers", 250, "exact",
             "soldiers", "military_units"),
@@ -230,7 +311,9 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
     tok = doc[i]
     if not continued and i > 0:
         prev = doc[i - 1]
-        if _is_numeral_token(prev) and prev.pos_ == "NUM":
+        year = prev.ent_type_ in DATE_LABELS and len(prev.text) == 4 and prev.text.isdigit()
+        if _is_numeral_token(prev) and prev.pos_ == "NUM" and not year:
+            # within a number; after a year ("in 2006 95% of them") a new one starts
             return None
         after_dash = prev.text in DASHES and not prev.whitespace_
         if after_dash and i > 1 and _is_numeral_token(doc[i - 2]):
@@ -289,6 +372,9 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         j += 1
     if not items or all(kind == "scale" for kind, _, _ in items):
         return None
+    if items[0][0] == "fraction" and (j >= n or (read_measure(doc, j) is None and doc[j].lower_ not in _PERCENT_WORDS)):
+        # "1/4 mile", "1/2 cup", "3/8 pct": a fraction alone is a figure only of a unit
+        return None
     return _combine(i, j, items, qualifier)
 
 
@@ -296,6 +382,9 @@ def _continues(last: tuple[str, float, float], numeral: tuple[str, float, float]
     """Whether a numeral goes on the number before it ("twenty five", "1.2 million")."""
     if numeral[0] == "scale":
         return True
+    if numeral[0] == "fraction":
+        # "7 3/4", "101 1/4": a whole number and a fraction
+        return last[0] == "digits" and last[1].is_integer()
     if numeral[0] == "word":
         return last[0] == "scale" or (
             last[0] == "word" and last[1] in TENS.values() and 0 < numeral[1] < 10
@@ -323,7 +412,7 @@ def _combine(
                     total, current = total + current, 0.0
         else:
             current += low
-    in_words = not any(kind == "digits" for kind, _, _ in items)
+    in_words = not any(kind in ("digits", "fraction") for kind, _, _ in items)
     if vague is not None:
         return Amount(start, end, vague[0], vague[0], vague[1], "at_least", scale, in_words)
     value = total + current

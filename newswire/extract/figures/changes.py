@@ -34,6 +34,7 @@ _AFTER: dict[str, str] = dict(_WORDS["after"])
 _NOUNS: dict[str, str] = dict(_WORDS["nouns"])
 _LEVEL_PREPOSITIONS = frozenset(_WORDS["level_prepositions"])
 _LEVEL_QUALIFIERS = frozenset(_WORDS["level_qualifiers"])
+_PRICE_LEVEL_QUALIFIERS = frozenset(_WORDS["price_level_qualifiers"])
 _INDEX_WORDS = frozenset(_WORDS["index_words"])
 POINT_UNITS = frozenset(_WORDS["point_units"])
 # Categories of figures that may rise or fall.
@@ -83,6 +84,11 @@ def is_signed_change(unit: str | None, category: str) -> bool:
     Example("Net profit rose 12 pct to 5.93 mln dlrs.", "5.93 mln dlrs", 5.93e6, "exact", "USD", "money"),
     Example("Inflation fell to 3%, down from 5% a year earlier.", "5%", 5, "exact", "percent", "percent"),
     Example("Unemployment fell below 4 percent.", "below 4 percent", 4, "at_most", "percent", "percent"),
+    Example("The stock rose over $17 on Friday.", "over $17", 17, "at_least", "USD", "money"),
+    Example("Profit rose over $2 million.", "over $2 million", 2e6, "at_least", "USD", "money", change="up"),
+    Example("Wheat prices fell over five cents on Monday.", "over five cents", 0.05, "at_least", "USD", "money",
+            change="down"),
+    Example("Shares rose over 5% on Friday.", "over 5%", 5, "at_least", "percent", "percent", change="up"),
     Example("Up to 500 people fled the town.", "Up to 500 people", 500, "at_most", "people", "displaced"),
     Example("Police added 3 people were killed.", "3 people", 3, "exact", "people", "killed"),
     Example("The unit lost 40 mln stg last year.", "40 mln stg", 4e7, "exact", "GBP", "money"),
@@ -91,11 +97,16 @@ def is_signed_change(unit: str | None, category: str) -> bool:
     Example("Net income excludes a gain of $577,000 on the sale.", "$577,000", 577_000, "exact", "USD", "money"),
     Example("Net includes a tax credit and gain 651,000 for 1985.", "651,000", 651_000, "exact", None, "other"),
 )
-def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str) -> str | None:
-    """ "up" or "down" when the figure [start, end) reports a change, None for a level."""
+def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str, scaled: bool = False) -> str | None:
+    """ "up" or "down" when the figure [start, end) reports a change, None for a level; `scaled`
+    when its number has a scale ("$2 million")."""
     if category not in _CHANGING:
         return None
     if doc[start].lower_ in _LEVEL_QUALIFIERS:
+        return None
+    priced = start + 1 < end and doc[start + 1].is_currency
+    if doc[start].lower_ in _PRICE_LEVEL_QUALIFIERS and category == "money" and priced and not scaled:
+        # "oil rose over $100": a price it crossed; "dropped over five cents" is a change
         return None
     k = start - 1
     by = k >= 0 and doc[k].lower_ == "by"

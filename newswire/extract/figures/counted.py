@@ -30,7 +30,8 @@ _IRREGULAR_PLURALS: dict[str, str] = dict(lexicon("plurals")["irregular"])
 @dataclass(frozen=True, slots=True)
 class Unit:
     """What an amount counts: unit, the token after the figure, category, counted noun, and the
-    unit as written (`Figure.unit_text`); `factor` scales the value to the unit (a subunit)."""
+    unit as written (`Figure.unit_text`); `factor` scales the value to the unit (a subunit),
+    and `added` is what a subunit written after it adds ("3 dollars 50 cents")."""
 
     text: str | None
     end: int
@@ -38,6 +39,7 @@ class Unit:
     head: int | None
     written: str | None = None
     factor: float = 1.0
+    added: float = 0.0
 
 
 @examples(

@@ -13,6 +13,7 @@ Built at first use from Babel's English locale data:
   currency alone has ("baht", "ringgit"), and the lexicon's defaults for a word that several share ("dollars" is
   USD, "pounds" GBP) and its shorthand ("dlrs", "stg", "nis"); "crowns", the English word for
   krona, krone and koruna, reads through the lexicon's `translations`.
+- codes (lexicon): the ISO codes news writes before an amount ("EUR 125", "USD 22.5 million");
 - subunits (lexicon): "48 cents", "845p", "50 sen" are a hundredth of their currency; the
   figure is recorded in the main unit (0.48 USD).
 """
@@ -28,6 +29,7 @@ SUBUNITS: dict[str, tuple[str, float]] = {
     word: (entry["code"], float(entry["factor"])) for word, entry in _CURRENCIES["subunits"].items()
 }
 _TRANSLATIONS: dict[str, list[str]] = dict(_CURRENCIES["translations"])
+_CODES = frozenset(_CURRENCIES["codes"])
 _LONGEST_NAME = 4
 
 
@@ -70,6 +72,14 @@ def _names() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
     words = {word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1}
     words.update(_CURRENCIES["words"])
     return names, words
+
+
+def code_before(word: str) -> str | None:
+    """The currency of an ISO code written, in capitals, before an amount ("EUR 125", "USD 22.5
+    million", "RMB 5 billion"); lower case only where the code is no English word ("usd")."""
+    if word.upper() not in _CODES or not (word.isupper() or word in _CURRENCIES["words"]):
+        return None
+    return _CURRENCIES["words"].get(word.lower(), word.upper())
 
 
 def currency_word(word: str) -> str | None:

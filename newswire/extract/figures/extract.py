@@ -11,7 +11,13 @@ from __future__ import annotations
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from newswire.extract.figures.amounts import may_start, parse_amount, parse_fraction, parse_scaled_fraction
+from newswire.extract.figures.amounts import (
+    glued_currency,
+    may_start,
+    parse_amount,
+    parse_fraction,
+    parse_scaled_fraction,
+)
 from newswire.extract.figures.categories import CASUALTY_NOUNS, CATEGORIES, ZERO_NOUNS, is_vote, parse_category
 from newswire.extract.figures.changes import (
     is_index_level,
@@ -98,6 +104,9 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     if amount is None or is_blocked(doc, amount, blocked):
         return None
     start, qualifier, currency = parse_left(doc, amount.start, floor)
+    glued = glued_currency(doc[amount.start])
+    if glued is not None:
+        currency = glued[0]
     if (signed is None and is_label(doc, start, amount)) or (start > 0 and doc[start - 1].lower_ == "per"):
         # "per 100,000 people" is the base of a rate, not a count
         return None
@@ -128,8 +137,9 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     if age is not None:
         fields = _fields(low, low, high, qualifier or amount.qualifier, age[1], "age")
         return _checked_span(doc, start, age[0], fields)
-    unit = parse_unit(doc, amount, end, currency)
-    if unit is None or not is_figure(doc, amount, unit) or is_reference(doc, amount, start, unit):
+    sign = glued[1] if glued is not None else doc[amount.start - 1].text
+    unit = parse_unit(doc, amount, end, None if currency is None else (currency, sign))
+    if unit is None or not is_figure(doc, amount, unit, currency is not None) or is_reference(doc, amount, start, unit):
         return None
     if signed is not None and not is_signed_change(unit.text, unit.category):
         return None
@@ -143,8 +153,8 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     if after is not None and amount.qualifier == "exact" and qualifier != "range":
         end, qualifier = end + after[0], qualifier or after[1]
     qualifier = qualifier or amount.qualifier
-    change = signed[1] if signed is not None else parse_change(doc, start, end, unit.text, category)
-    low, high = low * unit.factor, high * unit.factor
+    change = signed[1] if signed is not None else parse_change(doc, start, end, unit.text, category, amount.scale > 1)
+    low, high = low * unit.factor + unit.added, high * unit.factor + unit.added
     fields = {**_fields(low, low, high, qualifier, unit.text, category, change), "unit_text": unit.written}
     return _checked_span(doc, start, end, fields)
 

@@ -109,20 +109,29 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     NoFigure("He was born in 1990."),
     NoFigure("He finished first and she came second."),
     NoFigure("She finished 3rd, the 21st time in a row."),
+    Example("It was 40°C in Seville on Monday.", "40°C", 40, "exact", "degree Celsius", "other"),
+    Example("He weighs 200lbs now.", "200lbs", 200, "exact", "pound", "other"),
+    Example("Shares were up 12p at 845p.", "12p", 0.12, "exact", "GBP", "money", change="up"),
+    Example("The item sells for GBP 350.", "GBP 350", 350, "exact", "GBP", "money"),
+    Example("Output rose in 1987 to 1.45 mln tonnes.", "1.45 mln tonnes", 1_450_000, "exact", "metric ton", "other"),
 )
-def is_figure(doc: Doc, amount: Amount, unit: Unit) -> bool:
-    """Not a date or time, not part of a name, not a bare year."""
+def is_figure(doc: Doc, amount: Amount, unit: Unit, signed: bool = False) -> bool:
+    """Not a date or time, not part of a name, not a bare year. A unit of measure, a currency
+    or a percentage written with the number ("40°C", "200lbs", "12p") makes it a figure even
+    where the entity recogniser took it for a date; so does a currency sign or code written
+    before the number ("S$40", "GBP 350") where it took it for a name (`signed`)."""
     tokens = doc[amount.start:amount.end]
-    dated = any(t.ent_type_ in DATE_LABELS for t in tokens)
-    if dated and unit.category != "duration" and not _is_misdated_count(doc, amount, unit):
-        return False
-    if any(t.ent_type_ in _NAME_LABELS for t in tokens):
-        return False
-    if unit.head is not None and _is_model_number(doc, amount, unit.head):
-        return False
     text = doc[amount.start].text
     is_year = (amount.end == amount.start + 1 and len(text) == 4 and text.isdigit()
                and 1000 <= amount.value <= 2100)
+    dated = any(t.ent_type_ in DATE_LABELS for t in tokens)
+    measured = unit.head is None and unit.text is not None and not is_year
+    if dated and unit.category != "duration" and not measured and not _is_misdated_count(doc, amount, unit):
+        return False
+    if not signed and any(t.ent_type_ in _NAME_LABELS for t in tokens):
+        return False
+    if unit.head is not None and _is_model_number(doc, amount, unit.head):
+        return False
     return not (is_year and unit.text is None)
 
 

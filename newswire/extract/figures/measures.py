@@ -15,7 +15,11 @@ prefixes ("in", "am", "ton", "point", "barn", "a"), so a word is a unit of measu
 A unit may be squared or cubed ("square kilometres", "sq m", "cubic feet") and divided by a
 second unit or a unit of time ("km/h", "miles per hour", "barrels a day", "barrel-per-day");
 a degree word ("degrees", "deg", "°") is a temperature with a scale after it ("degrees
-Celsius", "40 °C", "deg F") and ``degree`` without one.
+Celsius", "40 °C", "deg F", "degrees f") and ``degree`` without one; a scale named in full
+needs no degree word ("40 Celsius"). A unit may end the sentence with its full stop written
+against it ("120 km/h."). "Tons" is pint's ``ton`` (the short ton), as written: news uses it for
+metric tonnes too, but nothing in the sentence says which, so only "tonnes" and "metric tons"
+are ``metric ton``.
 
 The unit recorded is pint's canonical name with spaces for underscores, in news order:
 ``kilometer``, ``metric ton``, ``degree Celsius``, ``square meter``, ``cubic foot``,
@@ -32,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from newswire.extract.figures.examples import Example, examples
 from newswire.extract.lexicons import lexicon
 
 if TYPE_CHECKING:
@@ -112,6 +117,15 @@ def unit_name(word: str, time_too: bool = False) -> str | None:
     return None
 
 
+def is_mass(word: str) -> bool:
+    """Whether a word is a unit of mass ("kg", "tonnes", "ounces", "ton")."""
+    name = unit_name(word)
+    if name is None:
+        return False
+    registry, _ = _registry()
+    return dict(registry.Unit(name.replace(" ", "_")).dimensionality) == {"[mass]": 1}
+
+
 def compact_unit(text: str) -> str | None:
     """A unit written as one glued word: "km", "km/h", "km2", "barrel-per-day", "°C"."""
     text = text.replace("º", "°")
@@ -144,25 +158,43 @@ def _glued(doc: Doc, k: int) -> int:
     return end
 
 
+@examples(
+    Example("The train reached 300 km/h.", "300 km/h.", 300, "exact", "kilometer per hour", "other"),
+)
 def _one_unit(doc: Doc, k: int, time_too: bool = False) -> tuple[str, int] | None:
     """A unit written from token k: the longest glued word that is one, then its end."""
     if k >= len(doc):
         return None
     for end in range(_glued(doc, k), k, -1):
         text = doc[k:end].text
+        if end > k + 1 and text.endswith(".") and doc[end - 1].is_sent_end:
+            # "120 km/h.": the full stop of the sentence is written against the unit
+            text = text[:-1]
         name = compact_unit(text) if not time_too else unit_name(text, time_too=True)
         if name is not None:
             return name, end
     return None
 
 
+@examples(
+    Example("Set the oven to 200 degrees f and wait.", "200 degrees f", 200, "exact", "degree Fahrenheit",
+            "other"),
+    Example("Temperatures topped 40 Celsius in Seville.", "40 Celsius", 40, "exact", "degree Celsius", "other"),
+    Example("The lake froze at 32 degrees Fahrenheit.", "32 degrees Fahrenheit", 32, "exact",
+            "degree Fahrenheit", "other"),
+)
 def read_temperature(doc: Doc, k: int) -> tuple[str, int] | None:
-    """ "degrees Celsius", "deg F", "°C", "degrees": a degree word and its scale."""
+    """ "degrees Celsius", "deg F", "°C", "degrees f", "degrees": a degree word and its scale;
+    "40 Celsius": a scale named in full after the number."""
     n = len(doc)
+    if k < n and len(doc[k].lower_) > 1 and doc[k].lower_ in _SCALES:
+        return _SCALES[doc[k].lower_], k + 1
     if k >= n or doc[k].lower_.replace("º", "°") not in _DEGREE_WORDS:
         return None
-    if k + 1 < n and doc[k + 1].lower_ in _SCALES and (doc[k + 1].lower_ not in ("c", "f", "k")
-                                                       or doc[k + 1].text.isupper() or not doc[k].whitespace_):
+    if k + 1 < n and doc[k + 1].lower_ in _SCALES and (doc[k + 1].lower_ != "k" or doc[k + 1].text.isupper()
+                                                       or not doc[k].whitespace_):
+        # a letter after a degree word is its scale, in capitals or not ("degrees f"); "k" only
+        # in capitals
         return _SCALES[doc[k + 1].lower_], k + 2
     return "degree", k + 1
 
@@ -195,8 +227,13 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
 
 
 def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
-    """What a rate is counted per, from token k: "per hour", "a barrel", "/h", "per share"."""
+    """What a rate is counted per, from token k: "per hour", "a barrel", "/h", "per share",
+    and in one hyphenated word before a noun, "-a-share" ("a $70-a-share bid")."""
     n = len(doc)
+    hyphenated = (k + 3 < n and doc[k].text == "-" and doc[k + 2].text == "-" and doc[k + 1].lower_ in PER_WORDS
+                  and not any(t.whitespace_ for t in doc[k - 1:k + 3]))
+    if hyphenated and doc[k + 3].lower_ in RATE_BASES:
+        return RATE_BASES[doc[k + 3].lower_], k + 4
     if k + 1 >= n or doc[k].lower_ not in PER_WORDS:
         return None
     if doc[k].lower_ in ("a", "an") and doc[k + 1].tag_ not in ("NN", "NNP"):

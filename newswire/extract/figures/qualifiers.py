@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import DASHES
+from newswire.extract.figures.currencies import code_before
 from newswire.extract.figures.examples import Example, examples
 from newswire.extract.figures.units import CURRENCY_SYMBOLS
 from newswire.extract.lexicons import lexicon
@@ -50,6 +51,9 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
     Example("Upward of 3,000 people attended.", "Upward of 3,000 people", 3000, "at_least", "people", "other"),
     Example("Not more than 10 people were allowed.", "Not more than 10 people", 10, "at_most", "people",
             "other"),
+    Example("The bonds raised EUR 125 million.", "EUR 125 million", 1.25e8, "exact", "EUR", "money"),
+    Example("The price starts at about USD 22.5 million.", "about USD 22.5 million", 2.25e7, "approximate",
+            "USD", "money"),
     Example("They fled, more than half of the city's population.", "more than half of the city's population",
             0.5, "at_least", "population", "share"),
 )
@@ -60,6 +64,10 @@ def parse_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, str |
     currency = None
     if k - 1 >= floor and doc[k - 1].lower_ in CURRENCY_SYMBOLS:
         currency = CURRENCY_SYMBOLS[doc[k - 1].lower_]
+        k -= 1
+    elif k - 1 >= floor and code_before(doc[k - 1].text) is not None:
+        # "EUR 125", "USD 22.5 million": the ISO code written before the amount
+        currency = code_before(doc[k - 1].text)
         k -= 1
     before = tuple(t.lower_ for t in doc[max(floor, k - _LONGEST_QUALIFIER):k])
     for m in range(len(before), 0, -1):

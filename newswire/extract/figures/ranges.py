@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newswire.extract.figures.amounts import DASHES, DATE_LABELS, DIGIT_RANGE, Amount, parse_amount, parse_numeral
+from newswire.extract.figures.amounts import (
+    DASHES,
+    DATE_LABELS,
+    DIGIT_RANGE,
+    Amount,
+    glued_currency,
+    parse_amount,
+    parse_numeral,
+)
 from newswire.extract.figures.changes import is_change_verb
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.units import CURRENCY_SYMBOLS
@@ -77,6 +85,7 @@ def parse_ratio(doc: Doc, amount: Amount) -> tuple[float, Amount] | None:
             change="down"),
     Example("The price will be cut by $200 to $399.", "$399", 399, "exact", "USD", "money"),
     Example("The stock lost $2 to $45.", "$45", 45, "exact", "USD", "money"),
+    Example("Shares rose S$2 to S$40.", "S$2", 2, "exact", "SGD", "money", change="up"),
 )
 def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount, int] | None:
     """The range "15 to 22", "between 750,000 and 800,000", "15-22", "$3-4 billion": its lower
@@ -93,12 +102,13 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
     if connector == "to" and before == "from":
         return None
     k = j + 1
-    if doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc):
+    signed = doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc)
+    if signed or glued_currency(doc[k]) is not None:
         if before == "by" or (start > 0 and is_change_verb(doc[start - 1])):
-            # "cut by $200 to $399", "lost $2 to $45": a change and where it ended; "by 2 to 3
-            # percent" is a range
+            # "cut by $200 to $399", "lost $2 to $45", "rose S$2 to S$40": a change and where it
+            # ended; "by 2 to 3 percent" is a range
             return None
-        k += 1
+        k += signed
     second = parse_amount(doc, k, continued=True)
     if second is None or second.qualifier != "exact":
         return None

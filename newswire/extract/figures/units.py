@@ -1,14 +1,16 @@
 """Units: what an amount counts, read after it (or before it, for a currency sign).
 
 Money is an ISO 4217 code (`currencies`: "$3bn", "40 million dollars", "$5 Canadian dollars",
-"40 mln stg", "HK$5", "Y=150"); a subunit is recorded in its main unit ("48 cents" is 0.48
-USD); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
+"40 mln stg", "HK$5", "Y=150", "EUR 125", "15 €", "a one-yen bid"); a subunit is recorded in
+its main unit ("48 cents" is 0.48 USD) and added to the whole amount before it ("3 dollars 50
+cents" is 3.5 USD); "pounds" is a weight, not money, where the words around it weigh (`_is_weight`); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
 singular unit of time (``minute``, ``month``: the units of the lexicon `durations`, their words
 from `time_units`) and measures pint's name of their unit (`measures`: ``kilometer``,
 ``mile per hour``), written after the number, against it ("5km") or joined to it by a hyphen
 ("a 90-minute meeting"). A rate is money or a measure per a unit, a unit of time or a thing
-("$71 a barrel" is ``USD per barrel``, "48 cents a share" ``USD per share``, "120 times a
-minute" ``time per minute``). Anything else counts a noun (`counted`). The unit as written is
+("$71 a barrel" is ``USD per barrel``, "48 cents a share" and "a $70-a-share bid" ``USD per
+share``, "120 times a minute" ``time per minute``), and a measure of goods per a unit of time
+("34,500 tonnes of copper a year" is ``metric ton per year``). Anything else counts a noun (`counted`). The unit as written is
 kept beside it (the sign or words; "$ a barrel" for a rate around the number).
 """
 
@@ -17,12 +19,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newswire.extract.calendar_words import TIME_UNITS
-from newswire.extract.figures.amounts import DASHES, DIGITS_MEASURED, Amount
+from newswire.extract.figures.amounts import DASHES, DIGITS_MEASURED, Amount, currency_after, parse_amount
 from newswire.extract.figures.categories import noun_category
 from newswire.extract.figures.counted import Unit, parse_counted, plural_of, unit_text
 from newswire.extract.figures.currencies import SUBUNITS, currency_word, named_currency, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
-from newswire.extract.figures.measures import compact_unit, read_measure, read_rate_base
+from newswire.extract.figures.measures import compact_unit, is_mass, read_measure, read_rate_base
 from newswire.extract.lexicons import lexicon
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
@@ -36,6 +38,8 @@ _DURATIONS = {
     if unit.name in DURATION_UNITS and word not in lexicon("durations")["not_durations"]
 }
 _MEASURE_POS = ("NOUN", "PROPN", "NUM", "X", "SYM", "ADJ")
+_WEIGHT_VERBS = frozenset(lexicon("measures")["weight_cues"]["verbs"])
+_WEIGHT_AFTER = frozenset(lexicon("measures")["weight_cues"]["after"])
 
 
 @examples(
@@ -78,26 +82,31 @@ _MEASURE_POS = ("NOUN", "PROPN", "NUM", "X", "SYM", "ADJ")
             "degree Celsius", "other"),
     Example("The engine makes 300 bhp.", "300 bhp", 300, "exact", "horsepower", "other"),
     Example("The shares closed at 845p.", "845p", 8.45, "exact", "GBP", "money"),
+    Example("Tickets cost 15 € at the door.", "15 €", 15, "exact", "EUR", "money"),
+    Example("The meal cost 100€ in Paris.", "100€", 100, "exact", "EUR", "money"),
     Example("The group paid 5 million Swedish crowns.", "5 million Swedish crowns", 5e6, "exact", "SEK",
             "money"),
     Example("The sale raised 20 billion yen.", "20 billion yen", 2e10, "exact", "JPY", "money"),
+    Example("Fujitsu withdrew its one-yen bid.", "one-yen", 1, "exact", "JPY", "money"),
+    Example("He paid with a 10-dollar bill.", "10-dollar", 10, "exact", "USD", "money"),
     Example("Users get 30GB of storage.", "30GB", 30, "exact", "gigabyte", "other"),
     Example("A 10,000-strong force was deployed.", "10,000-strong force", 10_000, "exact", "force",
             "military_units"),
     Example("Israel has been fighting a two-front war.", "two-front war", 2, "exact", "fronts", "other"),
 )
-def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit | None:
-    """What the number at tokens before j counts; None when it is an age or a past date."""
+def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | None) -> Unit | None:
+    """What the number at tokens before j counts, given the currency written before it (its
+    code and sign); None when it is an age or a past date."""
     n = len(doc)
     if currency is not None:
-        sign = doc[amount.start - 1].text
+        code, sign = currency
         named = named_currency([t.lower_ for t in doc[j:j + 4]])
         if named is not None:
             # "$9.99 US dollars", "$5 Canadian dollars": the words say whose dollars
             code, size = named
             return _money(doc, code, j + size, f"{sign} {doc[j:j + size].text}")
         end = j + 1 if j < n and currency_word(doc[j].lower_) else j
-        return _money(doc, currency, end, sign if end == j else f"{sign} {doc[j].text}")
+        return _money(doc, code, end, sign if end == j else f"{sign} {doc[j].text}")
     attached = DIGITS_MEASURED.match(doc[j - 1].text)
     if attached:
         suffix = attached.group(2)
@@ -106,6 +115,8 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit |
         if suffix.lower() in SUBUNITS:
             code, factor = SUBUNITS[suffix.lower()]
             return _money(doc, code, j, suffix, factor)
+        if currency_after(suffix) is not None:
+            return _money(doc, currency_after(suffix), j, suffix)
         measure = compact_unit(suffix)
         if measure is not None:
             # "30GB", "5km": the unit is written against the number
@@ -117,8 +128,11 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit |
     named = named_currency([t.lower_ for t in doc[j:j + 4]])
     if named is not None:
         return _money(doc, named[0], j + named[1], doc[j:j + named[1]].text)
-    if currency_word(word) and not (word in ("pound", "pounds") and following == "of"):
-        return _money(doc, currency_word(word), j + 1, doc[j].text)
+    if currency_word(word) and not (word in ("pound", "pounds") and _is_weight(doc, amount, j)):
+        return _with_subunit(doc, amount, _money(doc, currency_word(word), j + 1, doc[j].text))
+    if currency_after(doc[j].text) is not None and not (j + 1 < n and doc[j + 1].like_num):
+        # "15 €", "10 $": a sign after the number, not before the next one ("10 $ 30")
+        return _money(doc, currency_after(doc[j].text), j + 1, doc[j].text)
     if word in SUBUNITS and word != "p":
         code, factor = SUBUNITS[word]
         return _money(doc, code, j + 1, doc[j].text, factor)
@@ -145,7 +159,10 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit |
             return Unit(_DURATIONS[noun], k + 1, "duration", None, doc[k].text)
         measure = read_measure(doc, k) if hyphen or doc[k].pos_ in _MEASURE_POS else None
         if measure is not None:
-            return Unit(measure.name, measure.end, "other", None, measure.written)
+            return _rate_of_goods(doc, Unit(measure.name, measure.end, "other", None, measure.written))
+        if hyphen and currency_word(noun) is not None:
+            # "its one-yen bid", "a 10-dollar bill": the money the noun after is worth
+            return _money(doc, currency_word(noun), k + 1, doc[k].text)
         if hyphen and noun == "strong" and k + 1 < n and doc[k + 1].pos_ in ("NOUN", "PROPN"):
             # "a 10,000-strong force": the noun after counts its members
             return Unit(unit_text(doc[k + 1:k + 2]), k + 2, "other", k + 1, doc[k + 1].text)
@@ -160,9 +177,80 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: str | None) -> Unit |
     return parse_counted(doc, amount, j)
 
 
+@examples(
+    Example("She bought 25 pounds of flour.", "25 pounds", 25, "exact", "pound", "other"),
+    Example("The fish weighed 40 pounds.", "40 pounds", 40, "exact", "pound", "other"),
+    Example("The baby, weighing 8 pounds, was born on Monday.", "8 pounds", 8, "exact", "pound", "other"),
+    Example("He has lost 30 pounds since the election.", "30 pounds", 30, "exact", "pound", "other"),
+    Example("A ton is equal to 2,000 pounds.", "2,000 pounds", 2000, "exact", "pound", "other"),
+    Example("He paid 25 pounds for the ticket.", "25 pounds", 25, "exact", "GBP", "money"),
+    Example("The club lost 25 million pounds last year.", "25 million pounds", 2.5e7, "exact", "GBP", "money"),
+)
+def _is_weight(doc: Doc, amount: Amount, j: int) -> bool:
+    """Whether "pounds" at token j weighs rather than pays: "of" after it ("25 pounds of
+    flour"), a verb of weight that governs it or is written just before it ("weighed 40
+    pounds", "weighing 8 pounds", "lost 30 pounds"), a comparative of weight after it ("20
+    pounds heavier") or another unit of mass in the sentence ("a ton is 2,000 pounds"). A
+    scale makes it money ("25 million pounds")."""
+    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if after == "of":
+        return True
+    if amount.scale > 1:
+        return False
+    before = doc[amount.start - 1] if amount.start > 0 else None
+    verbs = [doc[j].head, *([before] if before is not None else [])]
+    if any(v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in _WEIGHT_VERBS for v in verbs) or after in _WEIGHT_AFTER:
+        return True
+    return any(is_mass(t.text) and currency_word(t.lower_) is None for t in doc[j].sent if t.i != j)
+
+
+@examples(
+    Example("The ticket cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "exact", "USD", "money"),
+    Example("The fare is thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45,
+            "exact", "USD", "money"),
+    Example("Stamps cost 2 pounds and 20 pence.", "2 pounds and 20 pence", 2.2, "exact", "GBP", "money"),
+)
+def _with_subunit(doc: Doc, amount: Amount, unit: Unit) -> Unit:
+    """A whole amount of a currency and the subunits written after it, with "and" or not: "3
+    dollars 50 cents", "two pounds and 20 pence" are one sum."""
+    k = unit.end + (unit.end < len(doc) and doc[unit.end].lower_ == "and")
+    if unit.factor != 1 or " per " in (unit.text or "") or amount.scale > 1 or not amount.value.is_integer():
+        return unit
+    part = parse_amount(doc, k, continued=True) if k < len(doc) else None
+    if part is None or part.scale > 1 or not 0 < part.value < 100 or part.end >= len(doc):
+        return unit
+    word = doc[part.end].lower_
+    if word not in SUBUNITS or (SUBUNITS[word][0] != unit.text and word not in ("cent", "cents")):
+        return unit
+    written = f"{unit.written} {doc[part.end].text}"
+    return Unit(unit.text, part.end + 1, "money", None, written, unit.factor, part.value * SUBUNITS[word][1])
+
+
 def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> Unit:
     """Money in `code` ending at token `end`, and the rate it may be ("$71 a barrel")."""
     return _rate(doc, Unit(code, end, "money", None, written, factor))
+
+
+@examples(
+    Example("The mine produces 34,500 tonnes of copper a year.", "34,500 tonnes of copper a year", 34_500, "exact",
+            "metric ton per year", "other"),
+    Example("Output reached 1.5 million barrels of oil a day.", "1.5 million barrels of oil a day", 1_500_000,
+            "exact", "barrel per day", "other"),
+    Example("The ship carries 5,000 tonnes of grain to Egypt.", "5,000 tonnes", 5000, "exact", "metric ton",
+            "other"),
+)
+def _rate_of_goods(doc: Doc, unit: Unit) -> Unit:
+    """A measure of goods per a unit of time, the goods named between: "34,500 tonnes of copper
+    a year", "1.5 million barrels of oil a day"."""
+    k = unit.end + 1
+    if " per " in (unit.text or "") or unit.end >= len(doc) or doc[unit.end].lower_ != "of":
+        return unit
+    while k < min(len(doc), unit.end + 4) and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        k += 1
+    base = read_rate_base(doc, k) if k > unit.end + 1 else None
+    if base is None or base[0] not in DURATION_UNITS:
+        return unit
+    return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, doc[unit.end - 1:base[1]].text)
 
 
 @examples(
@@ -178,6 +266,8 @@ def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> 
             "barrel per day", "other"),
     Example("They plan a 90,000 barrel-per-day refinery.", "90,000 barrel-per-day", 90_000, "exact",
             "barrel per day", "other"),
+    Example("Holders were offered a higher, $70-a-share price.", "$70-a-share", 70, "exact", "USD per share",
+            "money"),
 )
 def _rate(doc: Doc, unit: Unit) -> Unit:
     """A unit followed by what it is counted per: "$71 a barrel", "miles per gallon"."""
