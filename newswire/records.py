@@ -133,6 +133,12 @@ class Event:
     # The event within its article that this mention refers to, and across all articles.
     article_event_id: str = ""
     canonical_event_id: str = ""
+    # What its article reports it did to people: the killed and injured figures of its article
+    # event and the single victims it names ("killing a teenager"); NULL when nothing is said.
+    fatalities: int | None = None
+    injured: int | None = None
+    # Who or what carried it out, when a noun says so: "jet" in "Israeli jets struck".
+    instrument: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

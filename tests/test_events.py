@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from newswire.extract.actors import extract_actors
 from newswire.extract.dates import extract_dates
-from newswire.extract.events import EVENT_TYPES, extract_events, figure_events
+from newswire.extract.events import EVENT_TYPES, extract_events, figure_events, with_casualties
 from newswire.extract.figures import extract_figures
 
 
@@ -61,7 +62,8 @@ def test_figures_belong_to_the_event_that_governs_them(nlp, gazetteer):
     links = figure_events(doc, figures, events)
     article_event = {e.event_id: e.article_event_id for e in events}
     attack = next(e.article_event_id for e in events if e.trigger_text == "attack")
-    killing = next(e.event_id for e in events if e.trigger_text == "killed")
+    # The "killed" of the second sentence: the first is the attack's own outcome, in its article event.
+    killing = next(e.event_id for e in events if e.trigger_text == "killed" and e.start_char > text.index("The offensive"))
     linked = {f.mention_text: links.get(f.figure_id) for f in figures}
     assert article_event[linked["some 1,200 people"]] == attack
     assert linked["over 32,000 Palestinians"] == killing
@@ -69,9 +71,156 @@ def test_figures_belong_to_the_event_that_governs_them(nlp, gazetteer):
 
 
 def test_a_trigger_typed_outside_plover_is_a_lexicon_error(monkeypatch):
-    from newswire.extract import events
+    from newswire.extract.events import triggers as events
     from newswire.extract.lexicons import LexiconError
 
     monkeypatch.setattr(events, "lexicon", lambda name: {"verbs": {"parley": {"type": "PARLEY", "mode": "meet"}}})
     with pytest.raises(LexiconError, match="'parley' has type 'PARLEY'"):
         events._read_triggers("verbs")
+
+
+def conflict_events(nlp, gazetteer, text, published=date(2024, 3, 27)):
+    """The events of `text` with their casualties, as the pipeline gives them."""
+    doc = nlp(text)
+    actors = extract_actors(doc, "a1", gazetteer)
+    events = extract_events(doc, "a1", published, actors, extract_dates(doc, "a1", published))
+    figures = extract_figures(doc, "a1")
+    links = figure_events(doc, figures, events)
+    events = with_casualties(doc, events, [replace(f, event_id=links.get(f.figure_id)) for f in figures])
+    names = {m.actor_id: m.actor_name for m in actors}
+    return [(e, {names[a.actor_id]: a.role for a in e.actors if a.role != "mentioned"}) for e in events]
+
+
+def only(found, trigger):
+    return next((e, r) for e, r in found if e.trigger_text == trigger)
+
+
+# Each rule of violence, coercion and protest: a sentence -> (trigger, type, mode, instrument,
+# roles it must include, fatalities, injured).
+CONFLICT_RULES = [
+    # The side named on an armed agent is the source, the agent the instrument; an outcome
+    # participle counts its dead for the event.
+    ("On 3 March 2024, Israeli forces shelled an area east of Rafah, killing two people.",
+     "shelled", "ASSAULT", "shelling", "force", {"Israeli": "source", "Rafah": "place"}, 2, None),
+    # An aircraft gives an attack of no mode its mode; a singular victim counts one; the
+    # places inside the locative phrase are places of it.
+    ("On 5 March 2024, Israeli jets struck a building in Gaza City, killing a teenager.",
+     "struck", "ASSAULT", "aerial", "jet", {"Israeli": "source", "Gaza City": "place"}, 1, None),
+    # Both sides of a clash take part: the subject is the source, "with" a participant.
+    ("On 7 March 2024, Hamas militants clashed with Israeli forces in Khan Younis.",
+     "clashed", "ASSAULT", "clash", "militant", {"Hamas": "source", "Israeli": "participant"}, None, None),
+    # A passive with no agent is kept; the attack it names is the same event.
+    ("On 8 March 2024, 14 fighters were killed in an air strike on a school in Rafah.",
+     "strike", "ASSAULT", "aerial", "air", {"Rafah": "place"}, 14, None),
+    # The second verb of a phrase trigger ("opened fire") is its outcome.
+    ("On 9 March 2024, gunmen opened fire and wounded three farmers in Hebron.",
+     "opened", "ASSAULT", "firearms", "gunman", {}, None, 3),
+    # Coercion with a place it is done in.
+    ("On 10 March 2024, police arrested five men in Nablus.",
+     "arrested", "COERCE", "arrest", "police", {"Nablus": "place"}, None, None),
+    ("On 12 March 2024, the Israeli army ordered the evacuation of Beit Lahia.",
+     "ordered", "COERCE", "evacuation", "army", {"Israeli": "source"}, None, None),
+    # Protest with no organiser named.
+    ("On 11 March 2024, thousands marched in Ramallah.", "marched", "PROTEST", "march", None, {"Ramallah": "place"}, None, None),
+    # A phrase that says the victim died, a passive singular victim.
+    ("On 13 March 2024, a journalist was shot dead in Mogadishu.",
+     "shot", "ASSAULT", "firearms", None, {"Mogadishu": "place"}, 1, None),
+    # A bomb going off is the cause of the death it is told with.
+    ("On 12 March 2024, a police officer was killed when a bomb exploded in Kabul.",
+     "exploded", "ASSAULT", "explosives", None, {"Kabul": "place"}, 1, None),
+    # A toll in a sentence of its own counts for the attack before it, not on top of it.
+    ("On 14 March 2024, a drone strike killed a man in Deir al-Balah. Total deaths: 7.",
+     "strike", "ASSAULT", "aerial", "drone", {}, 7, None),
+    # "left five dead": the figure hangs from the verb of the attack.
+    ("On 15 March 2024, a car bomb blew up near a market in Baghdad and left five dead.",
+     "blew", "ASSAULT", "explosives", None, {"Baghdad": "place"}, 5, None),
+    # Killed and injured told by two outcomes of one attack.
+    ("On 16 March 2024, gunmen fired at a bus in Quetta, killing a driver and wounding two women.",
+     "fired", "ASSAULT", "firearms", "gunman", {"Quetta": "place"}, 1, 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "mode", "means", "roles", "fatalities", "injured"), CONFLICT_RULES,
+    ids=[rule[1] + "-" + str(i) for i, rule in enumerate(CONFLICT_RULES)],
+)
+def test_conflict_rule_examples(nlp, gazetteer, text, trigger, event_type, mode, means, roles, fatalities, injured):
+    event, found = only(conflict_events(nlp, gazetteer, text), trigger)
+    assert (event.event_type, event.event_mode, event.instrument) == (event_type, mode, means)
+    assert {name: found.get(name) for name in roles} == roles
+    assert (event.fatalities, event.injured) == (fatalities, injured)
+    assert event.date_source in {"text", "sentence"}
+
+
+def test_a_country_named_in_the_article_is_the_source_its_adjective_names(nlp, gazetteer):
+    text = "Israel denied the report. On 5 March 2024, Israeli warplanes bombarded Gaza City."
+    _, roles = only(conflict_events(nlp, gazetteer, text), "bombarded")
+    assert roles == {"Israel": "source", "Gaza City": "place"}
+
+
+def test_a_country_attacked_stays_the_target(nlp, gazetteer):
+    _, roles = only(conflict_events(nlp, gazetteer, "On 24 February 2022, Russian troops invaded Ukraine."), "invaded")
+    assert roles["Ukraine"] == "target"
+
+
+def test_an_outcome_is_in_the_article_event_of_its_cause(nlp, gazetteer):
+    found = conflict_events(nlp, gazetteer, "On 3 March 2024, Israeli forces shelled an area east of Rafah, killing two people.")
+    (shelled, _), (killing, _) = only(found, "shelled"), only(found, "killing")
+    assert shelled.article_event_id == killing.article_event_id
+    assert killing.fatalities == shelled.fatalities == 2
+
+
+def test_a_second_verb_takes_the_agent_of_the_first(nlp, gazetteer):
+    text = "On 6 March 2024, Israeli troops stormed a mosque in Jenin and detained 20 worshippers."
+    _, roles = only(conflict_events(nlp, gazetteer, text), "detained")
+    assert roles["Israeli"] == "source"
+
+
+def test_no_casualties_reported_is_zero_and_nothing_said_is_null(nlp, gazetteer):
+    text = "On 3 March 2024, militants attacked a checkpoint in Jenin. No casualties were reported."
+    event, _ = only(conflict_events(nlp, gazetteer, text), "attacked")
+    assert (event.fatalities, event.injured) == (0, None)
+    event, _ = only(conflict_events(nlp, gazetteer, "On 3 March 2024, militants attacked a checkpoint in Jenin."), "attacked")
+    assert (event.fatalities, event.injured) == (None, None)
+
+
+# Everyday senses of violent words that are no violence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board fired the chief executive on Monday.",
+        "The two companies struck a deal to merge their units.",
+        "The agreement struck last week lifted the stock.",
+        "Shares plunged and prices shot up after the report.",
+        "Stocks rallied on Friday as the dollar climbed.",
+        "Ministers clashed over the budget.",
+        "The company targeted growth in Asia and hit its sales goals.",
+        "An earthquake struck the region on Tuesday.",
+        "The court struck down the law.",
+        "Shares of the company shot up 11 pct in heavy trading.",
+        "Asked about the nominee, the senator shot back that he would not bet on it.",
+        "The earthquake which hit the north caused no damage.",
+        "Bond issues continued to rally on interest rate optimism.",
+        "The company demonstrated a new computer chip.",
+    ],
+)
+def test_everyday_senses_are_not_assaults(nlp, gazetteer, text):
+    assert [e.trigger_text for e, _ in conflict_events(nlp, gazetteer, text) if e.event_type == "ASSAULT"] == []
+
+
+def test_a_strike_by_workers_is_a_protest_and_a_drone_strike_an_assault(nlp, gazetteer):
+    (labour, _), = conflict_events(nlp, gazetteer, "A strike by workers halted production at the plant.")
+    assert (labour.event_type, labour.event_mode) == ("PROTEST", "strike")
+    assert conflict_events(nlp, gazetteer, "The strike price of the option is 50 dlrs.") == []
+    (bank, _), = conflict_events(nlp, gazetteer, "Banks closed during a strike by bank officers against the banks.")
+    assert (bank.event_type, bank.event_mode) == ("PROTEST", "strike")
+    attack, _ = only(conflict_events(nlp, gazetteer, "A drone strike hit a car near Tyre."), "strike")
+    assert (attack.event_type, attack.event_mode) == ("ASSAULT", "aerial")
+
+
+def test_a_mode_outside_event_modes_is_a_lexicon_error():
+    from newswire.extract.events import triggers
+    from newswire.extract.lexicons import LexiconError
+
+    with pytest.raises(LexiconError, match="'parley' has mode 'talk'"):
+        triggers._typed("parley", {"type": "CONSULT", "mode": "talk"})

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from batches import checked_frames, extraction
 
+from newswire.extract.events import EVENT_MODES
 from newswire.extract.figures import CATEGORIES
 from newswire.quality.checks import run_checks
 from newswire.quality.validate import (
@@ -117,6 +118,7 @@ def test_value_outside_its_closed_set_is_critical(suite: str, column: str, value
         ("date_mentions", "timex_type", TIMEX_TYPES),
         ("date_mentions", "precision", PRECISIONS),
         ("events", "date_precision", EVENT_DATE_PRECISIONS),
+        ("events", "event_mode", EVENT_MODES),
         ("figures", "qualifier", QUALIFIERS),
         ("figures", "category", CATEGORIES),
         ("figures", "change", CHANGES),

@@ -11,4 +11,7 @@ create table if not exists events (
     date_source varchar not null,
     article_event_id varchar not null,
     canonical_event_id varchar not null,
+    fatalities integer,
+    injured integer,
+    instrument varchar,
 );

@@ -1,5 +1,7 @@
 -- One row per real-world event: the date most of its sources give, who took part, where,
--- how many articles and sources report it, and whether they disagree on the date.
+-- how many articles and sources report it, whether they disagree on the date, and its dead and
+-- injured: the largest count any of its reports gives (each report counts its article event
+-- once, so the largest is the latest toll, never a sum of the same dead told twice).
 create or replace view canonical_events as
 with mentions as (
     select
@@ -9,6 +11,8 @@ with mentions as (
         events.event_date,
         events.date_precision,
         events.date_source,
+        events.fatalities,
+        events.injured,
         coalesce(articles.source_name, articles.external_id) as source,
     from events
     inner join articles on events.article_id = articles.article_id
@@ -68,6 +72,8 @@ final as (
         count(distinct mentions.source) as sources,
         any_value(roles.actors) as actors,
         any_value(roles.places) as places,
+        max(mentions.fatalities) as fatalities,
+        max(mentions.injured) as injured,
     from mentions
     inner join consensus on mentions.canonical_event_id = consensus.canonical_event_id
     left join roles on mentions.canonical_event_id = roles.canonical_event_id

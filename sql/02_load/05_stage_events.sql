@@ -12,4 +12,7 @@ select
     date_source,
     article_event_id,
     canonical_event_id,
+    cast(fatalities as integer) as fatalities,
+    cast(injured as integer) as injured,
+    instrument,
 from stg_events;

@@ -1,0 +1,126 @@
+"""Casualties: which event each figure counts for, and the dead and injured of each event.
+
+A figure belongs to the nearest event trigger above it in the parse; a count of people killed,
+hurt, held, displaced or arrested with none above it belongs to the nearest assault or
+coercion of its sentence, and a count of the dead or injured in a sentence with no violence of
+its own ("Total deaths: 7.", "No casualties were reported.") to the last assault before it in its paragraph. An event's
+`fatalities` and `injured` are what its article reports of its article event, as conflict
+event datasets count them: the killed (injured) figures of each of its mentions summed, one
+for each single victim a killing names ("killing a teenager", "a police officer was killed",
+"a journalist was shot dead"), and the largest of these over the mentions and the toll
+sentences, so a toll stated twice is not counted twice. A figure of none ("no casualties")
+gives 0; an event of which nothing is said has NULL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from newswire.extract.events.triggers import VICTIMS, lemma, outcome
+from newswire.extract.lexicons import lexicon
+from newswire.records import Event, Figure
+
+# Figures that count what an event did to people belong to the event of their sentence.
+_CASUALTY_CATEGORIES = {"killed", "injured", "hostages", "displaced", "arrested"}
+_TOLLS = {"killed": "fatalities", "injured": "injured"}
+_TOLL_WORDS = tuple(lexicon("event_words")["toll_words"])
+_VIOLENT = {"ASSAULT", "COERCE"}
+
+
+def _in_violence_before(figure: Figure, events: Sequence[Event], text: str) -> Event | None:
+    """The last assault of the figure's paragraph before it."""
+    paragraph = text.rfind("\n", 0, figure.start_char) + 1
+    before = [e for e in events if e.event_type == "ASSAULT" and paragraph <= e.start_char < figure.start_char]
+    return before[-1] if before else None
+
+
+def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) -> dict[str, str]:
+    """figure_id -> event_id for figures that belong to an event.
+
+    A figure belongs to the nearest event trigger above it in the parse ("an attack ...,
+    which killed some 1,200 people"), not past a coordinated verb ("killed X and drove Y");
+    failing that, a casualty count belongs to the nearest assault or coercion in its sentence,
+    or, in a sentence of no event that gives a toll or a count of none, to the last assault of its
+    paragraph.
+    """
+    triggers = {e.start_char: e for e in events}
+    links: dict[str, str] = {}
+    for figure in figures:
+        span = doc.char_span(figure.start_char, figure.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        while node.head.i != node.i and node.idx not in triggers and node.dep_ != "conj":
+            node = node.head
+        if node.idx in triggers:
+            links[figure.figure_id] = triggers[node.idx].event_id
+            continue
+        if figure.category not in _CASUALTY_CATEGORIES:
+            continue
+        sentence = span.sent
+        near = [e for e in events if e.sentence_start <= figure.start_char < e.sentence_end]
+        violent = [e for e in near if e.event_type in _VIOLENT]
+        if violent:
+            links[figure.figure_id] = min(violent, key=lambda e: abs(e.start_char - figure.start_char)).event_id
+        elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence.text)):
+            toll_of = _in_violence_before(figure, events, doc.text)
+            if toll_of is not None:
+                links[figure.figure_id] = toll_of.event_id
+    return links
+
+
+def _gives_toll(sentence: str) -> bool:
+    words = sentence.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in _TOLL_WORDS)
+
+
+def _victims(trigger: Token, counted: Sequence[Figure]) -> int:
+    """The single victims a killing or wounding names: its object or passive subject, and those
+    joined to it, each a person noun in the singular or a person's name, that no figure counts."""
+    named = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    people = [t for n in named for t in (n, *n.conjuncts)]
+    return sum(
+        1 for person in people
+        if not any(f.start_char <= person.idx < f.end_char for f in counted)
+        and not any(c.dep_ == "nummod" for c in person.children)
+        and ((person.tag_ == "NN" and lemma(person) in VICTIMS) or person.ent_type_ == "PERSON")
+    )
+
+
+def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]) -> list[Event]:
+    """`events` with the `fatalities` and `injured` of their article events, from the figures
+    that belong to them (`Figure.event_id`) and the single victims their triggers name."""
+    by_start = {e.start_char: e for e in events}
+    sentence_of = {e.event_id: (e.sentence_start, e.sentence_end) for e in events}
+    article_event_of = {e.event_id: e.article_event_id for e in events}
+    tallies: dict[tuple[str, str], dict[str, float]] = {}
+    for figure in figures:
+        if figure.event_id not in sentence_of or figure.category not in _TOLLS:
+            continue
+        value = figure.value if figure.value is not None else figure.value_low
+        if value is None:
+            continue
+        start, end = sentence_of[figure.event_id]
+        home = figure.event_id if start <= figure.start_char < end else f"toll:{figure.figure_id}"
+        group = tallies.setdefault((article_event_of[figure.event_id], home), {})
+        group[_TOLLS[figure.category]] = group.get(_TOLLS[figure.category], 0) + value
+    for token in doc:
+        event = by_start.get(token.idx)
+        category = outcome(token) if event is not None and event.trigger_text == token.text else None
+        if category is None:
+            continue
+        counted = [f for f in figures if f.event_id == event.event_id]
+        victims = _victims(token, counted)
+        if victims:
+            group = tallies.setdefault((event.article_event_id, event.event_id), {})
+            group[_TOLLS[category]] = group.get(_TOLLS[category], 0) + victims
+    totals: dict[str, dict[str, int]] = {}
+    for (article_event, _), group in tallies.items():
+        total = totals.setdefault(article_event, {})
+        for column, value in group.items():
+            total[column] = max(total.get(column, 0), int(value))
+    return [replace(e, **totals[e.article_event_id]) if e.article_event_id in totals else e for e in events]

@@ -1,0 +1,213 @@
+"""The role of each actor of a sentence in an event, from the path between them in the parse.
+
+A mention is in the slot its way up to the trigger ends in: the subject or the "by" agent is
+the `source`, the object the `target`, "with" a `participant`, "in"/"at" a place the `place`.
+The side named on an armed agent takes the agent's slot ("Israeli jets struck": Israel is the
+source, through the country the adjective names, or the NORP actor when the article names no
+such country), and a place named inside the locative phrase of an attack ("a building in the
+Sheikh Radwan neighbourhood of Gaza City") is a place of it, as is a town it hits ("shelled
+Rafah"; a country hit stays its target). An event noun's roles come also through the clause
+that modifies it ("a meeting he held with X") and the verb it hangs from.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Span, Token
+
+from newswire.extract.events.triggers import ARMED_AGENTS, WEAPONS, lemma
+from newswire.records import ActorMention
+from newswire.reference import alias_key
+
+# Roles, strongest first; "mentioned" is an actor of the sentence with no role in the event.
+ROLES = ("source", "target", "participant", "place", "mentioned")
+IDENTIFYING_ROLES = ("source", "target", "participant")
+
+_SOURCE_DEPS = {"nsubj", "agent", "poss", "csubj"}
+_TARGET_DEPS = {"dobj", "nsubjpass", "dative", "attr", "oprd"}
+MODIFIER_DEPS = {"compound", "nmod", "amod"}
+# Dependencies that keep a mention in the same slot: "X and Y", "X, the minister", "Gen X".
+_LINK_DEPS = {"conj", "appos", "flat"}
+_PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
+_TARGET_PREPS = {"on", "against", "to", "into", "upon"}
+_PLACE_PREPS = {"at", "in", "near", "inside", "outside"}
+# Prepositions that say where inside a phrase of place: "in the X neighbourhood of Y", "east of".
+_LOCATIVE_PREPS = _PLACE_PREPS | {"of", "across", "around", "outside", "throughout", "along", "off"}
+_NESTED_DEPS = {"pobj", "prep", "compound", "appos", "conj", "dobj", "nsubjpass", "npadvmod", "advmod", "amod", "nmod"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_CLAUSE_DEPS = {"relcl", "acl"}
+_OPEN_CLAUSE_DEPS = {"xcomp", "acl", "advcl"}
+
+
+def path_to(token: Token, trigger: Token) -> list[Token] | None:
+    """The tokens from `token` up to the child of `trigger` on its way, or None if not below it."""
+    path = [token]
+    node = token
+    while node.head.i != node.i:
+        if node.head.i == trigger.i:
+            return path
+        node = node.head
+        path.append(node)
+    return None
+
+
+def governor(trigger: Token) -> Token | None:
+    """The verb an event noun hangs from through prepositions ("pushed back during a meeting")."""
+    node = trigger
+    while node.dep_ in {"pobj", "prep"} or (node is not trigger and node.pos_ in {"NOUN", "PROPN"}):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _names_the_agent(token: Token) -> bool:
+    """The side named on an armed agent: "Israeli" in "Israeli jets", "Hamas" in "Hamas militants"."""
+    return token.dep_ in MODIFIER_DEPS | {"poss"} and lemma(token.head) in ARMED_AGENTS
+
+
+def _direct(path: Sequence[Token]) -> bool:
+    """Whether the mention is the slot itself, not something named inside it ("X's insistence")."""
+    return all(token.dep_ in _LINK_DEPS or _names_the_agent(token) for token in path)
+
+
+def _nested_place(path: Sequence[Token], kind: str) -> bool:
+    """A place named inside a locative phrase of the event, or in the name of what it hits ("the
+    Al-Aqsa mosque compound"), with no verb between."""
+    return (
+        kind in PLACE_TYPES
+        and all(t.dep_ in _NESTED_DEPS and t.pos_ not in {"VERB", "AUX"} for t in path)
+        and (any(t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS for t in path) or path[-1].dep_ in _TARGET_DEPS)
+    )
+
+
+def slot(path: Sequence[Token], kind: str, noun_trigger: bool) -> str:
+    """The role of a mention whose way up to the event ends in `path[-1]`'s dependency."""
+    branch = path[-1]
+    if branch.dep_ == "prep":
+        inner = path[:-1]
+        if not inner or inner[-1].dep_ != "pobj" or not _direct(inner[:-1]):
+            return "mentioned"
+        preposition = branch.lower_
+        if preposition in _PARTICIPANT_PREPS:
+            return "participant"
+        if preposition in _PLACE_PREPS and (kind in PLACE_TYPES or (preposition == "at" and kind == "ORG")):
+            return "place"
+        if preposition in _TARGET_PREPS:
+            return "target"
+        return "source" if preposition == "by" else "mentioned"
+    if branch.dep_ == "agent":
+        inner = path[:-1]
+        return "source" if inner and inner[-1].dep_ == "pobj" and _direct(inner[:-1]) else "mentioned"
+    if not _direct(path[:-1]):
+        return "mentioned"
+    if branch.dep_ in _SOURCE_DEPS:
+        return "source"
+    if branch.dep_ in _TARGET_DEPS:
+        return "target"
+    if branch.dep_ in MODIFIER_DEPS and noun_trigger:
+        return "source"
+    return "mentioned"
+
+
+def _role_on_path(path: list[Token], kind: str, trigger: Token) -> str:
+    if path[-1].dep_ in _CLAUSE_DEPS and len(path) >= 2:
+        # Inside the clause that modifies an event noun: "a meeting [he held with X]",
+        # "the meeting, [which also included X]".
+        role = slot(path[:-1], kind, noun_trigger=False)
+        return {"target": "participant"}.get(role, role)
+    return slot(path, kind, trigger.pos_ == "NOUN")
+
+
+def has_subject(token: Token) -> bool:
+    return any(child.dep_ in {"nsubj", "nsubjpass", "csubj"} for child in token.children)
+
+
+def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
+    """The role of `mention` (of actor type `kind`) in the event of `trigger`."""
+    path = path_to(mention.root, trigger)
+    if path is not None:
+        found = _role_on_path(path, kind, trigger)
+        if conflict and found == "target" and kind in PLACE_TYPES and not is_country(mention.text):
+            return "place"
+        if conflict and found == "mentioned" and _nested_place(path, kind):
+            return "place"
+        return found
+    frame = governor(trigger) if trigger.pos_ == "NOUN" else None
+    if frame is None and trigger.dep_ in _OPEN_CLAUSE_DEPS and not has_subject(trigger):
+        # "Netanyahu's decision to cancel", "X agreed to meet": the event inherits the subject.
+        frame = trigger.head
+    if frame is not None:
+        outer = path_to(mention.root, frame)
+        found = slot(outer, kind, noun_trigger=False) if outer is not None else "mentioned"
+        if found in {"source", "participant"}:
+            return found
+    return "mentioned"
+
+
+def instrument(trigger: Token) -> tuple[str | None, str | None]:
+    """Who or what carried out an attack, and the mode it gives: the armed agent that is its
+    subject or "by" agent ("jets", "gunmen"), the weapon named on a noun ("a drone strike") or
+    fired ("fired rockets")."""
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    doers += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for doer in doers:
+        if lemma(doer) in ARMED_AGENTS:
+            return lemma(doer), ARMED_AGENTS[lemma(doer)]
+    used = [c for c in trigger.children if c.dep_ in (MODIFIER_DEPS if trigger.pos_ == "NOUN" else {"dobj"})]
+    for weapon in used:
+        if lemma(weapon) in WEAPONS:
+            return lemma(weapon), WEAPONS[lemma(weapon)]
+    return None, None
+
+
+@cache
+def _countries() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """Country names (`country_converter`'s short and official names) and, per country, the
+    regex that also matches its adjective ("israel" in "Israeli")."""
+    path = files("country_converter") / "country_data.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    names = frozenset(alias_key(r[c]) for r in rows for c in ("name_short", "name_official") if r[c])
+    patterns = tuple((r["name_short"], re.compile(r["regex"], re.IGNORECASE)) for r in rows if r["regex"])
+    return names, patterns
+
+
+def is_country(name: str) -> bool:
+    return alias_key(name) in _countries()[0]
+
+
+def country_actor(norp: ActorMention, actors: Sequence[ActorMention]) -> str | None:
+    """The article's actor for the country a NORP names ("Israeli" -> Israel), if it has one."""
+    countries = [p for _, p in _countries()[1] if p.search(norp.mention_text)]
+    if len(countries) != 1:
+        return None
+    return next(
+        (a.actor_id for a in actors if a.actor_type == "GPE" and is_country(a.actor_name) and countries[0].search(a.actor_name)),
+        None,
+    )
+
+
+def subject_pronouns(trigger: Token, pronouns: frozenset[str]) -> list[Token]:
+    """Personal pronouns among `pronouns` standing as the event's subject or owner."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in _CLAUSE_DEPS)]
+    frame = governor(trigger) if trigger.pos_ == "NOUN" else None
+    if frame is not None:
+        holders.append(frame)
+    return [
+        child for holder in holders for child in holder.children
+        if child.dep_ in {"nsubj", "poss"} and child.lower_ in pronouns
+    ]
+
+
+def keep_strongest(roles: dict[str, str], actor_id: str, role_name: str) -> None:
+    previous = roles.get(actor_id)
+    if previous is None or ROLES.index(role_name) < ROLES.index(previous):
+        roles[actor_id] = role_name

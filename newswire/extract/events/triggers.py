@@ -1,0 +1,253 @@
+"""Which words are event triggers, of which PLOVER type and mode, in the sense they stand in.
+
+A verb or noun whose lemma is in `plover_triggers.json` is a trigger, and so is a verb with
+the word that completes it ("opened fire", "blew up", "ordered the evacuation"). A negated
+trigger is none, nor a verb stated as a possibility or an intention ("would meet", "agreed to
+meet"). Violence has everyday senses that are not: a violent word stands only where its
+subject and object fit (`_other_sense`, `_armed`, `_fired`, `_strike`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN, VERB
+from spacy.tokens import Doc, Token
+
+from newswire.extract.lexicons import LexiconError, lexicon
+
+# The PLOVER event types (https://github.com/openeventdata/PLOVER): every trigger is typed with one.
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# Every mode a trigger can carry (`event_mode`); PLOVER's for violence, coercion and protest.
+EVENT_MODES = (
+    "abduct", "abstain", "aerial", "apologize", "arrest", "arson", "boycott", "cancel", "clash", "condemn",
+    "criticize", "curfew", "demolition", "demonstrate", "deploy", "evacuation", "expel", "explosives",
+    "firearms", "invade", "kill", "march", "meet", "multilateral", "phone", "praise", "release", "seize",
+    "sexual", "shelling", "sign", "strike", "veto", "visit", "warn", "withdraw",
+)
+# Types whose trigger is an event even with no actor named: something was done to someone.
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_SENSES = {None, "armed", "fire", "intransitive", "strike"}
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    event_type: str
+    mode: str | None
+    sense: str | None = None
+
+
+def _typed(where: str, entry: dict) -> Typed:
+    if entry["type"] not in EVENT_TYPES:
+        raise LexiconError(f"plover_triggers: {where!r} has type {entry['type']!r}, not a PLOVER event type")
+    if entry.get("mode") is not None and entry["mode"] not in EVENT_MODES:
+        raise LexiconError(f"plover_triggers: {where!r} has mode {entry['mode']!r}, not one of EVENT_MODES")
+    if entry.get("sense") not in _SENSES:
+        raise LexiconError(f"plover_triggers: {where!r} has sense {entry['sense']!r}")
+    return Typed(entry["type"], entry.get("mode"), entry.get("sense"))
+
+
+def _read_triggers(kind: str) -> dict[str, Typed]:
+    """Lemma -> its typing, of the `kind` ("verbs" or "nouns") in plover_triggers.json."""
+    return {lemma: _typed(lemma, entry) for lemma, entry in lexicon("plover_triggers")[kind].items()}
+
+
+def _read_phrases() -> dict[str, list[tuple[str, Typed]]]:
+    """Verb lemma -> (the child word that completes it, the typing of the phrase)."""
+    phrases: dict[str, list[tuple[str, Typed]]] = {}
+    for phrase, entry in lexicon("plover_triggers")["phrases"].items():
+        phrases.setdefault(entry["verb"], []).append((entry["child"], _typed(phrase, entry)))
+    return phrases
+
+
+VERB_TRIGGERS = _read_triggers("verbs")
+NOUN_TRIGGERS = _read_triggers("nouns")
+_PHRASES = _read_phrases()
+# The phrases that say their victim died: "shot dead".
+_KILLING_PHRASES = {
+    (entry["verb"], entry["child"]) for entry in lexicon("plover_triggers")["phrases"].values() if entry.get("kills")
+}
+# An event noun and the verb it names, so "those meetings" can refer back to "met".
+NOUN_VERBS = {lemma: e["verb"] for lemma, e in lexicon("plover_triggers")["nouns"].items() if "verb" in e}
+
+_WORDS = lexicon("event_words")
+_MODALS = frozenset(_WORDS["modals"])
+# Verbs whose complement is an intention, not something that happened ("agreed to meet").
+INTENT_VERBS = frozenset(_WORDS["intent_verbs"])
+ARMED_AGENTS: dict[str, str | None] = _WORDS["armed_agents"]
+WEAPONS: dict[str, str | None] = _WORDS["weapons"]
+_STRUCK_THINGS = frozenset(_WORDS["struck_things"])
+_AGREEMENTS = frozenset(_WORDS["agreement_nouns"])
+_MARKETS = frozenset(_WORDS["market_nouns"])
+_NATURE = frozenset(_WORDS["nature_nouns"])
+_OTHER_PARTICLES = {verb: frozenset(particles) for verb, particles in _WORDS["other_particles"].items()}
+_COUNT_CUES = lexicon("count_cues")
+VICTIMS = frozenset(_WORDS["victim_nouns"]) | frozenset(_COUNT_CUES["person_lemmas"])
+_PEOPLE = VICTIMS | {noun.lower() for noun in _COUNT_CUES["person_nouns"]}
+# Verb lemma -> "killed" or "injured": what it did to its object ("killed", "wounded").
+OUTCOMES = {
+    lemma: category for lemma, category in _COUNT_CUES["event_lemmas"].items() if category in {"killed", "injured"}
+}
+_HIT_PREPOSITIONS = {"on", "at", "against", "into", "upon", "toward", "towards"}
+_SUBJECTS = {"nsubj", "csubj"}
+_OBJECTS = {"dobj", "nsubjpass", "attr"}
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _subjects(token: Token) -> list[Token]:
+    """Who does it: the subject, the "by" agent of a passive, the noun a relative clause is on
+    ("the earthquake which hit"), the subject of the verb an open clause completes ("continued
+    to rally")."""
+    found = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if token.dep_ == "relcl":
+        found.append(token.head)
+    elif token.dep_ == "xcomp" and not found:
+        found = [c for c in token.head.children if c.dep_ in _SUBJECTS]
+    found += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _objects(token: Token) -> list[Token]:
+    """What it is done to: the object, the passive subject, what it hits ("fired at a car")."""
+    found = [c for c in token.children if c.dep_ in _OBJECTS]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in _HIT_PREPOSITIONS for g in _hit(c)]
+    return found
+
+
+def _hit(preposition: Token) -> list[Token]:
+    """What a preposition of hitting names, less a time ("fired on Monday")."""
+    return [g for g in preposition.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
+
+
+def _other_sense(token: Token) -> bool:
+    """A violent word used of a deal, a market or nature: "struck a deal", "a deal struck",
+    "shares plunged", "prices shot up", "he shot back", "an earthquake struck"."""
+    if any(lemma(o) in _AGREEMENTS for o in _objects(token)):
+        return True
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ in _OTHER_PARTICLES.get(lemma(token), ()) for c in token.children):
+        return True
+    if token.dep_ in {"acl", "relcl", "amod"} and lemma(token.head) in _AGREEMENTS:
+        return True
+    return any(lemma(s) in _MARKETS | _NATURE for s in _subjects(token))
+
+
+def _armed(token: Token) -> bool:
+    """An attack where it stands: an armed agent or a weapon does it ("jets struck", "the strike
+    hit"), or it hits people, a building, a vehicle or a named place ("struck a house")."""
+    if any(lemma(s) in ARMED_AGENTS or lemma(s) in WEAPONS or _is_attack_noun(s) for s in _subjects(token)):
+        return True
+    hit = _objects(token)
+    if token.pos_ == "NOUN":
+        hit += [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "in"}
+            for g in c.children if g.dep_ == "pobj"
+        ]
+        if any(lemma(c) in ARMED_AGENTS or lemma(c) in WEAPONS for c in token.children if c.dep_ in {"compound", "amod"}):
+            return True
+    return any(
+        lemma(o) in _STRUCK_THINGS or lemma(o) in _PEOPLE or lemma(o) in ARMED_AGENTS
+        or o.ent_type_ in {"GPE", "LOC", "FAC", "NORP"}
+        for o in hit
+    )
+
+
+def _is_attack_noun(token: Token) -> bool:
+    typed = NOUN_TRIGGERS.get(lemma(token))
+    return token.pos_ == "NOUN" and typed is not None and typed.event_type == "ASSAULT" and lemma(token) != "strike"
+
+
+def _fired(token: Token) -> bool:
+    """Fired at someone or fired a weapon ("fired rockets", "troops fired"), not "fired the chief
+    executive"."""
+    if any(c.dep_ == "prep" and c.lower_ in _HIT_PREPOSITIONS and _hit(c) for c in token.children):
+        return True
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects:
+        return any(lemma(o) in WEAPONS for o in objects)
+    return any(lemma(s) in ARMED_AGENTS for s in _subjects(token))
+
+
+def _strike(token: Token) -> Typed | None:
+    """A strike noun: an attack with an air, drone or missile word, a side that carries it out, or
+    what it hits ("a drone strike", "an Israeli strike", "a strike on a school"); a work stoppage
+    otherwise ("a strike by workers"); no event in "strike price"."""
+    if token.dep_ == "compound":
+        return None
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+    weapon = next((WEAPONS[lemma(c)] for c in modifiers if lemma(c) in WEAPONS), None)
+    if weapon is not None:
+        return Typed("ASSAULT", weapon)
+    doers = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in _hit(c)]
+    if any(lemma(d) not in ARMED_AGENTS and d.ent_type_ not in {"GPE", "NORP"} for d in doers):
+        return Typed("PROTEST", "strike")
+    hits = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in _hit(c)]
+    if hits or any(c.ent_type_ in {"NORP", "GPE"} for c in modifiers) or (
+        token.dep_ == "nsubj" and (lemma(token.head) in OUTCOMES or _armed(token.head))
+    ):
+        return Typed("ASSAULT", None)
+    return Typed("PROTEST", "strike")
+
+
+def _phrase(token: Token) -> Typed | None:
+    for child_word, typed in _PHRASES.get(lemma(token), ()):
+        if any(lemma(c) == child_word or c.lower_ == child_word for c in token.children):
+            return typed
+    return None
+
+
+def _irrealis(verb: Token) -> bool:
+    """A verb that states an intention or a possibility, not an event that happened."""
+    if any(child.dep_ == "aux" and child.lower_ in _MODALS for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and lemma(verb.head) in INTENT_VERBS
+
+
+def trigger(token: Token) -> Typed | None:
+    """The typing of `token` as an event trigger where it stands, or None."""
+    pos = token.pos_
+    if pos == "VERB":
+        typed = _phrase(token) or VERB_TRIGGERS.get(lemma(token))
+    elif pos == "NOUN":
+        typed = NOUN_TRIGGERS.get(lemma(token))
+    else:
+        return None
+    if typed is None or any(child.dep_ == "neg" for child in token.children):
+        return None
+    if pos == "VERB" and _irrealis(token):
+        return None
+    if typed.sense == "strike":
+        typed = _strike(token)
+    elif (
+        typed.sense == "armed" and not _armed(token)
+        or typed.sense == "fire" and not _fired(token)
+        or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+    ):
+        return None
+    if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token):
+        return None
+    return typed
+
+
+def outcome(token: Token) -> str | None:
+    """"killed" or "injured": what a trigger did to the people it names ("killing", "shot dead")."""
+    if any((lemma(token), lemma(c)) in _KILLING_PHRASES for c in token.children):
+        return "killed"
+    return OUTCOMES.get(lemma(token))
+
+
+def lexicon_tokens(doc: Doc) -> list[int]:
+    """The indices of the verbs and nouns that may be triggers, read from the parse's arrays."""
+    strings = doc.vocab.strings
+    return [
+        i
+        for i, (pos, lemma_id) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+        if (pos == VERB and (strings[lemma_id].lower() in VERB_TRIGGERS or strings[lemma_id].lower() in _PHRASES))
+        or (pos == NOUN and strings[lemma_id].lower() in NOUN_TRIGGERS)
+    ]
