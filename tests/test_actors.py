@@ -15,10 +15,12 @@ from newswire.extract.actor_types import (
     organisation_by_legal_form,
     person_by_title,
     place_by_context,
+    place_by_held_place,
     place_type,
     stays_a_place,
 )
 from newswire.extract.actors import actor_id_for, extract_actors, titles_of
+from newswire.extract.places import place_parents
 from newswire.link.actors import acronym_links, link_across, surname_links
 from newswire.records import Article, Extraction
 
@@ -218,6 +220,11 @@ def span_of(nlp, text, name):
         (place_by_context, "Seattle-based Boeing cut jobs.", "Seattle", "GPE"),
         (place_by_context, "Toulouse said the plan would work.", "Toulouse", None),
         (place_by_context, "The talks were held in Acme.", "Acme", None),
+        (place_by_held_place, "A shell hit a school in Nuseirat on Monday.", "Nuseirat", "GPE"),
+        (place_by_held_place, "Rebels held the Karrada district of Baghdad.", "Baghdad", "GPE"),
+        (place_by_held_place, "Dealers in the market in Treasuries sold bonds.", "Treasuries", None),
+        (place_by_held_place, "Tanks shelled the hospital in Jenin at dawn.", "Jenin", "GPE"),
+        (place_by_held_place, "The prices of Acme rose.", "Acme", None),
     ],
 )
 def test_context_rules(nlp, rule, text, name, expected):
@@ -279,6 +286,8 @@ def test_name_rules(rule, name, expected):
         ("Douglas Aircraft", ["PERSON"], [], "ORG"),
         ("AirTran", ["GPE"], [], "ORG"),
         ("Kenyan", ["ORG"], [], "NORP"),
+        ("Aleppo", ["NORP"], [], "GPE"),
+        ("Israeli", ["NORP"], [], "NORP"),
     ],
 )
 def test_one_type_per_actor(name, labels, context, expected):
@@ -315,3 +324,86 @@ def test_a_firm_named_after_a_person_leaves_the_person_a_person(nlp, gazetteer):
     text = "Investor LeRoy Pesch bid for the chain. The company held talks with Pesch and Co on Monday."
     types = {m.actor_type for m in actors_of(nlp, gazetteer, text) if m.actor_name == "LeRoy Pesch"}
     assert types == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        # a part of a city is named without its head noun written in lower case
+        ("On 3 March 2024, Israeli forces shelled an area east of Gaza City, in the al-Zeitoun neighbourhood, killing two people.",
+         "al-Zeitoun neighbourhood", "al-Zeitoun", "LOC"),
+        ("Police detained ten protesters in the Karrada district of Baghdad.", "Karrada district", "Karrada", "LOC"),
+        # a title word before a place head noun is part of a place's name, not a person's title
+        ("On 5 May 2016, government forces shelled the Sheikh Maqsoud neighbourhood of Aleppo, killing three civilians.",
+         "Sheikh Maqsoud neighbourhood", "Sheikh Maqsoud", "LOC"),
+        # a camp keeps its head, without "refugee"
+        ("Clashes broke out in the Ain al-Hilweh camp near Sidon on Sunday.", "Ain al-Hilweh camp", "Ain al-Hilweh camp", "LOC"),
+        ("An air strike hit a house in the Jabalia refugee camp, killing six people.", "Jabalia refugee camp", "Jabalia camp", "LOC"),
+        # streets, roundabouts, crossings and buildings are facilities
+        ("A car bomb exploded in Hamra street in Beirut, wounding five people.", "Hamra street", "Hamra street", "FAC"),
+        ("Gunmen opened fire near the Clock Tower roundabout in Homs.", "Clock Tower roundabout", "Clock Tower roundabout", "FAC"),
+        ("Israeli troops stormed Nasser hospital on Thursday.", "Nasser hospital", "Nasser hospital", "FAC"),
+        ("Aid trucks waited at the Kerem Shalom crossing.", "Kerem Shalom crossing", "Kerem Shalom crossing", "FAC"),
+        # after a city and a spaced dash, the place inside it
+        ("Aleppo - Bab al-Nairab: a barrel bomb hit a residential building, killing four people.", "Bab al-Nairab", "Bab al-Nairab", "LOC"),
+        ("Aleppo - Bab al-Nairab: a barrel bomb hit a residential building, killing four people.", "Aleppo", "Aleppo", "GPE"),
+    ],
+)
+def test_places_inside_a_city(nlp, gazetteer, text, mention, name, kind):
+    found = {m.mention_text: (m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text)}
+    assert found.get(mention) == (name, kind)
+    assert "PERSON" not in {kind for _, kind in found.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an unnamed place in a town: the town
+        ("Staff at a Gaza hospital said six people died.", {"Gaza"}),
+        ("Traders in the London market sold sterling.", {"London"}),
+        # an organisation's building: the organisation
+        ("The UNRWA school in Nuseirat was hit.", {"UNRWA", "Nuseirat"}),
+        # a nationality is not part of a place's name
+        ("The Palestinian refugee camp was shelled.", {"Palestinian"}),
+        # the model's own name stands
+        ("Protesters marched through Tahrir Square in Cairo.", {"Tahrir Square", "Cairo"}),
+        ("Harvard Business School raised its fees.", {"Harvard Business School"}),
+    ],
+)
+def test_what_is_not_a_place_inside_a_city(nlp, gazetteer, text, names):
+    assert {m.actor_name for m in actors_of(nlp, gazetteer, text)} == names
+
+
+def test_a_part_of_a_city_named_again_without_its_head_is_the_same_place(nlp, gazetteer):
+    text = "Residents fled the Sheikh Radwan neighbourhood on Monday. Israeli jets struck Sheikh Radwan again on Tuesday."
+    found = [(m.mention_text, m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text) if "Radwan" in m.mention_text]
+    assert found == [("Sheikh Radwan neighbourhood", "Sheikh Radwan", "LOC"), ("Sheikh Radwan", "Sheikh Radwan", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        # a city's canonical name takes the casing of the reference data
+        ("Israeli troops raided a hospital in Gaza city on Monday.", "Gaza city", "Gaza City", "GPE"),
+        # a known city is no nationality
+        ("Rebels shelled the Sheikh Maqsoud neighbourhood of Aleppo.", "Aleppo", "Aleppo", "GPE"),
+        # the name after a place inside a town and "in" is the town
+        ("Gunmen opened fire on a car on Salah al-Din street in Khan Younis.", "Khan Younis", "Khan Younis", "GPE"),
+    ],
+)
+def test_the_towns_around_places_inside_them(nlp, gazetteer, text, mention, name, kind):
+    found = {m.mention_text: (m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text)}
+    assert found.get(mention) == (name, kind)
+
+
+def test_place_parents_put_a_place_inside_the_city_named_with_it(nlp, gazetteer):
+    text = (
+        "Aleppo - Bab al-Nairab: a shell hit a house.\n"
+        "Israeli jets struck the Shejaiya neighborhood of Gaza City. In Beirut, a bomb exploded in Hamra street."
+    )
+    mentions = actors_of(nlp, gazetteer, text)
+    parents = {
+        next(m.actor_name for m in mentions if m.actor_id == inner): {m.actor_name for m in mentions if m.actor_id in ids}
+        for inner, ids in place_parents(mentions, text).items()
+    }
+    assert parents == {"Bab al-Nairab": {"Aleppo"}, "Shejaiya": {"Gaza City"}, "Hamra street": {"Beirut"}}

