@@ -1,4 +1,8 @@
-"""The `newswire` command: run the pipeline, score it against gold data, query the warehouse."""
+"""The `newswire` command: run the pipeline, score it against gold data, query the warehouse.
+
+Everything it prints goes through `_echo`, which escapes control characters: a file name, a
+title or a text printed here cannot clear, retitle or otherwise drive the terminal.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 
 import typer
 
+from newswire.ingest.clean import printable
 from newswire.resources import SAMPLE_ARTICLES
 
 # Relative paths are read from the folder the command is run in.
@@ -28,8 +33,13 @@ SourceOption = typer.Option(
 DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSWIRE_DB", help="The DuckDB warehouse file.")
 
 
+def _echo(text: object, err: bool = False) -> None:
+    """Print a line with what a terminal would act on escaped: names and texts in it are data."""
+    typer.echo(printable(str(text)), err=err)
+
+
 def _fail(command: str, reason: object) -> typer.Exit:
-    typer.echo(f"newswire {command}: {reason}", err=True)
+    _echo(f"newswire {command}: {reason}", err=True)
     return typer.Exit(code=1)
 
 
@@ -99,7 +109,7 @@ def run(
     except Exception as exc:  # the flow's own log has the trace; the user gets one line
         raise _fail("run", f"{type(exc).__name__}: {exc}") from exc
     for line in summary.lines():
-        typer.echo(line)
+        _echo(line)
 
 
 @app.command()
@@ -155,9 +165,9 @@ def bench(
             raise _fail("bench", exc) from exc
         runs.append(measurements)
         for line in report(measurements):
-            typer.echo(line)
+            _echo(line)
     for line in memory_report(runs):
-        typer.echo(line)
+        _echo(line)
 
 
 @app.command("eval")
@@ -197,9 +207,9 @@ def evaluate(
         from newswire.extract.nlp import load_model
 
         for folder in timeml:
-            typer.echo(f"TimeML {folder}")
+            _echo(f"TimeML {folder}")
             for line in score_timeml(folder, load_model()).lines():
-                typer.echo(f"  {line}")
+                _echo(f"  {line}")
     if meantime:
         from newswire.evaluation.meantime import score_entities
         from newswire.evaluation.meantime_dates import score_dates
@@ -208,24 +218,24 @@ def evaluate(
         from newswire.reference import load_gazetteer
 
         for folder in meantime:
-            typer.echo(f"MEANTIME {folder}: named entities")
+            _echo(f"MEANTIME {folder}: named entities")
             for line in score_entities(folder, load_model(), load_gazetteer()).lines():
-                typer.echo(f"  {line}")
-            typer.echo(f"MEANTIME {folder}: figures against VALUE markables")
+                _echo(f"  {line}")
+            _echo(f"MEANTIME {folder}: figures against VALUE markables")
             for line in score_values(folder, load_model()).lines():
-                typer.echo(f"  {line}")
-            typer.echo(f"MEANTIME {folder}: dates against TIMEX3 markables")
+                _echo(f"  {line}")
+            _echo(f"MEANTIME {folder}: dates against TIMEX3 markables")
             for line in score_dates(folder, load_model()).lines():
-                typer.echo(f"  {line}")
+                _echo(f"  {line}")
     if quantities:
         from newswire.evaluation.quantities import score_set
         from newswire.extract.nlp import load_model
 
         for path in quantities:
             for part, scores in score_set(path, load_model()).items():
-                typer.echo(f"quantities {path}: {part} part")
+                _echo(f"quantities {path}: {part} part")
                 for line in scores.lines():
-                    typer.echo(f"  {line}")
+                    _echo(f"  {line}")
 
 
 def _evaluate_gold(gold: Path, db: Path) -> None:
@@ -247,9 +257,9 @@ def _evaluate_gold(gold: Path, db: Path) -> None:
         annotations, frames["articles"], frames["events"], frames["event_actors"], frames["actors"]
     )
     for score in [*scores, event_score]:
-        typer.echo(score.line())
+        _echo(score.line())
     for line in event_report:
-        typer.echo(f"  {line}")
+        _echo(f"  {line}")
 
 
 @app.command()
@@ -262,7 +272,8 @@ def sql(
     ),
 ) -> None:
     """Run an ad-hoc query on the warehouse and print the result; read-only unless --write."""
-    from contextlib import nullcontext
+    import io
+    from contextlib import nullcontext, redirect_stdout
 
     import duckdb
 
@@ -274,17 +285,21 @@ def sql(
         from newswire.load.warehouse import WarehouseBusy, exclusive
 
         busy, held = (WarehouseBusy,), exclusive(db.resolve())
+    shown = io.StringIO()
     try:
         with held, duckdb.connect(str(db), read_only=not write) as con:
             relation = con.sql(query)
             if relation is not None:
-                relation.show(max_rows=max_rows, max_width=200)
+                with redirect_stdout(shown):  # DuckDB prints values as they are; escape them first
+                    relation.show(max_rows=max_rows, max_width=200)
     except busy as exc:
         raise _fail("sql", exc) from exc
     except duckdb.Error as exc:
         if not write and "read-only mode" in str(exc):
             raise _fail("sql", "the warehouse is opened read-only; pass --write to change it") from exc
         raise _fail("sql", exc) from exc
+    if shown.getvalue():
+        _echo(shown.getvalue().rstrip("\n"))
 
 
 ParamOption = typer.Option([], "--param", help="A query parameter as NAME=VALUE, e.g. actor=Gallant (repeatable).")
@@ -311,7 +326,7 @@ def _answer(command: str, db: Path, query_name: str, assignments: list[str]):
         values = bind(chosen, parse_assignments(assignments))
     except QueryError as exc:
         if isinstance(exc, UnknownQuery):
-            typer.echo("\n".join(listing(queries)))
+            _echo("\n".join(listing(queries)))
         raise _fail(command, exc) from exc
     if not db.exists():
         raise _fail(command, f"warehouse {db} does not exist; run `newswire run` first")
@@ -341,14 +356,14 @@ def query(
     from newswire.analyst.queries import QueryError, available_queries, formatter, listing
 
     if list_queries or name is None:
-        typer.echo("\n".join(listing(available_queries())))
+        _echo("\n".join(listing(available_queries())))
         return
     try:
         render = formatter(output)
     except QueryError as exc:
         raise _fail("query", exc) from exc
     _, _, result = _answer("query", db, name, param)
-    typer.echo(render(result))
+    _echo(render(result))
 
 
 @app.command()
@@ -376,10 +391,10 @@ def search(
     except (duckdb.Error, RuntimeError) as exc:
         raise _fail("search", str(exc).splitlines()[0]) from exc
     if not hits:
-        typer.echo(f"no article matches {text!r}")
+        _echo(f"no article matches {text!r}")
         return
     for line in format_hits(hits):
-        typer.echo(line)
+        _echo(line)
 
 
 CHARTS = {"timeline": "actor_timeline", "figures": "figures_over_time"}
@@ -411,7 +426,7 @@ def chart(
         out.write_text(svg, encoding="utf-8")
     except OSError as exc:
         raise _fail("chart", exc) from exc
-    typer.echo(f"{out}: {len(result.rows)} {what} from {chosen.name}")
+    _echo(f"{out}: {len(result.rows)} {what} from {chosen.name}")
 
 
 @app.command()
@@ -437,7 +452,7 @@ def dq(
             page = write_site(con, site_dir)
     except duckdb.Error as exc:
         raise _fail("dq", exc) from exc
-    typer.echo(page)
+    _echo(page)
     if serve:
         _serve(site_dir, port)
 
@@ -454,11 +469,11 @@ def _serve(site_dir: Path, port: int) -> None:
     handler = partial(SimpleHTTPRequestHandler, directory=str(site_dir))
     with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` and service managers stop it like Ctrl-C
-        typer.echo(f"serving http://127.0.0.1:{server.server_port}/ until interrupted (Ctrl-C or SIGTERM)")
+        _echo(f"serving http://127.0.0.1:{server.server_port}/ until interrupted (Ctrl-C or SIGTERM)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            typer.echo("stopped")
+            _echo("stopped")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,18 @@
 """A source folder holding the sample articles among one of every hostile input, and what each must come to.
 
 Shared by the ingest tests and the end-to-end run: the same folder, the same expected reasons.
-Paths are relative to the folder; a record is `file:line` (JSONL, manifest) as ingest names it.
+Paths are relative to the folder, as ingest names them (`path_text`: bytes that are not UTF-8
+and control characters escaped); a record is `file:line` (JSONL, manifest). Besides one input
+of each kind, a seeded generator gives file names of random bytes (`fuzz_names`): the same
+names on every run, so a failure can be replayed.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import random
 import re
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -15,6 +20,7 @@ from pathlib import Path
 
 from paths import SEED_ARTICLES
 
+from newswire.ingest.clean import path_text
 from newswire.ingest.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS
 
 STORY = "Officials met in Cairo on Monday and agreed to meet again next week, the ministry said.\n"
@@ -32,13 +38,58 @@ MANY_FILES = 2_000
 MANY_STORIES = 50
 HUGE_BYTES = 50 * 1024 * 1024
 EXECUTED = "executed"  # the file front.txt's YAML would create in the folder's parent, were it run
+# A text one character over the spaCy model's `max_length` (one line, as a scraper may leave it).
+MODEL_MAX_LENGTH = 1_000_000
+LONG_CHARS = MODEL_MAX_LENGTH + 1
+# File names that must load, shown escaped: not UTF-8 (the bytes of a UTF-16 mark), a terminal
+# title sequence, a right-to-left override.
+NAMES = {b"\xff\xfe.txt": "\\xff\\xfe.txt", b"\x1b]0;owned\x07.txt": "\\x1b]0;owned\\x07.txt", "\u202etxt.exe.txt".encode(): "\u202etxt.exe.txt"}
+CLEAR_SCREEN = b"\x1b[2J.txt"  # an empty file whose rejection names it in the run's log
+FORMULA = '=HYPERLINK("http://127.0.0.1:9/","open me")'
+FORMULA_TEXT = "=1+2 ministers met in Lima on Monday."  # one sentence, a formula to a spreadsheet
+UTF16_TEXT = "Schoolchildren in Kraków and Malmö returned to class on Monday, officials said."
+UTF32_TEXT = "Flights from Reykjavík resumed on Tuesday after the ash cloud cleared."
+# Markup in names and fields that reach the dashboard: each must show there as text.
+MARKUP_NAMES = ("<img src=x onerror=alert(1)>.txt", "<svg onload=alert(2)>.txt", "<iframe src=javascript:alert(3)>.txt")
+MARKUP_TITLE = "<script>alert(4)</script><b onmouseover=alert(5)>Talks</b>"
+FUZZ_SEED = 21
+FUZZ_NAMES = 24
+# What a random name is made of: any byte but NUL and `/`, which no name can hold.
+_NAME_BYTES = bytes(b for b in range(1, 256) if b != ord("/"))
+
+
+def fuzz_names(seed: int = FUZZ_SEED, count: int = FUZZ_NAMES) -> list[bytes]:
+    """`count` file names of random bytes ending `.txt`, none hidden, distinct however they are shown."""
+    rng = random.Random(seed)
+    names: dict[str, bytes] = {}
+    while len(names) < count:
+        name = bytes(rng.choice(_NAME_BYTES) for _ in range(rng.randint(1, 12))).lstrip(b".") + b".txt"
+        names.setdefault(path_text(os.fsdecode(name)), name)
+    return list(names.values())
+
+
+def fuzz_story(n: int) -> str:
+    return f"Harbour pilots guided {n + 2} tankers into the bay on Monday, the coast guard said of convoy {n}.\n"
+
 
 # Hostile inputs that load, besides the samples and the distinct items of `many/`.
-LOADED = {"cp1252.txt", "feed.jsonl:1", "feed.jsonl:10"}
+LOADED = {
+    "cp1252.txt", "feed.jsonl:1", "feed.jsonl:10", "feed.jsonl:15", "feed.jsonl:16", "utf16.txt", "utf32.txt", "long.txt",
+    *NAMES.values(), *(f"names/{path_text(os.fsdecode(name))}" for name in fuzz_names()),
+}
 _DATE = r"\d{4}-\d{2}-\d{2}"
 # Relative path -> the reason it is rejected with (a regular expression that must match it whole).
 REJECTED = {
     "empty.txt": re.escape("the article has no text"),
+    "blank.txt": re.escape("the article has no text"),
+    "zero-width.txt": re.escape("the article has no text (only whitespace, zero-width or control characters)"),
+    "\\x1b[2J.txt": re.escape("the article has no text"),
+    **{name: re.escape("the article has no text") for name in MARKUP_NAMES},
+    "dawn.txt": re.escape("published_at 0001-01-01 is before 1800-01-01"),
+    "feed.jsonl:11": re.escape("published_at 0001-01-01 is before 1800-01-01"),
+    "feed.jsonl:12": rf"published_at 9999-12-31 is in the future \(later than {_DATE}\)",
+    "feed.jsonl:13": re.escape("the article has no text (only whitespace, zero-width or control characters)"),
+    "feed.jsonl:14": re.escape("the article has no text (only whitespace, zero-width or control characters)"),
     "binary.txt": re.escape("binary file, not text (it holds NUL bytes)"),
     "damaged.txt": re.escape("not valid UTF-8 (byte 51: b'\\xff'), though most of it is: a damaged UTF-8 file"),
     "gbk.txt": re.escape("binary file, not text (not UTF-8, byte 0: b'\\xd5'; nor Windows-1252 prose)"),
@@ -75,6 +126,8 @@ REJECTED = {
 # Relative path -> the note recorded for it.
 NOTED = {
     "cp1252.txt": re.escape("decoded as Windows-1252, not UTF-8"),
+    "utf16.txt": re.escape("decoded as UTF-16 (it starts with a UTF-16 byte-order mark)"),
+    "utf32.txt": re.escape("decoded as UTF-32 (it starts with a UTF-32 byte-order mark)"),
     "alias.txt": re.escape("symbolic link, not followed"),
 }
 
@@ -117,8 +170,32 @@ def build_hostile(root: Path) -> Path:
         json.dumps({"id": "r8", "text": "Lone \ud800 surrogate in Beirut on Monday."}),
         json.dumps({"id": "r9", "text": "x" * (MAX_ARTICLE_CHARS + 1)}),
         json.dumps({"id": "r10", "text": "Officials met in Baghdad.", "url": "http://127.0.0.1:9/never-fetched"}),
+        json.dumps({"id": "r11", "text": "Yesterday the council met in Oslo.", "published_at": "0001-01-01"}),
+        json.dumps({"id": "r12", "text": "The council meets in Oslo tomorrow.", "published_at": "9999-12-31"}),
+        json.dumps({"id": "r13", "text": "\x01\x02\x1b\x7f\x85\x9b \t\x0b"}),
+        json.dumps({"id": "r14", "text": "\u200b\u200c\u200d\u2060\u202e\ufeff"}),
+        json.dumps({"id": "r15", "title": FORMULA, "text": FORMULA_TEXT}),
+        json.dumps({"id": "<b>r16</b>", "title": MARKUP_TITLE, "published_at": "2024-01-01",
+                    "text": "The ministers met in Quito on Monday and will meet again in Lima on 2024-01-09."}),
     ]
     write(folder / "feed.jsonl", "\n".join(records) + "\n")
+    write(folder / "blank.txt", " \t\n\u00a0\u3000\n")
+    write(folder / "zero-width.txt", "\ufeff\u200b\u200c\n\u2060\u200b")
+    write(folder / "dawn.txt", "date 0001-01-01\nYesterday the council met in Oslo.\n")
+    write(folder / "utf16.txt", codecs.BOM_UTF16_LE + UTF16_TEXT.encode("utf-16-le"))
+    write(folder / "utf32.txt", codecs.BOM_UTF32_BE + UTF32_TEXT.encode("utf-32-be"))
+    write(folder / "long.txt", ("The wind and the rain kept the harvest late. " * (LONG_CHARS // 45 + 1))[:LONG_CHARS])
+    names = os.fsencode(folder)
+    for n, name in enumerate(NAMES):
+        with open(names + b"/" + name, "wb") as handle:
+            handle.write(f"Envoys from {n + 3} countries met in Nairobi on Monday, the host said.\n".encode())
+    for empty in (CLEAR_SCREEN, *(name.encode() for name in MARKUP_NAMES)):
+        with open(names + b"/" + empty, "wb"):
+            pass
+    (folder / "names").mkdir()
+    for n, name in enumerate(fuzz_names()):
+        with open(names + b"/names/" + name, "wb") as handle:
+            handle.write(fuzz_story(n).encode())
     write(folder / "front.txt", f"---\ntitle: !!python/object/apply:os.system ['touch {root / EXECUTED}']\n---\n" + STORY)
     rows = ["file,published_at,source,title,url"]
     for n in range(MANY_FILES):

@@ -28,11 +28,13 @@ from newswire.analyst.queries import (
     format_csv,
     format_json,
     format_table,
+    neutralised,
     parse_assignments,
     parse_query,
     run,
     used_parameters,
 )
+from newswire.ingest.clean import printable
 
 QUERY_NAMES = [q.name for q in available_queries()]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -130,6 +132,24 @@ def test_csv_and_json_keep_values_whole():
         {"day": "2024-03-27", "value": 32000.0, "sources": ["DNA", "AP"]},
         {"day": None, "value": 0.5, "sources": None},
     ]
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised():
+    titles = ["=HYPERLINK(\"http://x.test\",\"click\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab", "Gaza, 2024", "a=b"]
+    result = Result(("title", "value", "sources"), tuple((t, -5.0, ["=cmd|' /C calc'!A0", "AP"]) for t in titles))
+    rows = list(csv.reader(io.StringIO(format_csv(result))))[1:]
+    assert [row[0] for row in rows] == [f"'{t}" for t in titles[:5]] + titles[5:]
+    assert {row[1] for row in rows} == {"-5.0"}
+    assert {row[2] for row in rows} == {"'=cmd|' /C calc'!A0, AP"}
+    assert json.loads(format_json(result))[0]["title"] == titles[0]
+    assert (neutralised("\rReturn"), neutralised(" =1"), neutralised("")) == ("'\rReturn", " =1", "")
+
+
+def test_json_stays_json_once_escaped_for_the_console():
+    result = Result(("title",), (("Talks\x7f\x85\u202e\x1b[2J\x07 resume",),))
+    shown = printable(format_json(result))
+    assert not any(c in shown for c in "\x7f\x85\u202e\x1b\x07")
+    assert json.loads(shown) == [{"title": "Talks\x7f\x85\u202e\x1b[2J\x07 resume"}]
 
 
 @pytest.fixture(scope="module")

@@ -67,6 +67,19 @@ def test_sql_queries_the_warehouse(cli_warehouse):
     assert bad.returncode == 1 and "no_such_table" in bad.stderr
 
 
+def test_what_the_command_prints_cannot_drive_the_terminal(cli_warehouse):
+    db, _ = cli_warehouse
+    payload = "chr(27) || '[2J' || chr(27) || ']0;owned' || chr(7) || chr(155) || 'x' || chr(8238)"
+    result = newswire("sql", f"select {payload} as name", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    # DuckDB writes ESC and BEL as `\e` and `\a` itself; the rest is escaped on the way out.
+    assert "[2J" in result.stdout and "\\u009bx\\u202e" in result.stdout
+    assert not any(c in result.stdout for c in "\x1b\x07\x9b\u202e")
+    failed = newswire("sql", "select * from \"\x1b[2J\x9b\"", "--db", str(db))
+    assert failed.returncode == 1 and "[2J\\u009b" in failed.stderr
+    assert not any(c in failed.stderr for c in "\x1b\x9b")
+
+
 def test_eval_reports_every_score(cli_warehouse):
     db, _ = cli_warehouse
     result = newswire("eval", "--gold", str(GOLD), "--db", str(db))
@@ -93,4 +106,4 @@ def test_eval_scores_a_timeml_folder(tmp_path):
     result = newswire("eval", "--timeml", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "gold timexes: 2" in result.stdout
-    assert "value         P 1.000  R 1.000  F1 1.000  (2 matched)" in result.stdout
+    assert "value          P 1.000  R 1.000  F1 1.000  (2 matched)" in result.stdout

@@ -4,6 +4,7 @@ what a real headless Chromium shows of it."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newswire.ingest.clean import path_text
 from newswire.quality.dashboard import render, write_site
 from newswire.quality.dashboard_data import DashboardData, collect
 
@@ -347,3 +349,30 @@ def test_chromium_renders_the_dashboard(two_runs: Path, tmp_path: Path) -> None:
                       profile=tmp_path / "profile")
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_hostile_names_and_titles_show_as_text_in_chromium(tmp_path: Path) -> None:
+    db = tmp_path / "newswire.duckdb"
+    con = warehouse(db)
+    con.execute("update articles set title = ? where article_id = 'a2'",
+                ["<script>alert(1)</script>\x1b]0;owned\x07<b onmouseover=alert(2)>Rafah</b>"])
+    add_run(con, "run-1", datetime(2024, 3, 28, 9, 0), "published", ROW_COUNTS_1, warnings=1, flagged=1, rejected=3)
+    flag(con, "dq_findings", "run-1", "events", "expect_column_values_to_be_between", "days_after_publication",
+         "warning", "An event is not dated after its article's publication date.", "a2", "ev-1",
+         {"event_id": "ev-1", "article_id": "a2", "trigger_text": "<img src=x onerror=alert(3)>"})
+    names = [path_text(os.fsdecode(b"/in/\xff\xfe.txt")), path_text("/in/\x1b[2J.txt"), "/in/<svg onload=alert(4)>.txt"]
+    for name in names:
+        con.execute("insert into rejected_inputs values ('run-1', ?, 'the article has no text', now())", [name])
+    con.close()
+    with duckdb.connect(str(db), read_only=True) as connection:
+        page = write_site(connection, tmp_path)
+    result = chromium("--dump-dom", page.as_uri(), profile=tmp_path / "profile")
+    assert result.returncode == 0, result.stderr[-2000:]
+    for html in (page.read_text(encoding="utf-8"), result.stdout):
+        tags = re.findall(r"<([a-z]+)[^>]*>", html)
+        assert not {"script", "img", "iframe"} & set(tags)
+        assert not re.search(r"<[^>]+\son[a-z]+=", html)
+        assert "\x1b" not in html and "\x07" not in html
+        text = text_of(html)
+        assert "/in/\\xff\\xfe.txt" in text and "/in/\\x1b[2J.txt" in text and "/in/<svg onload=alert(4)>.txt" in text
+        assert "<script>alert(1)</script>\\x1b]0;owned\\x07<b onmouseover=alert(2)>Rafah</b>" in text

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import string
 import time
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hostile_inputs import FOREIGN, LOADED, MANY_STORIES, NOTED, REJECTED, build_hostile, write
+from hostile_inputs import FOREIGN, FUZZ_NAMES, LOADED, MANY_STORIES, NOTED, REJECTED, build_hostile, fuzz_names, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import SEED_ARTICLES
 
-from newswire.ingest.clean import not_english
+from newswire.ingest.clean import not_english, path_text
 from newswire.ingest.inputs import InputFile, ingest
 from newswire.load import warehouse
 
@@ -98,6 +100,16 @@ def test_thousands_of_inputs_are_recorded_at_once(tmp_path: Path) -> None:
     con.close()
 
 
+def test_a_source_folder_named_in_bytes_that_are_not_utf8_is_recorded_escaped(tmp_path: Path) -> None:
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    at = datetime.now(UTC)
+    source = os.fsdecode(b"/in/\xff\x1b[2J")
+    warehouse.begin_run(con)
+    warehouse.finish_run(con, warehouse.RunRecord("r1", None, at, at, source, 0, 0, 0, {}), [], [])
+    assert con.execute("select source from runs").fetchall() == [("/in/\\xff\\x1b[2J",)]
+    con.close()
+
+
 @pytest.mark.parametrize("text", list(FOREIGN.values()))
 def test_other_languages_are_caught(text: str) -> None:
     assert not_english(text) is not None
@@ -160,3 +172,37 @@ def test_any_input_ends_as_an_article_a_rejection_or_a_note(tmp_path: Path, text
         assert len(missing) <= result.duplicates, missing
     else:
         assert {str(folder / "feed.jsonl"), str(folder / "batch.json")} <= accounted
+
+
+_NAME_BYTES = st.binary(min_size=1, max_size=40).map(lambda b: b.replace(b"/", b"_").replace(b"\0", b"_").lstrip(b"."))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_NAME_BYTES.filter(bool))
+def test_any_file_name_is_recorded_as_text_that_can_be_stored_and_shown(tmp_path: Path, name: bytes) -> None:
+    folder = tmp_path / f"case{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/" + name + b".txt", "wb") as handle:
+        handle.write(b"Officials met in Cairo on Monday.\n")
+    result = ingest(folder)
+    (article,) = result.articles
+    assert article.input_path == path_text(os.path.join(folder, os.fsdecode(name + b".txt")))
+    for text in (article.input_path, article.external_id, result.inputs[0].input_path):
+        text.encode("utf-8")
+        assert not any(unicodedata.category(c) == "Cc" for c in text), text
+    assert ingest(folder, {i.input_path: i.content_hash for i in result.inputs}).unchanged == 1
+
+
+def test_the_generated_names_are_the_same_each_time_and_hostile() -> None:
+    names = fuzz_names()
+    assert names == fuzz_names() and len(names) == FUZZ_NAMES
+    assert any(not _is_utf8(n) for n in names)
+    assert any(any(b < 0x20 or b == 0x7F for b in n) for n in names)
+
+
+def _is_utf8(name: bytes) -> bool:
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -3,26 +3,51 @@
 The run exits 0, the sample articles load exactly as a run over them alone loads them, and every
 hostile file or record is in `rejected_inputs` (or `input_notes`) with its reason, its line or
 record number and the run's id; a second run over the same folder exits 0 and changes nothing.
+Names that are not UTF-8 or hold control characters are recorded escaped, nothing the runs
+print can drive a terminal, and CSV answers neutralise a title that would run as a formula.
 Real runs, each with its temporary Prefect server: one over the samples alone and one over the
 hostile folder, started together, then the second run over the hostile folder.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
+import shutil
 import subprocess
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
 import pytest
 from cli_runs import newswire, run_id
-from hostile_inputs import CP1252_TEXT, EXECUTED, LOADED, MANY_FILES, MANY_STORIES, NOTED, REJECTED, build_hostile
+from hostile_inputs import (
+    CP1252_TEXT,
+    EXECUTED,
+    FORMULA,
+    FORMULA_TEXT,
+    LOADED,
+    LONG_CHARS,
+    MANY_FILES,
+    MANY_STORIES,
+    MARKUP_NAMES,
+    MARKUP_TITLE,
+    NOTED,
+    REJECTED,
+    UTF16_TEXT,
+    UTF32_TEXT,
+    build_hostile,
+)
 from paths import SEED_ARTICLES
 from warehouse_checks import assert_same_rows, assert_star_integrity, published_rows
+
+from newswire.ingest.clean import path_text
 
 _OF_SAMPLES = "list_contains($ids, article_id)"
 _SAMPLE_EVENTS = f"select event_id from events where {_OF_SAMPLES}"
@@ -48,6 +73,34 @@ SAMPLE_ROWS = {
               f"where input_path in (select input_path from articles where {_OF_SAMPLES})",
 }
 SAMPLE_FILES = sorted(p.name for p in SEED_ARTICLES.glob("*.txt"))
+CHROMIUM = Path("/usr/bin/chromium")
+# What a payload would be, were it live: an element of these, or an attribute that runs script.
+_LIVE_TAGS = {"script", "img", "iframe", "object", "embed"}
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.handlers: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.handlers += [f"{tag} {name}" for name, value in attrs if name.startswith("on")
+                          or "javascript:" in (value or "")]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _assert_no_live_payload(html: str) -> str:
+    """The page's text, once sure that no payload in it is an element or a handler."""
+    page = _Elements()
+    page.feed(html)
+    assert not _LIVE_TAGS & set(page.tags), _LIVE_TAGS & set(page.tags)
+    assert page.handlers == []
+    return " ".join(unescape(" ".join(page.text)).split())
 
 
 @dataclass(frozen=True)
@@ -59,6 +112,7 @@ class Runs:
     alone: subprocess.CompletedProcess
     hostile: subprocess.CompletedProcess
     published: dict[str, Counter]  # after the hostile run
+    page: Path  # the dashboard after the hostile run (the second run rebuilds it)
     again: subprocess.CompletedProcess
 
 
@@ -75,8 +129,10 @@ def runs(tmp_path_factory) -> Runs:
     assert alone.returncode == 0, alone.stderr[-3000:]
     assert hostile.returncode == 0, hostile.stderr[-3000:]
     published = published_rows(hostile_db)
+    page = root / "hostile-dashboard.html"
+    shutil.copyfile(hostile_db.parent / "index.html", page)
     again = newswire("run", "--source", str(folder), "--db", str(hostile_db))
-    return Runs(root, folder, alone_db, hostile_db, alone, hostile, published, again)
+    return Runs(root, folder, alone_db, hostile_db, alone, hostile, published, page, again)
 
 
 def _sample_rows(db: Path, ids: list[str]) -> dict[str, Counter]:
@@ -140,10 +196,49 @@ def test_every_hostile_input_is_rejected_by_the_run_with_its_reason(runs: Runs) 
 def test_decoded_and_linked_inputs_are_noted_by_the_run(runs: Runs) -> None:
     _assert_recorded(_recorded(runs, "input_notes", run_id(runs.hostile.stdout)), NOTED)
     with duckdb.connect(str(runs.hostile_db), read_only=True) as con:
-        cp1252 = con.execute(
-            "select body from articles where input_path = ?", [str(runs.folder / "cp1252.txt")]
-        ).fetchall()
-    assert cp1252 == [(CP1252_TEXT,)]
+        bodies = dict(con.execute("select regexp_extract(input_path, '[^/]*$'), body from articles").fetchall())
+    assert (bodies["cp1252.txt"], bodies["utf16.txt"], bodies["utf32.txt"]) == (CP1252_TEXT, UTF16_TEXT, UTF32_TEXT)
+    assert len(bodies["long.txt"]) == LONG_CHARS
+
+
+def test_names_are_stored_escaped_and_nothing_printed_drives_a_terminal(runs: Runs) -> None:
+    with duckdb.connect(str(runs.hostile_db), read_only=True) as con:
+        names = dict(con.execute("select external_id, input_path from articles").fetchall())
+    assert names["\\xff\\xfe"] == f"{runs.folder}/\\xff\\xfe.txt"
+    assert names["\\x1b]0;owned\\x07"] == f"{runs.folder}/\\x1b]0;owned\\x07.txt"
+    assert "\\x1b[2J.txt: the article has no text" in runs.hostile.stderr
+    for run in (runs.hostile, runs.again):
+        for shown in (run.stdout, run.stderr):
+            assert not any(c in shown for c in "\x1b\x07\x9b\u202e"), [line for line in shown.splitlines() if "\\x1b" in line]
+
+
+def test_no_payload_is_live_on_the_dashboard(runs: Runs) -> None:
+    page = runs.page
+    texts = [_assert_no_live_payload(page.read_text(encoding="utf-8"))]
+    if CHROMIUM.exists():
+        dom = subprocess.run(
+            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--no-first-run", f"--user-data-dir={runs.root / 'chromium'}", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )
+        assert dom.returncode == 0, dom.stderr[-2000:]
+        texts.append(_assert_no_live_payload(dom.stdout))
+    for text in texts:
+        for name in MARKUP_NAMES:
+            assert f"{runs.folder}/{name}" in text
+        assert "\\x1b[2J.txt" in text and "\x1b" not in text
+    with duckdb.connect(str(runs.hostile_db), read_only=True) as con:
+        assert con.execute("select title from articles where external_id = '<b>r16</b>'").fetchall() == [(MARKUP_TITLE,)]
+
+
+def test_a_title_that_is_a_formula_is_kept_and_neutralised_in_csv(runs: Runs) -> None:
+    with duckdb.connect(str(runs.hostile_db), read_only=True) as con:
+        assert con.execute("select title from articles where external_id = 'r15'").fetchall() == [(FORMULA,)]
+    answer = newswire("query", "article_facts", "--param", "article=r15", "--format", "csv", "--db", str(runs.hostile_db))
+    assert answer.returncode == 0, answer.stderr
+    cells = [cell for row in csv.reader(io.StringIO(answer.stdout)) for cell in row]
+    assert f"'{FORMULA_TEXT}" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
 def test_a_second_run_names_the_links_again_and_changes_nothing(runs: Runs) -> None:
@@ -166,7 +261,7 @@ def test_every_file_is_recorded_as_read_and_nothing_in_an_input_is_run_or_follow
     files = set()
     for folder, _, names in os.walk(runs.folder):
         files |= {
-            _relative(runs.folder, os.path.join(folder, name))
+            _relative(runs.folder, path_text(os.path.join(folder, name)))
             for name in names
             if name != "manifest.csv" and not os.path.islink(os.path.join(folder, name))
         }

@@ -3,7 +3,7 @@
 A query file starts with a comment: its first line is the question the query answers, and
 each line `-- $name: description (default: value)` declares a parameter, bound by DuckDB as
 a prepared-statement parameter. Everything here is a plain function; running a query takes
-a connection the caller opened.
+a connection the caller opened. CSV output is safe to open in a spreadsheet (`neutralised`).
 """
 
 from __future__ import annotations
@@ -195,14 +195,28 @@ def format_table(result: Result, cell_width: int = CELL_WIDTH) -> str:
     return "\n".join(lines)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """A CSV cell that no spreadsheet runs: one starting like a formula gets a leading `'`."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_value(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return cell_text(value)
+    return neutralised(cell_text(value))
 
 
 def format_csv(result: Result) -> str:
-    """A header and a line per row; lists joined with `, `, NULL empty."""
+    """A header and a line per row; lists joined with `, `, NULL empty.
+
+    Text cells that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a tab or a
+    carriage return first) start with `'`, the OWASP rule: a title such as `=HYPERLINK(…)`
+    is shown, never run. Numbers stay numbers; the warehouse keeps every value as given.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(result.columns)

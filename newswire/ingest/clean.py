@@ -5,14 +5,21 @@ extraction must not read, and produce a same-length text in which those ranges a
 so every offset found in it is an offset into the body as read. The furniture lines are the
 lexicon `page_furniture.json`. `not_english` tells prose in another language from English by
 its script and by the function words of `language_words.json`.
+
+Text that must be safe wherever it goes is made so here as well: `path_text` gives a file's
+path as storable text (bytes that are not UTF-8 and control characters escaped), `printable`
+escapes what a terminal would act on, and `has_visible_text` tells an article from one of
+whitespace, zero-width and control characters only.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from newswire.extract.lexicons import LexiconError, lexicon
 
@@ -28,6 +35,45 @@ _FURNITURE_PATTERNS = tuple(
 _REPEAT_MIN_WORDS = 8
 _WORD = re.compile(r"\S+")
 _HEADER_DATE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
+
+
+# C0 and C1 control characters (DEL among them): a terminal acts on them, a name never needs them.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# What a console shows as is: line ends and tabs of multi-line output, nothing else of the above;
+# nor the bidirectional embeddings, overrides and isolates that reorder what follows them.
+_CONSOLE_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode categories that put nothing on the page: spaces, line and paragraph separators,
+# control and format (zero-width, bidi, BOM) characters, and code points not assigned yet.
+_INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cn"})
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """An ASCII control character as `\\x1b`, any other as `\\u009b`: a byte that is not UTF-8
+    stays told apart (`\\x9b`), and JSON reads the second form as the character itself."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x7F else f"\\u{code:04x}"
+
+
+def path_text(path: PurePath | str) -> str:
+    """A file's path as text that can be stored and shown anywhere.
+
+    A name is bytes to the file system: bytes that are not UTF-8 (which Python holds as lone
+    surrogates, and no UTF-8 store accepts) are written as `\\xff`, and control characters
+    as `\\x1b`, `\\x0a` (`\\u009b` beyond ASCII), so that a name can neither break a store nor act on a
+    terminal or forge a log line. Any other name is unchanged.
+    """
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return _CONTROLS.sub(_escaped, text)
+
+
+def printable(text: str) -> str:
+    """`text` as a console may show it: control and bidi-override characters escaped, except line ends and tabs."""
+    return _CONSOLE_UNSAFE.sub(_escaped, text)
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether `text` holds anything but whitespace, zero-width, control and unassigned characters."""
+    return any(unicodedata.category(c) not in _INVISIBLE for c in text)
 
 
 def header_date(text: str) -> tuple[str | None, int]:

@@ -3,7 +3,9 @@
 A source is a file or a folder of inputs in the formats of `newswire.ingest.formats`. Each input
 is hashed so that one loaded before is not read again; each article is admitted once per
 content, in English, one text per record id. A broken input becomes a `Rejection` with its
-reason; it never stops the others. Input is data only: nothing in it is executed or followed
+reason; it never stops the others. Every input is named by its path as `path_text` gives it
+(bytes that are not UTF-8 and control characters escaped), in what is recorded and in what is
+compared with the inputs loaded before. Input is data only: nothing in it is executed or followed
 (no URL is fetched, symbolic links are not followed).
 """
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from newswire.ingest.clean import mask, not_english
+from newswire.ingest.clean import mask, not_english, path_text
 from newswire.ingest.formats import (
     MANIFEST_NAME,
     MAX_ARTICLE_BYTES,
@@ -52,7 +54,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """An input read in a run, and the hash of what it was read from."""
+    """An input read in a run (its path as `path_text` gives it), and the hash of what it was read from."""
 
     input_path: str
     content_hash: str
@@ -84,16 +86,16 @@ def _symlink_finding(link: Path, root: str) -> Rejection | InputNote:
     """
     target = os.path.normpath(os.path.join(os.path.abspath(link.parent), os.readlink(link)))
     if os.path.commonpath([root, target]) != root:
-        return Rejection(str(link), "symbolic link to outside the source folder, not followed")
+        return Rejection(path_text(link), "symbolic link to outside the source folder, not followed")
     try:
         resolved = os.path.realpath(link, strict=True)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return Rejection(str(link), "symbolic link loop (it leads back to itself), not followed")
-        return Rejection(str(link), "symbolic link to nothing (its target does not exist), not followed")
+            return Rejection(path_text(link), "symbolic link loop (it leads back to itself), not followed")
+        return Rejection(path_text(link), "symbolic link to nothing (its target does not exist), not followed")
     if os.path.isdir(resolved) and os.path.commonpath([resolved, os.path.realpath(link.parent)]) == resolved:
-        return Rejection(str(link), "symbolic link to a folder that holds it (a loop), not followed")
-    return InputNote(str(link), "symbolic link, not followed")
+        return Rejection(path_text(link), "symbolic link to a folder that holds it (a loop), not followed")
+    return InputNote(path_text(link), "symbolic link, not followed")
 
 
 def _list_inputs(source: Path) -> _Listing:
@@ -114,7 +116,7 @@ def _list_inputs(source: Path) -> _Listing:
             with os.scandir(folder) as entries:
                 found = sorted(entries, key=lambda e: e.name)
         except OSError as exc:
-            listing.findings.append(Rejection(str(folder), f"folder cannot be read: {exc.strerror or exc}"))
+            listing.findings.append(Rejection(path_text(folder), f"folder cannot be read: {exc.strerror or exc}"))
             continue
         for entry in found:
             path = folder / entry.name
@@ -127,7 +129,7 @@ def _list_inputs(source: Path) -> _Listing:
             elif entry.is_file(follow_symlinks=False):
                 listing.files.append(path)
             else:
-                listing.findings.append(Rejection(str(path), "not a regular file (a device, pipe or socket); not read"))
+                listing.findings.append(Rejection(path_text(path), "not a regular file (a device, pipe or socket); not read"))
     listing.files.sort()
     return listing
 
@@ -228,12 +230,12 @@ class IngestStream:
                     manifest_bytes[path.parent] = _manifest_bytes(path.parent)
                 digest = content_hash(path, manifest_bytes[path.parent])
             except OSError as exc:
-                self.rejections.append(Rejection(str(path), f"cannot be read: {exc.strerror or exc}"))
+                self.rejections.append(Rejection(path_text(path), f"cannot be read: {exc.strerror or exc}"))
                 continue
-            if loaded.get(str(path)) == digest:
+            if loaded.get(path_text(path)) == digest:
                 self.unchanged += 1
                 continue
-            self.inputs.append(InputFile(str(path), digest))
+            self.inputs.append(InputFile(path_text(path), digest))
             if path.parent not in manifests:
                 manifest = manifests[path.parent] = load_manifest(path.parent / MANIFEST_NAME, present[path.parent])
                 if isinstance(manifest, Manifest):

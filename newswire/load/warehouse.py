@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from newswire.ingest.clean import path_text
 from newswire.ingest.inputs import InputFile, InputNote, rebuild_article
 from newswire.link.events import EventRow, EventSummary, summarise
 from newswire.load.staging import StagedBatch
@@ -221,6 +222,7 @@ def known_events(
                 event_actors.actor_id,
                 run_types.actor_type,
                 event_actors.role,
+                events.event_mode,
             from run_events as events
             inner join run_articles as articles on events.article_id = articles.article_id
             left join run_event_actors as event_actors on events.event_id = event_actors.event_id
@@ -237,6 +239,7 @@ def known_events(
                 event_actors.actor_id,
                 actors.actor_type,
                 event_actors.role,
+                events.event_mode,
             from events
             inner join articles on events.article_id = articles.article_id
             left join event_actors on events.event_id = event_actors.event_id
@@ -389,6 +392,7 @@ def _record_run(
 ) -> None:
     record = asdict(run)
     record["row_counts"] = json.dumps(dict(run.row_counts))
+    record["source"] = path_text(run.source)  # a folder named in bytes that are not UTF-8, stored escaped
     con.execute(
         "insert or replace into runs by name select $run_id as run_id, $flow_run_id as flow_run_id, "
         "$started_at as started_at, $finished_at as finished_at, $source as source, $mode as mode, "

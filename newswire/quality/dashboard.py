@@ -2,7 +2,8 @@
 
 `render` turns what `newswire.quality.dashboard_data.collect` read into a page that loads nothing
 from the network (inline CSS, charts as inline SVG, no script); `write_site` writes that page as
-`index.html`.
+`index.html`. Text from the data (names, titles, reasons) is shown escaped: its markup as
+text, its control characters written out.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from html import escape
+from html import escape as escape_markup
 from math import ceil, floor, log10
 from pathlib import Path
 
 import duckdb
 
+from newswire.ingest.clean import printable
 from newswire.quality.dashboard_data import (
     DashboardData,
     ExpectationResult,
@@ -34,6 +36,11 @@ _TELLING_FIELDS = (
     "timex_value", "resolved_date", "event_date", "published_at",
 )
 _SHOWN_FIELDS = 5
+
+
+def escape(text: str) -> str:
+    """Text from the data as HTML: markup escaped, control characters written out (`\\x1b`)."""
+    return escape_markup(printable(text))
 
 
 def write_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> Path:
