@@ -6,7 +6,9 @@ The work itself lives in plain functions (`newswire.ingest.inputs`, `newswire.ex
 `newswire.quality.validate`, `newswire.load.warehouse`); this module only wires them and adds retries where
 I/O can fail. Articles stream through: each batch is read, extracted, validated and staged
 in the warehouse, then let go; only counts, keys and the rows flagged by validation are kept
-until the run publishes what it staged. Large arguments are passed `quote`d, so Prefect does
+until the run publishes what it staged. An article that fails to parse, extract, link, stage or
+validate is rejected with its stage and reason (its traceback goes to the run's log), and the
+run goes on: a batch whose validation raises is halved until the article that raises is alone. Large arguments are passed `quote`d, so Prefect does
 not walk every record of a batch looking for futures; except to a submitted task, which a Dask
 worker would receive still wrapped.
 """
@@ -27,7 +29,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from newswire.extract.nlp import load_model, stop_parsing
-from newswire.extract.pipeline import extract_articles
+from newswire.extract.pipeline import ExtractedBatch, Failure, extract_articles
 from newswire.ingest.inputs import IngestResult, IngestStream
 from newswire.link.actors import link_across
 from newswire.link.events import assign_canonical_events
@@ -123,7 +125,7 @@ def read_task(articles: Iterator[Article], size: int) -> tuple[Article, ...]:
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(articles: Sequence[Article]) -> list[Extraction]:
+def extract_task(articles: Sequence[Article]) -> ExtractedBatch:
     return extract_articles(articles, load_model(), load_gazetteer())
 
 
@@ -252,7 +254,7 @@ def _mode(full_refresh: bool, since: date | None, until: date | None) -> str:
     return "full-refresh" if full_refresh else "incremental"
 
 
-def _extracted(batches: Iterator[tuple[Article, ...]], ahead: int) -> Iterator[list[Extraction]]:
+def _extracted(batches: Iterator[tuple[Article, ...]], ahead: int) -> Iterator[ExtractedBatch]:
     """Each batch's extractions in order, `ahead` batches extracting at a time.
 
     The next batch is read while they extract. On the default runner extraction overlaps the
@@ -266,6 +268,35 @@ def _extracted(batches: Iterator[tuple[Article, ...]], ahead: int) -> Iterator[l
         if following is not None:
             pending.append(extract_task.submit(following))
         yield extractions
+
+
+def _validated(
+    extractions: Sequence[Extraction], con: duckdb.DuckDBPyConnection, published: bool, docs: Path | None,
+    failures: list[Failure],
+) -> Iterator[tuple[Sequence[Extraction], QualityDecision, list[ExpectationOutcome]]]:
+    """Link, stage and validate extractions: those validated together, the decision, its outcomes.
+
+    When any of that raises, each half is tried again on its own, down to the one article that
+    raises, which joins `failures`. Each part is loaded before the next is linked.
+    """
+    if not extractions:
+        return
+    try:
+        linked = link_task(quote(extractions), con, published=published)
+        frames = with_checks(stage(linked).frames)
+        # Data Docs render the run's first batch; dq_results and the dashboard cover all.
+        outcomes = validate_task(quote(frames), docs)
+        decision = decide(frames, outcomes)
+    except Exception as exc:
+        if len(extractions) == 1:
+            failures.append(Failure.of(extractions[0].article, "validate", exc))
+            return
+    else:
+        yield extractions, decision, outcomes
+        return
+    half = len(extractions) // 2
+    yield from _validated(extractions[:half], con, published, docs, failures)
+    yield from _validated(extractions[half:], con, published, docs, failures)
 
 
 @flow(name="news_etl", flow_run_name="news-etl-{source}", log_prints=False)
@@ -316,25 +347,31 @@ def news_etl(
             decisions: list[QualityDecision] = []
             outcomes: list[ExpectationOutcome] = []
             loaded: Counter[str] = Counter()
+            failures: list[Failure] = []
             read = undated = 0
             docs = db.parent / DATA_DOCS.parent
             try:
-                for index, extractions in enumerate(_extracted(batches, extractions_ahead)):
-                    linked = link_task(quote(extractions), con, published=mode != "full-refresh")
-                    frames = with_checks(stage(linked).frames)
-                    # Data Docs render the run's first batch; dq_results and the dashboard cover all.
-                    batch_outcomes = validate_task(quote(frames), docs if index == 0 else None)
-                    decision = decide(frames, batch_outcomes)
-                    loaded.update(load_task(con, quote(decision), run_id))
-                    decisions.append(_flags_only(decision))
-                    outcomes = combine([outcomes, batch_outcomes] if outcomes else [batch_outcomes])
-                    read += len(extractions)
-                    undated += sum(x.article.published_at is None for x in extractions)
-                    logger.info("batch %d: %d articles extracted, validated and loaded", index + 1, len(extractions))
+                for index, extracted in enumerate(_extracted(batches, extractions_ahead)):
+                    failures += extracted.failures
+                    parts = _validated(
+                        extracted.extractions, con, mode != "full-refresh", None if decisions else docs, failures
+                    )
+                    batch_read = 0
+                    for extractions, decision, batch_outcomes in parts:
+                        loaded.update(load_task(con, quote(decision), run_id))
+                        decisions.append(_flags_only(decision))
+                        outcomes = combine([outcomes, batch_outcomes] if outcomes else [batch_outcomes])
+                        batch_read += len(extractions)
+                        undated += sum(x.article.published_at is None for x in extractions)
+                    read += batch_read
+                    logger.info("batch %d: %d articles extracted, validated and loaded", index + 1, batch_read)
             finally:
                 stop_parsing()  # the parsing workers the extraction started in this process
             if stream is not None:
                 ingested = stream.result()
+            for failed in failures:
+                logger.warning("%s failed on %s:\n%s", failed.stage, failed.article.input_path, failed.details)
+            ingested = replace(ingested, rejections=ingested.rejections + tuple(f.rejection() for f in failures))
             logger.info(
                 "%s run: %d articles extracted (%d rejected, %d duplicate, %d inputs unchanged) from %s",
                 mode, read, len(ingested.rejections), ingested.duplicates, ingested.unchanged,

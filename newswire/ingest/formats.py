@@ -2,14 +2,16 @@
 
 Accepted: `.txt` (optional first line `date YYYY-MM-DD` or YAML front matter), `.json` (an
 object or an array of objects), `.jsonl` (an object a line), and a `manifest.csv` beside
-`.txt` files whose values win over the file's own header. Bytes are decoded as UTF-8, or as
-Windows-1252 prose with a note; a binary file is rejected. A broken input becomes a
-`Rejection` with its reason; a broken record rejects that record only. Input is data only:
+`.txt` files whose values win over the file's own header. Bytes are decoded as UTF-8, as
+UTF-16 or UTF-32 when a byte-order mark says so, or as Windows-1252 prose, with a note for
+all but UTF-8; a binary file is rejected, and so is an article with nothing visible in it. A
+broken input becomes a `Rejection` with its reason; a broken record rejects that record only. Input is data only:
 YAML is read with `safe_load`, and a manifest row naming a path outside its folder is never read.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -21,7 +23,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
-from newswire.ingest.clean import content_key, furniture_spans, header_date
+from newswire.ingest.clean import content_key, furniture_spans, has_visible_text, header_date, path_text
 from newswire.records import Article, Rejection, stable_id
 
 TEXT_SUFFIXES = (".txt",)
@@ -35,7 +37,13 @@ MAX_ARTICLE_CHARS = 5_000_000
 MAX_ARTICLE_BYTES = 5_000_000  # a `.txt` file, checked before it is read
 MAX_RECORD_FILE_BYTES = 500_000_000  # a `.json`, `.jsonl` or manifest file, checked before it is read
 FUTURE_SLACK = timedelta(days=1)  # a publication date later than now by more than this is an error
+EARLIEST_PUBLISHED = date(1800, 1, 1)  # a publication date before this is an error: no news archive goes back further
 WINDOWS_1252_NOTE = "decoded as Windows-1252, not UTF-8"
+# Byte-order marks and what they announce; UTF-32's little-endian mark starts like UTF-16's.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01  # text has the odd stray control character; a binary file has many
 _MAX_NON_ASCII_SHARE = 0.3  # Windows-1252 prose is mostly ASCII with accented letters among it
@@ -76,20 +84,44 @@ class ArticleMeta:
 def decode(raw: bytes) -> tuple[str, str | None]:
     """Text with the BOM removed and line endings normalised to `\\n`, and a note on its encoding.
 
-    UTF-8 is expected. Bytes that are not UTF-8 but read as Windows-1252 prose (mostly ASCII,
-    accented letters among it) are decoded as Windows-1252, with a note saying so.
+    UTF-8 is expected. A UTF-16 or UTF-32 byte-order mark is obeyed. Bytes that are not UTF-8
+    but read as Windows-1252 prose (mostly ASCII, accented letters among it) are decoded as
+    Windows-1252. A note says which encoding it was when it was not UTF-8.
     """
-    if b"\0" in raw:
+    text, encoding = _unicode_with_mark(raw)
+    note = f"decoded as {encoding} (it starts with a {encoding} byte-order mark)" if encoding else None
+    if text is not None:
+        if "\0" in text:
+            raise InputError(f"binary file, not text (it holds NUL characters once decoded as {encoding})")
+    elif b"\0" in raw:
         raise InputError("binary file, not text (it holds NUL bytes)")
-    note = None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        text, note = _windows_1252(raw, exc), WINDOWS_1252_NOTE
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            text, note = _windows_1252(raw, exc), WINDOWS_1252_NOTE
     controls = len(_CONTROL_CHARS.findall(text))
     if controls > len(text) * _MAX_CONTROL_SHARE:
         raise InputError(f"binary file, not text ({controls:,} control characters in {len(text):,})")
     return text.replace("\r\n", "\n").replace("\r", "\n"), note
+
+
+def _unicode_with_mark(raw: bytes) -> tuple[str | None, str | None]:
+    """Text in the UTF-16 or UTF-32 its byte-order mark announces, and that encoding's name.
+
+    (None, None) when the bytes start with no such mark.
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            name = encoding.upper()
+            try:
+                return raw.decode(encoding), name
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"not valid {name} (byte {exc.start}: {raw[exc.start:exc.start + 4]!r}), "
+                    f"though it starts with a {name} byte-order mark"
+                ) from exc
+    return None, None
 
 
 def _windows_1252(raw: bytes, utf8_error: UnicodeDecodeError) -> str:
@@ -114,7 +146,8 @@ def _windows_1252(raw: bytes, utf8_error: UnicodeDecodeError) -> str:
 def parse_published_at(value: object) -> date | None:
     """An ISO date or datetime (as text or as a date) to a date; empty means unknown.
 
-    A date later than tomorrow (UTC) is an error: nothing is published in the future.
+    A date later than tomorrow (UTC) is an error: nothing is published in the future; so is one
+    before `EARLIEST_PUBLISHED`.
     """
     if value is None or value == "":
         return None
@@ -133,6 +166,8 @@ def parse_published_at(value: object) -> date | None:
     latest = (datetime.now(UTC) + FUTURE_SLACK).date()
     if day > latest:
         raise InputError(f"published_at {day.isoformat()} is in the future (later than {latest.isoformat()})")
+    if day < EARLIEST_PUBLISHED:
+        raise InputError(f"published_at {day.isoformat()} is before {EARLIEST_PUBLISHED.isoformat()}")
     return day
 
 
@@ -172,6 +207,8 @@ def make_article(
         raise InputError(f"text is {len(body):,} characters, over the {MAX_ARTICLE_CHARS:,}-character limit for an article")
     if not content_key(body[header_end:]):
         raise InputError("the article has no text")
+    if not has_visible_text(body[header_end:]):
+        raise InputError("the article has no text (only whitespace, zero-width or control characters)")
     skipped = ([(0, header_end)] if header_end else []) + furniture_spans(body, header_end)
     kept = "".join(body[a:b] for a, b in _complement(skipped, len(body)))
     return Article(
@@ -265,7 +302,7 @@ def read_manifest(path: Path, present: set[str]) -> Manifest:
         if absent:
             raise InputError(f"manifest lacks column(s): {', '.join(absent)}")
         for line, row in enumerate(reader, start=2):
-            where = f"{path}:{line}"
+            where = f"{path_text(path)}:{line}"
             name = (row.get("file") or "").strip()
             if not name:
                 manifest.findings.append(Rejection(where, "manifest row names no file"))
@@ -306,8 +343,8 @@ def _parse_json(text: str) -> object:
         raise InputError(f"invalid JSON: {exc}") from exc
 
 
-def _read_records(path: Path, text: str) -> Iterator[Article | Rejection]:
-    """Each record of a `.json` or `.jsonl` file, as an article or a rejection.
+def _read_records(path: Path, text: str, name: str) -> Iterator[Article | Rejection]:
+    """Each record of a `.json` or `.jsonl` file (`name` as `path_text` gives it), as an article or a rejection.
 
     A `.jsonl` file is parsed a line at a time, as its records are asked for.
     """
@@ -320,9 +357,9 @@ def _read_records(path: Path, text: str) -> Iterator[Article | Rejection]:
             try:
                 item = _parse_json(line)
             except InputError as exc:
-                yield Rejection(f"{path}:{n}", str(exc).replace(" at line 1 column", " at column"))
+                yield Rejection(f"{name}:{n}", str(exc).replace(" at line 1 column", " at column"))
                 continue
-            yield _record(item, f"{path}:{n}")
+            yield _record(item, f"{name}:{n}")
         if empty:
             raise InputError("the file holds no records")
         return
@@ -330,10 +367,10 @@ def _read_records(path: Path, text: str) -> Iterator[Article | Rejection]:
     if data == []:
         raise InputError("the file holds no records")
     if not isinstance(data, list):
-        yield _record(data, str(path))
+        yield _record(data, name)
         return
     for n, item in enumerate(data):
-        yield _record(item, f"{path}[{n}]")
+        yield _record(item, f"{name}[{n}]")
 
 
 def _each_line(text: str) -> Iterator[str]:
@@ -353,14 +390,18 @@ def _record(item: object, where: str) -> Article | Rejection:
 
 
 def read_input(path: Path, manifest: Manifest | InputError) -> Iterator[Article | Rejection | InputNote]:
-    """What one input holds, read as it is asked for; a note on how it was decoded comes first."""
+    """What one input holds, read as it is asked for; a note on how it was decoded comes first.
+
+    The input is named as `path_text` gives its path, and its external id is its name so given.
+    """
     suffix = path.suffix.lower()
+    name = path_text(path)
     try:
         if suffix in RECORD_SUFFIXES:
             text, note = _read_text(path, MAX_RECORD_FILE_BYTES, "file is", "a record file")
             if note is not None:
-                yield InputNote(str(path), note)
-            yield from _read_records(path, text)
+                yield InputNote(name, note)
+            yield from _read_records(path, text, name)
         elif suffix in TEXT_SUFFIXES:
             if isinstance(manifest, InputError):
                 raise InputError(f"{MANIFEST_NAME}: {manifest}")
@@ -369,14 +410,14 @@ def read_input(path: Path, manifest: Manifest | InputError) -> Iterator[Article 
                 raise meta
             text, note = _read_text(path, MAX_ARTICLE_BYTES, "text is", "an article")
             if note is not None:
-                yield InputNote(str(path), note)
-            yield parse_text_file(text, path.stem, str(path), meta)
+                yield InputNote(name, note)
+            yield parse_text_file(text, path_text(path.stem), name, meta)
         else:
-            yield Rejection(str(path), f"unsupported file type {suffix or '(none)'!r}")
+            yield Rejection(name, f"unsupported file type {suffix or '(none)'!r}")
     except InputError as exc:
-        yield Rejection(str(path), str(exc))
+        yield Rejection(name, str(exc))
     except OSError as exc:
-        yield Rejection(str(path), f"cannot be read: {exc.strerror or exc}")
+        yield Rejection(name, f"cannot be read: {exc.strerror or exc}")
 
 
 def _read_text(path: Path, limit: int, subject: str, kind: str) -> tuple[str, str | None]:

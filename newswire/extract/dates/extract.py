@@ -1,12 +1,16 @@
 """Finding temporal expressions in a parsed article: candidates from spaCy DATE/TIME entities
 and from the rules run over the whole text, the arbitration between overlapping candidates,
 the expressions that read against the story's reference time, and the `DateMention` records.
+
+A value that would step off the calendar (yesterday of 1 January of year 1, the year after
+9999) is no value: the expression is kept unresolved, never an exception.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -36,6 +40,22 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _AGE_LOOKBACK = 8
+
+
+def _off_calendar(compute: Callable[..., _Timex | None], *args: object) -> _Timex | None:
+    """`compute(*args)`, or an unresolved date when the value it steps to is outside `date.min`..`date.max`."""
+    try:
+        return compute(*args)
+    except OverflowError:
+        return _unresolved()
+    except ValueError as exc:
+        if not _OFF_CALENDAR.search(str(exc)):
+            raise
+        return _unresolved()
+
+
+# What `date` says of a year or ordinal past its range (`OverflowError` is the rest of the arithmetic's).
+_OFF_CALENDAR = re.compile(r"^year -?\d+ is out of range|^ordinal must be >= 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +90,7 @@ def _normalise(
             if m is None or not m.group(0).strip():
                 continue
             s, e = start + m.start(), start + m.end()
-            timex = rule.handler(m, _Ctx(doc, text, s, e, anchor, in_entity))
+            timex = _off_calendar(rule.handler, m, _Ctx(doc, text, s, e, anchor, in_entity))
             if timex is not None:
                 found.append(_Candidate(s, e, timex, 0, priority))
         if whole and found:
@@ -118,7 +138,7 @@ def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: li
             mentioned.append((c.timex, sentence))
         else:
             nearest = sentence - _CLOCK_SENTENCES if ref.clock else 0
-            found = (_parse_reference(base, ref, anchor) for base, at in reversed(mentioned) if at >= nearest)
+            found = (_off_calendar(_parse_reference, base, ref, anchor) for base, at in reversed(mentioned) if at >= nearest)
             timex = next((t for t in found if t is not None), None)
             if timex is not None:
                 c = replace(c, timex=timex)
@@ -149,7 +169,7 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         parts = _normalise(text, s, e, doc, anchor, True, False)
         chunk = text[s:e]
         if not parts and label == "DATE" and _EXPLICIT.search(chunk):
-            parsed = _parse_calendar(chunk, anchor, _direction(_Ctx(doc, text, s, e, anchor, True)))
+            parsed = _off_calendar(_parse_calendar, chunk, anchor, _direction(_Ctx(doc, text, s, e, anchor, True)))
             parts = [_Candidate(s, e, parsed, 0, len(RULES))] if parsed else []
         candidates.extend(parts)
         if _TEMPORAL_WORD.search(chunk) and not _AGE.search(text[max(0, s - _AGE_LOOKBACK) : e]):
