@@ -7,6 +7,7 @@ title or a text printed here cannot clear, retitle or otherwise drive the termin
 from __future__ import annotations
 
 import json
+import logging
 import os
 from datetime import datetime
 from pathlib import Path
@@ -71,6 +72,9 @@ def run(
     wait: float = typer.Option(
         0.0, "--wait", min=0.0, help="While another run loads the warehouse, wait up to this many seconds for it."
     ),
+    verbose: bool = typer.Option(
+        False, "--verbose", help="Show tracebacks on the console too; they are always in the run's Prefect log."
+    ),
 ) -> None:
     """Ingest, extract, validate and load the articles at SOURCE into the warehouse.
 
@@ -91,6 +95,8 @@ def run(
     from newswire.flow import RunFailed, news_etl
     from newswire.load.warehouse import WarehouseBusy
 
+    if not verbose:
+        _console_without_tracebacks()
     flow = news_etl
     if task_runner == "dask":
         from prefect_dask import DaskTaskRunner
@@ -110,6 +116,24 @@ def run(
         raise _fail("run", f"{type(exc).__name__}: {exc}") from exc
     for line in summary.lines():
         _echo(line)
+
+
+class _FirstLineOnly(logging.Filter):
+    """A console log line without the traceback or details after its first line. Loggers'
+    own handlers, Prefect's API handler among them, have sent the whole record by then."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = record.getMessage().split("\n", 1)[0], ()
+        record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+
+def _console_without_tracebacks() -> None:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(_FirstLineOnly())
 
 
 @app.command()

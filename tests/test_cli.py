@@ -107,3 +107,12 @@ def test_eval_scores_a_timeml_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "gold timexes: 2" in result.stdout
     assert "value          P 1.000  R 1.000  F1 1.000  (2 matched)" in result.stdout
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_a_failed_run_shows_its_traceback_only_with_verbose(tmp_path, verbose):
+    db_that_is_a_folder = tmp_path
+    result = newswire("run", "--db", str(db_that_is_a_folder), *(["--verbose"] if verbose else []), cwd=tmp_path)
+    assert result.returncode == 1
+    assert any(line.startswith("newswire run: IOException") for line in result.stderr.splitlines()), result.stderr
+    assert ("Traceback (most recent call last)" in result.stderr + result.stdout) is verbose
