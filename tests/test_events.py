@@ -224,3 +224,153 @@ def test_a_mode_outside_event_modes_is_a_lexicon_error():
 
     with pytest.raises(LexiconError, match="'parley' has mode 'talk'"):
         triggers._typed("parley", {"type": "CONSULT", "mode": "talk"})
+
+
+def conflict_triggers(nlp, gazetteer, text):
+    return [(e.trigger_text, e.event_type, e.event_mode) for e, _ in conflict_events(nlp, gazetteer, text)
+            if e.event_type in {"ASSAULT", "COERCE", "PROTEST"}]
+
+
+# A disease, a pest, the weather, a natural disaster, a market, a price, a currency or an
+# economic change that hits or kills is no attacker, nor is a disease or a pest killed a victim.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fungus which attacks the roots of the trees and kills the leaves has spread to the north.",
+        "Measles is a highly contagious disease. It has killed thousands of children this year.",
+        "Four earthquakes have hit the coast since Sunday.",
+        "Severe frost hit the orange groves overnight.",
+        "The rise of the yen has hit exporters hard.",
+        "The country has been badly hit by the fall in oil prices.",
+        "The dollar's slide hit European exporters.",
+        "Weak demand hit the steel industry last year.",
+        "Farmers used chemicals to kill the weeds.",
+    ],
+)
+def test_nature_markets_and_economies_are_no_attackers(nlp, gazetteer, text):
+    assert conflict_triggers(nlp, gazetteer, text) == []
+
+
+# Seizing, attacking or shooting down an abstract thing (a chance, a law, a story) is a figure of speech.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company moved quickly to seize the opportunity.",
+        "Rivals seized market share from the leader.",
+        "The minister said the country must seize this chance for peace.",
+        "The idea was quickly shot down by the board.",
+        "Aides leaked a story, quickly shot down by the White House.",
+        "Exporting countries attacked the new trade act.",
+    ],
+)
+def test_figurative_seizures_are_no_events(nlp, gazetteer, text):
+    assert conflict_triggers(nlp, gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police seized a shipment of cocaine at the port.", [("seized", "COERCE", "seize")]),
+        ("Rebels seized the town on Sunday.", [("seized", "COERCE", "seize")]),
+        ("Troops shot down a drone over the border.", [("shot", "ASSAULT", "firearms")]),
+        ("The group said it killed two soldiers.", [("killed", "ASSAULT", "kill")]),
+        ("The militia is a powerful force. It has killed dozens of villagers.", [("killed", "ASSAULT", "kill")]),
+    ],
+)
+def test_real_seizures_downings_and_killings_stay(nlp, gazetteer, text, expected):
+    assert conflict_triggers(nlp, gazetteer, text) == expected
+
+
+# An explosion with no agent, no attacker, no device made to go off and no one or nothing hit is
+# an accident: no event (PLOVER codes what actors do to each other, not mishaps).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The unmanned rocket exploded shortly after liftoff.",
+        "The space shuttle blew up after launch.",
+        "A fuel tank exploded during the test.",
+    ],
+)
+def test_accidental_explosions_are_no_events(nlp, gazetteer, text):
+    assert conflict_triggers(nlp, gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        ("A car bomb exploded outside the ministry.", "exploded", "explosives"),
+        ("A rocket exploded near a school in the north of the city.", "exploded", "shelling"),
+        ("Three soldiers were killed when a rocket exploded.", "exploded", "shelling"),
+        ("Insurgents blew up a bridge on the main road.", "blew", "explosives"),
+    ],
+)
+def test_explosions_that_hit_or_are_set_off_are_assaults(nlp, gazetteer, text, trigger, mode):
+    assert (trigger, "ASSAULT", mode) in conflict_triggers(nlp, gazetteer, text)
+
+
+# An event noun that an intention, a plan, a threat, a call or a possibility governs has not
+# happened, as with verbs ("would strike", "threatened to strike").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union threatened a strike over pay.",
+        "Pilots called a strike for next week.",
+        "Workers voted for a national strike.",
+        "Delegates backed a proposal for a general strike.",
+        "Dockers are almost certain to go on strike this spring.",
+        "The union called for a strike at all ports.",
+        "A possible strike would close the mines.",
+        "Officials warned of a planned protest outside parliament.",
+        "The company could be inviting a strike by pressing ahead with the cuts.",
+        "Engineers will stage a strike on March 9.",
+        "Talks were held to avert a strike at the plant.",
+        "The army has prepared a would-be offensive in the south.",
+        "Rebels are likely to attack the town within days.",
+    ],
+)
+def test_planned_or_threatened_events_are_no_events(nlp, gazetteer, text):
+    assert conflict_triggers(nlp, gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        ("Teachers went on strike on Monday.", "strike", "PROTEST"),
+        ("Talks resumed to try to end the strike that began in January.", "strike", "PROTEST"),
+        ("Thousands joined a protest against the new tax.", "protest", "PROTEST"),
+        ("The rebels launched an offensive in the north.", "offensive", "ASSAULT"),
+        ("The market bombing killed 68 people.", "bombing", "ASSAULT"),
+    ],
+)
+def test_events_that_happened_stay(nlp, gazetteer, text, trigger, event_type):
+    assert trigger in {t for t, kind, _ in conflict_triggers(nlp, gazetteer, text) if kind == event_type}
+
+
+# What is fired gives the attack its mode, whatever the verb's own.
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Militants fired a missile at a cargo ship.", "aerial"),
+        ("Troops fired rockets at the village.", "shelling"),
+        ("The army fired mortar shells at the camp.", "shelling"),
+        ("Gunmen fired bullets at a car.", "firearms"),
+        ("Gunmen fired at a car.", "firearms"),
+    ],
+)
+def test_the_weapon_fired_sets_the_mode(nlp, gazetteer, text, mode):
+    assert ("fired", "ASSAULT", mode) in conflict_triggers(nlp, gazetteer, text)
+
+
+# An attack noun of words or business, or one that names a kind of weapon or unit, is no event.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister launched a charm offensive in Brussels.",
+        "Exporters are bracing for a coffee market offensive from producer countries.",
+        "The firm fought off a takeover raid by its rival.",
+        "The army wants to buy new attack helicopters.",
+        "Police found an assault rifle in the car.",
+    ],
+)
+def test_figurative_and_equipment_attack_nouns_are_no_events(nlp, gazetteer, text):
+    assert conflict_triggers(nlp, gazetteer, text) == []

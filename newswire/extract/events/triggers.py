@@ -2,9 +2,12 @@
 
 A verb or noun whose lemma is in `plover_triggers.json` is a trigger, and so is a verb with
 the word that completes it ("opened fire", "blew up", "ordered the evacuation"). A negated
-trigger is none, nor a verb stated as a possibility or an intention ("would meet", "agreed to
-meet"). Violence has everyday senses that are not: a violent word stands only where its
-subject and object fit (`_other_sense`, `_armed`, `_fired`, `_strike`).
+trigger is none, nor one stated as a possibility, a plan or an intention ("would meet", "agreed
+to meet", "threatened a strike": `irrealis`). Violence has everyday senses that are not: a
+violent word stands only where its subject and object fit (`_other_sense`, `_armed`, `_fired`,
+`_strike`, `_exploded`); a disease, a pest, the weather, a market or an economy that hits or
+kills is no attacker, and an opportunity seized no seizure. The weapon fired or gone off gives
+the attack its mode ("fired a missile", "a rocket exploded").
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from newswire.extract.events.irrealis import irrealis_noun, irrealis_verb
+from newswire.extract.figures.currencies import currency_word
 from newswire.extract.lexicons import LexiconError, lexicon
 
 # The PLOVER event types (https://github.com/openeventdata/PLOVER): every trigger is typed with one.
@@ -31,7 +36,7 @@ EVENT_MODES = (
 )
 # Types whose trigger is an event even with no actor named: something was done to someone.
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_SENSES = {None, "armed", "fire", "intransitive", "strike"}
+_SENSES = {None, "armed", "explosion", "fire", "intransitive", "strike"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +80,21 @@ _KILLING_PHRASES = {
 NOUN_VERBS = {lemma: e["verb"] for lemma, e in lexicon("plover_triggers")["nouns"].items() if "verb" in e}
 
 _WORDS = lexicon("event_words")
-_MODALS = frozenset(_WORDS["modals"])
-# Verbs whose complement is an intention, not something that happened ("agreed to meet").
-INTENT_VERBS = frozenset(_WORDS["intent_verbs"])
 ARMED_AGENTS: dict[str, str | None] = _WORDS["armed_agents"]
 WEAPONS: dict[str, str | None] = _WORDS["weapons"]
 _STRUCK_THINGS = frozenset(_WORDS["struck_things"])
 _AGREEMENTS = frozenset(_WORDS["agreement_nouns"])
 _MARKETS = frozenset(_WORDS["market_nouns"])
 _NATURE = frozenset(_WORDS["nature_nouns"])
+_ECONOMY = frozenset(_WORDS["economy_nouns"])
+_ABSTRACT = frozenset(_WORDS["abstract_objects"])
+_AIRCRAFT = frozenset(_WORDS["aircraft_nouns"])
+_FIGURATIVE_MODIFIERS = frozenset(_WORDS["figurative_modifiers"])
+_EQUIPMENT = frozenset(_WORDS["equipment_nouns"])
+# Devices made to go off where they are placed: one exploding is an attack even with no one named.
+_PLANTED = frozenset(w for w, mode in WEAPONS.items() if mode == "explosives")
+# Who sets an explosion off: the armed people and the bombers, not a tank or a jet that explodes.
+_SETS_OFF = frozenset(w for w, mode in ARMED_AGENTS.items() if mode in {None, "explosives"})
 _OTHER_PARTICLES = {verb: frozenset(particles) for verb, particles in _WORDS["other_particles"].items()}
 _COUNT_CUES = lexicon("count_cues")
 VICTIMS = frozenset(_WORDS["victim_nouns"]) | frozenset(_COUNT_CUES["person_lemmas"])
@@ -104,14 +115,50 @@ def lemma(token: Token) -> str:
 def _subjects(token: Token) -> list[Token]:
     """Who does it: the subject, the "by" agent of a passive, the noun a relative clause is on
     ("the earthquake which hit"), the subject of the verb an open clause completes ("continued
-    to rally")."""
+    to rally") or of the verb a second verb is joined to ("attacks the roots and kills")."""
     found = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "relcl":
         found.append(token.head)
-    elif token.dep_ == "xcomp" and not found:
-        found = [c for c in token.head.children if c.dep_ in _SUBJECTS]
+    elif token.dep_ in {"xcomp", "conj"} and not found and token.head.pos_ in {"VERB", "AUX"}:
+        found = _subjects(token.head) if token.dep_ == "conj" else [c for c in token.head.children if c.dep_ in _SUBJECTS]
     found += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return found
+
+
+def _named(noun: Token) -> list[str]:
+    """The lemmas a subject stands for: itself, its compounds, what it is "of" or "in" ("the rise
+    of the yen", "the fall in oil prices"), the noun it is in apposition to, and for "it" the
+    subject of the sentence before ("Bubble boy disease is a rare disease. It has killed ...")."""
+    words = [noun]
+    if noun.lower_ == "it" and noun.head.dep_ == "ROOT" and noun.sent.start > 0:
+        before = noun.doc[noun.sent.start - 1].sent.root
+        words += [c for c in before.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
+    words += [c for w in list(words) for c in w.children if c.dep_ in {"compound", "appos"}]
+    words += [g for w in list(words) for c in w.children if c.dep_ == "prep" and c.lower_ in {"of", "in"} for g in _hit(c)]
+    if noun.dep_ == "appos":
+        words.append(noun.head)
+    return [lemma(w) for w in words]
+
+
+def _no_attacker(noun: Token) -> bool:
+    """A disease, pest, weather, natural disaster, market, price, currency or economic change."""
+    return any(w in _MARKETS or w in _NATURE or w in _ECONOMY or currency_word(w) for w in _named(noun))
+
+
+def _figurative(noun: Token) -> bool:
+    """An abstract thing seized, attacked or shot down ("the opportunity", "market share")."""
+    compounds = [lemma(c) for c in noun.children if c.dep_ == "compound"]
+    return lemma(noun) in _ABSTRACT or " ".join([*compounds, lemma(noun)]) in _ABSTRACT
+
+
+def _of_business(modifier: Token) -> bool:
+    """A modifier that makes an attack one of words or business: "charm", "takeover", "the coffee
+    market" (a market alone may be the place bombed: "the market bombing")."""
+    if modifier.lower_ in _FIGURATIVE_MODIFIERS:
+        return True
+    if lemma(modifier) == "market":
+        return any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in modifier.children)
+    return lemma(modifier) in _MARKETS
 
 
 def _objects(token: Token) -> list[Token]:
@@ -127,15 +174,27 @@ def _hit(preposition: Token) -> list[Token]:
 
 
 def _other_sense(token: Token) -> bool:
-    """A violent word used of a deal, a market or nature: "struck a deal", "a deal struck",
-    "shares plunged", "prices shot up", "he shot back", "an earthquake struck"."""
-    if any(lemma(o) in _AGREEMENTS for o in _objects(token)):
+    """A violent word used of a deal, a market, an economy or nature: "struck a deal", "a deal
+    struck", "shares plunged", "prices shot up", "he shot back", "an earthquake struck", "the
+    rise of the yen has hit Japan", "a fungus which attacks the roots", "kill the weeds", "seize
+    this opportunity", "a story shot down by others", "a charm offensive", "attack helicopters"."""
+    if token.pos_ == "NOUN" and (
+        (token.dep_ == "compound" and lemma(token.head) in _EQUIPMENT)
+        or any(c.dep_ in {"amod", "compound"} and _of_business(c) for c in token.children)
+    ):
+        return True
+    completing = {child for child, _ in _PHRASES.get(lemma(token), ())}
+    objects = [o for o in _objects(token) if lemma(o) not in completing]
+    direct = [o for o in objects if o.dep_ in _OBJECTS]
+    if any(lemma(o) in _AGREEMENTS for o in objects) or any(lemma(o) in _NATURE or _figurative(o) for o in direct):
         return True
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ in _OTHER_PARTICLES.get(lemma(token), ()) for c in token.children):
         return True
-    if token.dep_ in {"acl", "relcl", "amod"} and lemma(token.head) in _AGREEMENTS:
+    if token.dep_ in {"acl", "relcl", "amod"} and (lemma(token.head) in _AGREEMENTS or _figurative(token.head)):
         return True
-    return any(lemma(s) in _MARKETS | _NATURE for s in _subjects(token))
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) and lemma(token) == "shoot":
+        return not any(lemma(o) in _AIRCRAFT or lemma(o) in _PEOPLE for o in objects)
+    return any(_no_attacker(s) for s in _subjects(token))
 
 
 def _armed(token: Token) -> bool:
@@ -161,6 +220,25 @@ def _armed(token: Token) -> bool:
 def _is_attack_noun(token: Token) -> bool:
     typed = NOUN_TRIGGERS.get(lemma(token))
     return token.pos_ == "NOUN" and typed is not None and typed.event_type == "ASSAULT" and lemma(token) != "strike"
+
+
+def _exploded(token: Token) -> bool:
+    """An explosion that is an attack: something blown up ("blew up a bridge"), a device made to
+    go off ("a car bomb exploded"), an attacker that sets it off, or the people or places it
+    hits ("exploded near a convoy", "killed when a rocket exploded"). A rocket or a tank that
+    explodes with none of these is an accident, no event."""
+    if any(c.dep_ == "dobj" for c in token.children):
+        return True
+    subjects = _subjects(token)
+    if any(lemma(s) in _PLANTED or lemma(s) in _SETS_OFF for s in subjects):
+        return True
+    near = [g for c in token.children if c.dep_ == "prep" and c.lower_ in _HIT_PREPOSITIONS | {"near", "in", "inside"} for g in _hit(c)]
+    if any(lemma(o) in _STRUCK_THINGS or lemma(o) in _PEOPLE for o in near):
+        return True
+    joined = [c for c in token.children if c.dep_ in {"advcl", "xcomp", "conj"}]
+    if token.dep_ in {"advcl", "conj", "relcl"}:
+        joined.append(token.head)
+    return any(lemma(j) in OUTCOMES for j in joined)
 
 
 def _fired(token: Token) -> bool:
@@ -202,11 +280,12 @@ def _phrase(token: Token) -> Typed | None:
     return None
 
 
-def _irrealis(verb: Token) -> bool:
-    """A verb that states an intention or a possibility, not an event that happened."""
-    if any(child.dep_ == "aux" and child.lower_ in _MODALS for child in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and lemma(verb.head) in INTENT_VERBS
+def _weapon_mode(token: Token, typed: Typed) -> Typed:
+    """The mode of the weapon fired or gone off: "fired a missile" is aerial, "fired rockets"
+    and "a rocket exploded" shelling."""
+    used = [c for c in token.children if c.dep_ == "dobj"] if typed.sense == "fire" else _subjects(token)
+    modes = [WEAPONS[lemma(c)] for c in used if WEAPONS.get(lemma(c))]
+    return Typed(typed.event_type, modes[0], typed.sense) if modes else typed
 
 
 def trigger(token: Token) -> Typed | None:
@@ -220,19 +299,20 @@ def trigger(token: Token) -> Typed | None:
         return None
     if typed is None or any(child.dep_ == "neg" for child in token.children):
         return None
-    if pos == "VERB" and _irrealis(token):
+    if irrealis_verb(token) if pos == "VERB" else irrealis_noun(token):
         return None
     if typed.sense == "strike":
         typed = _strike(token)
     elif (
         typed.sense == "armed" and not _armed(token)
         or typed.sense == "fire" and not _fired(token)
+        or typed.sense == "explosion" and not _exploded(token)
         or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     ):
         return None
     if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token):
         return None
-    return typed
+    return _weapon_mode(token, typed) if typed is not None and typed.sense in {"fire", "explosion"} else typed
 
 
 def outcome(token: Token) -> str | None:
