@@ -29,6 +29,7 @@ from newswire.extract.lexicons import lexicon
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
 _PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+_PERCENT_PHRASES: dict[str, str] = dict(lexicon("measures")["percent_phrases"])
 _FREQUENCY_WORDS: dict[str, str] = dict(lexicon("measures")["frequency_words"])
 DURATION_UNITS: tuple[str, ...] = tuple(lexicon("durations")["units"])
 # A word of a unit of time -> the unit of the duration it writes ("hrs" -> "hour").
@@ -138,12 +139,8 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         return _money(doc, code, j + 1, doc[j].text, factor)
     if word in _PERCENT_WORDS:
         return Unit("percent", j + 1, "percent", None, doc[j].text)
-    if word == "per" and following == "cent":
-        return Unit("percent", j + 2, "percent", None, doc[j:j + 2].text)
-    if word == "percentage" and following in ("point", "points"):
-        return Unit("percentage point", j + 2, "percent", None, doc[j:j + 2].text)
-    if word == "basis" and following in ("point", "points"):
-        return Unit("basis point", j + 2, "percent", None, doc[j:j + 2].text)
+    if f"{word} {following}" in _PERCENT_PHRASES:
+        return Unit(_PERCENT_PHRASES[f"{word} {following}"], j + 2, "percent", None, doc[j:j + 2].text)
     if word in _FREQUENCY_WORDS:
         base = read_rate_base(doc, j + 1)
         if base is not None:
