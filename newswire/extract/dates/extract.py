@@ -126,9 +126,21 @@ def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Time
 _CLOCK_SENTENCES = 1
 
 
+# A period of several months that is not a quarter ("the nine months", "the first six months"):
+# a results story that reports one compares it with the same months of the year before, and a
+# "year-earlier" or "a year ago" right after it names that year, not the last quarter.
+_SEVERAL_MONTHS = re.compile(r"P(?:[4-9]|1[01])M")
+_PERIOD_SENTENCES = 1
+
+
+def _several_months(timex: _Timex) -> bool:
+    return timex.timex_type == "DURATION" and bool(_SEVERAL_MONTHS.fullmatch(timex.value or ""))
+
+
 def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: list[int]) -> list[_Candidate]:
     """Expressions that read against the story's reference time take it from the last date
-    mentioned before them that fits; without one they keep their value from the anchor."""
+    mentioned before them that fits; without one they keep their value from the anchor. A
+    reported period a year back read just after a period of several months is that year."""
     read: list[_Candidate] = []
     mentioned: list[tuple[_Timex, int]] = []
     for c in chosen:
@@ -140,6 +152,10 @@ def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: li
             nearest = sentence - _CLOCK_SENTENCES if ref.clock else 0
             found = (_off_calendar(_parse_reference, base, ref, anchor) for base, at in reversed(mentioned) if at >= nearest)
             timex = next((t for t in found if t is not None), None)
+            if timex is not None and ref.reported and mentioned:
+                last, at = mentioned[-1]
+                if _several_months(last) and at >= sentence - _PERIOD_SENTENCES and timex.resolved is not None:
+                    timex = _year(timex.resolved.year)
             if timex is not None:
                 c = replace(c, timex=timex)
         read.append(c)

@@ -243,6 +243,8 @@ RULES: tuple[Rule, ...] = (
             Example("Sales rose 5% in the third quarter. In the year-ago period, sales fell.",
                 "the year-ago period", "1988-Q3", published=date(1989, 10, 26)),
             Example("Year-earlier results included a gain.", "Year-earlier", "1988", published=date(1989, 10, 26)),
+            Example("Profit rose in the third quarter. For the nine months, net rose 5% from the year-earlier period.",
+                "the year-earlier period", "1988", published=date(1989, 10, 26)),
         ),
     ),
     Rule(
@@ -341,6 +343,8 @@ RULES: tuple[Rule, ...] = (
             Example("The company was founded three years ago.", "three years ago", "2021"),
             Example("It lost $3 million in the fiscal first quarter, against a profit a year ago.",
                 "a year ago", "1988-Q1", published=date(1989, 10, 26)),
+            Example("Net rose in the third quarter. For the nine months, it earned $2 billion, up from $1.7 billion "
+                "a year earlier.", "a year earlier", "1988", published=date(1989, 10, 26)),
         ),
     ),
     Rule(
