@@ -220,7 +220,7 @@ def evaluate(
     With --meantime: span F1 of named entities (actors) and of VALUE markables (figures), and
     the TempEval-3 scores of dates against its TIMEX3 markables.
     With --quantities: value, value+unit and value+change F1 of figures, on the tuning and
-    held-out parts of the set.
+    held-out parts of the set and on the whole set.
     """
     if gold is None and not timeml and not meantime and not quantities:
         raise _fail("eval", "nothing to measure: give --gold, --timeml, --meantime and/or --quantities")
@@ -252,12 +252,14 @@ def evaluate(
             for line in score_dates(folder, load_model()).lines():
                 _echo(f"  {line}")
     if quantities:
-        from newswire.evaluation.quantities import score_set
+        from newswire.evaluation.quantities import QuantityScores, score_set
         from newswire.extract.nlp import load_model
 
         for path in quantities:
-            for part, scores in score_set(path, load_model()).items():
-                _echo(f"quantities {path}: {part} part")
+            parts = score_set(path, load_model())
+            whole = sum(parts.values(), QuantityScores())
+            for name, scores in [*((f"{part} part", scores) for part, scores in parts.items()), ("whole set", whole)]:
+                _echo(f"quantities {path}: {name}")
                 for line in scores.lines():
                     _echo(f"  {line}")
 
