@@ -95,6 +95,19 @@ def test_negative_figure_value_is_critical() -> None:
     assert json.loads(outcome.unexpected_sample) == ["-5.0"]
 
 
+def test_temperature_below_zero_passes_and_other_rows_are_still_checked() -> None:
+    frames = clean_frames()
+    figures = frames["figures"]
+    figures.loc[0, ["value", "value_low", "value_high", "unit", "category"]] = [
+        -5.0, -5.0, -5.0, "degree Celsius", "temperature"]
+    assert not critical_failures(validate_tables({"figures": figures}))
+
+    figures.loc[1, "value"] = -3.0
+    outcome = only_failure({"figures": figures})
+    assert outcome.column == "value"
+    assert outcome.unexpected_rows == (1,)
+
+
 @pytest.mark.parametrize(
     ("suite", "column", "value"),
     [("actors", "actor_type", "COMPANY"), ("date_mentions", "precision", "fortnight"), ("figures", "change", "sideways")],

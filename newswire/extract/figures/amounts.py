@@ -1,6 +1,6 @@
 """Amounts: how a number is written, and what it is worth.
 
-A number in digits ("1,200", "5.93mln", "20m", "7 3/4", "2½"; a fraction in digits alone only
+A number in digits ("1,200", "12,34,567" in lakh grouping, "5.93mln", "20m", "7 3/4", "2½"; a fraction in digits alone only
 of a unit of measure: "1/4 mile"), in words ("twenty-five", "two hundred and fifty"), a vague
 amount ("dozens", "hundreds of thousands", "several", "a few"), a fraction ("two-thirds of",
 "half of") or a fraction of a scale ("half a million", "a quarter million"). A currency sign
@@ -65,7 +65,9 @@ _FIRST_WORDS = frozenset({"no", "a", "an", "half", "halves", ZERO, *ONES, *TENS,
 DASHES = frozenset({"-", "–", "—"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
-_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+# Digits grouped in thousands ("1,234,567"), or in the South Asian lakh and crore grouping
+# ("12,34,567": 1,234,567).
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 _DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])})$")
 # A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
 DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
@@ -212,6 +214,8 @@ def glued_currency(tok: Token) -> tuple[str, str, str] | None:
     Example("The firm sold 5.93 mln shares.", "5.93 mln shares", 5_930_000, "exact", "shares", "other"),
     Example("The bank lent €20m to the city.", "€20m", 2e7, "exact", "EUR", "money"),
     Example("The scheme built 3 lakh homes.", "3 lakh homes", 300_000, "exact", "homes", "other"),
+    Example("He took a loan of Rs 12,34,567 from the bank.", "Rs 12,34,567", 1_234_567, "exact", "INR", "money"),
+    Example("The flat sold for ₹1,20,00,000.", "₹1,20,00,000", 12_000_000, "exact", "INR", "money"),
     Example("Israel says the group has four battalions.", "four battalions", 4, "exact", "battalions",
             "military_units"),
 )

@@ -4,7 +4,8 @@ Killed, injured, hostages, displaced and arrested are read from the counted noun
 ("fatalities", "refugees"), the words that modify it ("displaced") and the verb that governs it
 ("killed 45 civilians"); weapons and military_units from the kind of thing counted (missiles,
 battalions); a tally is a vote when a vote word stands near it. The cue words come from the
-lexicon `count_cues`; money, percent, duration, share and age follow from the form of the figure.
+lexicon `count_cues`; money, percent, duration, share, age and temperature follow from the form of
+the figure.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from newswire.extract.lexicons import lexicon
 
 CATEGORIES = (
     "killed", "injured", "hostages", "displaced", "arrested", "weapons", "money", "percent",
-    "duration", "military_units", "vote", "share", "age", "other",
+    "duration", "military_units", "vote", "share", "age", "temperature", "other",
 )
-# Categories whose unit is a currency, a percent or a time unit, never a counted group.
-UNCOUNTED_CATEGORIES = frozenset({"money", "percent", "duration", "age"})
+# Categories whose unit is a currency, a percent, a time unit or a degree, never a counted group.
+UNCOUNTED_CATEGORIES = frozenset({"money", "percent", "duration", "age", "temperature"})
 
 _CUES = lexicon("count_cues")
 CASUALTY_NOUNS: dict[str, str] = dict(_CUES["casualty_nouns"])

@@ -5,7 +5,8 @@
 change word governs it: a verb before it, with or without "by" ("rose 3%", "fell by 3%"), an
 adverb ("up 12p", "down 0.7 percent"), a comparative after it ("closed 2% higher"), a noun after
 it or before "of" ("a 5% drop", "an increase of 3 pct"), or a sign written against its number
-("Nasdaq -0.4%": 0.4 ``down``; values stay magnitudes). A figure after "to", "at" or "from" is
+("Nasdaq -0.4%": 0.4 ``down``; values stay magnitudes). A temperature's sign is its value, not a
+change: "-5 degrees Fahrenheit" and "minus 20 degrees" are below zero (`is_minus`). A figure after "to", "at" or "from" is
 a level; "up to 500 people" is a qualifier, and "down from 5%" gives the level before the fall.
 Only amounts of money, percentages and counts change; casualties, weapons, votes, shares,
 durations and ages do not.
@@ -62,6 +63,17 @@ def parse_signed(doc: Doc, i: int) -> tuple[Amount, str] | None:
 def is_signed_change(unit: str | None, category: str) -> bool:
     """A signed number is a change of a percentage or of points ("-0.4%", "+12 points")."""
     return category == "percent" or unit in POINT_UNITS
+
+
+def is_minus(doc: Doc, start: int) -> bool:
+    """Whether the number at `start` is written below zero with a word or a sign apart from
+    it: "minus 20 degrees", "- 20 degrees". A dash after a number is a range, not a sign."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ == "minus":
+        return True
+    return before.text in _SIGNS and before.text != "+" and (start == 1 or not doc[start - 2].like_num)
 
 
 @examples(

@@ -4,8 +4,9 @@ measure.
 The noun after "of" for amount words ("dozens of hostages") and for a number taken from a known
 group ("two of the hostages"); else the noun the number modifies ("over 32,000 Palestinians",
 "two Iranian proxy groups"), joined by a bare coordinated plural ("missiles and drones"), or an
-adjective that stands for people ("12 dead"). The unit is the noun as written, lower-cased
-unless it is a proper or national name; a hyphenated quantity counts the plural of its noun
+adjective that stands for people ("12 dead"). The unit is the noun as written with the common
+nouns compounded with it ("cabinet ministers", "aid workers"), lower-cased unless it is a proper
+or national name; a hyphenated quantity counts the plural of its noun
 ("two-front war" counts "fronts", with the plurals of the lexicon `plurals`).
 """
 
@@ -45,9 +46,14 @@ class Unit:
 @examples(
     Example("It fired more than 300 missiles and drones.", "more than 300 missiles and drones", 300, "at_least",
             "missiles and drones", "weapons"),
-    Example("Israel is fighting two Iranian proxy groups.", "two Iranian proxy groups", 2, "exact", "groups",
+    Example("Israel is fighting two Iranian proxy groups.", "two Iranian proxy groups", 2, "exact",
+            "proxy groups", "other"),
+    Example("The region has 12 coal mines.", "12 coal mines", 12, "exact", "coal mines", "other"),
+    Example("Eight cabinet ministers received the money.", "Eight cabinet ministers", 8, "exact",
+            "cabinet ministers", "other"),
+    Example("Two aid workers were killed.", "Two aid workers", 2, "exact", "aid workers", "killed"),
+    Example("The bank runs 198 general purpose funds.", "198 general purpose funds", 198, "exact", "funds",
             "other"),
-    Example("The region has 12 coal mines.", "12 coal mines", 12, "exact", "mines", "other"),
     Example("The floods left 33 million homeless.", "33 million homeless", 33_000_000, "exact", "people",
             "displaced"),
     Example("The blast left 12 dead and 40 wounded.", "12 dead", 12, "exact", "people", "killed"),
@@ -72,7 +78,7 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
         return Unit(None, j, "other", None)
     head = _parse_head(doc, amount, j)
     if head is not None:
-        return _with_conjunct(doc, head)
+        return _with_conjunct(doc, head, j)
     if j < n and doc[j].lower_ in PEOPLE_ADJECTIVES and (j + 1 == n or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
         return Unit("people", j + 1, PEOPLE_ADJECTIVES[doc[j].lower_], None, doc[j].text)
     return Unit(None, j, "other", None)
@@ -112,10 +118,13 @@ def _is_modifier(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound")
 
 
-def _with_conjunct(doc: Doc, head: int) -> Unit:
-    """The counted noun, joined by a bare coordinated plural: "missiles and drones"; a noun
-    written with hyphens is read whole ("re-designs")."""
+def _with_conjunct(doc: Doc, head: int, floor: int) -> Unit:
+    """The counted noun from token `floor` on, with the common nouns compounded with it, joined
+    by a bare coordinated plural: "missiles and drones"; a noun written with hyphens is read
+    whole ("re-designs")."""
     first = head
+    while first > floor and _is_compound_of(doc[first - 1], first, head):
+        first -= 1
     while (head + 2 < len(doc) and doc[head + 1].text in DASHES and not doc[head].whitespace_
            and not doc[head + 1].whitespace_ and doc[head + 2].is_alpha):
         head += 2
@@ -128,6 +137,18 @@ def _with_conjunct(doc: Doc, head: int) -> Unit:
         text = f"{text} {doc[head + 1].lower_} {unit_text(doc[head + 2:head + 3])}"
         end = head + 3
     return Unit(text, end, "other", head, doc[first:end].text)
+
+
+def _is_compound_of(tok: Token, first: int, head: int) -> bool:
+    """A common noun that makes one name with the counted noun: "cabinet" in "eight cabinet
+    ministers", "aid" in "two aid workers". Adjectives and proper names stay out of the unit
+    ("two Iranian proxy groups" counts "proxy groups"), and so do a noun an adjective of its own
+    modifies ("198 general purpose funds" counts "funds") and the end of a hyphenated word
+    ("three-ton satellites" counts "satellites")."""
+    glued = tok.i > 0 and tok.doc[tok.i - 1].text in DASHES and not tok.doc[tok.i - 1].whitespace_
+    modified = any(child.dep_ != "compound" for child in tok.lefts)
+    return (tok.dep_ == "compound" and tok.pos_ == "NOUN" and first <= tok.head.i <= head and tok.is_alpha
+            and not glued and not modified)
 
 
 def parse_of_phrase(doc: Doc, of: int) -> Unit | None:
@@ -149,7 +170,7 @@ def parse_of_phrase(doc: Doc, of: int) -> Unit | None:
         head = k - 1
     if doc[head].pos_ not in ("NOUN", "PROPN", "PRON") or any(t.is_space for t in doc[of:head]):
         return None
-    return _with_conjunct(doc, head)
+    return _with_conjunct(doc, head, of + 1)
 
 
 def unit_text(noun: Span) -> str:

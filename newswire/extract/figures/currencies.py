@@ -14,6 +14,7 @@ Built at first use from Babel's English locale data:
   USD, "pounds" GBP) and its shorthand ("dlrs", "stg", "nis"); "crowns", the English word for
   krona, krone and koruna, reads through the lexicon's `translations`.
 - codes (lexicon): the ISO codes news writes before an amount ("EUR 125", "USD 22.5 million");
+  an ISO code (Babel's list) with a scale letter against it, after an amount ("120 MEUR");
 - subunits (lexicon): "48 cents", "845p", "50 sen" are a hundredth of their currency; the
   figure is recorded in the main unit (0.48 USD).
 """
@@ -30,6 +31,7 @@ SUBUNITS: dict[str, tuple[str, float]] = {
 }
 _TRANSLATIONS: dict[str, list[str]] = dict(_CURRENCIES["translations"])
 _CODES = frozenset(_CURRENCIES["codes"])
+_SCALED_CODES: dict[str, float] = {letter: float(scale) for letter, scale in _CURRENCIES["scaled_codes"].items()}
 _LONGEST_NAME = 4
 
 
@@ -80,6 +82,17 @@ def code_before(word: str) -> str | None:
     if word.upper() not in _CODES or not (word.isupper() or word in _CURRENCIES["words"]):
         return None
     return _CURRENCIES["words"].get(word.lower(), word.upper())
+
+
+def scaled_code(word: str) -> tuple[str, float] | None:
+    """The currency and scale of an ISO code with a scale letter against it, written after an
+    amount in company reports ("120 MEUR", "48.5 MSEK": millions; "900 TEUR": thousands)."""
+    from babel.numbers import list_currencies
+
+    scale, code = _SCALED_CODES.get(word[:1]), word[1:]
+    if scale is None or len(code) != 3 or not code.isupper() or code not in list_currencies():
+        return None
+    return code, scale
 
 
 def currency_word(word: str) -> str | None:

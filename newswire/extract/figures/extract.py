@@ -21,6 +21,7 @@ from newswire.extract.figures.amounts import (
 from newswire.extract.figures.categories import CASUALTY_NOUNS, CATEGORIES, ZERO_NOUNS, is_vote, parse_category
 from newswire.extract.figures.changes import (
     is_index_level,
+    is_minus,
     is_signed,
     is_signed_change,
     parse_change,
@@ -85,6 +86,16 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
 @examples(
     Example("The army holds 128 hostages.", "128 hostages", 128, "exact", "hostages", "hostages"),
     Example("There are over 30 cases per 100,000 people.", "over 30 cases", 30, "at_least", "cases", "other"),
+    Example("Temperatures fell to -5 degrees Fahrenheit overnight.", "-5 degrees Fahrenheit", -5, "exact",
+            "degree Fahrenheit", "temperature"),
+    Example("Moscow woke to minus 20 degrees Celsius.", "minus 20 degrees Celsius", -20, "exact",
+            "degree Celsius", "temperature"),
+    Example("It was - 3°C at dawn.", "- 3°C", -3, "exact", "degree Celsius", "temperature"),
+    Example("Overnight it fell to -12 degrees.", "-12 degrees", -12, "exact", "degree", "temperature"),
+    Example("Highs will reach +35 degrees Celsius.", "+35 degrees Celsius", 35, "exact", "degree Celsius",
+            "temperature"),
+    Example("Highs of 10 - 15 degrees Celsius are forecast.", "10 - 15 degrees Celsius", 10, "range",
+            "degree Celsius", "temperature", (10, 15)),
 )
 def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
     """The figure whose number starts at token i: (first token, end token, Figure fields)."""
@@ -141,9 +152,16 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     unit = parse_unit(doc, amount, end, None if currency is None else (currency, sign))
     if unit is None or not is_figure(doc, amount, unit, currency is not None) or is_reference(doc, amount, start, unit):
         return None
-    if signed is not None and not is_signed_change(unit.text, unit.category):
+    minus = signed is None and start == amount.start and is_minus(doc, start)
+    temperature = unit.category == "temperature" or unit.text == "degree" and (signed is not None or minus)
+    if signed is not None and not temperature and not is_signed_change(unit.text, unit.category):
         return None
-    category = unit.category
+    category = "temperature" if temperature else unit.category
+    if temperature and (minus or signed is not None and signed[1] == "down"):
+        # "-5 degrees Fahrenheit", "minus 20 degrees": a temperature below zero
+        low, high, start, signed = -high, -low, start - minus, None
+    elif temperature:
+        signed = None
     if category == "other":
         category = parse_category(doc, amount.end - 1 if unit.head is None else unit.head)
     if unit.text is None and not is_bare_figure(doc, amount, start, category):

@@ -41,6 +41,8 @@ _PERSON_LEMMAS = frozenset(lexicon("count_cues")["person_lemmas"])
 _AGE_UNITS = {
     word: unit.name for word, unit in TIME_UNITS.items() if unit.name in lexicon("count_cues")["age_units"]
 }
+# Short forms of "years old": "an 87 yo man", "a 34 y/o woman".
+_AGE_ABBREVIATIONS: dict[str, str] = dict(lexicon("count_cues")["age_abbreviations"])
 _NAME_LABELS = {
     "PERSON", "ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP",
     "LANGUAGE",
@@ -109,7 +111,7 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     NoFigure("He was born in 1990."),
     NoFigure("He finished first and she came second."),
     NoFigure("She finished 3rd, the 21st time in a row."),
-    Example("It was 40°C in Seville on Monday.", "40°C", 40, "exact", "degree Celsius", "other"),
+    Example("It was 40°C in Seville on Monday.", "40°C", 40, "exact", "degree Celsius", "temperature"),
     Example("He weighs 200lbs now.", "200lbs", 200, "exact", "pound", "other"),
     Example("Shares were up 12p at 845p.", "12p", 0.12, "exact", "GBP", "money", change="up"),
     Example("The item sells for GBP 350.", "GBP 350", 350, "exact", "GBP", "money"),
@@ -171,6 +173,8 @@ def is_reference(doc: Doc, amount: Amount, start: int, unit: Unit) -> bool:
     Example("People older than 65 are most at risk.", "older than 65", 65, "at_least", "year", "age"),
     Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
     Example("Lawmakers repealed the 45-year-old law.", "45-year-old", 45, "exact", "year", "age"),
+    Example("The patient is an 87 yo man.", "87 yo", 87, "exact", "year", "age"),
+    Example("Police arrested a 34 y/o woman.", "34 y/o", 34, "exact", "year", "age"),
     NoFigure("She moved to the city five years ago."),
     Example("He has lived in the city for five years.", "five years", 5, "exact", "year", "duration"),
     NoFigure("Shops in Paris, 12, closed early."),
@@ -206,9 +210,13 @@ def parse_age(doc: Doc, amount: Amount, start: int, end: int) -> tuple[int, str]
 
 def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     """An age written after its number, from token end: "-year-old", "years old", "month-old",
-    "years of age": (end, unit)."""
+    "years of age", and the short forms "yo", "y/o": (end, unit)."""
     n = len(doc)
     k = end + 1 if end < n and doc[end].text in DASHES else end
+    for size in (3, 2, 1):
+        written = doc[k:k + size].text.lower()
+        if k + size <= n and written in _AGE_ABBREVIATIONS:
+            return k + size, _AGE_ABBREVIATIONS[written]
     if k >= n or doc[k].lower_ not in _AGE_UNITS:
         return None
     unit = _AGE_UNITS[doc[k].lower_]

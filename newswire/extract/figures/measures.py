@@ -6,11 +6,13 @@ whether a word is a unit. pint reads a great many English words and letters as u
 prefixes ("in", "am", "ton", "point", "barn", "a"), so a word is a unit of measure only when:
 
 - it is a news spelling of the lexicon `measures` ("mph", "bhp", "lb-ft", "cc", "kgs", "m2"),
-  matched lower-case; or
+  matched lower-case, or a bare "m" with a word of extent after it ("5 m long", "2 m x 3 m");
+  or
 - pint reads it, as written (or lower-cased, for a word of three letters or more), as one of
   the lexicon's `prefixes` on a root unit listed under its pint dimensionality in `families`
-  (``km`` is kilo + meter, ``[length]``), and it is not one of `not_units` ("in", "m", "t":
-  words, or news shorthand for a scale). The dimensionality is checked against pint's own.
+  (``km`` is kilo + meter, ``[length]``; British root spellings pint lacks are read as its own:
+  "microgrammes"), and it is not one of `not_units` ("in", "m", "t": words, or news shorthand
+  for a scale). The dimensionality is checked against pint's own.
 
 A unit may be squared or cubed ("square kilometres", "sq m", "cubic feet") and divided by a
 second unit or a unit of time ("km/h", "miles per hour", "barrels a day", "barrel-per-day");
@@ -52,7 +54,11 @@ RATE_BASES: dict[str, str] = dict(_MEASURES["rate_bases"])
 _NOT_RATE_AFTER = frozenset(_MEASURES["not_rate_after"])
 _DEGREE_WORDS = frozenset(_MEASURES["degree_words"])
 _SCALES: dict[str, str] = dict(_MEASURES["temperature_scales"])
+# The units of a temperature on a scale: a figure in one is a temperature, and may be below zero.
+TEMPERATURE_UNITS = frozenset(_SCALES.values())
 _OTHER_UNITS: dict[str, str] = dict(_MEASURES["other_units"])
+_ROOT_SPELLINGS: dict[str, str] = dict(_MEASURES["root_spellings"])
+_DIMENSION_WORDS = frozenset(_MEASURES["dimension_words"])
 _PREFIXES = frozenset(_MEASURES["prefixes"])
 _LONGEST_GLUED = 5
 # Signs a unit may be written with inside one word: "km/h", "lb-ft", "barrel-per-day", "°C".
@@ -97,6 +103,8 @@ def unit_name(word: str, time_too: bool = False) -> str | None:
         return _OTHER_UNITS[word.lower()]
     if word.lower() in _NOT_UNITS and not time_too:
         return None
+    for british, spelling in _ROOT_SPELLINGS.items():
+        word = re.sub(rf"{british}(s?)$", rf"{spelling}\1", word, flags=re.I)
     registry, roots = _registry()
     candidates = [word] if len(word) < 3 or word.islower() else [word, word.lower()]
     for candidate in candidates:
@@ -178,10 +186,11 @@ def _one_unit(doc: Doc, k: int, time_too: bool = False) -> tuple[str, int] | Non
 
 @examples(
     Example("Set the oven to 200 degrees f and wait.", "200 degrees f", 200, "exact", "degree Fahrenheit",
-            "other"),
-    Example("Temperatures topped 40 Celsius in Seville.", "40 Celsius", 40, "exact", "degree Celsius", "other"),
+            "temperature"),
+    Example("Temperatures topped 40 Celsius in Seville.", "40 Celsius", 40, "exact", "degree Celsius",
+            "temperature"),
     Example("The lake froze at 32 degrees Fahrenheit.", "32 degrees Fahrenheit", 32, "exact",
-            "degree Fahrenheit", "other"),
+            "degree Fahrenheit", "temperature"),
 )
 def read_temperature(doc: Doc, k: int) -> tuple[str, int] | None:
     """ "degrees Celsius", "deg F", "°C", "degrees f", "degrees": a degree word and its scale;
@@ -208,6 +217,8 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
         return Measure(name, k, end, doc[k:end].text)
     if k + 1 < n and f"{doc[k].lower_} {doc[k + 1].lower_}" in _SPELLINGS:
         name, end = _SPELLINGS[f"{doc[k].lower_} {doc[k + 1].lower_}"], k + 2
+    elif doc[k].text in ("m", "m.") and _is_dimension(doc, k):
+        name, end = "meter", k + 1
     elif doc[k].lower_ in _POWERS and k + 1 < n:
         # after "square" or "cubic" a letter is a unit of length ("sq m"), never a scale
         unit = _one_unit(doc, k + 1, time_too=True)
@@ -226,6 +237,21 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
     return Measure(name, k, end, doc[k:end].text)
 
 
+@examples(
+    Example("Rescuers found a shark 5 m long on the beach.", "5 m", 5, "exact", "meter", "other"),
+    Example("Each panel is 2 m x 3 m.", "2 m", 2, "exact", "meter", "other"),
+    Example("Waves reached 4 m high on the coast.", "4 m", 4, "exact", "meter", "other"),
+    Example("Each panel is 2 m x 3 m.", "3 m.", 3, "exact", "meter", "other"),
+)
+def _is_dimension(doc: Doc, k: int) -> bool:
+    """Whether a bare "m" at token k after a number is metres: a word of extent after it ("5 m
+    long", "2 m x 3 m"), or after "x" or "by" after another number ("2 m x 3 m"); otherwise news
+    writes "m" for million."""
+    after = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == "m" else ""
+    before = doc[k - 2].lower_ if k >= 2 else ""
+    return after in _DIMENSION_WORDS or before in ("x", "by") and doc[k - 1].like_num
+
+
 def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
     """What a rate is counted per, from token k: "per hour", "a barrel", "/h", "per share",
     and in one hyphenated word before a noun, "-a-share" ("a $70-a-share bid")."""
@@ -241,8 +267,10 @@ def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
     base = doc[k + 1].lower_
     if base in RATE_BASES:
         end = k + 2
-        if end < n and (doc[end].lower_ in _NOT_RATE_AFTER
-                        or doc[end].pos_ in ("NOUN", "PROPN") and doc[k + 1].dep_ == "compound"):
+        after = next((t for t in doc[end:end + 2] if not t.is_space), None)
+        if after is not None and doc[k].lower_ in ("a", "an") and after.lower_ in _NOT_RATE_AFTER:
+            return None
+        if end < n and doc[end].pos_ in ("NOUN", "PROPN") and doc[k + 1].dep_ == "compound":
             return None
         return RATE_BASES[base], end
     if doc[k].lower_ in ("a", "an"):

@@ -6,7 +6,8 @@ its main unit ("48 cents" is 0.48 USD) and added to the whole amount before it (
 cents" is 3.5 USD); "pounds" is a weight, not money, where the words around it weigh (`_is_weight`); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
 singular unit of time (``minute``, ``month``: the units of the lexicon `durations`, their words
 from `time_units`) and measures pint's name of their unit (`measures`: ``kilometer``,
-``mile per hour``), written after the number, against it ("5km") or joined to it by a hyphen
+``mile per hour``; one of a temperature scale, ``degree Celsius``, is of category
+``temperature``), written after the number, against it ("5km") or joined to it by a hyphen
 ("a 90-minute meeting"). A rate is money or a measure per a unit, a unit of time or a thing
 ("$71 a barrel" is ``USD per barrel``, "48 cents a share" and "a $70-a-share bid" ``USD per
 share``, "120 times a minute" ``time per minute``), and a measure of goods per a unit of time
@@ -22,9 +23,9 @@ from newswire.extract.calendar_words import TIME_UNITS
 from newswire.extract.figures.amounts import DASHES, DIGITS_MEASURED, Amount, currency_after, parse_amount
 from newswire.extract.figures.categories import noun_category
 from newswire.extract.figures.counted import Unit, parse_counted, plural_of, unit_text
-from newswire.extract.figures.currencies import SUBUNITS, currency_word, named_currency, symbols
+from newswire.extract.figures.currencies import SUBUNITS, currency_word, named_currency, scaled_code, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
-from newswire.extract.figures.measures import compact_unit, is_mass, read_measure, read_rate_base
+from newswire.extract.figures.measures import TEMPERATURE_UNITS, compact_unit, is_mass, read_measure, read_rate_base
 from newswire.extract.lexicons import lexicon
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
@@ -80,9 +81,14 @@ _WEIGHT_AFTER = frozenset(lexicon("measures")["weight_cues"]["after"])
     Example("Each flat has 660 square meters of floor.", "660 square meters", 660, "exact", "square meter",
             "other"),
     Example("The town lies at 40 degrees Celsius in summer.", "40 degrees Celsius", 40, "exact",
-            "degree Celsius", "other"),
+            "degree Celsius", "temperature"),
+    Example("Water boils at 212°F.", "212°F", 212, "exact", "degree Fahrenheit", "temperature"),
     Example("The engine makes 300 bhp.", "300 bhp", 300, "exact", "horsepower", "other"),
     Example("The shares closed at 845p.", "845p", 8.45, "exact", "GBP", "money"),
+    Example("Operating profit was 120 MEUR in the quarter.", "120 MEUR", 1.2e8, "exact", "EUR", "money"),
+    Example("Net sales reached 48.5 MSEK.", "48.5 MSEK", 4.85e7, "exact", "SEK", "money"),
+    Example("The order is worth 900 TEUR.", "900 TEUR", 9e5, "exact", "EUR", "money"),
+    NoFigure("The MUSE project launched in May."),
     Example("Tickets cost 15 € at the door.", "15 €", 15, "exact", "EUR", "money"),
     Example("The meal cost 100€ in Paris.", "100€", 100, "exact", "EUR", "money"),
     Example("The group paid 5 million Swedish crowns.", "5 million Swedish crowns", 5e6, "exact", "SEK",
@@ -112,7 +118,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     if attached:
         suffix = attached.group(2)
         if suffix.lower() in _PERCENT_WORDS:
-            return Unit("percent", j, "percent", None, suffix)
+            return _per_time(doc, Unit("percent", j, "percent", None, suffix))
         if suffix.lower() in SUBUNITS:
             code, factor = SUBUNITS[suffix.lower()]
             return _money(doc, code, j, suffix, factor)
@@ -121,7 +127,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         measure = compact_unit(suffix)
         if measure is not None:
             # "30GB", "5km": the unit is written against the number
-            return _rate(doc, Unit(measure, j, "other", None, suffix))
+            return _rate(doc, Unit(measure, j, measure_category(measure), None, suffix))
     if j >= n:
         return Unit(None, j, "other", None)
     word = doc[j].lower_
@@ -129,6 +135,9 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     named = named_currency([t.lower_ for t in doc[j:j + 4]])
     if named is not None:
         return _money(doc, named[0], j + named[1], doc[j:j + named[1]].text)
+    scaled = scaled_code(doc[j].text)
+    if scaled is not None:
+        return _money(doc, scaled[0], j + 1, doc[j].text, scaled[1])
     if currency_word(word) and not (word in ("pound", "pounds") and _is_weight(doc, amount, j)):
         return _with_subunit(doc, amount, _money(doc, currency_word(word), j + 1, doc[j].text))
     if currency_after(doc[j].text) is not None and not (j + 1 < n and doc[j + 1].like_num):
@@ -138,9 +147,10 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         code, factor = SUBUNITS[word]
         return _money(doc, code, j + 1, doc[j].text, factor)
     if word in _PERCENT_WORDS:
-        return Unit("percent", j + 1, "percent", None, doc[j].text)
+        return _per_time(doc, Unit("percent", j + 1, "percent", None, doc[j].text))
     if f"{word} {following}" in _PERCENT_PHRASES:
-        return Unit(_PERCENT_PHRASES[f"{word} {following}"], j + 2, "percent", None, doc[j:j + 2].text)
+        unit = Unit(_PERCENT_PHRASES[f"{word} {following}"], j + 2, "percent", None, doc[j:j + 2].text)
+        return _per_time(doc, unit)
     if word in _FREQUENCY_WORDS:
         base = read_rate_base(doc, j + 1)
         if base is not None:
@@ -154,9 +164,12 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             if after[:1] == ["ago"] or after == ["-", "old"]:
                 return None
             return Unit(_DURATIONS[noun], k + 1, "duration", None, doc[k].text)
-        measure = read_measure(doc, k) if hyphen or doc[k].pos_ in _MEASURE_POS else None
+        # the tagger may read a bare "m" as a verb ("I'm"): it is read as a unit all the same
+        measurable = hyphen or doc[k].pos_ in _MEASURE_POS or doc[k].text in ("m", "m.")
+        measure = read_measure(doc, k) if measurable else None
         if measure is not None:
-            return _rate_of_goods(doc, Unit(measure.name, measure.end, "other", None, measure.written))
+            return _rate_of_goods(doc, Unit(measure.name, measure.end, measure_category(measure.name), None,
+                                            measure.written))
         if hyphen and currency_word(noun) is not None:
             # "its one-yen bid", "a 10-dollar bill": the money the noun after is worth
             return _money(doc, currency_word(noun), k + 1, doc[k].text)
@@ -172,6 +185,11 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     if hyphen:
         return Unit(None, j, "other", None)
     return parse_counted(doc, amount, j)
+
+
+def measure_category(unit: str) -> str:
+    """ "temperature" for a unit of a temperature scale ("degree Celsius"), else "other"."""
+    return "temperature" if unit in TEMPERATURE_UNITS else "other"
 
 
 @examples(
@@ -226,6 +244,24 @@ def _with_subunit(doc: Doc, amount: Amount, unit: Unit) -> Unit:
 def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> Unit:
     """Money in `code` ending at token `end`, and the rate it may be ("$71 a barrel")."""
     return _rate(doc, Unit(code, end, "money", None, written, factor))
+
+
+@examples(
+    Example("Revenue has grown at about 15% per annum since 1990.", "about 15% per annum", 15, "approximate",
+            "percent per year", "percent"),
+    Example("The loan carries interest of 4.5 per cent a year.", "4.5 per cent a year", 4.5, "exact",
+            "percent per year", "percent"),
+    Example("Sales rose 3% a year earlier.", "3%", 3, "exact", "percent", "percent", change="up"),
+    Example("Prices rose 12.3 pct a year\nearlier.", "12.3 pct", 12.3, "exact", "percent", "percent", change="up"),
+)
+def _per_time(doc: Doc, unit: Unit) -> Unit:
+    """A percentage per a unit of time: "15% per annum", "4.5 per cent a year" (an interest or
+    a growth rate); "3% a year earlier" is a percentage and a date."""
+    base = read_rate_base(doc, unit.end)
+    if base is None or base[0] not in DURATION_UNITS:
+        return unit
+    written = f"{unit.written} {doc[unit.end:base[1]].text}"
+    return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, written, unit.factor)
 
 
 @examples(
