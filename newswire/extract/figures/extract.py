@@ -3,7 +3,9 @@
 At each token that may start a number, the forms are tried in turn: "no" before a casualty noun,
 a share ("a third of"), then an amount with its qualifiers, currency sign, tally or range, ratio,
 age, unit and category; the exclusions of `filters` drop what is not a figure. Figures do not
-overlap: the walk goes on after the end of the last one found.
+overlap: the walk goes on after the end of the last one found. A figure after ", or" restates
+the change before it ("fell 350 points, or 1%"), and a bare level after the change of an index
+in points is in points.
 """
 
 from __future__ import annotations
@@ -63,9 +65,13 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
             i += 1
             continue
         start, end, fields = found
+        in_sentence = [f for f in figures if f.start_char >= doc[start].sent.start_char]
+        # the change an index level follows, past the same change restated in percent
+        changed = next((f for f in reversed(in_sentence) if f.change and f.category != "percent"), None)
+        if fields["change"] is None and in_sentence and in_sentence[-1].change and _restates(doc, in_sentence[-1], start):
+            fields["change"] = in_sentence[-1].change
         if fields["unit"] is None and fields["category"] == "other":
-            previous = figures[-1] if figures and figures[-1].start_char >= doc[start].sent.start_char else None
-            if is_index_level(doc, start, end, previous.unit if previous is not None and previous.change else None):
+            if is_index_level(doc, start, end, changed.unit if changed is not None else None):
                 fields["unit"] = "points"
         start_char = doc[start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1])
@@ -81,6 +87,20 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
         )
         floor = i = end
     return figures
+
+
+@examples(
+    Example("The Dow fell 350 points, or 1%, to 33,000.", "1%", 1, "exact", "percent", "percent", change="down"),
+    Example("The Dow fell 350 points, or 1%, to 33,000.", "33,000", 33_000, "exact", "points", "other"),
+    Example("Exports rose $2 billion, or 12 percent, in May.", "12 percent", 12, "exact", "percent", "percent",
+            change="up"),
+    Example("Profit was $2 billion, or 12 percent of sales.", "12 percent", 12, "exact", "percent", "percent"),
+)
+def _restates(doc: Doc, previous: Figure, start: int) -> bool:
+    """Whether the figure at token `start` restates the change before it in another unit: "fell 350
+    points, or 1%", "rose $2 billion, or 12 percent": only ", or" stands between them."""
+    between = [t.text for t in doc if previous.end_char <= t.idx < doc[start].idx]
+    return between == [",", "or"]
 
 
 @examples(

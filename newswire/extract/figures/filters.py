@@ -249,12 +249,13 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
 @examples(
     Example("Officials counted some 40 at the gate.", "some 40", 40, "approximate", None, "other"),
     NoFigure("Boeing's 777 is selling well."),
+    Example("Sales grew by 1.2 million to 67.4 million.", "67.4 million", 67_400_000, "exact", None, "other"),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
 )
 def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     """Whether a number with nothing counted after it is a figure: "killed 1,200", "rose to
-    32,000"; not "the 787", "Boeing's 777", "final 717", nor a word number on its own, nor "one
+    32,000", "by 1.2 million to 67.4 million" (a scaled level after "to", which the tagger may take for a particle); not "the 787", "Boeing's 777", "final 717", nor a word number on its own, nor "one
     of" a group ("one of the men was arrested"), which picks a member and counts nothing."""
     one_of = amount.in_words and amount.value == 1 and amount.end < len(doc) and doc[amount.end].lower_ == "of"
     if one_of:
@@ -263,7 +264,9 @@ def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
         return True
     if amount.in_words or doc[amount.end - 1].ent_type_ not in _NUMBER_LABELS:
         return False
-    return start > amount.start or start == 0 or doc[start - 1].pos_ not in ("DET", "PART", "ADJ")
+    before = doc[start - 1] if start > 0 else None
+    scaled_level = before is not None and before.lower_ == "to" and amount.scale > 1
+    return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ") or scaled_level
 
 
 @examples(

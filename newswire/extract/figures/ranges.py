@@ -22,6 +22,9 @@ from newswire.extract.figures.changes import is_change_verb
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.units import CURRENCY_SYMBOLS
 
+# After a change word, "X to Y" with Y above this many times X is a change and its level.
+_LEVEL_RATIO = 5
+
 
 @examples(
     Example("The US abstained, and the resolution passed 14-0.", "14-0", 14, "exact", "votes", "vote"),
@@ -86,10 +89,18 @@ def parse_ratio(doc: Doc, amount: Amount) -> tuple[float, Amount] | None:
     Example("The price will be cut by $200 to $399.", "$399", 399, "exact", "USD", "money"),
     Example("The stock lost $2 to $45.", "$45", 45, "exact", "USD", "money"),
     Example("Shares rose S$2 to S$40.", "S$2", 2, "exact", "SGD", "money", change="up"),
+    Example("The population grew by 1.2 million to 67.4 million.", "1.2 million", 1_200_000, "exact", None,
+            "other", change="up"),
+    Example("The population grew by 1.2 million to 67.4 million.", "67.4 million", 67_400_000, "exact", None,
+            "other"),
+    Example("Estimates rose to between 5 and 8 percent.", "between 5 and 8 percent", 5, "range", "percent",
+            "percent", (5, 8)),
 )
 def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount, int] | None:
     """The range "15 to 22", "between 750,000 and 800,000", "15-22", "$3-4 billion": its lower
-    value (scaled like the upper one when written without a scale), upper number and start."""
+    value (scaled like the upper one when written without a scale), upper number and start.
+    After a change word, "$2 to $45" and "by 1.2 million to 67.4 million" (the second far above
+    the first) are a change and the level it reached, not a range."""
     j = amount.end
     if j + 1 >= len(doc) or amount.qualifier != "exact":
         return None
@@ -116,5 +127,9 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
     if second.scale > amount.scale and amount.value * second.scale <= second.value:
         low = amount.value * second.scale
     if second.value <= low:
+        return None
+    changed = before == "by" or (start > 0 and is_change_verb(doc[start - 1]))
+    if changed and second.value > _LEVEL_RATIO * low:
+        # "grew by 1.2 million to 67.4 million": a change and the level it reached
         return None
     return low, second, start - 1 if before == "between" else start
