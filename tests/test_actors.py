@@ -4,6 +4,7 @@ import pytest
 
 from newswire.extract.actor_types import (
     choose_type,
+    country_of_adjective,
     is_demonym,
     is_index,
     is_product,
@@ -244,6 +245,8 @@ def test_context_rules(nlp, rule, text, name, expected):
         (is_product, "The plant has 500 Boeing employees.", "Boeing", False),
         (is_product, "Air France Flight 447 crashed into the sea.", "Air France Flight 447", False),
         (is_product, "Apple said on Monday that sales rose.", "Apple", False),
+        (is_product, "Aer Lingus bought twelve new Airbus jets.", "Airbus", True),
+        (is_product, "They replaced the old Vickers VC-10 aircraft.", "Vickers", True),
     ],
 )
 def test_index_and_product_rules(nlp, rule, text, name, expected):
@@ -292,6 +295,44 @@ def test_name_rules(rule, name, expected):
 )
 def test_one_type_per_actor(name, labels, context, expected):
     assert choose_type(name, labels, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Most passengers were staff of German airline Lufthansa.", "German", "Germany"),
+        ("The company was floated on British and Irish stock markets.", "Irish", "Ireland"),
+        ("Airlines should not buy aircraft from European manufacturers.", "European", "Europe"),
+        ("Israeli troops entered the town on Monday.", "Israeli", None),
+        ("Several European political leaders attended the ceremony.", "European", None),
+        ("The Germans won the match on Sunday.", "Germans", None),
+        ("West German banks took a more relaxed attitude.", "German", "West Germany"),
+        ("The stake was sold to British and Commonwealth last year.", "British", None),
+        ("Shares of Chinese Estates Ltd fell on Monday.", "Chinese", None),
+    ],
+)
+def test_a_country_adjective_before_a_noun_is_the_place(nlp, text, name, expected):
+    assert country_of_adjective(span_of(nlp, text, name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        # a country's adjective before a thing names the country
+        ("Most passengers were staff of German airline Lufthansa.", "German", "Germany", "GPE"),
+        # the European Union is a geopolitical entity, as a country is
+        ("The EU banned all 51 of the country's air carriers.", "EU", "European Union", "GPE"),
+        # a plural owner begins the name: no cut at its possessive
+        ("Officials from the People's Republic of China agreed to the purchase.", "People's Republic of China", "China", "GPE"),
+        # "Air" before a place's name makes an airline
+        ("Jets will go to six airlines, among them Air China and Hainan Airlines.", "Air China", "Air China", "ORG"),
+        # a word that begins an organisation's name in the article is that organisation
+        ("Boeing delivered its last 717, ending the Douglas era. Douglas Aircraft built the DC-9.", "Douglas", "Douglas", "ORG"),
+    ],
+)
+def test_names_typed_by_the_words_around_them(nlp, gazetteer, text, mention, name, kind):
+    found = {m.mention_text: (m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text)}
+    assert found.get(mention) == (name, kind)
 
 
 def test_an_actor_has_one_type_across_its_mentions(nlp, gazetteer):

@@ -105,7 +105,7 @@ CONFLICT_RULES = [
     # An aircraft gives an attack of no mode its mode; a singular victim counts one; the
     # places inside the locative phrase are places of it.
     ("On 5 March 2024, Israeli jets struck a building in Gaza City, killing a teenager.",
-     "struck", "ASSAULT", "aerial", "jet", {"Israeli": "source", "Gaza City": "place"}, 1, None),
+     "struck", "ASSAULT", "aerial", "jet", {"Israel": "source", "Gaza City": "place"}, 1, None),
     # Both sides of a clash take part: the subject is the source, "with" a participant.
     ("On 7 March 2024, Hamas militants clashed with Israeli forces in Khan Younis.",
      "clashed", "ASSAULT", "clash", "militant", {"Hamas": "source", "Israeli": "participant"}, None, None),
@@ -119,7 +119,7 @@ CONFLICT_RULES = [
     ("On 10 March 2024, police arrested five men in Nablus.",
      "arrested", "COERCE", "arrest", "police", {"Nablus": "place"}, None, None),
     ("On 12 March 2024, the Israeli army ordered the evacuation of Beit Lahia.",
-     "ordered", "COERCE", "evacuation", "army", {"Israeli": "source"}, None, None),
+     "ordered", "COERCE", "evacuation", "army", {"Israel": "source"}, None, None),
     # Protest with no organiser named.
     ("On 11 March 2024, thousands marched in Ramallah.", "marched", "PROTEST", "march", None, {"Ramallah": "place"}, None, None),
     # A phrase that says the victim died, a passive singular victim.

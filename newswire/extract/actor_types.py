@@ -16,9 +16,12 @@ more. Evidence, strongest first:
 - the model's labels, by majority.
 
 A name that is a country, a US state or a capital stays a place without context that says
-otherwise ("Washington said": capitals stand for their governments). Market indices and
-products ("S&P 500", "Boeing 737", "the 787 Dreamliner") are not actors. The word lists are
-the lexicon `actor_types.json`; titles come from `titles.json`.
+otherwise ("Washington said": capitals stand for their governments). An adjective of a
+country before a common noun names the country ("German airline Lufthansa" -> Germany), as
+the MEANTIME and ACE guidelines annotate it; before nouns of people it stays a nationality
+("Israeli troops"). Market indices and products ("S&P 500", "Boeing 737", "the 787
+Dreamliner", "Vickers VC-10", "twelve Airbus jets") are not actors. The word lists are the
+lexicon `actor_types.json`; titles come from `titles.json`.
 """
 
 from __future__ import annotations
@@ -49,7 +52,12 @@ _HOLDINGS = frozenset(_LEXICON["organisation_holdings"])
 _PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
 _INDEX_WORDS = frozenset(_LEXICON["index_words"])
 _NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
+_PRODUCT_NOUNS = frozenset(_LEXICON["product_nouns"])
 _INDICES = frozenset(alias_key(name) for name in _LEXICON["indices"])
+_COUNTRY_ADJECTIVES = {alias_key(word): place for word, place in _LEXICON["country_adjectives"].items()}
+_PEOPLE_NOUNS = frozenset(
+    [*_LEXICON["people_nouns"], *_TITLE_LEXICON["titles"], *_TITLE_LEXICON["role_nouns"]]
+)
 # Titles, forms of address and role nouns before a name: a person's ("Spokeswoman Sandy Angers").
 _PERSON_WORDS = frozenset(
     [*_TITLE_LEXICON["titles"], *_TITLE_LEXICON["honorifics"], *_TITLE_LEXICON["role_nouns"]]
@@ -60,8 +68,8 @@ _ROLES_NOT_TITLES = _PERSON_WORDS - frozenset(_TITLE_LEXICON["titles"])
 _LEGAL_FORMS = frozenset(_TITLE_LEXICON["legal_forms"])
 _LEGAL_FORM_END = re.compile(rf"\s(?:{alternation(_TITLE_LEXICON['legal_forms'])})\.?$")
 _POSSESSIVES = {"'s", "’s", "'", "’"}
-# A model number: "737", "A380", "737-800"; years ("2008") are dates, not models.
-_MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*$")
+# A model number: "737", "A380", "737-800", "DC-9", "VC-10"; years ("2008") are dates, not models.
+_MODEL_CODE = re.compile(r"^(?:[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*|[A-Z]{1,3}-\d{1,2}[A-Z]?)$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # "AirTran", "JetBlue": an inner capital after lower case, which names of places do not have
 # beyond the prefixes of surnames made place names ("McAllen", "DeKalb", "LaSalle").
@@ -119,6 +127,31 @@ def is_demonym(name: str) -> bool:
     if not name.isalpha() or place_type(name) or not _DEMONYM_ENDING.search(name):
         return False
     return any(pattern.search(name) for pattern in _country_patterns()[1])
+
+
+def country_of_adjective(span: Span) -> str | None:
+    """The place an adjective of a country or continent names before a common noun: "German" in
+    "German airline Lufthansa" -> "Germany", "Irish" in "British and Irish stock markets" ->
+    "Ireland", "German" in "West German banks" -> "West Germany".
+
+    Not before nouns of people, whose nationality it then is ("Israeli troops", "European
+    political leaders", "the Palestinian refugee camp"), nor as a noun ("the Germans"), nor
+    as the first word of a name ("British and Commonwealth", "Chinese Estates Ltd").
+    """
+    previous = _before(span)
+    with_previous = alias_key(f"{previous.text} {span.text}") if previous is not None else ""
+    place = _COUNTRY_ADJECTIVES.get(with_previous) or _COUNTRY_ADJECTIVES.get(alias_key(span.text))
+    modifier = span[-1]
+    while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+        modifier = modifier.head  # "British and Irish stock markets": "Irish" modifies as "British" does
+    head = modifier.head
+    if place is None or span[-1].tag_ != "JJ" or modifier.dep_ not in ("amod", "compound"):
+        return None
+    named = any(t.is_alpha and not t.is_lower and t.pos_ != "ADJ" for t in span.doc[span.end : head.i + 1])
+    if head.pos_ != "NOUN" or head.i < span.end or named:
+        return None
+    nouns = [t for t in span.doc[modifier.i + 1 : head.i + 1] if t.pos_ in ("NOUN", "PROPN")]
+    return None if any(t.lemma_.casefold() in _PEOPLE_NOUNS or _word(t) in _PEOPLE_NOUNS for t in nouns) else place
 
 
 def organisation_by_head(name: str) -> bool:
@@ -270,14 +303,17 @@ def _is_model_code(token: Token | None) -> bool:
 
 
 def is_product(span: Span) -> bool:
-    """A product with its model number: "Boeing 737", "Rolls-Royce Trent 900", "the 787 Dreamliner".
+    """A product with its model number or its kind: "Boeing 737", "Rolls-Royce Trent 900", "the 787
+    Dreamliner", "Vickers VC-10", "twelve Airbus jets".
 
     A number before a name makes it a product only where the name heads its phrase: not in
     "500 Boeing employees".
     """
     ends_in_code = len(span) > 1 and _is_model_code(span[-1])
     numbered = _is_model_code(_before(span)) and span[-1].dep_ != "compound"
-    return ends_in_code or _is_model_code(_after(span)) or numbered
+    following = _after(span)
+    kind = following is not None and following.lemma_.casefold() in _PRODUCT_NOUNS and span[-1].head == following
+    return ends_in_code or _is_model_code(following) or numbered or (kind and span[-1].dep_ == "compound")
 
 
 def is_not_an_actor(span: Span) -> bool:

@@ -1,8 +1,9 @@
 """Actors: people, organisations and places named in an article, one name per actor.
 
 Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin"), known
-aliases join their canonical name ("U.S." -> "United States"), and titles, determiners and
-possessives are not part of a name. The words around names (titles, roles, portfolios, the
+aliases join their canonical name ("U.S." -> "United States"), an adjective of a country
+before a common noun is the country ("German airline" -> "Germany"), and titles, determiners
+and possessives are not part of a name. The words around names (titles, roles, portfolios, the
 heads of event names, companies' legal forms) are the lexicon `titles.json`. Joining names across
 articles is `newswire.link.actors`'s work.
 """
@@ -16,7 +17,14 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from newswire.extract.actor_types import choose_type, context_types, is_not_an_actor, person_by_title
+from newswire.extract.actor_types import (
+    choose_type,
+    context_types,
+    country_of_adjective,
+    is_not_an_actor,
+    person_by_title,
+    place_type,
+)
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.places import PlaceName, place_names, reference_casing
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
@@ -27,6 +35,11 @@ _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _BRACKETS = {"(", ")", "[", "]"}
 _LEXICON = lexicon("titles")
+_TYPE_LEXICON = lexicon("actor_types")
+# Plural nouns whose possessive begins a name: "the People's Republic of China", "the Workers' Party".
+_COLLECTIVE_OWNERS = frozenset(_TYPE_LEXICON["collective_owners"])
+# Words that make an airline's name of a place's: "Air China", "Air France".
+_AIRLINE_PREFIXES = frozenset(_TYPE_LEXICON["airline_prefixes"])
 # Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
 # Lloyd Austin") they are part of a job title, not an organisation.
 _PORTFOLIO_WORDS = frozenset(_LEXICON["portfolio_words"])
@@ -136,16 +149,27 @@ def _parse_spans(doc: Doc) -> list[Span]:
     """The model's actor entities, cut at brackets and inner possessives, without units.
 
     "the Federal Bureau of Investigation (FBI" holds two names, "Apple Computer's Mac OS" the
-    owner and the thing owned; "GB" glued to the number in "30GB" is a unit.
+    owner and the thing owned, but "the People's Republic of China" one; "GB" glued to the
+    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China").
     """
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_TYPES:
             continue
+        prefix = doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ in _PLACE_LABELS and prefix is not None and prefix.text in _AIRLINE_PREFIXES and prefix.ent_iob_ == "O":
+            spans.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
+            continue
         cuts = [
             i
             for i in range(ent.start, ent.end)
-            if doc[i].text in _BRACKETS or (doc[i].text in _POSSESSIVE_TOKENS and doc[i].tag_ == "POS" and i < ent.end - 1)
+            if doc[i].text in _BRACKETS
+            or (
+                doc[i].text in _POSSESSIVE_TOKENS
+                and doc[i].tag_ == "POS"
+                and i < ent.end - 1
+                and doc[i - 1].lower_ not in _COLLECTIVE_OWNERS
+            )
         ]
         for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
             while stop > begin and doc[stop - 1].is_lower and doc[stop - 1].is_stop:
@@ -199,6 +223,12 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
                 continue
             if all(w in _PORTFOLIO_WORDS for w in words):
                 continue
+        place = country_of_adjective(ent) if ent.label_ == "NORP" else None
+        if place is not None:
+            # "German" in "German airline Lufthansa" is Germany: a place, not a nationality.
+            name, kind = gazetteer.lookup(place) or (place, place_type(place) or "GPE")
+            candidates.append(_NameCandidate(start, start + len(text), text, kind, name))
+            continue
         label = "ORG" if ent.label_ == "PERSON" and known is None and _is_group(ent) else ent.label_
         if known is None and person_by_title(ent):
             label = "PERSON"  # "Spokeswoman Sandy Angers", which the model took for an organisation
@@ -384,16 +414,23 @@ def _article_types(
     """One type per actor in the article: the reference data's, else `choose_type`'s from the
     labels and contexts of all its mentions (a name and its later short forms are one actor);
     a nationality's context says nothing ("Irish stock markets"), nor a surname's ("Pesch and
-    Co" is a firm named after LeRoy Pesch)."""
+    Co" is a firm named after LeRoy Pesch). A single word the model took for a person, with no
+    context, that begins an organisation's name in the article is that organisation's short
+    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group")."""
     labels: dict[str, list[str]] = {}
     context: dict[str, list[str]] = {}
     for candidate, name, kind in resolved:
         labels.setdefault(name, []).append(kind)
         surname = candidate.text != name and name.split()[-1] == candidate.text
         context.setdefault(name, []).extend(context_types(spans[candidate]) if kind != "NORP" and not surname else [])
-    return {
+    types = {
         name: known[1] if (known := gazetteer.lookup(name)) else choose_type(name, labels[name], context[name])
         for name in labels
+    }
+    firsts = {name.split()[0] for name, kind in types.items() if kind == "ORG" and " " in name}
+    return {
+        name: "ORG" if kind == "PERSON" and name in firsts and not context[name] and not gazetteer.lookup(name) else kind
+        for name, kind in types.items()
     }
 
 
