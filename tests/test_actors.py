@@ -304,6 +304,8 @@ def test_one_type_per_actor(name, labels, context, expected):
         ("The company was floated on British and Irish stock markets.", "Irish", "Ireland"),
         ("Airlines should not buy aircraft from European manufacturers.", "European", "Europe"),
         ("Israeli troops entered the town on Monday.", "Israeli", None),
+        ("The deal freed hundreds of Palestinian prisoners.", "Palestinian", None),
+        ("Egyptian servicemen guarded the crossing.", "Egyptian", None),
         ("Several European political leaders attended the ceremony.", "European", None),
         ("The Germans won the match on Sunday.", "Germans", None),
         ("West German banks took a more relaxed attitude.", "German", "West Germany"),

@@ -55,9 +55,12 @@ _NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
 _PRODUCT_NOUNS = frozenset(_LEXICON["product_nouns"])
 _INDICES = frozenset(alias_key(name) for name in _LEXICON["indices"])
 _COUNTRY_ADJECTIVES = {alias_key(word): place for word, place in _LEXICON["country_adjectives"].items()}
-_PEOPLE_NOUNS = frozenset(
-    [*_LEXICON["people_nouns"], *_TITLE_LEXICON["titles"], *_TITLE_LEXICON["role_nouns"]]
-)
+_COUNT_CUES = lexicon("count_cues")
+# Nouns of people: this lexicon's, titles and roles, and the people a figure counts ("prisoners").
+_PEOPLE_NOUNS = frozenset([
+    *_LEXICON["people_nouns"], *_TITLE_LEXICON["titles"], *_TITLE_LEXICON["role_nouns"],
+    *_COUNT_CUES["person_nouns"], *_COUNT_CUES["person_lemmas"], *_COUNT_CUES["casualty_nouns"],
+])
 # Titles, forms of address and role nouns before a name: a person's ("Spokeswoman Sandy Angers").
 _PERSON_WORDS = frozenset(
     [*_TITLE_LEXICON["titles"], *_TITLE_LEXICON["honorifics"], *_TITLE_LEXICON["role_nouns"]]
