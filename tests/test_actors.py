@@ -306,6 +306,7 @@ def test_one_type_per_actor(name, labels, context, expected):
         ("Israeli troops entered the town on Monday.", "Israeli", None),
         ("The deal freed hundreds of Palestinian prisoners.", "Palestinian", None),
         ("Egyptian servicemen guarded the crossing.", "Egyptian", None),
+        ("Austin pressed his Israeli counterpart on Tuesday.", "Israeli", None),
         ("Several European political leaders attended the ceremony.", "European", None),
         ("The Germans won the match on Sunday.", "Germans", None),
         ("West German banks took a more relaxed attitude.", "German", "West Germany"),

@@ -88,6 +88,20 @@ def test_eval_reports_every_score(cli_warehouse):
         assert any(line.startswith(name) for line in result.stdout.splitlines()), name
 
 
+def test_the_sample_articles_keep_their_scores(cli_warehouse):
+    """The sample gold's figures, actors and actor ids are all found and right, every required
+    event is found, and dates stay at F1 0.970 (one extra date)."""
+    db, _ = cli_warehouse
+    result = newswire("eval", "--gold", str(GOLD), "--db", str(db))
+    lines = {line[:25].strip(): line for line in result.stdout.splitlines()}
+    for name in ("figures (span)", "figures (value)", "actors", "canonicalisation"):
+        assert "F1 1.000" in lines[name], lines[name]
+    assert "accuracy 1.000" in lines["figures (qualifier)"], lines["figures (qualifier)"]
+    assert "R 1.000" in lines["events"], lines["events"]
+    for name in ("dates (span)", "dates (value)"):
+        assert float(lines[name].split("F1 ")[1].split()[0]) >= 0.970, lines[name]
+
+
 def test_eval_needs_something_to_measure():
     result = newswire("eval")
     assert result.returncode == 1
