@@ -5,8 +5,9 @@ Built at first use from Babel's English locale data:
 
 - symbols: each currency's symbol in ``en`` ("$", "£", "€", "¥", "CA$", "HK$", "A$", "NZ$",
   "R$"), then a symbol of another English locale that names one currency only there and is
-  more than a letter ("RM", "Rp", "US$"), matched lower-case; the lexicon adds news signs
-  ("C$", "S$", "Rs", Reuters' "Y=" for yen);
+  more than a letter ("RM", "Rp", "US$"), then a one-character sign a country's own locales
+  write for one currency only ("₽", "₺", "₦", "₴", "₾"), matched lower-case; the lexicon adds
+  news signs ("C$", "S$", "Rs", Reuters' "Y=" for yen);
 - names: a currency's English name, singular or plural ("Canadian dollars", "Swiss francs",
   "Japanese yen"), read as the words before and including the currency word;
 - currency words: a one-word name ("euros", "yen"), the last word of a name that one
@@ -50,8 +51,37 @@ def symbols() -> dict[str, str]:
     for symbol, codes in seen.items():
         if len(codes) == 1 and len(symbol) > 1 and symbol not in table and symbol.upper() not in codes:
             table[symbol] = next(iter(codes))
+    for sign, code in _national_signs().items():
+        table.setdefault(sign, code)
     table.update(_CURRENCIES["symbols"])
     return table
+
+
+def _national_signs() -> dict[str, str]:
+    """The one-character currency signs ("₽", "₺", "₦", "₴") that each country's own locales write
+    for its currencies, where a sign names one currency only."""
+    import unicodedata
+
+    from babel import Locale
+    from babel.languages import get_official_languages
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_territory_currencies
+
+    identifiers = set(locale_identifiers())
+    seen: dict[str, set[str]] = {}
+    for territory in Locale("en").territories:
+        if len(territory) != 2 or not territory.isalpha():
+            continue
+        codes = get_territory_currencies(territory)
+        for language in get_official_languages(territory):
+            if f"{language}_{territory}" not in identifiers:
+                continue
+            written = Locale.parse(f"{language}_{territory}").currency_symbols
+            for code in codes:
+                sign = written.get(code, "")
+                if len(sign) == 1 and unicodedata.category(sign) == "Sc":
+                    seen.setdefault(sign, set()).add(code)
+    return {sign: next(iter(codes)) for sign, codes in seen.items() if len(codes) == 1}
 
 
 @cache
