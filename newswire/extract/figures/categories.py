@@ -75,6 +75,9 @@ def _cue(tok: Token) -> str | None:
     Example("Police arrested 45 protesters.", "45 protesters", 45, "exact", "protesters", "arrested"),
     Example("More than 1,000 were killed, including at least 300 children.", "at least 300 children", 300,
             "at_least", "children", "killed"),
+    Example("Gunmen killed five of the 12 passengers on the bus.", "five", 5, "exact", "passengers", "killed"),
+    Example("Gunmen killed five of the 12 passengers on the bus.", "12 passengers", 12, "exact", "passengers",
+            "other"),
     Example("Iran launched 120 ballistic missiles.", "120 ballistic missiles", 120, "exact", "missiles",
             "weapons"),
     Example("The army moved 3,000 troops north.", "3,000 troops", 3000, "exact", "troops", "military_units"),
@@ -101,6 +104,9 @@ def parse_category(doc: Doc, i: int) -> str:
         if node.dep_ not in _PATH_DEPS or node.head is node:
             break
         parent = node.head
+        if parent.lower_ == "of" and parent.head.pos_ == "NUM":
+            # "killed five of the 12 passengers": the group is not what the verb did
+            break
         cue = _cue(parent)
         if cue is not None:
             return cue

@@ -2,7 +2,7 @@
 measure.
 
 The noun after "of" for amount words ("dozens of hostages") and for a number taken from a known
-group ("two of the hostages"); else the noun the number modifies ("over 32,000 Palestinians",
+group ("two of the hostages"; "12 of the 20 hostages" ends before "of", the group its own figure); else the noun the number modifies ("over 32,000 Palestinians",
 "two Iranian proxy groups"), joined by a bare coordinated plural ("missiles and drones"), or an
 adjective that stands for people ("12 dead"). The unit is the noun as written with the common
 nouns compounded with it ("cabinet ministers", "aid workers"), lower-cased unless it is a proper
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.figures.amounts import A_AMOUNTS, DASHES, DATE_LABELS, VAGUE, Amount
-from newswire.extract.figures.categories import PEOPLE_ADJECTIVES
+from newswire.extract.figures.categories import PEOPLE_ADJECTIVES, noun_category
 from newswire.extract.figures.examples import Example, examples
 from newswire.extract.lexicons import lexicon
 from newswire.extract.numbers import SCALES
@@ -48,6 +48,8 @@ class Unit:
             "missiles and drones", "weapons"),
     Example("Israel is fighting two Iranian proxy groups.", "two Iranian proxy groups", 2, "exact",
             "proxy groups", "other"),
+    Example("Twelve of the 20 hostages were freed.", "Twelve", 12, "exact", "hostages", "hostages"),
+    Example("Twelve of the 20 hostages were freed.", "20 hostages", 20, "exact", "hostages", "hostages"),
     Example("The region has 12 coal mines.", "12 coal mines", 12, "exact", "coal mines", "other"),
     Example("Eight cabinet ministers received the money.", "Eight cabinet ministers", 8, "exact",
             "cabinet ministers", "other"),
@@ -73,6 +75,9 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
         amount_word = last in VAGUE or last in SCALES or last in A_AMOUNTS
         if partitive or amount_word:
             counted = parse_of_phrase(doc, j)
+            if counted is not None and counted.head is not None and any(t.like_num for t in doc[j + 1:counted.head]):
+                # "12 of the 20 hostages": the group counted has its own figure; this one ends before "of"
+                return Unit(counted.text, j, noun_category(doc[counted.head].lower_), None, counted.written)
             if counted is not None:
                 return counted
         return Unit(None, j, "other", None)

@@ -42,6 +42,8 @@ _DURATIONS = {
 _MEASURE_POS = ("NOUN", "PROPN", "NUM", "X", "SYM", "ADJ")
 _WEIGHT_VERBS = frozenset(lexicon("measures")["weight_cues"]["verbs"])
 _WEIGHT_AFTER = frozenset(lexicon("measures")["weight_cues"]["after"])
+_MAGNITUDE_BEFORE = frozenset(lexicon("measures")["magnitude_cues"]["before"])
+_MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")["magnitude_cues"]["after"])
 
 
 @examples(
@@ -117,6 +119,9 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return _money(doc, code, j + size, f"{sign} {doc[j:j + size].text}")
         end = j + 1 if j < n and currency_word(doc[j].lower_) else j
         return _money(doc, code, end, sign if end == j else f"{sign} {doc[j].text}")
+    magnitude = _magnitude(doc, amount, j)
+    if magnitude is not None:
+        return magnitude
     attached = DIGITS_MEASURED.match(doc[j - 1].text)
     if attached:
         suffix = attached.group(2)
@@ -188,6 +193,24 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     if hyphen:
         return Unit(None, j, "other", None)
     return parse_counted(doc, amount, j)
+
+
+@examples(
+    Example("A magnitude 7.8 earthquake struck Turkey.", "7.8", 7.8, "exact", "magnitude", "other"),
+    Example("The quake had a magnitude of 6.1.", "6.1", 6.1, "exact", "magnitude", "other"),
+    Example("The earthquake measured 7.8 on the Richter scale.", "7.8 on the Richter scale", 7.8, "exact",
+            "magnitude", "other"),
+)
+def _magnitude(doc: Doc, amount: Amount, j: int) -> Unit | None:
+    """The magnitude of an earthquake, named before the number or after it: "a magnitude 7.8
+    earthquake", "a magnitude of 6.1", "7.8 on the Richter scale"."""
+    before = [t.lower_ for t in doc[max(0, amount.start - 2):amount.start]]
+    if before[-1:] and before[-1] in _MAGNITUDE_BEFORE or " ".join(before) in _MAGNITUDE_BEFORE:
+        return Unit("magnitude", j, "other", None, "magnitude")
+    for phrase in _MAGNITUDE_AFTER:
+        if tuple(t.lower_ for t in doc[j:j + len(phrase)]) == phrase:
+            return Unit("magnitude", j + len(phrase), "other", None, doc[j:j + len(phrase)].text)
+    return None
 
 
 def measure_category(unit: str) -> str:
