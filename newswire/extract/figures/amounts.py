@@ -245,7 +245,8 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
         value = float(match.group(1)) * _ATTACHED_SCALES[match.group(2)]
         return "digits", value, value
     match = DIGITS_MEASURED.match(tok.text)
-    if match and is_attached_unit(match.group(2)):
+    suffix = match.group(2)[:-1] if match and match.group(2).endswith(".") and tok.is_sent_end else ""
+    if match and (is_attached_unit(match.group(2)) or bool(suffix) and is_attached_unit(suffix)):
         value = float(match.group(1))
         return "digits", value, value
     word = parse_number_words(text)

@@ -40,7 +40,8 @@ _INDEX_WORDS = frozenset(_WORDS["index_words"])
 POINT_UNITS = frozenset(_WORDS["point_units"])
 # Categories of figures that may rise or fall.
 _CHANGING = frozenset({"money", "percent", "other"})
-_SIGNED = re.compile(r"^([+\-−])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+# A signed number, with the capital of a temperature scale it may have against it ("-3C").
+_SIGNED = re.compile(r"^([+\-−])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([CF]\.?)?$")
 _SIGNS = {"+": "up", "-": "down", "−": "down"}
 _SUBJECTS = {"nsubj", "nsubjpass", "compound"}
 _DETERMINERS = {"a", "an", "the"}
@@ -56,7 +57,7 @@ def parse_signed(doc: Doc, i: int) -> tuple[Amount, str] | None:
     match = _SIGNED.match(doc[i].text)
     if match is None or (i > 0 and not doc[i - 1].whitespace_):
         return None
-    value = float(match.group(0)[1:].replace(",", ""))
+    value = float(f"{match.group(2)}{match.group(3) or ''}".replace(",", ""))
     return Amount(i, i + 1, value, value, value, "exact", 1.0, False), _SIGNS[match.group(1)]
 
 
@@ -88,6 +89,8 @@ def is_minus(doc: Doc, start: int) -> bool:
     Example("Exports were down 0.7 percent in March.", "0.7 percent", 0.7, "exact", "percent", "percent",
             change="down"),
     Example("Analysts expect a 5% drop in sales.", "5%", 5, "exact", "percent", "percent", change="down"),
+    Example("Sales jumped nearly 20 percent year on year.", "nearly 20 percent", 20, "approximate", "percent",
+            "percent", change="up"),
     Example("Shares closed 2% higher on Friday.", "2%", 2, "exact", "percent", "percent", change="up"),
     Example("The party holds 304 seats in the 512-seat Lower House.", "512-seat", 512, "exact", "seats", "other"),
     Example("The firm reported an increase of 12 pct in profit.", "12 pct", 12, "exact", "percent", "percent",
@@ -154,10 +157,11 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
 def _governs(doc: Doc, word: int, start: int, end: int, by: bool) -> bool:
     """Whether the change word at `word` governs the figure [start, end): a token of the figure
     hangs from it, or from the "by" before the figure that hangs from it ("fell by 3%", "raised
-    rates by 25 basis points"). "He added 3 people were killed" is not a change: "people"
-    hangs from "killed"."""
+    rates by 25 basis points"), or from a noun that does ("jumped nearly 20 percent year on
+    year", parsed with "percent" inside "year"). "He added 3 people were killed" is not a
+    change: "people" hangs from the verb "killed"."""
     head = start - 1 if by else word
-    return any(t.head.i == head for t in doc[start:end])
+    return any(t.head.i == head or (t.head.pos_ == "NOUN" and t.head.head.i == head) for t in doc[start:end])
 
 
 def is_change_verb(tok: Token) -> bool:
@@ -178,7 +182,8 @@ def _level_follows(doc: Doc, end: int) -> bool:
 def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> bool:
     """Whether a bare number [start, end) after "to", "at" or "from" is the level of an index:
     one number without a scale ("733.5 billion" is money left unsaid), and the clause's subject
-    is an index word or the change before the level was counted in points."""
+    (or that of the verb its clause completes: "rose 0.8% to close at 4,783.45") is an index word
+    or the change before the level was counted in points."""
     if start == 0 or end != start + 1 or doc[start - 1].lower_ not in _LEVEL_PREPOSITIONS:
         return False
     if end < len(doc) and (doc[end].is_space or doc[end].pos_ in ("NOUN", "PROPN")):
@@ -188,7 +193,12 @@ def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> b
         return True
     governor = doc[start - 1].head
     named = [governor] if governor.pos_ in ("NOUN", "PROPN") else []
-    for child in governor.children:
-        if child.dep_ in _SUBJECTS and child.i < start:
-            named.extend([child, *(c for c in child.children if c.dep_ == "compound")])
+    clauses = [governor]
+    while clauses[-1].dep_ in ("xcomp", "advcl") and clauses[-1].head is not clauses[-1]:
+        # "the S&P 500 rose 0.8% to close at 4,783.45": the subject of the verb "close" hangs from
+        clauses.append(clauses[-1].head)
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in _SUBJECTS and child.i < start:
+                named.extend([child, *(c for c in child.children if c.dep_ == "compound")])
     return any(t.lower_ in _INDEX_WORDS for t in named)

@@ -48,6 +48,8 @@ _NAME_LABELS = {
     "LANGUAGE",
 }
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Digits with a thousands separator ("4,783.45"): a number, whatever label the model gives it.
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{2,3})+(?:\.\d+)?$")
 # Names that are never a person whose age follows in commas ("in Paris, 12, ...").
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # "the two sides", "these three countries": a small word number after a definite determiner
@@ -118,7 +120,8 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     Example("Output rose in 1987 to 1.45 mln tonnes.", "1.45 mln tonnes", 1_450_000, "exact", "metric ton", "other"),
 )
 def is_figure(doc: Doc, amount: Amount, unit: Unit, signed: bool = False) -> bool:
-    """Not a date or time, not part of a name, not a bare year. A unit of measure, a currency
+    """Not a date or time (digits grouped in thousands never are), not part of a name, not a
+    bare year. A unit of measure, a currency
     or a percentage written with the number ("40°C", "200lbs", "12p") makes it a figure even
     where the entity recogniser took it for a date; so does a currency sign or code written
     before the number ("S$40", "GBP 350") where it took it for a name (`signed`)."""
@@ -126,7 +129,8 @@ def is_figure(doc: Doc, amount: Amount, unit: Unit, signed: bool = False) -> boo
     text = doc[amount.start].text
     is_year = (amount.end == amount.start + 1 and len(text) == 4 and text.isdigit()
                and 1000 <= amount.value <= 2100)
-    dated = any(t.ent_type_ in DATE_LABELS for t in tokens)
+    # digits grouped in thousands are never a date ("to close at 4,783.45")
+    dated = any(t.ent_type_ in DATE_LABELS and not _GROUPED.match(t.text) for t in tokens)
     measured = unit.head is None and unit.text is not None and not is_year
     if dated and unit.category != "duration" and not measured and not _is_misdated_count(doc, amount, unit):
         return False
@@ -249,6 +253,7 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
 @examples(
     Example("Officials counted some 40 at the gate.", "some 40", 40, "approximate", None, "other"),
     NoFigure("Boeing's 777 is selling well."),
+    Example("The S&P 500 rose 0.8% to close at 4,783.45.", "4,783.45", 4783.45, "exact", "points", "other"),
     Example("Sales grew by 1.2 million to 67.4 million.", "67.4 million", 67_400_000, "exact", None, "other"),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
@@ -262,7 +267,9 @@ def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
         return False
     if category != "other":
         return True
-    if amount.in_words or doc[amount.end - 1].ent_type_ not in _NUMBER_LABELS:
+    last = doc[amount.end - 1]
+    grouped = bool(_GROUPED.match(last.text))
+    if amount.in_words or (last.ent_type_ not in _NUMBER_LABELS and not grouped):
         return False
     before = doc[start - 1] if start > 0 else None
     scaled_level = before is not None and before.lower_ == "to" and amount.scale > 1

@@ -135,13 +135,17 @@ def is_mass(word: str) -> bool:
 
 
 def compact_unit(text: str) -> str | None:
-    """A unit written as one glued word: "km", "km/h", "km2", "barrel-per-day", "°C"."""
+    """A unit written as one glued word: "km", "km/h", "km2", "barrel-per-day", "°C", and the
+    capital of a temperature scale ("40C")."""
     text = text.replace("º", "°")
     name = unit_name(text)
     if name is not None:
         return name
     if text[:1] in ("°",) and text[1:].lower() in _SCALES:
         return _SCALES[text[1:].lower()]
+    if text in ("C", "F"):
+        # "40C", "104F": a scale's capital written against the number is a temperature
+        return _SCALES[text.lower()]
     for separator in ("/", "-per-"):
         if separator in text:
             top, _, base = text.partition(separator)

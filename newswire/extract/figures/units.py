@@ -85,6 +85,11 @@ _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")
     Example("The town lies at 40 degrees Celsius in summer.", "40 degrees Celsius", 40, "exact",
             "degree Celsius", "temperature"),
     Example("Water boils at 212°F.", "212°F", 212, "exact", "degree Fahrenheit", "temperature"),
+    Example("Temperatures hit 40C in London.", "40C", 40, "exact", "degree Celsius", "temperature"),
+    Example("It reached 104F in Phoenix.", "104F", 104, "exact", "degree Fahrenheit", "temperature"),
+    Example("Lows of -3C are forecast.", "-3C", -3, "exact", "degree Celsius", "temperature"),
+    Example("Temperatures will drop to around minus 5C.", "minus 5C.", -5, "exact", "degree Celsius",
+            "temperature"),
     Example("The engine makes 300 bhp.", "300 bhp", 300, "exact", "horsepower", "other"),
     Example("The shares closed at 845p.", "845p", 8.45, "exact", "GBP", "money"),
     Example("Operating profit was 120 MEUR in the quarter.", "120 MEUR", 1.2e8, "exact", "EUR", "money"),
@@ -122,9 +127,12 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     magnitude = _magnitude(doc, amount, j)
     if magnitude is not None:
         return magnitude
-    attached = DIGITS_MEASURED.match(doc[j - 1].text)
+    attached = DIGITS_MEASURED.match(doc[j - 1].text.lstrip("+-−"))
     if attached:
         suffix = attached.group(2)
+        if suffix.endswith(".") and doc[j - 1].is_sent_end:
+            # "to around minus 5C.": the full stop of the sentence written against the unit
+            suffix = suffix[:-1]
         if suffix.lower() in _PERCENT_WORDS:
             return _per_time(doc, Unit("percent", j, "percent", None, suffix))
         if suffix.lower() in SUBUNITS:
@@ -133,7 +141,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         if currency_after(suffix) is not None:
             return _money(doc, currency_after(suffix), j, suffix)
         measure = compact_unit(suffix)
-        if measure is not None:
+        if measure is not None and not (suffix in ("C", "F") and _names_a_model(doc, j)):
             # "30GB", "5km": the unit is written against the number
             return _rate(doc, Unit(measure, j, measure_category(measure), None, suffix))
     if j >= n:
@@ -211,6 +219,18 @@ def _magnitude(doc: Doc, amount: Amount, j: int) -> Unit | None:
         if tuple(t.lower_ for t in doc[j:j + len(phrase)]) == phrase:
             return Unit("magnitude", j + len(phrase), "other", None, doc[j:j + len(phrase)].text)
     return None
+
+
+@examples(
+    NoFigure("The 5C battery charges quickly."),
+    NoFigure("Apple cut the price of the iPhone 5C."),
+)
+def _names_a_model(doc: Doc, j: int) -> bool:
+    """Whether a number with a capital glued to it, ending at token j, names a model: before a
+    noun ("the 5C battery") or after a name ("the iPhone 5C"), not a temperature."""
+    after = doc[j] if j < len(doc) else None
+    before = doc[j - 2] if j >= 2 else None
+    return (after is not None and after.pos_ in ("NOUN", "PROPN")) or (before is not None and before.pos_ == "PROPN")
 
 
 def measure_category(unit: str) -> str:
