@@ -99,11 +99,12 @@ class RunResult:
 
 
 @task(name="loaded-inputs", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
-def loaded_inputs_task(db: Path) -> dict[str, str]:
-    """Each input's hash when it was last loaded: an input that still has it is not read again."""
+def loaded_inputs_task(db: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Each input's hash when it was last loaded (an input that still has it is not read again),
+    and how many bytes of each `.jsonl` input were read (a grown one is read on from there)."""
     con = warehouse.connect(db)
     try:
-        return warehouse.loaded_inputs(con)
+        return warehouse.loaded_inputs(con), warehouse.bytes_read(con)
     finally:
         con.close()
 
@@ -327,7 +328,7 @@ def news_etl(
         if mode == "backfill":
             stream, window, first = None, window_task(db, since, until), ()
         else:
-            stream = IngestStream(source, loaded_inputs_task(db) if mode == "incremental" else None)
+            stream = IngestStream(source, *(loaded_inputs_task(db) if mode == "incremental" else ()))
             window, first = [], read_task(quote(iter(stream)), articles_per_batch)
         # Once a first read finds no article the stream is exhausted: its findings are all known.
         ingested = stream.result() if stream is not None else IngestResult((), (), 0)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 import httpx
@@ -103,13 +104,26 @@ def _trigger_and_wait(api: str, deployment_id: str) -> str:
     return flow_run["id"]
 
 
+def _land(landing: Path, files: list[Path]) -> None:
+    """Copy `files` into `landing` with a manifest of their rows only, as articles arrive."""
+    for path in files:
+        shutil.copy(path, landing / path.name)
+    with (SEED_ARTICLES / "manifest.csv").open(encoding="utf-8") as handle:
+        header, *rows = handle.read().splitlines(keepends=True)
+    names = {path.name for path in files}
+    (landing / "manifest.csv").write_text(
+        header + "".join(row for row in rows if row.split(",", 1)[0] in names), encoding="utf-8"
+    )
+
+
 def test_served_deployment_runs_on_schedule_and_loads_only_new_articles(server, tmp_path):
+    """Three articles, then five with their manifest grown by two rows: the three are not read again."""
     api, env = server
     landing = tmp_path / "landing"
     landing.mkdir()
-    first_files = sorted(SEED_ARTICLES.glob("00[0-2]_*.txt"))
-    for path in [*first_files, SEED_ARTICLES / "manifest.csv"]:
-        shutil.copy(path, landing / path.name)
+    seeds = sorted(SEED_ARTICLES.glob("*.txt"))
+    first_files, all_files = seeds[:3], seeds[:5]
+    _land(landing, first_files)
     db = tmp_path / "warehouse" / "newswire.duckdb"
     log = (tmp_path / "serve.log").open("w")
     serving = subprocess.Popen(
@@ -128,7 +142,9 @@ def test_served_deployment_runs_on_schedule_and_loads_only_new_articles(server, 
         assert all(s["active"] for s in deployment["schedules"])
 
         first = _trigger_and_wait(api, deployment["id"])
-        shutil.copy(sorted(SEED_ARTICLES.glob("003_*.txt"))[0], landing)
+        with duckdb.connect(str(db), read_only=True) as con:
+            stamped = con.execute("select external_id, run_id, loaded_at from articles order by 1").fetchall()
+        _land(landing, all_files)
         second = _trigger_and_wait(api, deployment["id"])
     finally:
         _stop(serving)
@@ -142,9 +158,12 @@ def test_served_deployment_runs_on_schedule_and_loads_only_new_articles(server, 
     assert {r["id"] for r in runs} == {first, second}
     with duckdb.connect(str(db), read_only=True) as con:
         loaded = con.execute(
-            "select flow_run_id, articles_read, inputs_unchanged from runs order by started_at"
+            "select flow_run_id, articles_read, inputs_unchanged, articles_rejected from runs order by started_at"
         ).fetchall()
-        external = [row[0] for row in con.execute("select external_id from articles order by 1").fetchall()]
-    assert loaded == [(first, len(first_files), 0), (second, 1, len(first_files))]
-    assert external == sorted(p.stem for p in [*first_files, *SEED_ARTICLES.glob("003_*.txt")])
+        articles = con.execute("select external_id, run_id, loaded_at from articles order by 1").fetchall()
+    assert loaded == [(first, 3, 0, 0), (second, 2, 3, 0)]
+    assert [a[0] for a in articles] == [p.stem for p in all_files]
+    assert articles[:3] == stamped
+    assert {a[1] for a in stamped} == {first}
+    assert {a[1] for a in articles[3:]} == {second}
     assert deployment["parameters"]["source"] == str(landing.resolve())

@@ -2,7 +2,8 @@
 
 Accepted: `.txt` (optional first line `date YYYY-MM-DD` or YAML front matter), `.json` (an
 object or an array of objects), `.jsonl` (an object a line), and a `manifest.csv` beside
-`.txt` files whose values win over the file's own header. Bytes are decoded as UTF-8, as
+`.txt` files whose values win over the file's own header. A `.jsonl` file may be read from a
+line on (`JsonlSpan`), so that a file that grew is read for its new lines only. Bytes are decoded as UTF-8, as
 UTF-16 or UTF-32 when a byte-order mark says so, or as Windows-1252 prose, with a note for
 all but UTF-8; a binary file is rejected, and so is an article with nothing visible in it. A
 broken input becomes a `Rejection` with its reason; a broken record rejects that record only. Input is data only:
@@ -274,10 +275,13 @@ def parse_record(data: object, input_path: str) -> Article:
 
 @dataclass(slots=True)
 class Manifest:
-    """A folder's manifest: the metadata of each file it names, and what is wrong with its rows."""
+    """A folder's manifest: the metadata of each file it names, each file's row as written (its
+    values in `MANIFEST_FIELDS` order, the last row when a file has several), and what is wrong
+    with its rows."""
 
     entries: dict[str, ArticleMeta | InputError] = field(default_factory=dict)
     findings: list[Rejection | InputNote] = field(default_factory=list)
+    rows: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _outside(name: str) -> bool:
@@ -311,6 +315,7 @@ def read_manifest(path: Path, present: set[str]) -> Manifest:
             else:
                 if name not in present:
                     manifest.findings.append(Rejection(where, f"manifest row names {name!r}, which is not in its folder"))
+                manifest.rows[name] = tuple(row.get(k) or "" for k in MANIFEST_FIELDS)
                 try:
                     manifest.entries[name] = _meta_from_mapping({k: row.get(k) for k in ("title", "published_at", "source", "url")})
                 except InputError as exc:
@@ -343,14 +348,31 @@ def _parse_json(text: str) -> object:
         raise InputError(f"invalid JSON: {exc}") from exc
 
 
-def _read_records(path: Path, text: str, name: str) -> Iterator[Article | Rejection]:
+@dataclass(frozen=True, slots=True)
+class JsonlSpan:
+    """The part of a `.jsonl` file to read: its bytes from `start` to `end` (to its end when None),
+    the first of them on line `line`."""
+
+    start: int = 0
+    end: int | None = None
+    line: int = 1
+
+
+def resumable(head: bytes) -> bool:
+    """Whether a file that starts with `head` can be decoded from a later line on: not UTF-16 or
+    UTF-32, whose byte-order mark only its first bytes carry."""
+    return not any(head.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS)
+
+
+def _read_records(path: Path, text: str, name: str, span: JsonlSpan) -> Iterator[Article | Rejection]:
     """Each record of a `.json` or `.jsonl` file (`name` as `path_text` gives it), as an article or a rejection.
 
-    A `.jsonl` file is parsed a line at a time, as its records are asked for.
+    A `.jsonl` file is parsed a line at a time, as its records are asked for; `text` is its `span`,
+    and only a span from its start must hold a record.
     """
     if path.suffix.lower() == ".jsonl":
-        empty = True
-        for n, line in enumerate(_each_line(text), start=1):
+        empty = span.start == 0
+        for n, line in enumerate(_each_line(text), start=span.line):
             if not line.strip():
                 continue
             empty = False
@@ -389,19 +411,24 @@ def _record(item: object, where: str) -> Article | Rejection:
         return Rejection(where, str(exc))
 
 
-def read_input(path: Path, manifest: Manifest | InputError) -> Iterator[Article | Rejection | InputNote]:
+def read_input(
+    path: Path, manifest: Manifest | InputError, span: JsonlSpan = JsonlSpan()
+) -> Iterator[Article | Rejection | InputNote]:
     """What one input holds, read as it is asked for; a note on how it was decoded comes first.
 
     The input is named as `path_text` gives its path, and its external id is its name so given.
+    Of a `.jsonl` file only `span` is read.
     """
     suffix = path.suffix.lower()
     name = path_text(path)
     try:
         if suffix in RECORD_SUFFIXES:
-            text, note = _read_text(path, MAX_RECORD_FILE_BYTES, "file is", "a record file")
+            if suffix != ".jsonl":
+                span = JsonlSpan()
+            text, note = _read_text(path, MAX_RECORD_FILE_BYTES, "file is", "a record file", span)
             if note is not None:
                 yield InputNote(name, note)
-            yield from _read_records(path, text, name)
+            yield from _read_records(path, text, name, span)
         elif suffix in TEXT_SUFFIXES:
             if isinstance(manifest, InputError):
                 raise InputError(f"{MANIFEST_NAME}: {manifest}")
@@ -420,9 +447,15 @@ def read_input(path: Path, manifest: Manifest | InputError) -> Iterator[Article 
         yield Rejection(name, f"cannot be read: {exc.strerror or exc}")
 
 
-def _read_text(path: Path, limit: int, subject: str, kind: str) -> tuple[str, str | None]:
-    """The decoded text of `path` and its note, not read when it is over `limit` bytes for a `kind`."""
-    size = path.stat().st_size
+def _read_text(
+    path: Path, limit: int, subject: str, kind: str, span: JsonlSpan = JsonlSpan()
+) -> tuple[str, str | None]:
+    """The decoded text of `path` (of its `span`) and its note, not read when that is over `limit`
+    bytes for a `kind`."""
+    end = path.stat().st_size if span.end is None else span.end
+    size = end - span.start
     if size > limit:
         raise InputError(f"{subject} {size:,} bytes, over the {limit:,}-byte limit for {kind}; not read")
-    return decode(path.read_bytes())
+    with path.open("rb") as handle:
+        handle.seek(span.start)
+        return decode(handle.read(size))

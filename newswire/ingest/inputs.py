@@ -1,8 +1,12 @@
 """Reading a source into `Article` records: listing its inputs, hashing them, admitting what is new.
 
 A source is a file or a folder of inputs in the formats of `newswire.ingest.formats`. Each input
-is hashed so that one loaded before is not read again; each article is admitted once per
-content, in English, one text per record id. A broken input becomes a `Rejection` with its
+is hashed so that one loaded before is not read again: its identity is its own bytes and, for a
+text file, its own row of its folder's manifest, so a manifest that grows by rows for new files
+leaves the files it named before unchanged. A `.jsonl` file that grew by lines appended after
+what was loaded (its first bytes, as many as were read, still hash as loaded) is read from there
+on; one rewritten is read whole. Each article is admitted once per content, in English, one text
+per record id (within what the run reads). A broken input becomes a `Rejection` with its
 reason; it never stops the others. Every input is named by its path as `path_text` gives it
 (bytes that are not UTF-8 and control characters escaped), in what is recorded and in what is
 compared with the inputs loaded before. Input is data only: nothing in it is executed or followed
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,17 +29,18 @@ from newswire.ingest.formats import (
     MANIFEST_NAME,
     MAX_ARTICLE_BYTES,
     MAX_ARTICLE_CHARS,
-    MAX_RECORD_FILE_BYTES,
     RECORD_SUFFIXES,
     TEXT_SUFFIXES,
     ArticleMeta,
     InputError,
     InputNote,
+    JsonlSpan,
     Manifest,
     load_manifest,
     make_article,
     metadata_end,
     read_input,
+    resumable,
 )
 from newswire.records import Article, Rejection
 
@@ -46,7 +52,6 @@ __all__ = [
     "IngestStream",
     "InputFile",
     "InputNote",
-    "content_hash",
     "ingest",
     "rebuild_article",
 ]
@@ -54,10 +59,12 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """An input read in a run (its path as `path_text` gives it), and the hash of what it was read from."""
+    """An input read in a run (its path as `path_text` gives it), and the hash of what it was read
+    from; for a `.jsonl` file, `bytes_read` of its first bytes, which the hash covers."""
 
     input_path: str
     content_hash: str
+    bytes_read: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,20 +141,64 @@ def _list_inputs(source: Path) -> _Listing:
     return listing
 
 
-def content_hash(path: Path, manifest: bytes | None) -> str:
-    """What an input was read from: its bytes, and for a text file its folder's manifest too."""
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """An input hashed: its identity, its size, its first bytes and, when asked for, the hash of
+    its first bytes up to an offset and how many line breaks they hold."""
+
+    content_hash: str
+    size: int
+    head: bytes
+    prefix_hash: str | None = None
+    prefix_lines: int = 0
+
+
+def _own_row(path: Path, manifest: Manifest | InputError | None) -> bytes | None:
+    """What a text file's identity takes from its folder's manifest: its own row, or why the
+    manifest cannot be read; None for a file without a row and for other inputs."""
+    if path.suffix.lower() not in TEXT_SUFFIXES or manifest is None:
+        return None
+    if isinstance(manifest, InputError):
+        return f"{MANIFEST_NAME}: {manifest}".encode()
+    row = manifest.rows.get(path.name)
+    return None if row is None else json.dumps(row).encode()
+
+
+def _scan(path: Path, row: bytes | None, prefix: int | None = None) -> _Scan:
+    """Hash `path`'s bytes, then its manifest `row`; its first `prefix` bytes are hashed apart
+    too when the file holds more than that."""
     digest = hashlib.sha256()
+    lines = 0
+    prefix_hash = None
     with path.open("rb") as handle:
+        head = handle.read(4)
+        handle.seek(0)
+        if prefix is not None:
+            remaining = prefix
+            while remaining and (block := handle.read(min(remaining, 1 << 20))):
+                digest.update(block)
+                lines += block.count(b"\n")
+                remaining -= len(block)
+            prefix_hash = None if remaining else digest.hexdigest()
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    if path.suffix.lower() in TEXT_SUFFIXES and manifest is not None:
-        digest.update(b"\0" + manifest)
-    return digest.hexdigest()
+        size = handle.tell()
+    if row is not None:
+        digest.update(b"\0" + row)
+    if prefix is not None and size <= prefix:
+        prefix_hash = None  # nothing appended: the whole hash alone says whether it is as loaded
+    return _Scan(digest.hexdigest(), size, head, prefix_hash, lines)
 
 
-def _manifest_bytes(folder: Path) -> bytes | None:
-    path = folder / MANIFEST_NAME
-    return path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_RECORD_FILE_BYTES else None
+def _unread(scan: _Scan, loaded_hash: str | None, bytes_read: int | None) -> JsonlSpan | None:
+    """What of an input is to be read: None when it is as loaded; of a `.jsonl` file loaded up to
+    `bytes_read`, the lines appended after that when its first bytes still hash as loaded;
+    else the whole file, as it was hashed."""
+    if scan.content_hash == loaded_hash:
+        return None
+    if bytes_read is not None and scan.prefix_hash == loaded_hash and resumable(scan.head):
+        return JsonlSpan(bytes_read, scan.size, scan.prefix_lines + 1)
+    return JsonlSpan(0, scan.size)
 
 
 class _Admission:
@@ -185,13 +236,17 @@ class IngestStream:
     """The articles at `source`, the same content kept once, read one input at a time as iterated.
 
     `loaded` maps an input path to the hash it had when last loaded; an input with that hash is
-    not read again. What else reading finds is tallied as it goes (rejections, notes, the
+    not read again. `bytes_read` maps a `.jsonl` input's path to how many of its first bytes that
+    hash covers: when the file has grown and those bytes still hash the same, only what follows
+    them is read. What else reading finds is tallied as it goes (rejections, notes, the
     inputs read with their hashes, unchanged inputs, duplicates) and `result()` gives it once
     the stream is exhausted. Across inputs only keys are kept, never an article, so a source
     of any size streams through in the memory of its largest input.
     """
 
-    def __init__(self, source: Path, loaded: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, source: Path, loaded: Mapping[str, str] | None = None, bytes_read: Mapping[str, int] | None = None
+    ) -> None:
         if not source.exists():
             raise FileNotFoundError(f"source {source} does not exist")
         self.rejections: list[Rejection] = []
@@ -199,7 +254,7 @@ class IngestStream:
         self.inputs: list[InputFile] = []
         self.unchanged = 0
         self._admission = _Admission()
-        self._articles = self._read(source, dict(loaded or {}))
+        self._articles = self._read(source, dict(loaded or {}), dict(bytes_read or {}))
 
     def __iter__(self) -> Iterator[Article]:
         return self._articles
@@ -214,34 +269,40 @@ class IngestStream:
             articles, tuple(self.rejections), self.duplicates, tuple(self.inputs), self.unchanged, tuple(self.notes)
         )
 
-    def _read(self, source: Path, loaded: Mapping[str, str]) -> Iterator[Article]:
+    def _read(self, source: Path, loaded: Mapping[str, str], bytes_read: Mapping[str, int]) -> Iterator[Article]:
         listing = _list_inputs(source)
         self._found(listing.findings)
         present: dict[Path, set[str]] = {}
         for path in listing.files:
             present.setdefault(path.parent, set()).add(path.name)
-        manifest_bytes: dict[Path, bytes | None] = {}
         manifests: dict[Path, Manifest | InputError] = {}
+        reported: set[Path] = set()  # the folders whose manifest findings are recorded
         for path in listing.files:
             if path.name == MANIFEST_NAME:
                 continue
+            folder, name, suffix = path.parent, path_text(path), path.suffix.lower()
+            if folder not in manifests and suffix in TEXT_SUFFIXES:
+                manifests[folder] = load_manifest(folder / MANIFEST_NAME, present[folder])
+            jsonl = suffix == ".jsonl"
+            read_before = bytes_read.get(name) if jsonl else None
             try:
-                if path.parent not in manifest_bytes:
-                    manifest_bytes[path.parent] = _manifest_bytes(path.parent)
-                digest = content_hash(path, manifest_bytes[path.parent])
+                scan = _scan(path, _own_row(path, manifests.get(folder)), read_before)
             except OSError as exc:
-                self.rejections.append(Rejection(path_text(path), f"cannot be read: {exc.strerror or exc}"))
+                self.rejections.append(Rejection(name, f"cannot be read: {exc.strerror or exc}"))
                 continue
-            if loaded.get(path_text(path)) == digest:
+            span = _unread(scan, loaded.get(name), read_before)
+            if span is None:
                 self.unchanged += 1
                 continue
-            self.inputs.append(InputFile(path_text(path), digest))
-            if path.parent not in manifests:
-                manifest = manifests[path.parent] = load_manifest(path.parent / MANIFEST_NAME, present[path.parent])
-                if isinstance(manifest, Manifest):
-                    self._found(manifest.findings)
-            is_record = path.suffix.lower() in RECORD_SUFFIXES
-            for item in read_input(path, manifests[path.parent]):
+            self.inputs.append(InputFile(name, scan.content_hash, scan.size if jsonl else None))
+            if folder not in manifests:
+                manifests[folder] = load_manifest(folder / MANIFEST_NAME, present[folder])
+            if folder not in reported:
+                reported.add(folder)
+                if isinstance(manifests[folder], Manifest):
+                    self._found(manifests[folder].findings)
+            is_record = suffix in RECORD_SUFFIXES
+            for item in read_input(path, manifests[folder], span):
                 if isinstance(item, Article):
                     item = self._admission.admit(item, is_record)
                 if isinstance(item, Article):

@@ -172,6 +172,12 @@ def loaded_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("select input_path, content_hash from inputs").fetchall())
 
 
+def bytes_read(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Each `.jsonl` input path and how many of its first bytes its loaded hash covers: a file
+    grown past them, and whose first bytes still hash the same, is read on from there."""
+    return dict(con.execute("select input_path, bytes_read from inputs where bytes_read is not null").fetchall())
+
+
 def published_between(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> list[str]:
     """The ids of the loaded articles published in a window (ends included), in publication order."""
     rows = con.execute(
@@ -297,7 +303,8 @@ def finish_run(
     only the run, publishing nothing.
 
     A full refresh (`run.mode`) first empties the published tables. The hashes of the `inputs`
-    read are stored with a published run, so the next run skips them while unchanged.
+    read (with, for a `.jsonl` file, how many bytes of it were read) are stored with a published
+    run, so the next run skips them while unchanged and reads only what was appended to one.
     """
     con.execute(f"set memory_limit = '{PUBLISH_MEMORY} bytes'")
     con.execute("begin transaction")
@@ -315,8 +322,8 @@ def finish_run(
                     con,
                     "inputs",
                     pd.DataFrame(
-                        [(i.input_path, i.content_hash, run.run_id, run.finished_at) for i in inputs],
-                        columns=["input_path", "content_hash", "run_id", "loaded_at"],
+                        [(i.input_path, i.content_hash, run.run_id, run.finished_at, i.bytes_read) for i in inputs],
+                        columns=["input_path", "content_hash", "run_id", "loaded_at", "bytes_read"],
                     ),
                     replace=True,
                 )
