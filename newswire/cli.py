@@ -9,13 +9,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from newswire.ingest.clean import printable
 from newswire.resources import SAMPLE_ARTICLES
+
+if TYPE_CHECKING:
+    from newswire.flow import RunResult
 
 # Relative paths are read from the folder the command is run in.
 DEFAULT_DB = Path("warehouse") / "newswire.duckdb"
@@ -92,8 +96,29 @@ def run(
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # Prefect's temporary server gets 20 s to start by default; a busy machine can need more.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    from newswire.load.warehouse import WarehouseBusy, exclusive
+
+    try:
+        # the warehouse is taken before Prefect is even imported: a run already loading it is
+        # one line, at once
+        with exclusive(db.resolve(), wait=wait):
+            summary = _run_flow(
+                source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
+                since=since.date() if since else None, until=until.date() if until else None,
+                task_runner=task_runner, dask_workers=dask_workers, dask_address=dask_address, verbose=verbose,
+            )
+    except WarehouseBusy as exc:
+        raise _fail("run", exc) from exc
+    for line in summary.lines():
+        _echo(line)
+
+
+def _run_flow(
+    source: Path, db: Path, full_refresh: bool, since: date | None, until: date | None,
+    task_runner: str, dask_workers: int, dask_address: str | None, verbose: bool,
+) -> RunResult:
+    """One run of the news_etl flow with the chosen task runner; a failure is one line."""
     from newswire.flow import RunFailed, news_etl
-    from newswire.load.warehouse import WarehouseBusy
 
     if not verbose:
         _console_without_tracebacks()
@@ -105,17 +130,14 @@ def run(
         runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(cluster_kwargs=cluster)
         flow = news_etl.with_options(task_runner=runner)
     try:
-        summary = flow(
-            source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
-            since=since.date() if since else None, until=until.date() if until else None,
-            extractions_ahead=dask_workers if task_runner == "dask" else 1, wait=wait,
+        return flow(
+            source=source, db=db, full_refresh=full_refresh, since=since, until=until,
+            extractions_ahead=dask_workers if task_runner == "dask" else 1,
         )
-    except (RunFailed, WarehouseBusy) as exc:
+    except RunFailed as exc:
         raise _fail("run", exc) from exc
     except Exception as exc:  # the flow's own log has the trace; the user gets one line
         raise _fail("run", f"{type(exc).__name__}: {exc}") from exc
-    for line in summary.lines():
-        _echo(line)
 
 
 class _FirstLineOnly(logging.Filter):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
 from datetime import date
 
 import duckdb
@@ -169,6 +170,19 @@ def test_one_run_at_a_time_per_warehouse(prefect_server, tmp_path):
     from newswire.load.warehouse import WarehouseBusy, exclusive
 
     db = tmp_path / "w.duckdb"
-    with exclusive(db):
+    held, release = threading.Event(), threading.Event()
+
+    def other_run() -> None:
+        with exclusive(db):
+            held.set()
+            release.wait(timeout=60)
+
+    holder = threading.Thread(target=other_run)
+    holder.start()
+    assert held.wait(timeout=10)
+    try:
         with pytest.raises(WarehouseBusy, match="being loaded by another run"):
             news_etl(source=SEED_ARTICLES, db=db)
+    finally:
+        release.set()
+        holder.join()

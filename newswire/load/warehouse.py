@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -55,15 +56,26 @@ class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse."""
 
 
+# The lock files each thread holds: a flow run inside a command that holds the warehouse
+# (`newswire run` takes it before Prefect starts; Prefect runs the flow in the same thread)
+# holds it already.
+_HELD = threading.local()
+
+
 @contextmanager
 def exclusive(db_path: Path, wait: float = 0.0) -> Iterator[None]:
     """Hold the warehouse for one run.
 
     While another run holds it, wait up to `wait` seconds for it to end (checking every tenth
-    of a second), then fail with a clear message; the default fails at once.
+    of a second), then fail with a clear message; the default fails at once. Where this
+    thread holds it already, it is held on.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path = db_path.with_name(db_path.name + ".lock").resolve()
+    held: set[Path] = _HELD.__dict__.setdefault("paths", set())
+    if lock_path in held:
+        yield
+        return
     deadline = time.monotonic() + wait
     with lock_path.open("a+") as handle:
         while True:
@@ -83,9 +95,11 @@ def exclusive(db_path: Path, wait: float = 0.0) -> Iterator[None]:
         handle.truncate()
         handle.write(f"pid {os.getpid()} since {datetime.now().isoformat(timespec='seconds')}")
         handle.flush()
+        held.add(lock_path)
         try:
             yield
         finally:
+            held.discard(lock_path)
             handle.seek(0)
             handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
