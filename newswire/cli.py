@@ -19,7 +19,7 @@ from newswire.ingest.clean import printable
 from newswire.resources import SAMPLE_ARTICLES
 
 if TYPE_CHECKING:
-    from newswire.flow import RunResult
+    from newswire.runs import RunResult
 
 # Relative paths are read from the folder the command is run in.
 DEFAULT_DB = Path("warehouse") / "newswire.duckdb"
@@ -97,12 +97,14 @@ def run(
     # Prefect's temporary server gets 20 s to start by default; a busy machine can need more.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from newswire.load.warehouse import WarehouseBusy, exclusive
+    from newswire.runs import nothing_new
 
     try:
         # the warehouse is taken before Prefect is even imported: a run already loading it is
-        # one line, at once
+        # one line, at once; and a run with nothing new ends there, without Prefect or the model
         with exclusive(db.resolve(), wait=wait):
-            summary = _run_flow(
+            idle = None if backfill or full_refresh else nothing_new(source.resolve(), db.resolve())
+            summary = idle or _run_flow(
                 source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
                 since=since.date() if since else None, until=until.date() if until else None,
                 task_runner=task_runner, dask_workers=dask_workers, dask_address=dask_address, verbose=verbose,

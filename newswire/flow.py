@@ -16,7 +16,7 @@ worker would receive still wrapped.
 import time
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from itertools import chain, islice
 from pathlib import Path
@@ -40,6 +40,7 @@ from newswire.quality.dashboard import DATA_DOCS, write_site
 from newswire.quality.validate import ExpectationOutcome, critical_failures, validate_tables
 from newswire.records import Article, Extraction
 from newswire.reference import load_gazetteer
+from newswire.runs import RunResult
 
 # Articles extracted, validated and staged together. A batch is validated and staged while the
 # next one is parsed, so validation's fixed cost (about 1.5 s, Great Expectations' own) costs no
@@ -51,51 +52,6 @@ ARTICLES_PER_BATCH = 500
 
 class RunFailed(RuntimeError):
     """The run could not be published; its validation results are recorded."""
-
-
-@dataclass(frozen=True, slots=True)
-class RunResult:
-    """What a run did, as the flow returns it and `newswire run` prints it."""
-
-    run_id: str
-    db: str
-    articles_read: int
-    articles_rejected: int
-    articles_duplicate: int
-    rows_loaded: dict[str, int]
-    rows_in_warehouse: dict[str, int]
-    expectations: int
-    failed_critical: int
-    failed_warning: int
-    quarantined_rows: int
-    findings: int
-    dashboard: str
-    seconds: float
-    mode: str = "incremental"
-    inputs_unchanged: int = 0
-
-    @classmethod
-    def nothing_new(cls, run_id: str, db: str, unchanged: int, seconds: float) -> "RunResult":
-        return cls(run_id, db, 0, 0, 0, {}, {}, 0, 0, 0, 0, 0, "", seconds, "incremental", unchanged)
-
-    def lines(self) -> list[str]:
-        if self.mode == "incremental" and not self.articles_read and not self.articles_rejected:
-            return [
-                f"run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
-                f"nothing new: {self.inputs_unchanged} input(s) unchanged since they were loaded",
-            ]
-        loaded = ", ".join(f"{table} {count}" for table, count in self.rows_loaded.items()) or "none"
-        total = ", ".join(f"{table} {count}" for table, count in self.rows_in_warehouse.items())
-        return [
-            f"{self.mode} run {self.run_id} finished in {self.seconds:.1f} s -> {self.db}",
-            f"articles: {self.articles_read} read, {self.articles_rejected} rejected, "
-            f"{self.articles_duplicate} duplicate; {self.inputs_unchanged} inputs unchanged",
-            f"rows loaded: {loaded}",
-            f"rows in warehouse: {total}",
-            f"data quality: {self.expectations} expectations, {self.failed_critical} critical and "
-            f"{self.failed_warning} warning failures; {self.quarantined_rows} rows quarantined, "
-            f"{self.findings} findings; dashboard {self.dashboard}",
-        ]
 
 
 @task(name="loaded-inputs", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)

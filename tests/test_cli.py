@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 from paths import GOLD
 
@@ -65,6 +66,22 @@ def test_sql_queries_the_warehouse(cli_warehouse):
     assert "5" in result.stdout.split("\n", 3)[-1]
     bad = newswire("sql", "select * from no_such_table", "--db", str(db))
     assert bad.returncode == 1 and "no_such_table" in bad.stderr
+
+
+def test_a_run_with_nothing_new_ends_before_prefect_starts_and_is_recorded(cli_warehouse):
+    db, _ = cli_warehouse
+    again = newswire("run", cwd=db.parent.parent)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert again.stdout.splitlines()[1] == "nothing new: 5 input(s) unchanged since they were loaded"
+    assert "Starting temporary server" not in again.stderr and "Flow run" not in again.stderr, again.stderr
+    run_id = again.stdout.split()[1]
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute(
+            "select flow_run_id, articles_read, inputs_unchanged, mode from runs where run_id = ?", [run_id]
+        ).fetchone()
+        status = con.execute("select status from dq_runs where run_id = ?", [run_id]).fetchone()
+    assert row == (None, 0, 5, "incremental")
+    assert status == ("nothing new",)
 
 
 def test_what_the_command_prints_cannot_drive_the_terminal(cli_warehouse):
