@@ -11,8 +11,8 @@ is not a shelling), their places do not differ, and either
 - one only has its publication date, the other's stated date falls in the week before it,
   and they share two participants or name the same single one.
 
-A report that names nobody in a role and no place, only a stated day ("the Oct. 7 attack"),
-refers to the one event of its type reported with participants on that day, if there is just
+A report that names nobody in a role, no place and no dead or injured of its own, only a
+stated day ("the Oct. 7 attack"), refers to the one event of its type reported with participants on that day, if there is just
 one; it never joins two events into one.
 
 Places agree when one report's most specific place is among the other's places or the places
@@ -48,6 +48,7 @@ class EventSummary:
     known: bool = False  # already in the warehouse: its key is a canonical id
     mode: str | None = None  # how it was done: "aerial", "shelling"
     within: frozenset[str] = frozenset()  # the places its article puts its places inside
+    counted: bool = False  # its article counts its dead or injured
 
     @property
     def anchor(self) -> date:
@@ -99,8 +100,9 @@ def same_event(a: EventSummary, b: EventSummary) -> bool:
 
 
 def _bare(summary: EventSummary) -> bool:
-    """A report that says only what happened and on which day: nobody in a role, no place."""
-    return summary.stated_date is not None and not summary.actors and not summary.places
+    """A report that says only what happened and on which day: nobody in a role, no place, no
+    count of its own dead or injured ("a sniper killed a man" is a report of its own)."""
+    return summary.stated_date is not None and not summary.actors and not summary.places and not summary.counted
 
 
 def refers_to(a: EventSummary, b: EventSummary) -> bool:
@@ -189,6 +191,7 @@ class EventRow:
     role: str | None = None
     event_mode: str | None = None
     parents: frozenset[str] = frozenset()  # for a place: the places its article puts it inside
+    counted: bool = False  # its article counts the mention's dead or injured
 
 
 _STATED = {"text", "sentence", "context", "coreference"}
@@ -219,6 +222,7 @@ def summarise(rows: Iterable[EventRow], known: bool = False) -> list[EventSummar
                 known=known,
                 mode=max(set(modes), key=lambda m: (modes.count(m), m)) if modes else None,
                 within=frozenset(parent for r in places for parent in r.parents),
+                counted=any(r.counted for r in members),
             )
         )
     return summaries
@@ -233,7 +237,7 @@ def event_rows(extractions: Sequence[Extraction]) -> list[EventRow]:
         for e in x.events:
             base = EventRow(
                 e.article_event_id, e.event_type, e.event_date, e.date_source, x.article.published_at,
-                event_mode=e.event_mode,
+                event_mode=e.event_mode, counted=e.fatalities is not None or e.injured is not None,
             )
             rows.append(base)
             rows.extend(

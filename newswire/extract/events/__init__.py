@@ -7,8 +7,11 @@ path between an actor's mention and the trigger in the dependency tree, and name
 armed agent belongs to ("Israeli jets"), and the places inside the phrase of place of an
 attack: `roles`. Each trigger is one mention with its date, and an outcome ("killing two
 people") hangs from the violence that caused it: `mentions`. Mentions of one event in an
-article are joined into one article event that shares its date: `articles`. Figures belong to
-events and give each its dead and injured: `casualties`.
+article are joined into one article event that shares its date, violence in another place
+being another event, and violence is also in the places that hold its places: `articles`.
+Figures belong to events and give each its dead and injured: `casualties`. The people hit are
+no actors unless named: their figures, and the single victims a killing names, count for the
+event.
 """
 
 from newswire.extract.events.articles import extract_events

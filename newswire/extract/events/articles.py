@@ -1,9 +1,11 @@
 """Article events: the mentions of one event within an article, joined, sharing one date.
 
 "the 90-minute meeting", "the meeting" and "the talks with Gallant" are one article event; an
-outcome joined to its cause ("killing two people" after "shelled") is in its cause's event. A
+outcome joined to its cause ("killing two people" after "shelled") is in its cause's event;
+violence in another place is another event, of the same day or not. A
 sentence with no event of its own that names who took part ("The Israeli side was led by X")
-adds them to the last meeting.
+adds them to the last meeting. Violence, coercion and protest are also in the places the article
+puts their places inside, less countries: "the Shejaiya neighbourhood" of Gaza City is in Gaza City.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newswire.extract.events.mentions import EXPLICIT_DATES, Mention, in_sentence, mentions_of
-from newswire.extract.events.roles import IDENTIFYING_ROLES, keep_strongest, path_to, slot
-from newswire.extract.events.triggers import trigger
+from newswire.extract.events.roles import IDENTIFYING_ROLES, is_country, keep_strongest, path_to, slot
+from newswire.extract.events.triggers import CONFLICT_TYPES, trigger
 from newswire.extract.lexicons import lexicon
+from newswire.extract.places import place_parents
 from newswire.records import ActorMention, DateMention, Event, EventActor, stable_id
 
 _SPECIFIC_TYPES = {"PERSON", "ORG"}
@@ -62,11 +65,25 @@ def _dates_conflict(cluster: _Cluster, event: Event) -> bool:
     return not (coarse and days < 7)
 
 
-def _compatible(cluster: _Cluster, mention: Mention, kinds: dict[str, str]) -> bool:
+def _places_differ(cluster: _Cluster, mention: Mention, parents: dict[str, frozenset[str]]) -> bool:
+    """Violence in two places, neither in the other ("Shejaiya" and "Zeitoun", both in Gaza
+    City): two events of one day, not one."""
+    theirs = {a.actor_id for m in cluster.members for a in m.actors if a.role == "place"}
+    own = {a.actor_id for a in mention.event.actors if a.role == "place"}
+    if not theirs or not own:
+        return False
+
+    def specific(places: set[str]) -> set[str]:
+        return (places - _holders(places, parents)) or places
+
+    return not (specific(own) & (theirs | _holders(theirs, parents)) or specific(theirs) & (own | _holders(own, parents)))
+
+
+def _compatible(cluster: _Cluster, mention: Mention, kinds: dict[str, str], parents: dict[str, frozenset[str]]) -> bool:
     """Whether `mention` can be a further mention of the article event `cluster`.
 
-    An event noun refers back to the last event of its kind unless their dates disagree, it
-    is named by an actor that event does not have ("the Iran attack"), or,
+    An event noun refers back to the last event of its kind unless their dates disagree, the
+    violence is in another place (`_places_differ`), it is named by an actor that event does not have ("the Iran attack"), or,
     not being definite ("talks aimed at ..."), it names other people than that event's and
     none of them. A verb joins only an event it shares a person or an organisation with, or
     its stated date.
@@ -75,6 +92,8 @@ def _compatible(cluster: _Cluster, mention: Mention, kinds: dict[str, str]) -> b
     if cluster.event_type != event.event_type or _dates_conflict(cluster, event):
         return False
     if cluster.mode and event.event_mode and cluster.mode != event.event_mode:
+        return False
+    if event.event_type in CONFLICT_TYPES and _places_differ(cluster, mention, parents):
         return False
     own = _specific(event, kinds)
     theirs = {a for m in cluster.members for a in _specific(m, kinds)}
@@ -86,7 +105,7 @@ def _compatible(cluster: _Cluster, mention: Mention, kinds: dict[str, str]) -> b
     return bool(own & theirs) or (dated is not None and event.date_source in EXPLICIT_DATES)
 
 
-def _cluster(mentions: Sequence[Mention], kinds: dict[str, str]) -> list[_Cluster]:
+def _cluster(mentions: Sequence[Mention], kinds: dict[str, str], parents: dict[str, frozenset[str]]) -> list[_Cluster]:
     """Article events: an outcome goes with its cause, a noun prefers the last event named with
     the same noun."""
     clusters: list[_Cluster] = []
@@ -100,7 +119,7 @@ def _cluster(mentions: Sequence[Mention], kinds: dict[str, str]) -> list[_Cluste
     for mention in mentions:
         home = home_of.get(group[mention.event.event_id])
         if home is None:
-            candidates = [c for c in reversed(clusters) if _compatible(c, mention, kinds)]
+            candidates = [c for c in reversed(clusters) if _compatible(c, mention, kinds, parents)]
             same_word = [c for c in candidates if mention.noun and mention.lemma in c.lemmas]
             home = (same_word or candidates or [None])[0]
         if home is None:
@@ -139,6 +158,19 @@ def _participants_named_after(
     return added
 
 
+def _holders(places: set[str], parents: dict[str, frozenset[str]]) -> set[str]:
+    """The places the article puts `places` inside, and those that hold them in turn: the city
+    of a neighbourhood, the region of the city."""
+    found: set[str] = set()
+    todo = list(places)
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in found and parent not in places:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
 def extract_events(
     doc: Doc,
     article_id: str,
@@ -152,7 +184,11 @@ def extract_events(
     (`date_source` "coreference"), else the publication date ("publication").
     """
     mentions = mentions_of(doc, article_id, actors, dates)
-    clusters = _cluster(mentions, {m.actor_id: m.actor_type for m in actors})
+    countries = {m.actor_id for m in actors if is_country(m.actor_name)}
+    parents = {
+        place: holders - countries for place, holders in place_parents(actors, doc.text).items()
+    }
+    clusters = _cluster(mentions, {m.actor_id: m.actor_type for m in actors}, parents)
     joined = _participants_named_after(doc, clusters, actors)
     events: list[Event] = []
     for cluster in clusters:
@@ -170,11 +206,13 @@ def extract_events(
                         member, event_date=published_at, date_precision="day" if published_at else None,
                         date_source="publication",
                     )
-            extra = joined.get(member.event_id, [])
-            if extra:
-                roles = {a.actor_id: a.role for a in member.actors}
-                for actor_id in extra:
-                    keep_strongest(roles, actor_id, "participant")
+            roles = {a.actor_id: a.role for a in member.actors}
+            for actor_id in joined.get(member.event_id, []):
+                keep_strongest(roles, actor_id, "participant")
+            if member.event_type in CONFLICT_TYPES:
+                for actor_id in _holders({a for a, r in roles.items() if r == "place"}, parents):
+                    keep_strongest(roles, actor_id, "place")
+            if roles != {a.actor_id: a.role for a in member.actors}:
                 member = replace(
                     member, actors=tuple(EventActor(member.event_id, a, r) for a, r in sorted(roles.items()))
                 )

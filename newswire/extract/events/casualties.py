@@ -3,13 +3,14 @@
 A figure belongs to the nearest event trigger above it in the parse; a count of people killed,
 hurt, held, displaced or arrested with none above it belongs to the nearest assault or
 coercion of its sentence, and a count of the dead or injured in a sentence with no violence of
-its own ("Total deaths: 7.", "No casualties were reported.") to the last assault before it in its paragraph. An event's
-`fatalities` and `injured` are what its article reports of its article event, as conflict
-event datasets count them: the killed (injured) figures of each of its mentions summed, one
+its own ("Total deaths: 7.", "No casualties were reported.") to the last assault before it in
+its paragraph. An event's `fatalities` and `injured` are what its article reports of its
+article event, as conflict event datasets count them: the killed (injured) figures of each of
+its mentions summed, less a figure inside another's phrase ("five members of one family"), one
 for each single victim a killing names ("killing a teenager", "a police officer was killed",
-"a journalist was shot dead"), and the largest of these over the mentions and the toll
-sentences, so a toll stated twice is not counted twice. A figure of none ("no casualties")
-gives 0; an event of which nothing is said has NULL.
+"a Palestinian was shot dead", "a man died after forces shot him"), and the largest of these
+over the mentions and the toll sentences, so a toll stated twice is not counted twice. A
+figure of none ("no casualties") gives 0; an event of which nothing is said has NULL.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newswire.extract.events.triggers import VICTIMS, lemma, outcome
+from newswire.extract.events.triggers import OUTCOMES, VERB_TRIGGERS, VICTIMS, lemma, outcome
 from newswire.extract.lexicons import lexicon
 from newswire.records import Event, Figure
 
@@ -29,6 +30,8 @@ _CASUALTY_CATEGORIES = {"killed", "injured", "hostages", "displaced", "arrested"
 _TOLLS = {"killed": "fatalities", "injured": "injured"}
 _TOLL_WORDS = tuple(lexicon("event_words")["toll_words"])
 _VIOLENT = {"ASSAULT", "COERCE"}
+# Verbs of dying that are no event themselves: a death counts for the violence told with it.
+_DEATH_VERBS = frozenset(v for v, category in OUTCOMES.items() if category == "killed" and v not in VERB_TRIGGERS)
 
 
 def _in_violence_before(figure: Figure, events: Sequence[Event], text: str) -> Event | None:
@@ -78,17 +81,47 @@ def _gives_toll(sentence: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", words) for w in _TOLL_WORDS)
 
 
-def _victims(trigger: Token, counted: Sequence[Figure]) -> int:
-    """The single victims a killing or wounding names: its object or passive subject, and those
-    joined to it, each a person noun in the singular or a person's name, that no figure counts."""
-    named = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+def _inside_another(doc: Doc, figure: Figure, figures: Sequence[Figure]) -> bool:
+    """A figure inside the phrase of another figure of its event, which counts the group the
+    other's people belong to, not more dead: "one family" in "five members of one family"."""
+    roots = {
+        span.root.i: f for f in figures
+        if f is not figure and f.event_id == figure.event_id
+        and (span := doc.char_span(f.start_char, f.end_char, alignment_mode="expand")) is not None
+    }
+    span = doc.char_span(figure.start_char, figure.end_char, alignment_mode="expand")
+    return span is not None and any(t.i in roots for t in span.root.ancestors if t.i != span.root.i)
+
+
+def _one_person(token: Token) -> bool:
+    """A person noun in the singular, a person's name, or a nationality with "a" ("a
+    Palestinian was shot dead", "an Israeli was killed")."""
+    if token.tag_ == "NN" and lemma(token) in VICTIMS or token.ent_type_ == "PERSON":
+        return True
+    return token.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+
+
+def _victims(trigger: Token, counted: Sequence[Figure], subject: str = "nsubjpass") -> int:
+    """The single victims a killing or wounding names: its object or passive subject (the
+    subject of a verb of dying), and those joined to it, each one person (`_one_person`), that
+    no figure counts."""
+    named = [c for c in trigger.children if c.dep_ in {"dobj", subject}]
     people = [t for n in named for t in (n, *n.conjuncts)]
     return sum(
         1 for person in people
         if not any(f.start_char <= person.idx < f.end_char for f in counted)
         and not any(c.dep_ == "nummod" for c in person.children)
-        and ((person.tag_ == "NN" and lemma(person) in VICTIMS) or person.ent_type_ == "PERSON")
+        and _one_person(person)
     )
+
+
+def _died_of(token: Token, by_start: dict[int, Event]) -> Event | None:
+    """The assault a death verb is told with: "a man died of his wounds after forces shot him",
+    "a boy died when a shell hit the house"."""
+    if lemma(token) not in _DEATH_VERBS:
+        return None
+    causes = [by_start.get(c.idx) for c in token.children if c.dep_ == "advcl"]
+    return next((e for e in causes if e is not None and e.event_type == "ASSAULT"), None)
 
 
 def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]) -> list[Event]:
@@ -99,7 +132,7 @@ def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]
     article_event_of = {e.event_id: e.article_event_id for e in events}
     tallies: dict[tuple[str, str], dict[str, float]] = {}
     for figure in figures:
-        if figure.event_id not in sentence_of or figure.category not in _TOLLS:
+        if figure.event_id not in sentence_of or figure.category not in _TOLLS or _inside_another(doc, figure, figures):
             continue
         value = figure.value if figure.value is not None else figure.value_low
         if value is None:
@@ -111,10 +144,13 @@ def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]
     for token in doc:
         event = by_start.get(token.idx)
         category = outcome(token) if event is not None and event.trigger_text == token.text else None
+        died_of = _died_of(token, by_start) if event is None else None
+        if died_of is not None:
+            event, category = died_of, "killed"
         if category is None:
             continue
         counted = [f for f in figures if f.event_id == event.event_id]
-        victims = _victims(token, counted)
+        victims = _victims(token, counted, "nsubj" if died_of is not None else "nsubjpass")
         if victims:
             group = tallies.setdefault((event.article_event_id, event.event_id), {})
             group[_TOLLS[category]] = group.get(_TOLLS[category], 0) + victims

@@ -5,7 +5,8 @@ too little to be an event; an event noun is kept, as it may refer to one, and so
 coercion or protest with no agent named ("14 fighters were killed"). A violent verb that
 hangs from another as its outcome ("shelled the area, killing two people", "opened fire and
 wounded three farmers", "was killed when a bomb exploded") is a mention of the same event and
-shares its agent when it has none of its own.
+shares its agent when it has none of its own; two violent verbs of one operation ("arrested a
+man after storming his home in Yatta") share their agent and their places.
 """
 
 from __future__ import annotations
@@ -23,11 +24,21 @@ from newswire.extract.events.roles import (
     has_subject,
     instrument,
     keep_strongest,
+    light_verb,
     path_to,
     role,
     subject_pronouns,
 )
-from newswire.extract.events.triggers import CONFLICT_TYPES, NOUN_VERBS, Typed, lemma, lexicon_tokens, outcome, trigger
+from newswire.extract.events.triggers import (
+    CONFLICT_TYPES,
+    NOUN_VERBS,
+    Typed,
+    lemma,
+    lexicon_tokens,
+    noun_lemma,
+    outcome,
+    trigger,
+)
 from newswire.records import ActorMention, DateMention, Event, EventActor, stable_id
 
 # Where an event's date came from, most direct first.
@@ -88,15 +99,21 @@ def _antecedent(pronoun: Token, actors: Sequence[ActorMention]) -> ActorMention 
 def _cause(token: Token, typed: dict[int, Typed]) -> Token | None:
     """The violent trigger that `token`, itself violent, is the outcome or the cause of: "shelled
     ..., killing", "opened fire and wounded", "killed when a bomb exploded", "a drone strike
-    killed", "killed in an air strike", "an attack which killed"."""
+    killed", "killed in an air strike", "killed by Israeli gunfire", "an attack which killed", "launched strikes, killing"."""
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep":
+    if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
         head = head.head
+        if head.i not in typed and head.dep_ == "conj":
+            # "five were killed and 20 injured in a strike": the cause of every outcome joined.
+            head = head.head
     elif token.dep_ == "relcl":
         while head.i not in typed and head.dep_ in {"pobj", "prep", "appos", "conj"} and head.head.i != head.i:
             head = head.head
     elif token.dep_ not in _OUTCOME_DEPS | {"nsubj"} or (token.dep_ == "conj" and has_subject(token)):
         return None
+    if head.i not in typed:
+        # "launched air strikes ..., killing four": the event noun the light verb says happened.
+        head = next((t for t in head.subtree if t.i in typed and light_verb(t) == head), head)
     if head.i not in typed or typed[head.i].event_type not in CONFLICT_TYPES or head.i == token.i:
         return None
     if token.dep_ in {"nsubj", "pobj"}:
@@ -146,13 +163,27 @@ def _with_cause(mention: Mention, cause: Mention) -> Mention:
 
 
 def _with_agent(mention: Mention, first: Mention) -> Mention:
-    """The second verb of "stormed the compound and detained 20 worshippers": the first's agent."""
+    """The second verb of "stormed the compound and detained 20 worshippers", or of violence
+    "after storming his home": the first's agent."""
     roles = {a.actor_id: a.role for a in mention.event.actors}
     if "source" in roles.values():
         return mention
     for actor in first.event.actors:
         if actor.role == "source":
             keep_strongest(roles, actor.actor_id, "source")
+    event = replace(mention.event, actors=tuple(EventActor(mention.event.event_id, a, r) for a, r in sorted(roles.items())))
+    return replace(mention, event=event, named=mention.named | frozenset(roles))
+
+
+def _with_places(mention: Mention, other: Mention) -> Mention:
+    """Violence told in two verbs of one operation ("arrested a man after storming his home in
+    Yatta"): a verb that names no place takes the other's."""
+    roles = {a.actor_id: a.role for a in mention.event.actors}
+    if "place" in roles.values():
+        return mention
+    for actor in other.event.actors:
+        if actor.role == "place":
+            keep_strongest(roles, actor.actor_id, "place")
     event = replace(mention.event, actors=tuple(EventActor(mention.event.event_id, a, r) for a, r in sorted(roles.items())))
     return replace(mention, event=event, named=mention.named | frozenset(roles))
 
@@ -200,7 +231,7 @@ def mentions_of(
                     instrument=means,
                 ),
                 noun,
-                NOUN_VERBS.get(lemma(token), lemma(token)),
+                NOUN_VERBS.get(noun_lemma(token), noun_lemma(token)) if noun else lemma(token),
                 any(
                     c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _REFERRING_DETERMINERS)
                     for c in token.children
@@ -210,8 +241,15 @@ def mentions_of(
             )
         for i in list(found):
             head = doc[i].head
-            if doc[i].dep_ == "conj" and not has_subject(doc[i]) and head.i in found:
+            if doc[i].dep_ == "pcomp" and head.dep_ == "prep":
+                head = head.head  # "arrested a man after storming his home"
+            joined = head.i in found and not has_subject(doc[i])
+            if joined and doc[i].dep_ == "conj":
                 found[i] = _with_agent(found[i], found[head.i])
+            operation = doc[i].dep_ in {"conj", "advcl", "pcomp"}
+            if joined and operation and {typed[i].event_type, typed[head.i].event_type} <= CONFLICT_TYPES:
+                found[i] = _with_places(_with_agent(found[i], found[head.i]), found[head.i])
+                found[head.i] = _with_places(found[head.i], found[i])
             cause = _cause(doc[i], typed)
             if cause is not None and cause.i in found:
                 found[i] = _with_cause(found[i], found[cause.i])

@@ -1,13 +1,18 @@
 """The role of each actor of a sentence in an event, from the path between them in the parse.
 
 A mention is in the slot its way up to the trigger ends in: the subject or the "by" agent is
-the `source`, the object the `target`, "with" a `participant`, "in"/"at" a place the `place`.
-The side named on an armed agent takes the agent's slot ("Israeli jets struck": Israel is the
-source, through the country the adjective names, or the NORP actor when the article names no
-such country), and a place named inside the locative phrase of an attack ("a building in the
-Sheikh Radwan neighbourhood of Gaza City") is a place of it, as is a town it hits ("shelled
-Rafah"; a country hit stays its target). An event noun's roles come also through the clause
-that modifies it ("a meeting he held with X") and the verb it hangs from.
+the `source`, the object the `target`, "with" a `participant`, "in"/"at"/"through" a place the
+`place`. The side named on an armed agent, a weapon or an authority takes the agent's slot
+("Israeli jets struck", "killed by Israeli fire", "Israeli authorities demolished": Israel is
+the source, through the country the adjective names, or the NORP actor when the article names
+no such country), and a place named inside the locative phrase of an attack ("a building in
+the Sheikh Radwan neighbourhood of Gaza City") or of its doer is a place of it, as is a town it
+hits ("shelled Rafah"; a country hit stays its target). In violence, coercion and protest a
+name its phrase says is a place ("the town of Sderot", "east of Khan Younis") is one whatever
+the model typed it, and the place that heads a report ("Gaza City - Sheikh Radwan: ...") is the
+place of its events. An event noun's roles come also through the clause that modifies it ("a
+meeting he held with X"), the verb it hangs from, and, for violence, the light verb that says
+it happened ("Israeli jets launched air strikes on ...", "clashes broke out between ...").
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
-from newswire.extract.events.triggers import ARMED_AGENTS, WEAPONS, lemma
+from newswire.extract.events.triggers import ARMED_AGENTS, WEAPONS, armed_agent, lemma
+from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention
 from newswire.reference import alias_key
 
@@ -35,13 +41,17 @@ MODIFIER_DEPS = {"compound", "nmod", "amod"}
 _LINK_DEPS = {"conj", "appos", "flat"}
 _PARTICIPANT_PREPS = {"with", "between", "among", "alongside"}
 _TARGET_PREPS = {"on", "against", "to", "into", "upon"}
-_PLACE_PREPS = {"at", "in", "near", "inside", "outside"}
+_PLACE_PREPS = {"at", "in", "near", "inside", "outside", "through", "across", "around", "along", "throughout", "off"}
 # Prepositions that say where inside a phrase of place: "in the X neighbourhood of Y", "east of".
 _LOCATIVE_PREPS = _PLACE_PREPS | {"of", "across", "around", "outside", "throughout", "along", "off"}
-_NESTED_DEPS = {"pobj", "prep", "compound", "appos", "conj", "dobj", "nsubjpass", "npadvmod", "advmod", "amod", "nmod"}
+_NESTED_DEPS = {"pobj", "prep", "compound", "appos", "conj", "dobj", "nsubjpass", "npadvmod", "advmod", "amod", "nmod", "agent"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _CLAUSE_DEPS = {"relcl", "acl"}
 _OPEN_CLAUSE_DEPS = {"xcomp", "acl", "advcl"}
+_PLACE_NOUNS = frozenset(lexicon("event_words")["place_nouns"])
+_LIGHT_VERBS = frozenset(lexicon("event_words")["light_verbs"])
+_HAPPENING_VERBS = frozenset(lexicon("event_words")["happening_verbs"])
+_AUTHORITIES = frozenset(lexicon("event_words")["authority_nouns"])
 
 
 def path_to(token: Token, trigger: Token) -> list[Token] | None:
@@ -69,8 +79,9 @@ def governor(trigger: Token) -> Token | None:
 
 
 def _names_the_agent(token: Token) -> bool:
-    """The side named on an armed agent: "Israeli" in "Israeli jets", "Hamas" in "Hamas militants"."""
-    return token.dep_ in MODIFIER_DEPS | {"poss"} and lemma(token.head) in ARMED_AGENTS
+    """The side named on an armed agent or a weapon: "Israeli" in "Israeli jets", "Hamas" in
+    "Hamas militants", "Israeli" in "killed by Israeli fire"."""
+    return token.dep_ in MODIFIER_DEPS | {"poss"} and (armed_agent(token.head) or lemma(token.head) in WEAPONS)
 
 
 def _direct(path: Sequence[Token]) -> bool:
@@ -80,7 +91,8 @@ def _direct(path: Sequence[Token]) -> bool:
 
 def _nested_place(path: Sequence[Token], kind: str) -> bool:
     """A place named inside a locative phrase of the event, or in the name of what it hits ("the
-    Al-Aqsa mosque compound"), with no verb between."""
+    Al-Aqsa mosque compound") or of who does it ("killed by forces in the town of Beitunia"),
+    with no verb between."""
     return (
         kind in PLACE_TYPES
         and all(t.dep_ in _NESTED_DEPS and t.pos_ not in {"VERB", "AUX"} for t in path)
@@ -130,8 +142,56 @@ def has_subject(token: Token) -> bool:
     return any(child.dep_ in {"nsubj", "nsubjpass", "csubj"} for child in token.children)
 
 
+def _side_of_authority(path: Sequence[Token]) -> bool:
+    """The side named on the authority that does it: "Israeli authorities demolished", "by
+    Russian officials"."""
+    if path[-1].dep_ == "agent":
+        path = path[:-1] if len(path) == 3 and path[1].dep_ == "pobj" else ()
+    return len(path) == 2 and path[0].dep_ in MODIFIER_DEPS and path[1].dep_ in _SOURCE_DEPS | {"pobj"} and lemma(path[1]) in _AUTHORITIES
+
+
+def light_verb(trigger: Token) -> Token | None:
+    """The verb that says an event noun happened, whose subject, objects and places are the
+    event's: "launched" of "launched air strikes", "carried out" of "carried out a series of
+    strikes", "held" of "a demonstration was held", "broke out" of "clashes broke out"."""
+    noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
+    verb = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and lemma(verb) in _LIGHT_VERBS or noun.dep_ == "nsubj" and lemma(verb) in _HAPPENING_VERBS:
+        return verb
+    return None
+
+
+def _heading(mention: Span) -> bool:
+    """A place that heads a report, before a colon ("Gaza City - Sheikh Radwan: On 8 May, an
+    air strike ..."): the place of the events it tells, whatever the parse makes of it."""
+    doc = mention.doc
+    return mention.end < len(doc) and doc[mention.end].text == ":"
+
+
+def placed(mention: Span, kind: str) -> bool:
+    """A name its phrase says is a place, whatever its actor type: the name a place noun is "of"
+    ("the town of Sderot", "east of Khan Younis") or that modifies one ("the Saltivka district"),
+    and a person's name where something violent is done ("clashes in Jenin"): no one is hit in
+    a person, nor, but for "in", an organisation ("a sit-in outside the Islamic University")."""
+    root = mention.root
+    head = root.head
+    if root.dep_ in MODIFIER_DEPS and lemma(head) in _PLACE_NOUNS:
+        return True
+    if root.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    if head.lower_ == "of":
+        return lemma(head.head) in _PLACE_NOUNS
+    return head.lower_ in _PLACE_PREPS and (kind == "PERSON" or (kind == "ORG" and head.lower_ != "in"))
+
+
 def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
-    """The role of `mention` (of actor type `kind`) in the event of `trigger`."""
+    """The role of `mention` (of actor type `kind`) in the event of `trigger`; in violence,
+    coercion or protest a name its phrase says is a place is taken for one (`placed`), a place
+    that heads the report is its place (`_heading`), and an event noun that is the object of a light verb ("launched an air strike") has the verb's roles."""
+    if conflict and kind not in PLACE_TYPES and placed(mention, kind):
+        kind = "LOC"
+    if conflict and kind in PLACE_TYPES and _heading(mention):
+        return "place"
     path = path_to(mention.root, trigger)
     if path is not None:
         found = _role_on_path(path, kind, trigger)
@@ -139,7 +199,11 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
             return "place"
         if conflict and found == "mentioned" and _nested_place(path, kind):
             return "place"
+        if conflict and found == "mentioned" and _side_of_authority(path):
+            return "source"
         return found
+    if conflict and light_verb(trigger) is not None:
+        return role(mention, kind, trigger.head, conflict)
     frame = governor(trigger) if trigger.pos_ == "NOUN" else None
     if frame is None and trigger.dep_ in _OPEN_CLAUSE_DEPS and not has_subject(trigger):
         # "Netanyahu's decision to cancel", "X agreed to meet": the event inherits the subject.
@@ -159,8 +223,8 @@ def instrument(trigger: Token) -> tuple[str | None, str | None]:
     doers = [c for c in trigger.children if c.dep_ == "nsubj"]
     doers += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     for doer in doers:
-        if lemma(doer) in ARMED_AGENTS:
-            return lemma(doer), ARMED_AGENTS[lemma(doer)]
+        if armed_agent(doer):
+            return lemma(doer), ARMED_AGENTS.get(lemma(doer))
     used = [c for c in trigger.children if c.dep_ in (MODIFIER_DEPS if trigger.pos_ == "NOUN" else {"dobj"})]
     for weapon in used:
         if lemma(weapon) in WEAPONS:

@@ -1,17 +1,21 @@
 """Which words are event triggers, of which PLOVER type and mode, in the sense they stand in.
 
 A verb or noun whose lemma is in `plover_triggers.json` is a trigger, and so is a verb with
-the word that completes it ("opened fire", "blew up", "ordered the evacuation"). A negated
-trigger is none, nor one stated as a possibility, a plan or an intention ("would meet", "agreed
-to meet", "threatened a strike": `irrealis`). Violence has everyday senses that are not: a
-violent word stands only where its subject and object fit (`_other_sense`, `_armed`, `_fired`,
-`_strike`, `_exploded`); a disease, a pest, the weather, a market or an economy that hits or
-kills is no attacker, and an opportunity seized no seizure. The weapon fired or gone off gives
-the attack its mode ("fired a missile", "a rocket exploded").
+the word that completes it ("opened fire", "blew up", "ordered the evacuation"), and a noun of
+two words the parse splits ("sit-in", "evacuation order"). A negated trigger is none, nor one
+stated as a possibility, a plan or an intention ("would meet", "agreed to meet", "threatened a
+strike": `irrealis`). Violence has everyday senses that are not: a violent word stands only
+where its subject and object fit (`_other_sense`, `_armed`, `_fired`, `_strike`, `_exploded`, a
+projectile that lands or falls); a disease, a pest, the weather, a market or an economy that
+hits or kills is no attacker (a fire a side names is gunfire), and an opportunity seized no
+seizure. An armed agent is one of the lexicon or a vehicle a military word modifies ("naval
+boats"). The weapon fired or gone off gives the attack its mode ("fired a missile", "a rocket
+exploded").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, POS
@@ -36,7 +40,7 @@ EVENT_MODES = (
 )
 # Types whose trigger is an event even with no actor named: something was done to someone.
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_SENSES = {None, "armed", "explosion", "fire", "intransitive", "strike"}
+_SENSES = {None, "armed", "explosion", "fire", "intransitive", "strike", "weapon"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,9 @@ def _read_phrases() -> dict[str, list[tuple[str, Typed]]]:
 
 VERB_TRIGGERS = _read_triggers("verbs")
 NOUN_TRIGGERS = _read_triggers("nouns")
+# The last word of the nouns of two words ("in" of "sit-in", "order" of "evacuation order"),
+# the token the parse makes their head.
+_COMPOUND_HEADS = frozenset(re.split(r"[- ]", noun)[-1] for noun in NOUN_TRIGGERS if re.search(r"[- ]", noun))
 _PHRASES = _read_phrases()
 # The phrases that say their victim died: "shot dead".
 _KILLING_PHRASES = {
@@ -81,8 +88,10 @@ NOUN_VERBS = {lemma: e["verb"] for lemma, e in lexicon("plover_triggers")["nouns
 
 _WORDS = lexicon("event_words")
 ARMED_AGENTS: dict[str, str | None] = _WORDS["armed_agents"]
+_MILITARY = frozenset(_WORDS["military_modifiers"])
 WEAPONS: dict[str, str | None] = _WORDS["weapons"]
 _STRUCK_THINGS = frozenset(_WORDS["struck_things"])
+_PROJECTILES = frozenset(_WORDS["projectiles"])
 _AGREEMENTS = frozenset(_WORDS["agreement_nouns"])
 _MARKETS = frozenset(_WORDS["market_nouns"])
 _NATURE = frozenset(_WORDS["nature_nouns"])
@@ -110,6 +119,27 @@ _OBJECTS = {"dobj", "nsubjpass", "attr"}
 
 def lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def armed_agent(token: Token) -> bool:
+    """An armed agent ("jets", "gunmen"), or a vehicle or unit a military word modifies ("naval
+    boats", "military vehicles")."""
+    return lemma(token) in ARMED_AGENTS or any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in _MILITARY for c in token.children
+    )
+
+
+def noun_lemma(token: Token) -> str:
+    """A noun's lemma, with the words of a hyphenated noun the parse split ("sit-in"), or with
+    the compound before it where the two are a trigger ("evacuation order")."""
+    i, doc = token.i, token.doc
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].head.i == i:
+        return f"{lemma(doc[i - 2])}-{lemma(token)}"
+    if i >= 1 and doc[i - 1].head.i == i and doc[i - 1].dep_ == "compound":
+        words = f"{lemma(doc[i - 1])} {lemma(token)}"
+        if words in NOUN_TRIGGERS:
+            return words
+    return lemma(token)
 
 
 def _subjects(token: Token) -> list[Token]:
@@ -141,7 +171,11 @@ def _named(noun: Token) -> list[str]:
 
 
 def _no_attacker(noun: Token) -> bool:
-    """A disease, pest, weather, natural disaster, market, price, currency or economic change."""
+    """A disease, pest, weather, natural disaster, market, price, currency or economic change;
+    not a fire a side or a weapon names, which is gunfire ("Israeli fire", "tank fire")."""
+    if any(c.dep_ in {"amod", "compound"} and (c.ent_type_ in {"NORP", "GPE"} or armed_agent(c) or lemma(c) in WEAPONS)
+           for c in noun.children):
+        return False
     return any(w in _MARKETS or w in _NATURE or w in _ECONOMY or currency_word(w) for w in _named(noun))
 
 
@@ -200,7 +234,7 @@ def _other_sense(token: Token) -> bool:
 def _armed(token: Token) -> bool:
     """An attack where it stands: an armed agent or a weapon does it ("jets struck", "the strike
     hit"), or it hits people, a building, a vehicle or a named place ("struck a house")."""
-    if any(lemma(s) in ARMED_AGENTS or lemma(s) in WEAPONS or _is_attack_noun(s) for s in _subjects(token)):
+    if any(armed_agent(s) or lemma(s) in WEAPONS or _is_attack_noun(s) for s in _subjects(token)):
         return True
     hit = _objects(token)
     if token.pos_ == "NOUN":
@@ -208,7 +242,7 @@ def _armed(token: Token) -> bool:
             g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "in"}
             for g in c.children if g.dep_ == "pobj"
         ]
-        if any(lemma(c) in ARMED_AGENTS or lemma(c) in WEAPONS for c in token.children if c.dep_ in {"compound", "amod"}):
+        if any(armed_agent(c) or lemma(c) in WEAPONS or c.lower_ in _MILITARY for c in token.children if c.dep_ in {"compound", "amod"}):
             return True
     return any(
         lemma(o) in _STRUCK_THINGS or lemma(o) in _PEOPLE or lemma(o) in ARMED_AGENTS
@@ -249,7 +283,7 @@ def _fired(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects:
         return any(lemma(o) in WEAPONS for o in objects)
-    return any(lemma(s) in ARMED_AGENTS for s in _subjects(token))
+    return any(armed_agent(s) for s in _subjects(token))
 
 
 def _strike(token: Token) -> Typed | None:
@@ -294,7 +328,7 @@ def trigger(token: Token) -> Typed | None:
     if pos == "VERB":
         typed = _phrase(token) or VERB_TRIGGERS.get(lemma(token))
     elif pos == "NOUN":
-        typed = NOUN_TRIGGERS.get(lemma(token))
+        typed = NOUN_TRIGGERS.get(noun_lemma(token))
     else:
         return None
     if typed is None or any(child.dep_ == "neg" for child in token.children):
@@ -307,12 +341,13 @@ def trigger(token: Token) -> Typed | None:
         typed.sense == "armed" and not _armed(token)
         or typed.sense == "fire" and not _fired(token)
         or typed.sense == "explosion" and not _exploded(token)
+        or typed.sense == "weapon" and not any(lemma(s) in _PROJECTILES for s in _subjects(token))
         or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     ):
         return None
     if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token):
         return None
-    return _weapon_mode(token, typed) if typed is not None and typed.sense in {"fire", "explosion"} else typed
+    return _weapon_mode(token, typed) if typed is not None and typed.sense in {"fire", "explosion", "weapon"} else typed
 
 
 def outcome(token: Token) -> str | None:
@@ -329,5 +364,5 @@ def lexicon_tokens(doc: Doc) -> list[int]:
         i
         for i, (pos, lemma_id) in enumerate(doc.to_array([POS, LEMMA]).tolist())
         if (pos == VERB and (strings[lemma_id].lower() in VERB_TRIGGERS or strings[lemma_id].lower() in _PHRASES))
-        or (pos == NOUN and strings[lemma_id].lower() in NOUN_TRIGGERS)
+        or (pos == NOUN and (strings[lemma_id].lower() in NOUN_TRIGGERS or strings[lemma_id].lower() in _COMPOUND_HEADS))
     ]
