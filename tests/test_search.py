@@ -6,7 +6,11 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -44,9 +48,29 @@ def copy_without_index(db, copy):
     return copy
 
 
+@contextmanager
+def held_by_another_run(db: Path) -> Iterator[None]:
+    """The warehouse held, as a run holds it, by another thread for as long as the block lasts."""
+    held, release = threading.Event(), threading.Event()
+
+    def run() -> None:
+        with exclusive(db):
+            held.set()
+            release.wait(timeout=60)
+
+    holder = threading.Thread(target=run)
+    holder.start()
+    assert held.wait(timeout=10)
+    try:
+        yield
+    finally:
+        release.set()
+        holder.join()
+
+
 def test_a_search_with_the_warehouse_busy_builds_its_index_in_memory(sample_db, tmp_path):
     copy = copy_without_index(sample_db, tmp_path / "copy.duckdb")
-    with exclusive(copy):  # a run holds the warehouse
+    with held_by_another_run(copy):
         with searchable(copy) as con:
             hits = search(con, QUERY)
     assert [hit.external_id for hit in hits] == [hit.external_id for hit in _indexed(sample_db)]
