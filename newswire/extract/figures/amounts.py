@@ -244,10 +244,9 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
     if match:
         value = float(match.group(1)) * _ATTACHED_SCALES[match.group(2)]
         return "digits", value, value
-    match = DIGITS_MEASURED.match(tok.text)
-    suffix = match.group(2)[:-1] if match and match.group(2).endswith(".") and tok.is_sent_end else ""
-    if match and (is_attached_unit(match.group(2)) or bool(suffix) and is_attached_unit(suffix)):
-        value = float(match.group(1))
+    measured = attached_unit(tok.text, tok.is_sent_end)
+    if measured is not None and is_attached_unit(measured[1]):
+        value = float(measured[0])
         return "digits", value, value
     word = parse_number_words(text)
     if word is not None:
@@ -257,6 +256,16 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
     if text in VAGUE:
         return ("vague", *VAGUE[text])
     return None
+
+
+def attached_unit(text: str, sentence_end: bool) -> tuple[str, str] | None:
+    """The digits of a number written with its unit in one word ("5km", "30GB", "40C") and the
+    unit; the sentence's full stop is left off a sentence-final one ("to minus 5C.")."""
+    match = DIGITS_MEASURED.match(text)
+    if match is None:
+        return None
+    suffix = match.group(2)
+    return match.group(1), suffix[:-1] if suffix.endswith(".") and sentence_end else suffix
 
 
 def is_attached_unit(suffix: str) -> bool:

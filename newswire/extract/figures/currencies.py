@@ -114,13 +114,19 @@ def code_before(word: str) -> str | None:
     return _CURRENCIES["words"].get(word.lower(), word.upper())
 
 
+@cache
+def _iso_codes() -> frozenset[str]:
+    """Every ISO 4217 code Babel knows."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
 def scaled_code(word: str) -> tuple[str, float] | None:
     """The currency and scale of an ISO code with a scale letter against it, written after an
     amount in company reports ("120 MEUR", "48.5 MSEK": millions; "900 TEUR": thousands)."""
-    from babel.numbers import list_currencies
-
     scale, code = _SCALED_CODES.get(word[:1]), word[1:]
-    if scale is None or len(code) != 3 or not code.isupper() or code not in list_currencies():
+    if scale is None or len(code) != 3 or not code.isupper() or code not in _iso_codes():
         return None
     return code, scale
 

@@ -10,6 +10,8 @@ in points is in points.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
@@ -65,11 +67,13 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
             i += 1
             continue
         start, end, fields = found
-        in_sentence = [f for f in figures if f.start_char >= doc[start].sent.start_char]
+        sentence_start = doc[start].sent.start_char
+        # the figures of this sentence so far, the latest first
+        in_sentence = list(takewhile(lambda f: f.start_char >= sentence_start, reversed(figures)))
         # the change an index level follows, past the same change restated in percent
-        changed = next((f for f in reversed(in_sentence) if f.change and f.category != "percent"), None)
-        if fields["change"] is None and in_sentence and in_sentence[-1].change and _restates(doc, in_sentence[-1], start):
-            fields["change"] = in_sentence[-1].change
+        changed = next((f for f in in_sentence if f.change and f.category != "percent"), None)
+        if fields["change"] is None and in_sentence and in_sentence[0].change and _restates(doc, in_sentence[0], start):
+            fields["change"] = in_sentence[0].change
         if fields["unit"] is None and fields["category"] == "other":
             if is_index_level(doc, start, end, changed.unit if changed is not None else None):
                 fields["unit"] = "points"
@@ -99,8 +103,10 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
 def _restates(doc: Doc, previous: Figure, start: int) -> bool:
     """Whether the figure at token `start` restates the change before it in another unit: "fell 350
     points, or 1%", "rose $2 billion, or 12 percent": only ", or" stands between them."""
-    between = [t.text for t in doc if previous.end_char <= t.idx < doc[start].idx]
-    return between == [",", "or"]
+    first = start
+    while first > 0 and doc[first - 1].idx >= previous.end_char:
+        first -= 1
+    return [t.text for t in doc[first:start]] == [",", "or"]
 
 
 @examples(

@@ -59,6 +59,8 @@ TEMPERATURE_UNITS = frozenset(_SCALES.values())
 _OTHER_UNITS: dict[str, str] = dict(_MEASURES["other_units"])
 _ROOT_SPELLINGS: dict[str, str] = dict(_MEASURES["root_spellings"])
 _DIMENSION_WORDS = frozenset(_MEASURES["dimension_words"])
+# A bare "m", with the sentence's full stop or not: metres before a word of extent (`_is_dimension`).
+BARE_M = frozenset({"m", "m."})
 _PREFIXES = frozenset(_MEASURES["prefixes"])
 _LONGEST_GLUED = 5
 # Signs a unit may be written with inside one word: "km/h", "lb-ft", "barrel-per-day", "°C".
@@ -221,7 +223,7 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
         return Measure(name, k, end, doc[k:end].text)
     if k + 1 < n and f"{doc[k].lower_} {doc[k + 1].lower_}" in _SPELLINGS:
         name, end = _SPELLINGS[f"{doc[k].lower_} {doc[k + 1].lower_}"], k + 2
-    elif doc[k].text in ("m", "m.") and _is_dimension(doc, k):
+    elif doc[k].text in BARE_M and _is_dimension(doc, k):
         name, end = "meter", k + 1
     elif doc[k].lower_ in _POWERS and k + 1 < n:
         # after "square" or "cubic" a letter is a unit of length ("sq m"), never a scale

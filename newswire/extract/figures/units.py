@@ -17,15 +17,24 @@ kept beside it (the sign or words; "$ a barrel" for a rate around the number).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc
 
 from newswire.extract.calendar_words import TIME_UNITS
-from newswire.extract.figures.amounts import DASHES, DIGITS_MEASURED, Amount, currency_after, parse_amount
+from newswire.extract.figures.amounts import DASHES, Amount, attached_unit, currency_after, parse_amount
 from newswire.extract.figures.categories import noun_category
 from newswire.extract.figures.counted import Unit, parse_counted, plural_of, unit_text
 from newswire.extract.figures.currencies import SUBUNITS, currency_word, named_currency, scaled_code, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
-from newswire.extract.figures.measures import TEMPERATURE_UNITS, compact_unit, is_mass, read_measure, read_rate_base
+from newswire.extract.figures.measures import (
+    BARE_M,
+    TEMPERATURE_UNITS,
+    compact_unit,
+    is_mass,
+    read_measure,
+    read_rate_base,
+)
 from newswire.extract.lexicons import lexicon
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
@@ -127,14 +136,11 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     magnitude = _magnitude(doc, amount, j)
     if magnitude is not None:
         return magnitude
-    attached = DIGITS_MEASURED.match(doc[j - 1].text.lstrip("+-−"))
+    attached = attached_unit(doc[j - 1].text.lstrip("+-−"), doc[j - 1].is_sent_end)
     if attached:
-        suffix = attached.group(2)
-        if suffix.endswith(".") and doc[j - 1].is_sent_end:
-            # "to around minus 5C.": the full stop of the sentence written against the unit
-            suffix = suffix[:-1]
+        suffix = attached[1]
         if suffix.lower() in _PERCENT_WORDS:
-            return _per_time(doc, Unit("percent", j, "percent", None, suffix))
+            return _rate(doc, Unit("percent", j, "percent", None, suffix), DURATION_UNITS)
         if suffix.lower() in SUBUNITS:
             code, factor = SUBUNITS[suffix.lower()]
             return _money(doc, code, j, suffix, factor)
@@ -163,10 +169,10 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         code, factor = SUBUNITS[word]
         return _money(doc, code, j + 1, doc[j].text, factor)
     if word in _PERCENT_WORDS:
-        return _per_time(doc, Unit("percent", j + 1, "percent", None, doc[j].text))
+        return _rate(doc, Unit("percent", j + 1, "percent", None, doc[j].text), DURATION_UNITS)
     if f"{word} {following}" in _PERCENT_PHRASES:
         unit = Unit(_PERCENT_PHRASES[f"{word} {following}"], j + 2, "percent", None, doc[j:j + 2].text)
-        return _per_time(doc, unit)
+        return _rate(doc, unit, DURATION_UNITS)
     if word in _FREQUENCY_WORDS:
         base = read_rate_base(doc, j + 1)
         if base is not None:
@@ -181,7 +187,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
                 return None
             return Unit(_DURATIONS[noun], k + 1, "duration", None, doc[k].text)
         # the tagger may read a bare "m" as a verb ("I'm"): it is read as a unit all the same
-        measurable = hyphen or doc[k].pos_ in _MEASURE_POS or doc[k].text in ("m", "m.")
+        measurable = hyphen or doc[k].pos_ in _MEASURE_POS or doc[k].text in BARE_M
         measure = read_measure(doc, k) if measurable else None
         if measure is not None:
             return _rate_of_goods(doc, Unit(measure.name, measure.end, measure_category(measure.name), None,
@@ -293,24 +299,6 @@ def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> 
 
 
 @examples(
-    Example("Revenue has grown at about 15% per annum since 1990.", "about 15% per annum", 15, "approximate",
-            "percent per year", "percent"),
-    Example("The loan carries interest of 4.5 per cent a year.", "4.5 per cent a year", 4.5, "exact",
-            "percent per year", "percent"),
-    Example("Sales rose 3% a year earlier.", "3%", 3, "exact", "percent", "percent", change="up"),
-    Example("Prices rose 12.3 pct a year\nearlier.", "12.3 pct", 12.3, "exact", "percent", "percent", change="up"),
-)
-def _per_time(doc: Doc, unit: Unit) -> Unit:
-    """A percentage per a unit of time: "15% per annum", "4.5 per cent a year" (an interest or
-    a growth rate); "3% a year earlier" is a percentage and a date."""
-    base = read_rate_base(doc, unit.end)
-    if base is None or base[0] not in DURATION_UNITS:
-        return unit
-    written = f"{unit.written} {doc[unit.end:base[1]].text}"
-    return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, written, unit.factor)
-
-
-@examples(
     Example("The mine produces 34,500 tonnes of copper a year.", "34,500 tonnes of copper a year", 34_500, "exact",
             "metric ton per year", "other"),
     Example("Output reached 1.5 million barrels of oil a day.", "1.5 million barrels of oil a day", 1_500_000,
@@ -347,13 +335,21 @@ def _rate_of_goods(doc: Doc, unit: Unit) -> Unit:
             "barrel per day", "other"),
     Example("Holders were offered a higher, $70-a-share price.", "$70-a-share", 70, "exact", "USD per share",
             "money"),
+    Example("Revenue has grown at about 15% per annum since 1990.", "about 15% per annum", 15, "approximate",
+            "percent per year", "percent"),
+    Example("The loan carries interest of 4.5 per cent a year.", "4.5 per cent a year", 4.5, "exact",
+            "percent per year", "percent"),
+    Example("Sales rose 3% a year earlier.", "3%", 3, "exact", "percent", "percent", change="up"),
+    Example("Prices rose 12.3 pct a year\nearlier.", "12.3 pct", 12.3, "exact", "percent", "percent", change="up"),
 )
-def _rate(doc: Doc, unit: Unit) -> Unit:
-    """A unit followed by what it is counted per: "$71 a barrel", "miles per gallon"."""
+def _rate(doc: Doc, unit: Unit, bases: Collection[str] | None = None) -> Unit:
+    """A unit followed by what it is counted per: "$71 a barrel", "miles per gallon"; with
+    `bases`, only per one of them: a percentage is a rate per a unit of time ("15% per annum", an
+    interest or a growth rate), and "3% a year earlier" is a percentage and a date."""
     if unit.text is None or " per " in unit.text:
         return unit
     base = read_rate_base(doc, unit.end)
-    if base is None:
+    if base is None or (bases is not None and base[0] not in bases):
         return unit
     written = f"{unit.written} {doc[unit.end:base[1]].text}"
     return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, written, unit.factor)
