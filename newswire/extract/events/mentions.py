@@ -162,28 +162,17 @@ def _with_cause(mention: Mention, cause: Mention) -> Mention:
     return replace(mention, event=event, named=mention.named | frozenset(roles), joins=cause.event.event_id)
 
 
-def _with_agent(mention: Mention, first: Mention) -> Mention:
-    """The second verb of "stormed the compound and detained 20 worshippers", or of violence
-    "after storming his home": the first's agent."""
+def _with_role(mention: Mention, other: Mention, role: str) -> Mention:
+    """The actors `other` has in `role` ("source", "place"), where `mention` has none in it:
+    the second verb of "stormed the compound and detained 20 worshippers" takes the first's
+    agent, and violence told in two verbs of one operation ("arrested a man after storming his
+    home in Yatta") shares its place."""
     roles = {a.actor_id: a.role for a in mention.event.actors}
-    if "source" in roles.values():
-        return mention
-    for actor in first.event.actors:
-        if actor.role == "source":
-            keep_strongest(roles, actor.actor_id, "source")
-    event = replace(mention.event, actors=tuple(EventActor(mention.event.event_id, a, r) for a, r in sorted(roles.items())))
-    return replace(mention, event=event, named=mention.named | frozenset(roles))
-
-
-def _with_places(mention: Mention, other: Mention) -> Mention:
-    """Violence told in two verbs of one operation ("arrested a man after storming his home in
-    Yatta"): a verb that names no place takes the other's."""
-    roles = {a.actor_id: a.role for a in mention.event.actors}
-    if "place" in roles.values():
+    if role in roles.values():
         return mention
     for actor in other.event.actors:
-        if actor.role == "place":
-            keep_strongest(roles, actor.actor_id, "place")
+        if actor.role == role:
+            keep_strongest(roles, actor.actor_id, role)
     event = replace(mention.event, actors=tuple(EventActor(mention.event.event_id, a, r) for a, r in sorted(roles.items())))
     return replace(mention, event=event, named=mention.named | frozenset(roles))
 
@@ -245,11 +234,11 @@ def mentions_of(
                 head = head.head  # "arrested a man after storming his home"
             joined = head.i in found and not has_subject(doc[i])
             if joined and doc[i].dep_ == "conj":
-                found[i] = _with_agent(found[i], found[head.i])
+                found[i] = _with_role(found[i], found[head.i], "source")
             operation = doc[i].dep_ in {"conj", "advcl", "pcomp"}
             if joined and operation and {typed[i].event_type, typed[head.i].event_type} <= CONFLICT_TYPES:
-                found[i] = _with_places(_with_agent(found[i], found[head.i]), found[head.i])
-                found[head.i] = _with_places(found[head.i], found[i])
+                found[i] = _with_role(_with_role(found[i], found[head.i], "source"), found[head.i], "place")
+                found[head.i] = _with_role(found[head.i], found[i], "place")
             cause = _cause(doc[i], typed)
             if cause is not None and cause.i in found:
                 found[i] = _with_cause(found[i], found[cause.i])
