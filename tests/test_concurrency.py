@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from cli_runs import newswire, run_id
+from other_run import held_by_another_run
 from paths import DEV_DATA, SEED_ARTICLES
 from warehouse_checks import assert_star_integrity
 
@@ -92,29 +93,19 @@ def test_two_runs_told_to_wait_one_loads_and_the_other_then_finds_nothing_new(tm
 
 def test_exclusive_fails_at_once_by_default_and_waits_when_asked(tmp_path):
     db = tmp_path / "w.duckdb"
-    held, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with exclusive(db):
-            held.set()
-            release.wait(timeout=10)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    assert held.wait(timeout=10)
-    started = time.monotonic()
-    with pytest.raises(WarehouseBusy, match=rf"\(pid {os.getpid()} since .*\); try again when it ends"), exclusive(db):
-        pass
-    assert time.monotonic() - started < 0.1
-    started = time.monotonic()
-    with pytest.raises(WarehouseBusy, match="is being loaded by another run"), exclusive(db, wait=0.5):
-        pass
-    assert 0.5 <= time.monotonic() - started < 1.5
-    threading.Timer(0.3, release.set).start()
-    started = time.monotonic()
-    with exclusive(db, wait=10):
-        waited = time.monotonic() - started
-    holder.join()
+    with held_by_another_run(db) as release:
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy, match=rf"\(pid {os.getpid()} since .*\); try again when it ends"), exclusive(db):
+            pass
+        assert time.monotonic() - started < 0.1
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy, match="is being loaded by another run"), exclusive(db, wait=0.5):
+            pass
+        assert 0.5 <= time.monotonic() - started < 1.5
+        threading.Timer(0.3, release.set).start()
+        started = time.monotonic()
+        with exclusive(db, wait=10):
+            waited = time.monotonic() - started
     assert 0.2 < waited < 5
 
 

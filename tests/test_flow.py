@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import threading
 from datetime import date
 
 import duckdb
 import pytest
+from other_run import held_by_another_run
 from paths import SEED_ARTICLES
 from warehouse_checks import assert_offsets_give_text, assert_star_integrity, row_counts
 
@@ -167,22 +167,8 @@ def test_new_and_changed_inputs_only_then_full_refresh_and_backfill(prefect_serv
 
 def test_one_run_at_a_time_per_warehouse(prefect_server, tmp_path):
     from newswire.flow import news_etl
-    from newswire.load.warehouse import WarehouseBusy, exclusive
+    from newswire.load.warehouse import WarehouseBusy
 
     db = tmp_path / "w.duckdb"
-    held, release = threading.Event(), threading.Event()
-
-    def other_run() -> None:
-        with exclusive(db):
-            held.set()
-            release.wait(timeout=60)
-
-    holder = threading.Thread(target=other_run)
-    holder.start()
-    assert held.wait(timeout=10)
-    try:
-        with pytest.raises(WarehouseBusy, match="being loaded by another run"):
-            news_etl(source=SEED_ARTICLES, db=db)
-    finally:
-        release.set()
-        holder.join()
+    with held_by_another_run(db), pytest.raises(WarehouseBusy, match="being loaded by another run"):
+        news_etl(source=SEED_ARTICLES, db=db)

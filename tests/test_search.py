@@ -6,18 +6,14 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 from analyst import newswire, sample_warehouse
+from other_run import held_by_another_run
 
 from newswire.analyst.search import Hit, format_hits, index_is_current, search, searchable
-from newswire.load.warehouse import exclusive
 
 QUERY = "ground operation Rafah"
 
@@ -46,26 +42,6 @@ def copy_without_index(db, copy):
     with duckdb.connect(str(copy)) as con:
         con.execute("drop schema if exists fts_main_articles cascade")
     return copy
-
-
-@contextmanager
-def held_by_another_run(db: Path) -> Iterator[None]:
-    """The warehouse held, as a run holds it, by another thread for as long as the block lasts."""
-    held, release = threading.Event(), threading.Event()
-
-    def run() -> None:
-        with exclusive(db):
-            held.set()
-            release.wait(timeout=60)
-
-    holder = threading.Thread(target=run)
-    holder.start()
-    assert held.wait(timeout=10)
-    try:
-        yield
-    finally:
-        release.set()
-        holder.join()
 
 
 def test_a_search_with_the_warehouse_busy_builds_its_index_in_memory(sample_db, tmp_path):
