@@ -40,7 +40,7 @@ from newswire.quality.dashboard import DATA_DOCS, write_site
 from newswire.quality.validate import ExpectationOutcome, critical_failures, validate_tables
 from newswire.records import Article, Extraction
 from newswire.reference import load_gazetteer
-from newswire.runs import RunResult
+from newswire.runs import RunResult, run_record
 
 # Articles extracted, validated and staged together. A batch is validated and staged while the
 # next one is parsed, so validation's fixed cost (about 1.5 s, Great Expectations' own) costs no
@@ -179,18 +179,6 @@ def _window(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], size: in
         yield from warehouse.loaded_articles(con, article_ids[start : start + size])
 
 
-def _run_record(
-    run_id: str, started_at: datetime, source: Path, mode: str, ingested: IngestResult, read: int,
-    row_counts: dict[str, int],
-) -> warehouse.RunRecord:
-    """The run as it is recorded when it finishes, now."""
-    return warehouse.RunRecord(
-        run_id=run_id, flow_run_id=flow_run.get_id(), started_at=started_at, finished_at=datetime.now(timezone.utc),
-        source=str(source), articles_read=read, articles_rejected=len(ingested.rejections),
-        articles_duplicate=ingested.duplicates, row_counts=row_counts, mode=mode, inputs_unchanged=ingested.unchanged,
-    )
-
-
 def _flags_only(decision: QualityDecision) -> QualityDecision:
     """A batch's decision once its published frames are loaded: what the run's record needs."""
     return replace(decision, batch=StagedBatch({}))
@@ -289,7 +277,7 @@ def news_etl(
         # Once a first read finds no article the stream is exhausted: its findings are all known.
         ingested = stream.result() if stream is not None else IngestResult((), (), 0)
         if mode == "incremental" and not first and not ingested.rejections:
-            idle_task(db, _run_record(run_id, started_at, source, mode, ingested, 0, {}))
+            idle_task(db, run_record(run_id, flow_run.get_id(), started_at, source, mode, ingested, 0, {}))
             summary = RunResult.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
             logger.info(summary.lines()[0])
             return summary
@@ -344,7 +332,7 @@ def news_etl(
                     "%s expectation failed: %s.%s %s (%d unexpected)", outcome.severity, outcome.suite,
                     outcome.column or "", outcome.expectation, outcome.unexpected_count,
                 )
-            run = _run_record(run_id, started_at, source, mode, ingested, read, dict(loaded))
+            run = run_record(run_id, flow_run.get_id(), started_at, source, mode, ingested, read, dict(loaded))
             totals = finish_task(con, run, quote(ingested), quote(outcomes), quote(decisions), failure)
         finally:
             con.close()

@@ -1,4 +1,4 @@
-"""A run's result, and the check that finds nothing new before a run starts.
+"""A run's result and record, and the check that finds nothing new before a run starts.
 
 `RunResult` is what a run did, as the flow returns it and `newswire run` prints it.
 `nothing_new` is the first thing `newswire run` does (holding the warehouse): when every input
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newswire.ingest.inputs import IngestStream
+from newswire.ingest.inputs import IngestResult, IngestStream
 from newswire.load import warehouse
 
 
@@ -64,6 +64,18 @@ class RunResult:
         ]
 
 
+def run_record(
+    run_id: str, flow_run_id: str | None, started_at: datetime, source: Path, mode: str, ingested: IngestResult,
+    read: int, row_counts: dict[str, int],
+) -> warehouse.RunRecord:
+    """The run as it is recorded when it finishes, now."""
+    return warehouse.RunRecord(
+        run_id=run_id, flow_run_id=flow_run_id, started_at=started_at, finished_at=datetime.now(timezone.utc),
+        source=str(source), articles_read=read, articles_rejected=len(ingested.rejections),
+        articles_duplicate=ingested.duplicates, row_counts=row_counts, mode=mode, inputs_unchanged=ingested.unchanged,
+    )
+
+
 def nothing_new(source: Path, db: Path) -> RunResult | None:
     """The result of an incremental run at `source` into `db` that finds nothing new, recorded
     in `db`'s `runs` (with no Prefect flow run); None, and nothing written, when there is an
@@ -80,11 +92,7 @@ def nothing_new(source: Path, db: Path) -> RunResult | None:
         if ingested.rejections:
             return None
         run_id = str(uuid.uuid4())
-        warehouse.record_idle_run(con, warehouse.RunRecord(
-            run_id=run_id, flow_run_id=None, started_at=started_at, finished_at=datetime.now(timezone.utc),
-            source=str(source), articles_read=0, articles_rejected=0, articles_duplicate=ingested.duplicates,
-            row_counts={}, mode="incremental", inputs_unchanged=ingested.unchanged,
-        ))
+        warehouse.record_idle_run(con, run_record(run_id, None, started_at, source, "incremental", ingested, 0, {}))
         return RunResult.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
     finally:
         con.close()
