@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
-from newswire.extract.dates.patterns import _CLOCK_FIGURES
+from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES
 from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
@@ -48,6 +48,9 @@ from newswire.extract.dates.vocabulary import (
 from newswire.extract.lexicons import alternation
 
 _COUNT_BEFORE = re.compile(r"(?:[\d½]\s*|-)$")
+# "$2 million a year", "four flights a week": a rate, once every unit of time (a SET), not a period
+_RATE_BEFORE = re.compile(rf"{_AMOUNT}\s+$", re.IGNORECASE)
+_STEP_AFTER = re.compile(r"\s+(?:later|after|before|earlier|ago|from\s+now)\b", re.IGNORECASE)
 
 _WORKDAY_ADJ = {"trading", "business", "working"}
 
@@ -129,7 +132,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         n *= mult
         if _g(m, "half") or _g(m, "half2"):
             n += 0.5
-    return _Timex("DURATION", _duration_value(n, code, clock), None, None)
+    rate = num.lower() in ("a", "an") and ctx.preceded_by(_RATE_BEFORE) and not ctx.followed_by(_STEP_AFTER)
+    return _Timex("SET" if rate else "DURATION", _duration_value(n, code, clock), None, None)
 
 
 _CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}

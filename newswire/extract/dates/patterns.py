@@ -89,6 +89,12 @@ _NOT_ARTICLE = r"(?!an?\s+\w+-(?:long|old)\b)"
 _UNIT_ADJ = (
     r"(?:(?P<adj>trading|business|working|consecutive|straight|full|whole|additional|more|further|extra)\s+)?"
 )
+# an amount and what it counts, before "a year" or "a week" that makes it a rate: "$2 million a
+# year", "four flights a week", "358,000 a month" (not "died within a week": no amount)
+_AMOUNT = (
+    rf"(?:[\d%]|\b(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion|dozens?))"
+    r"(?:\s+(?!(?:in|for|within|of|over|after|about|under|than|to|from|by|at|on|during|last|past|next)\b)[a-z]+)?"
+)
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 _ZONE = r"(?-i:[ECMP][SD]T|GMT|UTC)\b"  # the time zones news gives with a clock time
 # a time on the 24-hour clock in four figures ("0620 hrs", "2100 EST"), not a count

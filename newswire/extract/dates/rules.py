@@ -374,6 +374,9 @@ RULES: tuple[Rule, ...] = (
             Example("Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M", "DURATION"),
             Example("Lawyers emerged from a day-long meeting.", "day-long", "P1D", "DURATION"),
             Example("An official described the 90-minute meeting as frank.", "90-minute", "PT90M", "DURATION"),
+            Example("The cuts will save $500 million a year.", "a year", "P1Y", "SET"),
+            Example("Qantas flies four flights a week to Bombay.", "a week", "P1W", "SET"),
+            Example("Two soldiers were killed a day later.", "a day", "P1D", "DURATION"),
         ),
     ),
     Rule(
@@ -507,13 +510,14 @@ RULES: tuple[Rule, ...] = (
             r"|the\s+present\s+day|at\s+the\s+moment)"
             r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
             r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
-            r"|future\s+(?:years|quarters))"
+            r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible)"
         ),
-        _h_ref, ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming"),
+        _h_ref, ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible"),
         examples=(
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
+            Example("The firm said it would sell the unit as soon as possible.", "as soon as possible", "FUTURE_REF"),
         ),
     ),
     Rule(
@@ -525,6 +529,8 @@ RULES: tuple[Rule, ...] = (
         _h_set, (*SET_ADVERBS, "every", "each", "per", "once", "twice", "times"),
         examples=(
             Example("The agency publishes daily updates on casualties.", "daily", "P1D", "SET"),
+            Example("The agency updates its casualty count daily.", "daily", "P1D", "SET"),
+            Example("The reserve will be adjusted quarterly.", "quarterly", "P1Q", "SET"),
             Example("The committee meets every week in Geneva.", "every week", "P1W", "SET"),
             Example("Pilgrims come to the shrine every July.", "every July", "XXXX-07", "SET"),
             Example("The team trains each Monday.", "each Monday", "XXXX-WXX-1", "SET"),
