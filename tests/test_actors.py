@@ -14,6 +14,7 @@ from newswire.extract.actor_types import (
     organisation_by_holding,
     organisation_by_inner_capital,
     organisation_by_legal_form,
+    organisation_by_statement,
     person_by_title,
     place_by_context,
     place_by_held_place,
@@ -213,6 +214,14 @@ def span_of(nlp, text, name):
         (organisation_by_holding, "The fund bought shares of Acme last year.", "Acme", "ORG"),
         (organisation_by_holding, "The fund took a stake in Nissan.", "Nissan", "ORG"),
         (organisation_by_holding, "The fund took a stake in China.", "China", None),
+        (organisation_by_statement, "A Boeing spokesman declined to comment.", "Boeing", "ORG"),
+        (organisation_by_statement, "Ryanair said in a statement that fares would fall.", "Ryanair", "ORG"),
+        (organisation_by_statement, "Acme announced in a brief filing that it had settled.", "Acme", "ORG"),
+        (organisation_by_statement, "Putin's spokesman Dmitry Peskov said no.", "Putin", None),
+        (organisation_by_statement, "Obama spokesman Josh Earnest said the talks would go on.", "Obama", None),
+        (organisation_by_statement, "Steve Jobs said in a statement that he was proud.", "Steve Jobs", None),
+        (organisation_by_statement, "Israel said in a statement that the raid was over.", "Israel", None),
+        (organisation_by_statement, "Ryanair said on Monday that fares would fall.", "Ryanair", None),
         (organisation_by_description, "The airline Ryanair cut its fares.", "Ryanair", "ORG"),
         (organisation_by_description, "The low-cost carrier, Ryanair, cut its fares.", "Ryanair", "ORG"),
         (organisation_by_description, "The president thanked Ryanair.", "Ryanair", None),
@@ -362,6 +371,18 @@ def test_trade_shows_and_fairs_are_events_not_actors(nlp, gazetteer):
     text = "Airbus won orders at the Paris Air Show. Sony showed a camera at the Frankfurt Book Fair."
     names = {m.actor_name for m in actors_of(nlp, gazetteer, text)}
     assert not names & {"Paris Air Show", "Frankfurt Book Fair"}
+
+
+def test_a_name_cut_in_two_by_the_model_is_one_organisation(nlp, gazetteer):
+    text = (
+        "The company had documentation from Lockheed Martin, Boeing's rival during the 1998 selection. "
+        "Lockheed Martin's Atlas V and Boeing's Delta IV compete for launches."
+    )
+    found = [(m.mention_text, m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text)]
+    assert [f for f in found if "Lockheed" in f[1] or "Martin" in f[1]] == [
+        ("Lockheed Martin", "Lockheed Martin", "ORG"),
+        ("Lockheed Martin", "Lockheed Martin", "ORG"),
+    ]
 
 
 def test_a_firm_named_after_a_person_leaves_the_person_a_person(nlp, gazetteer):

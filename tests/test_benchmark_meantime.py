@@ -89,3 +89,10 @@ def test_score_entities_runs_the_extractor(tmp_path, nlp, gazetteer):
     scores = score_entities(tmp_path, nlp, gazetteer)
     assert scores.documents == 1 and scores.gold == 4
     assert 0 < scores.overlap <= scores.predicted
+
+
+def test_reader_joins_apostrophes_split_from_their_words(tmp_path):
+    words = ["Michael", "O'", "Leary", "said", "Apple", "’", "s", "chief", "and", "the", "Beatles'", "Apple", "I'", "m", "."]
+    tokens = "".join(f'<token number="{i}" sentence="0" t_id="{i + 1}">{w}</token>' for i, w in enumerate(words))
+    document = read_meantime(write_cat(tmp_path, f'<?xml version="1.0" ?><Document doc_id="8">{tokens}</Document>'))
+    assert document.text == "Michael O'Leary said Apple’s chief and the Beatles' Apple I'm."

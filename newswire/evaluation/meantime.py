@@ -2,8 +2,9 @@
 
 A CAT file holds the article as ``<token number sentence t_id>`` elements and, under
 ``<Markables>``, mentions anchored to token ids. `read_meantime` rebuilds the text as it was
-written (tokens joined by one space, none before closing punctuation and clitics or after an
-opening bracket or currency sign; sentences by a newline) and gives every markable its
+written (tokens joined by one space, none before closing punctuation and clitics, after an
+opening bracket or currency sign, or around an apostrophe split from its word as in "O' Leary"
+or "I' m"; sentences by a newline) and gives every markable its
 character offsets:
 
 - ``ENTITY_MENTION``: offsets, ``syntactic_type`` (NAM for names, PRE.NAM for a name used as a
@@ -31,6 +32,7 @@ body) are annotated.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -111,12 +113,19 @@ class MeantimeDocument:
         return max(ends, default=0)
 
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "'", "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "'", "’", "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 _NO_SPACE_AFTER = {"(", "[", "$", "US$", "£", "€", "¥"}
+# An apostrophe the tokens split from the word it belongs to: "O'" + "Leary", "I'" + "m", "’" + "s".
+_ELIDED = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]['’]$")
+_CLITICS = {"s", "t", "m", "d", "ll", "re", "ve"}
 
 
 def _separator(previous: str, token: str) -> str:
-    return "" if token.lower() in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER else " "
+    if token.lower() in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER:
+        return ""
+    if _ELIDED.search(previous) and token[:1].isalpha():
+        return ""
+    return "" if previous in ("'", "’") and token.lower() in _CLITICS else " "
 
 
 def _parse_tokens(root: ET.Element) -> tuple[str, list[MeantimeToken]]:

@@ -4,8 +4,9 @@ The model's label is one vote; the words around a mention and what is known of t
 more. Evidence, strongest first:
 
 - the context of a mention: a title before it means a person ("President X", "Mr X"); a
-  legal form, an organisation's attributes or holdings, or a describing noun mean an
-  organisation ("X Inc.", "X's chief executive", "shares of X", "airline X"); a preposition
+  legal form, an organisation's attributes, holdings, spokesman or written statement, or a
+  describing noun mean an organisation ("X Inc.", "X's chief executive", "shares of X", "an X
+  spokesman", "X said in a statement", "airline X"); a preposition
   of place or a following place before a known place's name mean that place ("in Toulouse",
   "Toulouse, France"), and a place inside a town before any name means a town ("a school in
   Nuseirat");
@@ -49,6 +50,11 @@ _ORGANISATION_NOUNS = frozenset(_LEXICON["organisation_nouns"])
 _ORGANISATION_HEADS = frozenset(_LEXICON["organisation_heads"])
 _ATTRIBUTES = {tuple(words.split()) for words in _LEXICON["organisation_attributes"]}
 _HOLDINGS = frozenset(_LEXICON["organisation_holdings"])
+_VOICES = frozenset(_LEXICON["organisation_voices"])
+_STATEMENT = re.compile(
+    rf"^(?:{alternation(_LEXICON['statement_verbs'])}) in (?:a|an|its) (?:[a-z-]+ )?"
+    rf"(?:{alternation(_LEXICON['statement_nouns'])})\b"
+)
 _PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
 _INDEX_WORDS = frozenset(_LEXICON["index_words"])
 _NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
@@ -236,6 +242,22 @@ def organisation_by_holding(span: Span) -> str | None:
     return "ORG" if preposition.lower_ in ("of", "in") and _word(holding) in _HOLDINGS else None
 
 
+def organisation_by_statement(span: Span) -> str | None:
+    """What speaks for an organisation: "a Boeing spokesman", "Airbus said in a statement".
+
+    Not for a name the model takes for a person ("Obama spokesman Josh Earnest", "Steve Jobs
+    said in a statement"), nor for a known place, whose government speaks ("Israel said in a
+    statement").
+    """
+    if span[0].ent_type_ == "PERSON" or place_type(span.text) is not None:
+        return None
+    following = _after(span)
+    if following is not None and _word(following) in _VOICES:
+        return "ORG"
+    words = " ".join(t.lower_ for t in span.doc[span.end : span.end + 6])
+    return "ORG" if _STATEMENT.match(words) else None
+
+
 def organisation_by_description(span: Span) -> str | None:
     """A noun describing an organisation right before its name: "airline Ryanair", "the carmaker, Kia"."""
     previous = _before(span)
@@ -277,6 +299,7 @@ CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     organisation_by_legal_form,
     organisation_by_attribute,
     organisation_by_holding,
+    organisation_by_statement,
     organisation_by_description,
     place_by_context,
     place_by_held_place,

@@ -1,9 +1,10 @@
 """Actors: people, organisations and places named in an article, one name per actor.
 
 Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin"), known
-aliases join their canonical name ("U.S." -> "United States"), an adjective of a country
-before a common noun is the country ("German airline" -> "Germany"), and titles, determiners
-and possessives are not part of a name. The words around names (titles, roles, portfolios, the
+aliases join their canonical name ("U.S." -> "United States"), a name the model cut in two
+where the article writes it whole elsewhere is one mention ("Lockheed" "Martin"), an
+adjective of a country before a common noun is the country ("German airline" -> "Germany"),
+and titles, determiners and possessives are not part of a name. The words around names (titles, roles, portfolios, the
 heads of event names, companies' legal forms) are the lexicon `titles.json`. Joining names across
 articles is `newswire.link.actors`'s work.
 """
@@ -416,7 +417,9 @@ def _article_types(
     a nationality's context says nothing ("Irish stock markets"), nor a surname's ("Pesch and
     Co" is a firm named after LeRoy Pesch). A single word the model took for a person, with no
     context, that begins an organisation's name in the article is that organisation's short
-    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group")."""
+    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group"); a longer
+    name it took for a person that begins with an organisation's one-word name is that
+    organisation's full name ("Lockheed Martin" beside "Lockheed")."""
     labels: dict[str, list[str]] = {}
     context: dict[str, list[str]] = {}
     for candidate, name, kind in resolved:
@@ -428,10 +431,32 @@ def _article_types(
         for name in labels
     }
     firsts = {name.split()[0] for name, kind in types.items() if kind == "ORG" and " " in name}
+    organisations = {name for name, kind in types.items() if kind == "ORG" and " " not in name}
     return {
-        name: "ORG" if kind == "PERSON" and name in firsts and not context[name] and not gazetteer.lookup(name) else kind
+        name: "ORG"
+        if kind == "PERSON"
+        and (name in firsts or (" " in name and name.split()[0] in organisations))
+        and not context[name]
+        and not gazetteer.lookup(name)
+        else kind
         for name, kind in types.items()
     }
+
+
+def _joined(resolved: Sequence[tuple[_NameCandidate, str, str]], text: str) -> list[tuple[_NameCandidate, str, str]]:
+    """Two mentions side by side that spell a name of the article together are one mention of
+    it: "Lockheed" and "Martin", which the model cut apart, where it wrote "Lockheed Martin"
+    whole elsewhere."""
+    joined: list[tuple[_NameCandidate, str, str]] = []
+    for candidate, name, kind in resolved:
+        if joined:
+            first = joined[-1][0]
+            whole = text[first.start : candidate.end]
+            if candidate.start == first.end + 1 and text[first.end] == " " and alias_key(whole) == alias_key(name):
+                joined[-1] = (_NameCandidate(first.start, candidate.end, whole, candidate.label), name, kind)
+                continue
+        joined.append((candidate, name, kind))
+    return joined
 
 
 def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[ActorMention]:
@@ -469,6 +494,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
         r for r in resolved if spans[r[0]] is not None and (r[2] in _PLACE_LABELS or not is_not_an_actor(spans[r[0]]))
     ]
     types = {**_article_types(resolved, spans, gazetteer), **{p.name: p.label for p in places}}
+    resolved = _joined(resolved, tokens.text)
     return [
         ActorMention(
             article_id=article_id,
