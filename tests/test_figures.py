@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from newswire.extract.figures import CATEGORIES, extract_figures, figure_actors
+from newswire.extract.figures.currencies import hundredth_of, initialled_currency, symbols
 from newswire.extract.figures.examples import RULE_EXAMPLES, Example, NoFigure
 from newswire.extract.nlp import load_model
 from newswire.records import QUALIFIERS, ActorMention, Figure, stable_id
@@ -363,6 +364,30 @@ def test_ages(nlp: Language, text: str, mention: str, value: float) -> None:
 )
 def test_symbol_with_named_dollars(nlp: Language, text: str, mention: str, unit: str) -> None:
     assert only(nlp, text, mention).unit == unit
+
+
+def test_currency_signs_and_subunits_come_from_cldr() -> None:
+    table = symbols()
+    assert (table["aud$"], table["nzd$"], table["gbp£"], table["c$"]) == ("AUD", "NZD", "GBP", "CAD")
+    assert "a$" in table and "usd$" in table
+    assert (hundredth_of("USD"), hundredth_of("GBP"), hundredth_of("JPY"), hundredth_of("XYZ")) == (0.01, 0.01, None,
+                                                                                                 None)
+    assert (initialled_currency("N.Z.", "dlrs"), initialled_currency("H.K.", "dollars")) == ("NZD", "HKD")
+    assert initialled_currency("NZ", "dlrs") is None and initialled_currency("N.Z.", "shares") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("He dropped two 500-pound bombs.", [("two", "bombs"), ("500-pound", "pound")]),
+        ("Exporters shipped about 58 mln 60-kilo bags.", [("about 58 mln", "bags"), ("60-kilo", "kilogram")]),
+        ("The firm owns 40 747 jets.", [("40 747 jets", "jets")]),
+    ],
+)
+def test_a_number_with_its_own_unit_before_the_noun_is_a_figure_of_its_own(
+    nlp: Language, text: str, mentions: list[tuple[str, str]]
+) -> None:
+    assert [(f.mention_text, f.unit) for f in figures(nlp, text)] == mentions
 
 
 def test_hyphenated_counted_noun_is_read_whole(nlp: Language) -> None:

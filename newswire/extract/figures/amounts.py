@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newswire.extract.figures.currencies import SUBUNITS, code_before, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
-from newswire.extract.figures.measures import compact_unit, read_measure
+from newswire.extract.figures.measures import compact_unit, is_metres, read_measure
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.numbers import (
     ONES,
@@ -188,6 +188,7 @@ def parse_scaled_fraction(doc: Doc, i: int) -> Amount | None:
     Example("The project will cost RM5 million.", "RM5 million", 5e6, "exact", "MYR", "money"),
     Example("The dollar closed at Y=150.25 in Tokyo.", "Y=150.25", 150.25, "exact", "JPY", "money"),
     Example("Revenue reached USD115.5 million.", "USD115.5 million", 1.155e8, "exact", "USD", "money"),
+    Example("The cheapest seat costs NZD$15.", "NZD$15", 15, "exact", "NZD", "money"),
     NoFigure("The SR71 and the AR15 were on show."),
 )
 def glued_currency(tok: Token) -> tuple[str, str, str] | None:
@@ -360,7 +361,7 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         last = items[-1] if items else None
         if numeral is None:
             attached = last is not None and last[0] == "digits" and not doc[j - 1].whitespace_
-            if attached and cur.lower_ in _ATTACHED_SCALES:
+            if attached and cur.lower_ in _ATTACHED_SCALES and not is_metres(doc, j):
                 numeral = ("scale", _ATTACHED_SCALES[cur.lower_], _ATTACHED_SCALES[cur.lower_])
             elif (last and last[0] == "vague" and cur.lower_ == "of" and j + 1 < n
                   and doc[j + 1].lower_ in _VAGUE_SCALES):

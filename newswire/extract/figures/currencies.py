@@ -6,10 +6,13 @@ Built at first use from Babel's English locale data:
 - symbols: each currency's symbol in ``en`` ("$", "£", "€", "¥", "CA$", "HK$", "A$", "NZ$",
   "R$"), then a symbol of another English locale that names one currency only there and is
   more than a letter ("RM", "Rp", "US$"), then a one-character sign a country's own locales
-  write for one currency only ("₽", "₺", "₦", "₴", "₾"), matched lower-case; the lexicon adds
-  news signs ("C$", "S$", "Rs", Reuters' "Y=" for yen);
+  write for one currency only ("₽", "₺", "₦", "₴", "₾"), and an ISO code with the sign an English
+  locale writes the currency with after it ("AUD$", "NZD$", "GBP£"), matched lower-case; the
+  lexicon adds news signs ("C$", "S$", "Rs", Reuters' "Y=" for yen);
 - names: a currency's English name, singular or plural ("Canadian dollars", "Swiss francs",
   "Japanese yen"), read as the words before and including the currency word;
+- initials: a country's initials before a currency word ("N.Z. dlrs", "H.K. dollars") make the
+  sign they make with the word's own ("NZ$", "HK$");
 - currency words: a one-word name ("euros", "yen"), the last word of a name that one
   currency alone has ("baht", "ringgit"), and the lexicon's defaults for a word that several share ("dollars" is
   USD, "pounds" GBP) and its shorthand ("dlrs", "stg", "nis"); "crowns", the English word for
@@ -39,19 +42,27 @@ _LONGEST_NAME = 4
 @cache
 def symbols() -> dict[str, str]:
     """Lower-case currency symbol -> ISO code."""
+    import unicodedata
+
     from babel import Locale
     from babel.localedata import locale_identifiers
 
     table = {symbol.lower(): code for code, symbol in Locale("en").currency_symbols.items() if symbol != code}
     seen: dict[str, set[str]] = {}
-    for identifier in locale_identifiers():
-        if identifier.startswith("en_"):
-            for code, symbol in Locale.parse(identifier).currency_symbols.items():
+    coded: dict[str, str] = {}
+    for identifier in ["en", *(i for i in locale_identifiers() if i.startswith("en_"))]:
+        for code, symbol in Locale.parse(identifier).currency_symbols.items():
+            if identifier != "en":
                 seen.setdefault(symbol.lower(), set()).add(code)
+            if code.isalpha() and symbol and unicodedata.category(symbol[-1]) == "Sc":
+                # "AUD$", "NZD$", "GBP£": the code, then the sign the currency is written with
+                coded[f"{code.lower()}{symbol[-1]}"] = code
     for symbol, codes in seen.items():
         if len(codes) == 1 and len(symbol) > 1 and symbol not in table and symbol.upper() not in codes:
             table[symbol] = next(iter(codes))
     for sign, code in _national_signs().items():
+        table.setdefault(sign, code)
+    for sign, code in coded.items():
         table.setdefault(sign, code)
     table.update(_CURRENCIES["symbols"])
     return table
@@ -131,10 +142,34 @@ def scaled_code(word: str) -> tuple[str, float] | None:
     return code, scale
 
 
+@cache
+def hundredth_of(code: str) -> float | None:
+    """0.01 for a currency counted in hundredths (CLDR's digits: USD, GBP), None for one that
+    is not (JPY) or an unknown code."""
+    from babel.numbers import get_currency_precision
+
+    if code not in _iso_codes():
+        return None
+    return 0.01 if get_currency_precision(code) == 2 else None
+
+
 def currency_word(word: str) -> str | None:
     """The code of a currency word written after an amount ("dollars", "yen", "dlrs")."""
     names, words = _names()
     return names.get((word.lower(),)) or words.get(word.lower())
+
+
+def initialled_currency(initials: str, word: str) -> str | None:
+    """The currency of a country's initials, with full stops, before a currency word ("N.Z.
+    dlrs", "H.K. dollars"): read as the sign the initials make with the word's own sign ("NZ$",
+    "HK$")."""
+    code = currency_word(word)
+    letters = initials.replace(".", "")
+    if code is None or "." not in initials or not letters.isalpha() or not letters.isupper():
+        return None
+    from babel import Locale
+
+    return symbols().get(f"{letters}{Locale('en').currency_symbols.get(code, '')}".lower())
 
 
 def named_currency(words: list[str]) -> tuple[str, int] | None:

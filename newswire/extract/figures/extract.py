@@ -3,7 +3,8 @@
 At each token that may start a number, the forms are tried in turn: "no" before a casualty noun,
 a share ("a third of"), then an amount with its qualifiers, currency sign, tally or range, ratio,
 age, unit and category; the exclusions of `filters` drop what is not a figure. Figures do not
-overlap: the walk goes on after the end of the last one found. A figure after ", or" restates
+overlap: the walk goes on after the end of the last one found, and a number right after a
+figure starts a new one ("two 500-pound bombs"). A figure after ", or" restates
 the change before it ("fell 350 points, or 1%"), and a bare level after the change of an index
 in points is in points.
 """
@@ -38,6 +39,7 @@ from newswire.extract.figures.filters import (
     is_blocked,
     is_figure,
     is_label,
+    is_list_marker,
     is_reference,
     parse_age,
     parse_blocked_chars,
@@ -137,14 +139,16 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
         fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
         return _checked_span(doc, start, share.end, fields)
     signed = parse_signed(doc, i)
-    amount = signed[0] if signed is not None else parse_amount(doc, i)
+    # right after a figure a new number starts, even after a number ("two 500-pound bombs")
+    amount = signed[0] if signed is not None else parse_amount(doc, i, continued=0 < i == floor)
     if amount is None or is_blocked(doc, amount, blocked):
         return None
     start, qualifier, currency = parse_left(doc, amount.start, floor)
     glued = glued_currency(doc[amount.start])
     if glued is not None:
         currency = glued[0]
-    if (signed is None and is_label(doc, start, amount)) or (start > 0 and doc[start - 1].lower_ == "per"):
+    if (signed is None and (is_label(doc, start, amount) or is_list_marker(doc, amount))) or (
+            start > 0 and doc[start - 1].lower_ == "per"):
         # "per 100,000 people" is the base of a rate, not a count
         return None
     vote = is_vote(doc, amount)

@@ -1,8 +1,11 @@
 """What is not a figure, and the one kind of figure that is read differently: an age.
 
 Not figures: phone numbers and clock times, labels ("page 12", "No. 5", "Boeing 737", "F-35"),
+the numbers of the items of a list ("1) explains why; 2) shows how"),
 model numbers and ranks before a singular noun ("the 787 Dreamliner"), dates and times (unless
-the entity recogniser took a count for one: "Between 15 and 22 people"), numbers in names, bare
+the entity recogniser took a count for one: "Between 15 and 22 people"), numbers in names (not
+digits it took into a person's name, "call Bob 3 times", nor a number with its unit of measure
+or money written after it, "885p"), bare
 years, a word number on its own, "one of" a group ("one of the best"), and a small word number
 after a definite determiner ("the two sides") that refers back to a group already named. Label
 and calendar words come from the lexicon `not_figures`, with the months and weekdays of
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newswire.extract.calendar_words import MONTHS, TIME_UNITS, WEEKDAYS
 from newswire.extract.figures.amounts import DASHES, DATE_LABELS, Amount
@@ -86,9 +89,12 @@ def is_blocked(doc: Doc, amount: Amount, blocked: list[tuple[int, int]]) -> bool
     NoFigure("The F-35 and the G7 summit were delayed by COVID-19."),
     NoFigure("Microsoft said Windows 11 runs on the 4G network."),
     NoFigure("Leaders at the G20 drove along Route 66 in an F-16."),
+    Example("I tried to call Bob 3 times already.", "3 times", 3, "exact", "times", "other"),
 )
 def is_label(doc: Doc, start: int, amount: Amount) -> bool:
-    """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35"."""
+    """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35";
+    not one the entity recogniser took into a person's name ("called Bob 3 times"): people are
+    not numbered."""
     if start == 0 or amount.in_words:
         return False
     prev = doc[start - 1]
@@ -97,7 +103,8 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
         return True
     if prev.text in ("'", "’") and not prev.whitespace_:
         return True
-    if start == amount.start and prev.is_alpha and (
+    misnamed = prev.ent_type_ == "PERSON" and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I"
+    if start == amount.start and prev.is_alpha and not misnamed and (
         prev.pos_ == "PROPN" or (not prev.is_sent_start and any(c.isupper() for c in prev.text))
     ):
         return True
@@ -105,6 +112,25 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
         prev.text in DASHES and not prev.whitespace_ and start > 1
         and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
     )
+
+
+@examples(
+    NoFigure("The study 1) explains why; 2) shows how; and 3) predicts when."),
+    Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
+    Example("Sales rose (by 5) in May.", "5", 5, "exact", None, "other", change="up"),
+)
+def is_list_marker(doc: Doc, amount: Amount) -> bool:
+    """A number that numbers the items of a list, closed by a bracket never opened: "1)
+    explains why; 2) shows how"."""
+    tok = doc[amount.start]
+    if amount.end != amount.start + 1 or not tok.is_digit or amount.end >= len(doc) or doc[amount.end].text != ")":
+        return False
+    for before in reversed(doc[tok.sent.start:amount.start]):
+        if before.text == "(":
+            return False
+        if before.text == ")":
+            return True
+    return True
 
 
 @examples(
@@ -118,12 +144,13 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     Example("Shares were up 12p at 845p.", "12p", 0.12, "exact", "GBP", "money", change="up"),
     Example("The item sells for GBP 350.", "GBP 350", 350, "exact", "GBP", "money"),
     Example("Output rose in 1987 to 1.45 mln tonnes.", "1.45 mln tonnes", 1_450_000, "exact", "metric ton", "other"),
+    Example("½ teaspoon baking powder", "½ teaspoon", 0.5, "exact", "teaspoon", "other"),
 )
 def is_figure(doc: Doc, amount: Amount, unit: Unit, signed: bool = False) -> bool:
     """Not a date or time (digits grouped in thousands never are), not part of a name, not a
     bare year. A unit of measure, a currency
     or a percentage written with the number ("40°C", "200lbs", "12p") makes it a figure even
-    where the entity recogniser took it for a date; so does a currency sign or code written
+    where the entity recogniser took it for a date or a name; so does a currency sign or code written
     before the number ("S$40", "GBP 350") where it took it for a name (`signed`)."""
     tokens = doc[amount.start:amount.end]
     text = doc[amount.start].text
@@ -134,11 +161,17 @@ def is_figure(doc: Doc, amount: Amount, unit: Unit, signed: bool = False) -> boo
     measured = unit.head is None and unit.text is not None and not is_year
     if dated and unit.category != "duration" and not measured and not _is_misdated_count(doc, amount, unit):
         return False
-    if not signed and any(t.ent_type_ in _NAME_LABELS for t in tokens):
+    if not (signed or measured) and any(_is_named(t) for t in tokens):
         return False
     if unit.head is not None and _is_model_number(doc, amount, unit.head):
         return False
     return not (is_year and unit.text is None)
+
+
+def _is_named(tok: Token) -> bool:
+    """Whether a token of a number is part of a name: the entity recogniser says so, unless it
+    takes digits for part of a person's name ("call Bob 3 times")."""
+    return tok.ent_type_ in _NAME_LABELS and not (tok.ent_type_ == "PERSON" and tok.is_digit)
 
 
 @examples(

@@ -5,16 +5,18 @@ One pint `UnitRegistry` (pint's default definitions, no network), built at first
 whether a word is a unit. pint reads a great many English words and letters as units or
 prefixes ("in", "am", "ton", "point", "barn", "a"), so a word is a unit of measure only when:
 
-- it is a news spelling of the lexicon `measures` ("mph", "bhp", "lb-ft", "cc", "kgs", "m2"),
-  matched lower-case, or a bare "m" with a word of extent after it ("5 m long", "2 m x 3 m");
-  or
+- it is a news spelling of the lexicon `measures` ("mph", "bhp", "lb-ft", "cc", "kgs", "m2",
+  "short tons", the primes "6′" and "10″"), matched lower-case; or a bare "m" with a word of
+  extent after it ("5 m long", "300m tall", "2 m x 3 m"), or written apart from its number in a
+  sentence that measures length in another unit ("12 m 2 dm"); or a straight quote with a word
+  of extent after it ("a pen 10 \" long"); or
 - pint reads it, as written (or lower-cased, for a word of three letters or more), as one of
   the lexicon's `prefixes` on a root unit listed under its pint dimensionality in `families`
   (``km`` is kilo + meter, ``[length]``; British root spellings pint lacks are read as its own:
   "microgrammes"), and it is not one of `not_units` ("in", "m", "t": words, or news shorthand
   for a scale). The dimensionality is checked against pint's own.
 
-A unit may be squared or cubed ("square kilometres", "sq m", "cubic feet") and divided by a
+A unit may be squared or cubed ("square kilometres", "sq m", "sq. ft", "cubic feet") and divided by a
 second unit or a unit of time ("km/h", "miles per hour", "barrels a day", "barrel-per-day");
 a degree word ("degrees", "deg", "°") is a temperature with a scale after it ("degrees
 Celsius", "40 °C", "deg F", "degrees f") and ``degree`` without one; a scale named in full
@@ -61,6 +63,12 @@ _ROOT_SPELLINGS: dict[str, str] = dict(_MEASURES["root_spellings"])
 _DIMENSION_WORDS = frozenset(_MEASURES["dimension_words"])
 # A bare "m", with the sentence's full stop or not: metres before a word of extent (`_is_dimension`).
 BARE_M = frozenset({"m", "m."})
+# Straight quotes for the primes of inches and feet: units only before a word of extent.
+_QUOTE_MARKS: dict[str, str] = dict(_MEASURES["quote_marks"])
+BRACKETS: dict[str, str] = dict(_MEASURES["brackets"])
+# Words a unit of measure may start with whatever the tagger calls them ("sq" read as a
+# determiner, a quote mark as punctuation).
+UNTAGGED_STARTS = frozenset({*BARE_M, *_QUOTE_MARKS, *_POWERS, *(w for w in _SPELLINGS if not w.isalnum())})
 _PREFIXES = frozenset(_MEASURES["prefixes"])
 _LONGEST_GLUED = 5
 # Signs a unit may be written with inside one word: "km/h", "lb-ft", "barrel-per-day", "°C".
@@ -129,11 +137,15 @@ def unit_name(word: str, time_too: bool = False) -> str | None:
 
 def is_mass(word: str) -> bool:
     """Whether a word is a unit of mass ("kg", "tonnes", "ounces", "ton")."""
+    return _dimensionality(word) == {"[mass]": 1}
+
+
+def _dimensionality(word: str) -> dict[str, float] | None:
     name = unit_name(word)
     if name is None:
-        return False
+        return None
     registry, _ = _registry()
-    return dict(registry.Unit(name.replace(" ", "_")).dimensionality) == {"[mass]": 1}
+    return dict(registry.Unit(name.replace(" ", "_")).dimensionality)
 
 
 def compact_unit(text: str) -> str | None:
@@ -174,14 +186,17 @@ def _glued(doc: Doc, k: int) -> int:
 
 @examples(
     Example("The train reached 300 km/h.", "300 km/h.", 300, "exact", "kilometer per hour", "other"),
+    Example("Power output is 150 kW.", "150 kW.", 150, "exact", "kilowatt", "other"),
+    Example("The statue is 12 ft. tall.", "12 ft", 12, "exact", "foot", "other"),
 )
 def _one_unit(doc: Doc, k: int, time_too: bool = False) -> tuple[str, int] | None:
-    """A unit written from token k: the longest glued word that is one, then its end."""
+    """A unit written from token k: the longest glued word that is one, then its end; a unit
+    written with a full stop, its own or the sentence's, in one token ("150 kW.") is one too."""
     if k >= len(doc):
         return None
     for end in range(_glued(doc, k), k, -1):
         text = doc[k:end].text
-        if end > k + 1 and text.endswith(".") and doc[end - 1].is_sent_end:
+        if text.endswith(".") and (end == k + 1 or doc[end - 1].is_sent_end):
             # "120 km/h.": the full stop of the sentence is written against the unit
             text = text[:-1]
         name = compact_unit(text) if not time_too else unit_name(text, time_too=True)
@@ -214,6 +229,11 @@ def read_temperature(doc: Doc, k: int) -> tuple[str, int] | None:
     return "degree", k + 1
 
 
+@examples(
+    Example("The plot measures 2,500 sq ft.", "2,500 sq ft", 2500, "exact", "square foot", "other"),
+    Example("The house has 2,000 sq. ft of space.", "2,000 sq. ft", 2000, "exact", "square foot", "other"),
+    Example("Stocks fell to 60,700 short tons.", "60,700 short tons", 60_700, "exact", "ton", "other"),
+)
 def read_measure(doc: Doc, k: int) -> Measure | None:
     """The unit of measure written from token k, with the rate it may be the top of."""
     n = len(doc)
@@ -223,11 +243,15 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
         return Measure(name, k, end, doc[k:end].text)
     if k + 1 < n and f"{doc[k].lower_} {doc[k + 1].lower_}" in _SPELLINGS:
         name, end = _SPELLINGS[f"{doc[k].lower_} {doc[k + 1].lower_}"], k + 2
-    elif doc[k].text in BARE_M and _is_dimension(doc, k):
+    elif is_metres(doc, k):
         name, end = "meter", k + 1
+    elif doc[k].text in _QUOTE_MARKS and _is_dimension(doc, k):
+        name, end = _QUOTE_MARKS[doc[k].text], k + 1
     elif doc[k].lower_ in _POWERS and k + 1 < n:
-        # after "square" or "cubic" a letter is a unit of length ("sq m"), never a scale
-        unit = _one_unit(doc, k + 1, time_too=True)
+        # after "square" or "cubic" a letter is a unit of length ("sq m"), never a scale; "sq."
+        # may be written with its full stop
+        dotted = doc[k + 1].text == "." and not doc[k].whitespace_ and k + 2 < n
+        unit = _one_unit(doc, k + 1 + dotted, time_too=True)
         if unit is None or not unit[0].endswith(("meter", "mile", "foot", "inch", "yard")):
             return None
         name, end = f"{_POWER_NAMES[_POWERS[doc[k].lower_]]} {unit[0]}", unit[1]
@@ -243,19 +267,41 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
     return Measure(name, k, end, doc[k:end].text)
 
 
+def is_metres(doc: Doc, k: int) -> bool:
+    """Whether a bare "m" at token k, apart from the number or against it ("300m tall"), is
+    metres (`_is_dimension`), not million."""
+    return doc[k].text in BARE_M and _is_dimension(doc, k)
+
+
 @examples(
     Example("Rescuers found a shark 5 m long on the beach.", "5 m", 5, "exact", "meter", "other"),
     Example("Each panel is 2 m x 3 m.", "2 m", 2, "exact", "meter", "other"),
     Example("Waves reached 4 m high on the coast.", "4 m", 4, "exact", "meter", "other"),
     Example("Each panel is 2 m x 3 m.", "3 m.", 3, "exact", "meter", "other"),
+    Example("The tower is 300m tall.", "300m", 300, "exact", "meter", "other"),
+    Example('He has a pen that is 10 " long.', '10 "', 10, "exact", "inch", "other"),
+    Example("The wall is 6′ high.", "6′", 6, "exact", "foot", "other"),
+    Example("The board is 10 ″ wide.", "10 ″", 10, "exact", "inch", "other"),
+    Example("The pool is 25 m, or 82 feet.", "25 m", 25, "exact", "meter", "other"),
+    Example("The club paid £20m for him.", "£20m", 2e7, "exact", "GBP", "money"),
+    Example("The city has 2m people and 40 km of canals.", "2m people", 2e6, "exact", "people", "other"),
+    Example("The city spent £5m on 10 km of road.", "£5m", 5e6, "exact", "GBP", "money"),
+    Example("The length is 12 m 2 dm more or less", "12 m", 12, "exact", "meter", "other"),
 )
 def _is_dimension(doc: Doc, k: int) -> bool:
-    """Whether a bare "m" at token k after a number is metres: a word of extent after it ("5 m
-    long", "2 m x 3 m"), or after "x" or "by" after another number ("2 m x 3 m"); otherwise news
-    writes "m" for million."""
-    after = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == "m" else ""
+    """Whether a bare "m" (or a quote mark) at token k after a number is metres (or inches,
+    feet): a word of extent after it ("5 m long", "2 m x 3 m"), or after "x" or "by" after
+    another number ("2 m x 3 m"), or, written apart from the number as SI writes it, another
+    unit of length in the sentence ("12 m and 2 dm") where nothing follows the "m" that it could
+    count; otherwise news writes "m" for million, against the number ("raised 5m")."""
+    after = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text != "m." else ""
     before = doc[k - 2].lower_ if k >= 2 else ""
-    return after in _DIMENSION_WORDS or before in ("x", "by") and doc[k - 1].like_num
+    if after in _DIMENSION_WORDS or before in ("x", "by") and doc[k - 1].like_num:
+        return True
+    counts = k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+    apart = k > 0 and bool(doc[k - 1].whitespace_)
+    return doc[k].text in BARE_M and apart and not counts and any(
+        t.i != k and _dimensionality(t.text) == {"[length]": 1} for t in doc[k].sent)
 
 
 def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:

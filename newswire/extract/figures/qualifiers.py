@@ -3,7 +3,8 @@
 Phrases before the number ("more than", "up to", "some", "an estimated"), after it or its
 noun ("1,000 or more", "20 people or so"), joined to it ("40-plus", "50-odd", "30+"): the
 lexicon `qualifiers`. Where a figure starts is read here too, with a currency sign between the
-qualifier and the number ("more than $3bn").
+qualifier and the number ("more than $3bn"), its letters written apart from it or not ("C $300",
+"C$300").
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
     Example("The bonds raised EUR 125 million.", "EUR 125 million", 1.25e8, "exact", "EUR", "money"),
     Example("The price starts at about USD 22.5 million.", "about USD 22.5 million", 2.25e7, "approximate",
             "USD", "money"),
+    Example("Tickets cost AUD$ 15 each.", "AUD$ 15", 15, "exact", "AUD", "money"),
     Example("They fled, more than half of the city's population.", "more than half of the city's population",
             0.5, "at_least", "population", "share"),
 )
@@ -65,6 +67,10 @@ def parse_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, str |
     if k - 1 >= floor and doc[k - 1].lower_ in CURRENCY_SYMBOLS:
         currency = CURRENCY_SYMBOLS[doc[k - 1].lower_]
         k -= 1
+        apart = _sign_apart(doc, k, floor)
+        if apart is not None:
+            currency = apart
+            k -= 1
     elif k - 1 >= floor and code_before(doc[k - 1].text) is not None:
         # "EUR 125", "USD 22.5 million": the ISO code written before the amount
         currency = code_before(doc[k - 1].text)
@@ -80,6 +86,25 @@ def parse_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, str |
             return k, qualifier, currency
         return k - m, qualifier, currency
     return k, None, currency
+
+
+@examples(
+    Example("The charge was C $300 million.", "C $300 million", 3e8, "exact", "CAD", "money"),
+    Example("It raised US $20 million.", "US $20 million", 2e7, "exact", "USD", "money"),
+    Example("The fund holds HK $ 5 billion.", "HK $ 5 billion", 5e9, "exact", "HKD", "money"),
+    Example("She paid for a $5 bill.", "$5", 5, "exact", "USD", "money"),
+)
+def _sign_apart(doc: Doc, sign: int, floor: int) -> str | None:
+    """The currency of a sign whose letters are written apart from it ("C $300", "HK $ 5
+    billion", "U.S. $20"): the letters and the sign at token `sign` make one symbol. A common
+    word ("a $5 bill", "gave us $5") is no part of the sign, unless written in capitals ("US $20")."""
+    letters = doc[sign - 1] if sign - 1 >= floor else None
+    if letters is None or not letters.whitespace_:
+        return None
+    written = letters.text.replace(".", "")
+    if not written.isalpha() or len(written) > 3 or (letters.is_stop and not (written.isupper() and len(written) > 1)):
+        return None
+    return CURRENCY_SYMBOLS.get(f"{written}{doc[sign].text}".lower())
 
 
 @examples(

@@ -3,16 +3,18 @@
 Money is an ISO 4217 code (`currencies`: "$3bn", "40 million dollars", "$5 Canadian dollars",
 "40 mln stg", "HK$5", "Y=150", "EUR 125", "15 €", "a one-yen bid"); a subunit is recorded in
 its main unit ("48 cents" is 0.48 USD) and added to the whole amount before it ("3 dollars 50
-cents" is 3.5 USD); "pounds" is a weight, not money, where the words around it weigh (`_is_weight`); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
+cents" and "15 dollars 50" are 3.5 and 15.5 USD); "pounds" is a weight, not money, where the words around it weigh (`_is_weight`); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
 singular unit of time (``minute``, ``month``: the units of the lexicon `durations`, their words
 from `time_units`) and measures pint's name of their unit (`measures`: ``kilometer``,
 ``mile per hour``; one of a temperature scale, ``degree Celsius``, is of category
 ``temperature``), written after the number, against it ("5km") or joined to it by a hyphen
-("a 90-minute meeting"). A rate is money or a measure per a unit, a unit of time or a thing
+("a 90-minute meeting"), or in brackets after it ("20 (kg)"). A rate is money or a measure per a unit, a unit of time or a thing
 ("$71 a barrel" is ``USD per barrel``, "48 cents a share" and "a $70-a-share bid" ``USD per
 share``, "120 times a minute" ``time per minute``), and a measure of goods per a unit of time
-("34,500 tonnes of copper a year" is ``metric ton per year``). Anything else counts a noun (`counted`). The unit as written is
-kept beside it (the sign or words; "$ a barrel" for a rate around the number).
+("34,500 tonnes of copper a year" is ``metric ton per year``). Anything else counts a noun (`counted`),
+and ends before a number written between it and its noun with a unit of its own ("two 500-pound
+bombs": two bombs, each of 500 pounds). The unit as written is kept beside it (the sign or
+words; "$ a barrel" for a rate around the number).
 """
 
 from __future__ import annotations
@@ -25,11 +27,20 @@ from newswire.extract.calendar_words import TIME_UNITS
 from newswire.extract.figures.amounts import DASHES, Amount, attached_unit, currency_after, parse_amount
 from newswire.extract.figures.categories import noun_category
 from newswire.extract.figures.counted import Unit, parse_counted, plural_of, unit_text
-from newswire.extract.figures.currencies import SUBUNITS, currency_word, named_currency, scaled_code, symbols
+from newswire.extract.figures.currencies import (
+    SUBUNITS,
+    currency_word,
+    hundredth_of,
+    initialled_currency,
+    named_currency,
+    scaled_code,
+    symbols,
+)
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.measures import (
-    BARE_M,
+    BRACKETS,
     TEMPERATURE_UNITS,
+    UNTAGGED_STARTS,
     compact_unit,
     is_mass,
     read_measure,
@@ -51,6 +62,7 @@ _DURATIONS = {
 _MEASURE_POS = ("NOUN", "PROPN", "NUM", "X", "SYM", "ADJ")
 _WEIGHT_VERBS = frozenset(lexicon("measures")["weight_cues"]["verbs"])
 _WEIGHT_AFTER = frozenset(lexicon("measures")["weight_cues"]["after"])
+_CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")"})
 _MAGNITUDE_BEFORE = frozenset(lexicon("measures")["magnitude_cues"]["before"])
 _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")["magnitude_cues"]["after"])
 
@@ -110,6 +122,9 @@ _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")
     Example("Lagos set aside ₦120 million for roads.", "₦120 million", 1.2e8, "exact", "NGN", "money"),
     Example("A loaf now costs 25₺ in Istanbul.", "25₺", 25, "exact", "TRY", "money"),
     Example("The meal cost 100€ in Paris.", "100€", 100, "exact", "EUR", "money"),
+    Example("The loan totals 2.90 billion N.Z. Dlrs.", "2.90 billion N.Z. Dlrs", 2.9e9, "exact", "NZD",
+            "money"),
+    Example("Profit rose to 90 mln H.K. dlrs.", "90 mln H.K. dlrs", 9e7, "exact", "HKD", "money"),
     Example("The group paid 5 million Swedish crowns.", "5 million Swedish crowns", 5e6, "exact", "SEK",
             "money"),
     Example("The sale raised 20 billion yen.", "20 billion yen", 2e10, "exact", "JPY", "money"),
@@ -152,11 +167,17 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return _rate(doc, Unit(measure, j, measure_category(measure), None, suffix))
     if j >= n:
         return Unit(None, j, "other", None)
+    bracketed = _bracketed_measure(doc, j)
+    if bracketed is not None:
+        return bracketed
     word = doc[j].lower_
     following = doc[j + 1].lower_ if j + 1 < n else ""
     named = named_currency([t.lower_ for t in doc[j:j + 4]])
     if named is not None:
         return _money(doc, named[0], j + named[1], doc[j:j + named[1]].text)
+    initialled = initialled_currency(doc[j].text, following) if following else None
+    if initialled is not None:
+        return _money(doc, initialled, j + 2, doc[j:j + 2].text)
     scaled = scaled_code(doc[j].text)
     if scaled is not None:
         return _money(doc, scaled[0], j + 1, doc[j].text, scaled[1])
@@ -187,7 +208,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
                 return None
             return Unit(_DURATIONS[noun], k + 1, "duration", None, doc[k].text)
         # the tagger may read a bare "m" as a verb ("I'm"): it is read as a unit all the same
-        measurable = hyphen or doc[k].pos_ in _MEASURE_POS or doc[k].text in BARE_M
+        measurable = hyphen or doc[k].pos_ in _MEASURE_POS or doc[k].lower_ in UNTAGGED_STARTS
         measure = read_measure(doc, k) if measurable else None
         if measure is not None:
             return _rate_of_goods(doc, Unit(measure.name, measure.end, measure_category(measure.name), None,
@@ -206,7 +227,43 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return Unit(text, end, noun_category(text), k, doc[k].text)
     if hyphen:
         return Unit(None, j, "other", None)
-    return parse_counted(doc, amount, j)
+    return _before_measure(doc, parse_counted(doc, amount, j), j)
+
+
+@examples(
+    Example("He dropped two 500-pound bombs.", "two", 2, "exact", "bombs", "weapons"),
+    Example("He dropped two 500-pound bombs.", "500-pound", 500, "exact", "pound", "other"),
+    Example("She handed over fifty 20 dollar bills.", "20 dollar", 20, "exact", "USD", "money"),
+    Example("The firm owns 40 747 jets.", "40 747 jets", 40, "exact", "jets", "other"),
+)
+def _before_measure(doc: Doc, counted: Unit, j: int) -> Unit:
+    """The counted noun, ending before the number of another figure written between the
+    number and its noun, with its own unit of measure or currency: "two 500-pound bombs" counts
+    bombs, and "500-pound" weighs each of them."""
+    if counted.head is None:
+        return counted
+    for m in range(j, counted.head):
+        k = m + 2 if m + 2 < counted.head and doc[m + 1].text in DASHES else m + 1
+        if doc[m].like_num and k <= counted.head and (currency_word(doc[k].lower_) or read_measure(doc, k)):
+            return Unit(counted.text, j, counted.category, counted.head, counted.written)
+    return counted
+
+
+@examples(
+    Example("The weight is 20 (kg)", "20 (kg)", 20, "exact", "kilogram", "other"),
+    Example("The weight is 20 {kg}", "20 {kg}", 20, "exact", "kilogram", "other"),
+    Example("The weight is 20 <kg>", "20 <kg>", 20, "exact", "kilogram", "other"),
+    Example("He ran 26.2 miles (42.2 km).", "42.2 km", 42.2, "exact", "kilometer", "other"),
+)
+def _bracketed_measure(doc: Doc, j: int) -> Unit | None:
+    """A unit of measure written in brackets after the number, as tables and specifications
+    write it: "20 (kg)"."""
+    if j + 2 >= len(doc) or BRACKETS.get(doc[j].text) != doc[j + 2].text:
+        return None
+    measure = compact_unit(doc[j + 1].text)
+    if measure is None:
+        return None
+    return Unit(measure, j + 3, measure_category(measure), None, doc[j + 1].text)
 
 
 @examples(
@@ -276,21 +333,41 @@ def _is_weight(doc: Doc, amount: Amount, j: int) -> bool:
     Example("The fare is thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45,
             "exact", "USD", "money"),
     Example("Stamps cost 2 pounds and 20 pence.", "2 pounds and 20 pence", 2.2, "exact", "GBP", "money"),
+    Example("It costs 15 dollars 50.", "15 dollars 50", 15.5, "exact", "USD", "money"),
+    Example("The fee rises to 17 USD 25, the firm said.", "17 USD 25", 17.25, "exact", "USD", "money"),
+    Example("The fare is thirteen dollars forty-five.", "thirteen dollars forty-five", 13.45, "exact", "USD",
+            "money"),
+    Example("It cost 50 dollars 40 yuan.", "50 dollars", 50, "exact", "USD", "money"),
+    Example("The bid was 500 yen 50.", "500 yen", 500, "exact", "JPY", "money"),
 )
 def _with_subunit(doc: Doc, amount: Amount, unit: Unit) -> Unit:
     """A whole amount of a currency and the subunits written after it, with "and" or not: "3
-    dollars 50 cents", "two pounds and 20 pence" are one sum."""
+    dollars 50 cents", "two pounds and 20 pence" are one sum; so is a number of subunits left
+    unnamed at the end of a clause ("15 dollars 50", "thirteen dollars forty-five"), in a
+    currency counted in hundredths."""
     k = unit.end + (unit.end < len(doc) and doc[unit.end].lower_ == "and")
     if unit.factor != 1 or " per " in (unit.text or "") or amount.scale > 1 or not amount.value.is_integer():
         return unit
     part = parse_amount(doc, k, continued=True) if k < len(doc) else None
-    if part is None or part.scale > 1 or not 0 < part.value < 100 or part.end >= len(doc):
+    if part is None or part.scale > 1 or not 0 < part.value < 100:
+        return unit
+    if k == unit.end and _ends_clause(doc, part.end) and (part.in_words or len(doc[k].text) == 2):
+        hundredth = hundredth_of(unit.text or "")
+        if hundredth is not None:
+            return Unit(unit.text, part.end, "money", None, unit.written, unit.factor, part.value * hundredth)
+    if part.end >= len(doc):
         return unit
     word = doc[part.end].lower_
     if word not in SUBUNITS or (SUBUNITS[word][0] != unit.text and word not in ("cent", "cents")):
         return unit
     written = f"{unit.written} {doc[part.end].text}"
     return Unit(unit.text, part.end + 1, "money", None, written, unit.factor, part.value * SUBUNITS[word][1])
+
+
+def _ends_clause(doc: Doc, k: int) -> bool:
+    """Whether a clause ends before token k: the text ends, or a full stop, comma, semicolon,
+    colon or closing bracket comes next."""
+    return k >= len(doc) or doc[k].text in _CLAUSE_ENDS
 
 
 def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> Unit:
