@@ -3,7 +3,9 @@
 Conflict reports name the place of a strike below its city: "the Sheikh Maqsoud
 neighbourhood", "the Ain al-Hilweh camp", "Hamra street", "Al-Shifa hospital", or, after the
 city and a spaced dash, "Aleppo - Bab al-Nairab". The model often misses such names, cuts
-them ("the Ain al-Hilweh" without its camp) or takes them for people ("Sheikh Maqsoud").
+them ("the Ain al-Hilweh" without its camp) or takes them for people ("Sheikh Maqsoud"); the
+city and dash may also follow the date a report opens with ("On 10 March 2024, Gaza City -
+Sheikh Radwan: ...").
 `place_names` finds them in the parse: a capitalised name that the parse attaches to a place
 head noun of the lexicon `place_words.json`. Their kinds:
 
@@ -172,12 +174,21 @@ def _line_start(doc: Doc, index: int) -> int:
     return breaks[-1] + 1 if breaks else begin
 
 
+def _city_start(doc: Doc, dash: int) -> int:
+    """Where the city before a heading's dash begins: at its line, or after the date or the
+    dateline a comma ends ("On 10 March 2024, Gaza City - Sheikh Radwan: ...")."""
+    begin = _line_start(doc, dash)
+    ends = [t.i for t in doc[begin:dash] if t.text in _NAME_ENDS]
+    return ends[-1] + 1 if ends else begin
+
+
 def _after_dash(doc: Doc, dash: Token, gazetteer: Gazetteer) -> Iterator[PlaceName]:
-    """A city and the place in it, as conflict reports head them: "Aleppo - Bab al-Nairab: ..."."""
+    """A city and the place in it, as conflict reports head them: "Aleppo - Bab al-Nairab: ...",
+    also after the date the sentence opens with."""
     i = dash.i
     if i == 0 or not dash.whitespace_ or not doc[i - 1].whitespace_:
         return
-    left = doc[_line_start(doc, i) : i]
+    left = doc[_city_start(doc, i) : i]
     city = left.text
     if not left or len(left) > 4 or city.isupper() or not _known_place(city, gazetteer):
         return

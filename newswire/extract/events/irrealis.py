@@ -6,9 +6,10 @@ an intention governs: the object of a verb of planning or threatening ("threaten
 what a verb of asking is for ("called for a strike"), the complement of a noun of planning ("a
 proposal for a strike", "the strike threat"), the noun of a planning word ("a planned strike",
 "a would-be attack", "a strike set for Monday"), one dated ahead ("called a strike for next
-week"), and one a verb that is itself irrealis brings about ("could be inviting a strike",
-"certain to go on strike"), unless it is presupposed to be under way ("tried to end the strike
-that began in May").
+week"), and one a verb that is itself irrealis or negated brings about ("could be inviting a
+strike", "certain to go on strike", "did not launch an attack", "doesn't like a surprise
+attack"), unless it is presupposed to be under way ("tried to end the strike that began in
+May", "did not confirm the attack").
 """
 
 from __future__ import annotations
@@ -93,4 +94,5 @@ def irrealis_noun(noun: Token) -> bool:
         return False
     if noun.dep_ in _ARGUMENT_DEPS and (_lemma(head) in _PLAN_VERBS or _dated_ahead(head)):
         return True
-    return noun.dep_ in _ARGUMENT_DEPS | {"nsubj"} and not _presupposed(noun) and irrealis_verb(head)
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return noun.dep_ in _ARGUMENT_DEPS | {"nsubj"} and not _presupposed(noun) and (irrealis_verb(head) or negated)

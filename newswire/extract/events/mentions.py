@@ -99,15 +99,20 @@ def _antecedent(pronoun: Token, actors: Sequence[ActorMention]) -> ActorMention 
 def _cause(token: Token, typed: dict[int, Typed]) -> Token | None:
     """The violent trigger that `token`, itself violent, is the outcome or the cause of: "shelled
     ..., killing", "opened fire and wounded", "killed when a bomb exploded", "a drone strike
-    killed", "killed in an air strike", "killed by Israeli gunfire", "an attack which killed", "launched strikes, killing"."""
+    killed", "killed in an air strike", "killed by Israeli gunfire", "an attack which killed",
+    "launched strikes, killing", "hit a house, resulting in three people killed"."""
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+    if token.dep_ in {"pobj", "pcomp"} and head.dep_ in {"prep", "agent"}:
         head = head.head
         if head.i not in typed and head.dep_ == "conj":
             # "five were killed and 20 injured in a strike": the cause of every outcome joined.
             head = head.head
     elif token.dep_ == "relcl":
         while head.i not in typed and head.dep_ in {"pobj", "prep", "appos", "conj"} and head.head.i != head.i:
+            head = head.head
+    elif token.dep_ == "acl" and outcome(token):
+        # "hit a house, resulting in three people killed": the outcome said of its victims.
+        while head.i not in typed and head.dep_ in {"pobj", "prep", "advcl", "dobj"} and head.head.i != head.i:
             head = head.head
     elif token.dep_ not in _OUTCOME_DEPS | {"nsubj"} or (token.dep_ == "conj" and has_subject(token)):
         return None
@@ -116,8 +121,10 @@ def _cause(token: Token, typed: dict[int, Typed]) -> Token | None:
         head = next((t for t in head.subtree if t.i in typed and light_verb(t) == head), head)
     if head.i not in typed or typed[head.i].event_type not in CONFLICT_TYPES or head.i == token.i:
         return None
-    if token.dep_ in {"nsubj", "pobj"}:
-        return head if token.pos_ == "NOUN" and outcome(head) else None
+    if token.dep_ in {"nsubj", "pobj", "pcomp"}:
+        # "killed in shelling on a market", "RSF shelling of the locality killed": the parse may
+        # make the gerund a verb.
+        return head if (token.pos_ == "NOUN" or token.tag_ == "VBG") and outcome(head) else None
     return head if outcome(token) or outcome(head) else None
 
 

@@ -9,8 +9,10 @@ no such country), and a place named inside the locative phrase of an attack ("a 
 the Sheikh Radwan neighbourhood of Gaza City") or of its doer is a place of it, as is a town it
 hits ("shelled Rafah"; a country hit stays its target). In violence, coercion and protest a
 name its phrase says is a place ("the town of Sderot", "east of Khan Younis") is one whatever
-the model typed it, and the place that heads a report ("Gaza City - Sheikh Radwan: ...") is the
-place of its events. An event noun's roles come also through the clause that modifies it ("a
+the model typed it, a name shelled or bombed is a place ("shelled Kherson"), a place inside
+the phrase of what did it ("an explosion at a checkpoint in Jalalabad killed") or of what it was
+done for ("fired tear gas to disperse protesters in Burri") is one of it, and the place that
+heads a report ("Gaza City - Sheikh Radwan: ...") is the place of its events. An event noun's roles come also through the clause that modifies it ("a
 meeting he held with X"), the verb it hangs from, and, for violence, the light verb that says
 it happened ("Israeli jets launched air strikes on ...", "clashes broke out between ...").
 """
@@ -25,7 +27,7 @@ from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
-from newswire.extract.events.triggers import ARMED_AGENTS, WEAPONS, armed_agent, lemma
+from newswire.extract.events.triggers import ARMED_AGENTS, VERB_TRIGGERS, WEAPONS, armed_agent, lemma
 from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention
 from newswire.reference import alias_key
@@ -52,6 +54,11 @@ _PLACE_NOUNS = frozenset(lexicon("event_words")["place_nouns"])
 _LIGHT_VERBS = frozenset(lexicon("event_words")["light_verbs"])
 _HAPPENING_VERBS = frozenset(lexicon("event_words")["happening_verbs"])
 _AUTHORITIES = frozenset(lexicon("event_words")["authority_nouns"])
+# A heading's place after its city and a dash is at most this many words: "Gaza City - Sheikh Radwan:".
+_HEADING_NAME = 5
+_DASHES = {"-", "–", "—"}
+# Modes of violence done from afar, to a place: what it hits by name is a place ("shelled Kherson").
+_FROM_AFAR = {"aerial", "shelling"}
 
 
 def path_to(token: Token, trigger: Token) -> list[Token] | None:
@@ -79,9 +86,11 @@ def governor(trigger: Token) -> Token | None:
 
 
 def _names_the_agent(token: Token) -> bool:
-    """The side named on an armed agent or a weapon: "Israeli" in "Israeli jets", "Hamas" in
-    "Hamas militants", "Israeli" in "killed by Israeli fire"."""
-    return token.dep_ in MODIFIER_DEPS | {"poss"} and (armed_agent(token.head) or lemma(token.head) in WEAPONS)
+    """The side named on an armed agent, a weapon or an authority: "Israeli" in "Israeli jets",
+    "Hamas" in "Hamas militants", "Israeli" in "killed by Israeli fire", "Syrian" in "Syrian
+    regime shelling"."""
+    head = token.head
+    return token.dep_ in MODIFIER_DEPS | {"poss"} and (armed_agent(head) or lemma(head) in WEAPONS or lemma(head) in _AUTHORITIES)
 
 
 def _direct(path: Sequence[Token]) -> bool:
@@ -91,13 +100,31 @@ def _direct(path: Sequence[Token]) -> bool:
 
 def _nested_place(path: Sequence[Token], kind: str) -> bool:
     """A place named inside a locative phrase of the event, or in the name of what it hits ("the
-    Al-Aqsa mosque compound") or of who does it ("killed by forces in the town of Beitunia"),
-    with no verb between."""
+    Al-Aqsa mosque compound") or of who does it ("killed by forces in the town of Beitunia",
+    "an explosion at a checkpoint in Jalalabad killed"), with no verb between but the one that
+    says what it was for (`_purpose`)."""
+    inner = path[:-1] if path[-1].dep_ == "nsubj" else path
     return (
         kind in PLACE_TYPES
-        and all(t.dep_ in _NESTED_DEPS and t.pos_ not in {"VERB", "AUX"} for t in path)
-        and (any(t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS for t in path) or path[-1].dep_ in _TARGET_DEPS)
+        and all((t.dep_ in _NESTED_DEPS and t.pos_ not in {"VERB", "AUX"}) or _purpose(t) for t in inner)
+        and (path[-1].pos_ not in {"VERB", "AUX"} or _purpose(path[-1]))
+        and (any(t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS for t in inner) or path[-1].dep_ in _TARGET_DEPS)
     )
+
+
+def _purpose(token: Token) -> bool:
+    """The infinitive that says what violence or coercion was for, whose places are its own:
+    "fired tear gas to disperse protesters in the Burri neighbourhood"."""
+    return (
+        token.dep_ in {"advcl", "xcomp"} and token.pos_ == "VERB" and not has_subject(token)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
+def _hit_from_afar(trigger: Token) -> bool:
+    """A verb of shelling or bombing, whose object is a place, not a person: "shelled Kherson"."""
+    typed = VERB_TRIGGERS.get(lemma(trigger)) if trigger.pos_ == "VERB" else None
+    return typed is not None and typed.mode in _FROM_AFAR
 
 
 def slot(path: Sequence[Token], kind: str, noun_trigger: bool) -> str:
@@ -162,21 +189,30 @@ def light_verb(trigger: Token) -> Token | None:
 
 
 def _heading(mention: Span) -> bool:
-    """A place that heads a report, before a colon ("Gaza City - Sheikh Radwan: On 8 May, an
-    air strike ..."): the place of the events it tells, whatever the parse makes of it."""
+    """A place that heads a report, before a colon, or the city before its dash ("Gaza City -
+    Sheikh Radwan: On 8 May, an air strike ..."): the place of the events it tells, whatever the
+    parse makes of it."""
     doc = mention.doc
-    return mention.end < len(doc) and doc[mention.end].text == ":"
+    after = doc[mention.end : mention.end + _HEADING_NAME + 2]
+    if not after:
+        return False
+    if after[0].text == ":":
+        return True
+    return after[0].text in _DASHES and after[0].whitespace_ != "" and any(t.text == ":" for t in after[2:])
 
 
 def placed(mention: Span, kind: str) -> bool:
     """A name its phrase says is a place, whatever its actor type: the name a place noun is "of"
-    ("the town of Sderot", "east of Khan Younis") or that modifies one ("the Saltivka district"),
+    ("the town of Sderot", "east of Khan Younis"), that modifies one ("the Saltivka district") or
+    that one is in apposition to ("Ocheretyne, a village north of Avdiivka"),
     and a person's name where something violent is done ("clashes in Jenin"): no one is hit in
     a person, nor, but for "in", an organisation ("a sit-in outside the Islamic University")."""
     root = mention.root
     head = root.head
     if root.dep_ in MODIFIER_DEPS and lemma(head) in _PLACE_NOUNS:
         return True
+    if any(c.dep_ == "appos" and lemma(c) in _PLACE_NOUNS for c in root.children):
+        return True  # "attacked Ocheretyne, a village north of Avdiivka"
     if root.dep_ != "pobj" or head.dep_ != "prep":
         return False
     if head.lower_ == "of":
@@ -187,7 +223,10 @@ def placed(mention: Span, kind: str) -> bool:
 def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
     """The role of `mention` (of actor type `kind`) in the event of `trigger`; in violence,
     coercion or protest a name its phrase says is a place is taken for one (`placed`), a place
-    that heads the report is its place (`_heading`), and an event noun that is the object of a light verb ("launched an air strike") has the verb's roles."""
+    that heads the report is its place (`_heading`), a name shelled or bombed is a place even
+    when taken for a person (`_hit_from_afar`), an event noun that is the object of a light verb
+    ("launched an air strike") has the verb's roles, and one a verb governs ("went on strike in
+    Aden") the verb's places."""
     if conflict and kind not in PLACE_TYPES and placed(mention, kind):
         kind = "LOC"
     if conflict and kind in PLACE_TYPES and _heading(mention):
@@ -196,6 +235,8 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
     if path is not None:
         found = _role_on_path(path, kind, trigger)
         if conflict and found == "target" and kind in PLACE_TYPES and not is_country(mention.text):
+            return "place"
+        if conflict and found == "target" and kind == "PERSON" and _hit_from_afar(trigger):
             return "place"
         if conflict and found == "mentioned" and _nested_place(path, kind):
             return "place"
@@ -211,20 +252,23 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
     if frame is not None:
         outer = path_to(mention.root, frame)
         found = slot(outer, kind, noun_trigger=False) if outer is not None else "mentioned"
-        if found in {"source", "participant"}:
+        if found in {"source", "participant"} or (conflict and found == "place"):
             return found
     return "mentioned"
 
 
 def instrument(trigger: Token) -> tuple[str | None, str | None]:
     """Who or what carried out an attack, and the mode it gives: the armed agent that is its
-    subject or "by" agent ("jets", "gunmen"), the weapon named on a noun ("a drone strike") or
-    fired ("fired rockets")."""
+    subject or "by" agent ("jets", "gunmen"), else the weapon that is ("a ballistic missile
+    struck a tanker"), named on a noun ("a drone strike") or fired ("fired rockets")."""
     doers = [c for c in trigger.children if c.dep_ == "nsubj"]
     doers += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     for doer in doers:
         if armed_agent(doer):
             return lemma(doer), ARMED_AGENTS.get(lemma(doer))
+    for doer in doers:
+        if lemma(doer) in WEAPONS and doer.pos_ == "NOUN":
+            return lemma(doer), WEAPONS[lemma(doer)]
     used = [c for c in trigger.children if c.dep_ in (MODIFIER_DEPS if trigger.pos_ == "NOUN" else {"dobj"})]
     for weapon in used:
         if lemma(weapon) in WEAPONS:

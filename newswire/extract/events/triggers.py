@@ -6,7 +6,7 @@ two words the parse splits ("sit-in", "evacuation order"). A negated trigger is 
 stated as a possibility, a plan or an intention ("would meet", "agreed to meet", "threatened a
 strike": `irrealis`). Violence has everyday senses that are not: a violent word stands only
 where its subject and object fit (`_other_sense`, `_armed`, `_fired`, `_strike`, `_exploded`, a
-projectile that lands or falls); a disease, a pest, the weather, a market or an economy that
+projectile that lands or falls, a bomb dropped); a disease, a pest, the weather, a market or an economy that
 hits or kills is no attacker (a fire a side names is gunfire), and an opportunity seized no
 seizure. An armed agent is one of the lexicon or a vehicle a military word modifies ("naval
 boats"). The weapon fired or gone off gives the attack its mode ("fired a missile", "a rocket
@@ -40,7 +40,7 @@ EVENT_MODES = (
 )
 # Types whose trigger is an event even with no actor named: something was done to someone.
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_SENSES = {None, "armed", "explosion", "fire", "intransitive", "strike", "weapon"}
+_SENSES = {None, "armed", "dropped", "explosion", "fire", "intransitive", "strike", "weapon"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,7 @@ _MILITARY = frozenset(_WORDS["military_modifiers"])
 WEAPONS: dict[str, str | None] = _WORDS["weapons"]
 _STRUCK_THINGS = frozenset(_WORDS["struck_things"])
 _PROJECTILES = frozenset(_WORDS["projectiles"])
+_DROPPED = frozenset(_WORDS["dropped_weapons"])
 _AGREEMENTS = frozenset(_WORDS["agreement_nouns"])
 _MARKETS = frozenset(_WORDS["market_nouns"])
 _NATURE = frozenset(_WORDS["nature_nouns"])
@@ -100,6 +101,7 @@ _ABSTRACT = frozenset(_WORDS["abstract_objects"])
 _AIRCRAFT = frozenset(_WORDS["aircraft_nouns"])
 _FIGURATIVE_MODIFIERS = frozenset(_WORDS["figurative_modifiers"])
 _EQUIPMENT = frozenset(_WORDS["equipment_nouns"])
+_HAPPENING = frozenset(_WORDS["happening_verbs"])
 # Devices made to go off where they are placed: one exploding is an attack even with no one named.
 _PLANTED = frozenset(w for w, mode in WEAPONS.items() if mode == "explosives")
 # Who sets an explosion off: the armed people and the bombers, not a tank or a jet that explodes.
@@ -233,22 +235,33 @@ def _other_sense(token: Token) -> bool:
 
 def _armed(token: Token) -> bool:
     """An attack where it stands: an armed agent or a weapon does it ("jets struck", "the strike
-    hit"), or it hits people, a building, a vehicle or a named place ("struck a house")."""
-    if any(armed_agent(s) or lemma(s) in WEAPONS or _is_attack_noun(s) for s in _subjects(token)):
+    hit"), it hits people, a building, a vehicle or a named place ("struck a house"), or a
+    vehicle hits a device made to go off ("their vehicle struck a landmine")."""
+    subjects = _subjects(token)
+    if any(armed_agent(s) or lemma(s) in WEAPONS or _is_attack_noun(s) for s in subjects):
         return True
     hit = _objects(token)
+    if any(lemma(s) in _STRUCK_THINGS for s in subjects) and any(lemma(o) in _PLANTED for o in hit):
+        return True
     if token.pos_ == "NOUN":
+        # "clashes between X and Y", and "clashes erupted between X and Y": the verb that says it happened.
+        around = [token, token.head] if token.dep_ == "nsubj" and lemma(token.head) in _HAPPENING else [token]
         hit += [
-            g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "in"}
+            g for t in around for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "in"}
             for g in c.children if g.dep_ == "pobj"
         ]
         if any(armed_agent(c) or lemma(c) in WEAPONS or c.lower_ in _MILITARY for c in token.children if c.dep_ in {"compound", "amod"}):
             return True
     return any(
-        lemma(o) in _STRUCK_THINGS or lemma(o) in _PEOPLE or lemma(o) in ARMED_AGENTS
+        lemma(o) in _STRUCK_THINGS or lemma(o) in _PEOPLE or armed_agent(o)
         or o.ent_type_ in {"GPE", "LOC", "FAC", "NORP"}
-        for o in hit
+        for o in (g for h in hit for g in (h, *h.conjuncts))
     )
+
+
+def _projectile(noun: Token) -> bool:
+    """A projectile, or a round a projectile's word names: "a rocket", "a mortar round"."""
+    return lemma(noun) in _PROJECTILES or any(c.dep_ == "compound" and lemma(c) in _PROJECTILES for c in noun.children)
 
 
 def _is_attack_noun(token: Token) -> bool:
@@ -315,10 +328,12 @@ def _phrase(token: Token) -> Typed | None:
 
 
 def _weapon_mode(token: Token, typed: Typed) -> Typed:
-    """The mode of the weapon fired or gone off: "fired a missile" is aerial, "fired rockets"
-    and "a rocket exploded" shelling."""
+    """The mode of the weapon fired, gone off or fallen: "fired a missile" is aerial, "fired
+    rockets", "a rocket exploded" and "a mortar round fell" shelling."""
     used = [c for c in token.children if c.dep_ == "dobj"] if typed.sense == "fire" else _subjects(token)
-    modes = [WEAPONS[lemma(c)] for c in used if WEAPONS.get(lemma(c))]
+    # The weapon a round is of before the round: "a mortar round" is shelling.
+    named = [w for c in used for w in (*(k for k in c.children if k.dep_ == "compound"), c)]
+    modes = [WEAPONS[lemma(w)] for w in named if WEAPONS.get(lemma(w))]
     return Typed(typed.event_type, modes[0], typed.sense) if modes else typed
 
 
@@ -341,7 +356,8 @@ def trigger(token: Token) -> Typed | None:
         typed.sense == "armed" and not _armed(token)
         or typed.sense == "fire" and not _fired(token)
         or typed.sense == "explosion" and not _exploded(token)
-        or typed.sense == "weapon" and not any(lemma(s) in _PROJECTILES for s in _subjects(token))
+        or typed.sense == "weapon" and not any(_projectile(s) for s in _subjects(token))
+        or typed.sense == "dropped" and not any(c.dep_ == "dobj" and lemma(c) in _DROPPED for c in token.children)
         or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     ):
         return None
