@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -51,6 +51,22 @@ class Article:
     # Extraction never reports a mention inside them; body itself is kept as read, and they
     # are not stored.
     skipped_spans: tuple[tuple[int, int], ...] = field(default=(), metadata=NOT_A_COLUMN)
+    author: str | None = None  # as the page names its writer
+    language: str | None = None  # ISO 639-1: "en"; an article in another language is loaded, not read
+    published_at_source: str | None = None  # where published_at came from: manifest, meta, json-ld, url...
+    # The web page it was read from, kept in `article_sources`; None for other inputs.
+    page: PageSource | None = field(default=None, metadata=NOT_A_COLUMN)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSource:
+    """A web page as it was read: its address, when it was fetched, its hash and its bytes."""
+
+    url: str | None
+    fetched_at: datetime | None
+    content_sha256: str
+    content_type: str | None
+    raw: bytes = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)

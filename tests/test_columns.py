@@ -142,3 +142,19 @@ def test_a_warehouse_made_before_the_newer_figure_columns_gains_them(tmp_path):
         assert described(con, "run_figures") == list(columns(TABLE_RECORDS["figures"]))
     finally:
         con.close()
+
+
+def test_a_warehouse_made_before_articles_came_from_web_pages_gains_their_columns(tmp_path):
+    db = tmp_path / "older.duckdb"
+    schema = next(p for p in sql_layer(warehouse.SCHEMA_LAYER) if p.name == "01_articles.sql").read_text(encoding="utf-8")
+    with duckdb.connect(str(db)) as con:
+        con.execute(schema)
+        assert "language" not in described(con, "articles")
+    con = warehouse.connect(db)
+    try:
+        ddl = [c for c in described(con, "articles") if c not in WAREHOUSE_ONLY["articles"]]
+        assert ddl == list(columns(TABLE_RECORDS["articles"]))
+        assert described(con, "run_articles") == described(con, "articles")
+        assert described(con, "run_article_sources") == described(con, "article_sources")
+    finally:
+        con.close()

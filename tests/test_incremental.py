@@ -248,7 +248,7 @@ def test_a_warehouse_made_before_inputs_kept_bytes_read_gains_the_column(tmp_pat
         older.execute("insert into inputs values ('/in/feed.jsonl', 'h', 'r0', now())")
     con = warehouse.connect(db)
     try:
-        assert [row[0] for row in con.execute("describe inputs").fetchall()][-1] == "bytes_read"
+        assert "bytes_read" in [row[0] for row in con.execute("describe inputs").fetchall()]
         assert (warehouse.loaded_inputs(con), warehouse.bytes_read(con)) == ({"/in/feed.jsonl": "h"}, {})
     finally:
         con.close()

@@ -170,6 +170,15 @@ def test_same_content_twice_is_one_article(tmp_path):
         "Stay updated, Stay informed- Follow DNA on WhatsApp.",
         "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
         "© 2024 Example Media. All rights reserved.",
+        "Read more: Storm warnings extended across the north coast",
+        "PC Gamer Newsletter",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "If you're seeing this message but you're already a subscriber, you can log in.",
+        "For the latest stories download the Nationnews apps for iOS and Android.",
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.",
+        "We want to hear what you think about this article.",
+        "BVINEWS.COM",
+        "Release Date:",
     ],
 )
 def test_furniture_lines_are_skipped(line):
@@ -184,6 +193,9 @@ def test_furniture_lines_are_skipped(line):
         "The minister said the ad campaign would follow the election.",
         "Users can follow the results live on the commission's website, officials said on Tuesday after the vote.",
         "Latest figures show 40,000 people have been displaced.",
+        "Shareholders will have the right to subscribe to one new share for every four held.",
+        "The newsletter of the central bank said inflation would ease by the summer, officials said.",
+        "The date of the vote has not been set, the commission said.",
     ],
 )
 def test_story_lines_are_kept(line):

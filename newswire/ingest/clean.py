@@ -91,7 +91,8 @@ def _lines(text: str) -> Iterable[tuple[int, int]]:
         start += len(line) + 1
 
 
-def _is_furniture(line: str) -> bool:
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture: short, and a label or a prompt of `page_furniture.json`."""
     stripped = line.strip()
     if not stripped or len(stripped.split()) > _FURNITURE_MAX_WORDS:
         return False
@@ -111,7 +112,7 @@ def furniture_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         if line_end <= start:
             continue
         line_start = max(line_start, start)
-        if _is_furniture(text[line_start:line_end]):
+        if is_furniture(text[line_start:line_end]):
             spans.append((line_start, line_end))
             continue
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, line_start, line_end)]

@@ -40,6 +40,7 @@ MAX_RECORD_FILE_BYTES = 500_000_000  # a `.json`, `.jsonl` or manifest file, che
 FUTURE_SLACK = timedelta(days=1)  # a publication date later than now by more than this is an error
 EARLIEST_PUBLISHED = date(1800, 1, 1)  # a publication date before this is an error: no news archive goes back further
 WINDOWS_1252_NOTE = "decoded as Windows-1252, not UTF-8"
+ENGLISH = "en"  # the language the extractors read (ISO 639-1)
 # Byte-order marks and what they announce; UTF-32's little-endian mark starts like UTF-16's.
 _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -71,14 +72,17 @@ class ArticleMeta:
     published_at: date | None = None
     source_name: str | None = None
     url: str | None = None
+    published_at_source: str | None = None  # where published_at was found: manifest, front_matter, meta…
 
     def over(self, other: ArticleMeta) -> ArticleMeta:
-        """These values where set, `other`'s elsewhere."""
+        """These values where set, `other`'s elsewhere; the date's source goes with the date."""
+        dated = self if self.published_at else other
         return ArticleMeta(
             title=self.title or other.title,
-            published_at=self.published_at or other.published_at,
+            published_at=dated.published_at,
             source_name=self.source_name or other.source_name,
             url=self.url or other.url,
+            published_at_source=dated.published_at_source if dated.published_at else None,
         )
 
 
@@ -191,19 +195,26 @@ def _text_or_none(value: object, field: str) -> str | None:
     return _checked(value, field).strip() or None
 
 
-def _meta_from_mapping(data: Mapping[str, object]) -> ArticleMeta:
+def _meta_from_mapping(data: Mapping[str, object], source: str) -> ArticleMeta:
+    """The metadata fields of a record, front matter or manifest row; `source` names which."""
     return ArticleMeta(
         title=_text_or_none(data.get("title"), "title"),
         published_at=parse_published_at(data.get("published_at")),
         source_name=_text_or_none(data.get("source"), "source"),
         url=_text_or_none(data.get("url"), "url"),
+        published_at_source=source,
     )
 
 
 def make_article(
-    body: str, external_id: str, input_path: str, meta: ArticleMeta, header_end: int = 0
+    body: str, external_id: str, input_path: str, meta: ArticleMeta, header_end: int = 0,
+    language: str | None = None,
 ) -> Article:
-    """An article from its decoded body; the first `header_end` characters are metadata."""
+    """An article from its decoded body; the first `header_end` characters are metadata.
+
+    An article whose `language` is known and is not English is kept whole and read for nothing:
+    all of it is skipped, since English is what the extractors read.
+    """
     if len(body) > MAX_ARTICLE_CHARS:
         raise InputError(f"text is {len(body):,} characters, over the {MAX_ARTICLE_CHARS:,}-character limit for an article")
     if not content_key(body[header_end:]):
@@ -212,6 +223,8 @@ def make_article(
         raise InputError("the article has no text (only whitespace, zero-width or control characters)")
     skipped = ([(0, header_end)] if header_end else []) + furniture_spans(body, header_end)
     kept = "".join(body[a:b] for a, b in _complement(skipped, len(body)))
+    if language not in (None, ENGLISH):
+        skipped = [(0, len(body))]
     return Article(
         article_id=stable_id(content_key(kept)),
         external_id=external_id,
@@ -222,6 +235,8 @@ def make_article(
         body=body,
         input_path=input_path,
         skipped_spans=tuple(skipped),
+        language=language,
+        published_at_source=meta.published_at_source if meta.published_at else None,
     )
 
 
@@ -245,9 +260,10 @@ def parse_text_file(text: str, external_id: str, input_path: str, manifest: Arti
             raise InputError(f"front matter is not valid YAML: {exc or type(exc).__name__}") from exc
         if not isinstance(data, dict):
             raise InputError("front matter is not a mapping of fields")
-        return make_article(text, external_id, input_path, manifest.over(_meta_from_mapping(data)), front.end())
+        own = _meta_from_mapping(data, "front_matter")
+        return make_article(text, external_id, input_path, manifest.over(own), front.end())
     value, header_end = header_date(text)
-    own = ArticleMeta(published_at=parse_published_at(value)) if value else ArticleMeta()
+    own = ArticleMeta(published_at=parse_published_at(value), published_at_source="front_matter") if value else ArticleMeta()
     return make_article(text, external_id, input_path, manifest.over(own), header_end)
 
 
@@ -270,7 +286,7 @@ def parse_record(data: object, input_path: str) -> Article:
         raise InputError(f"id must be a string or an integer, got {type(data['id']).__name__}")
     body = _checked(data["text"], "text").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     external_id = _checked(str(data["id"]), "id")
-    return make_article(body, external_id, input_path, _meta_from_mapping(data))
+    return make_article(body, external_id, input_path, _meta_from_mapping(data, "record"))
 
 
 @dataclass(slots=True)
@@ -317,7 +333,9 @@ def read_manifest(path: Path, present: set[str]) -> Manifest:
                     manifest.findings.append(Rejection(where, f"manifest row names {name!r}, which is not in its folder"))
                 manifest.rows[name] = tuple(row.get(k) or "" for k in MANIFEST_FIELDS)
                 try:
-                    manifest.entries[name] = _meta_from_mapping({k: row.get(k) for k in ("title", "published_at", "source", "url")})
+                    manifest.entries[name] = _meta_from_mapping(
+                        {k: row.get(k) for k in ("title", "published_at", "source", "url")}, "manifest"
+                    )
                 except InputError as exc:
                     manifest.entries[name] = InputError(f"{MANIFEST_NAME} line {line}: {exc}")
     except csv.Error as exc:

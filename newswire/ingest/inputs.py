@@ -1,8 +1,9 @@
 """Reading a source into `Article` records: listing its inputs, hashing them, admitting what is new.
 
-A source is a file or a folder of inputs in the formats of `newswire.ingest.formats`. Each input
+A source is a file or a folder of inputs in the formats of `newswire.ingest.formats`, web pages
+(`newswire.ingest.html`) and web archives (`newswire.ingest.warc`). Each input
 is hashed so that one loaded before is not read again: its identity is its own bytes and, for a
-text file, its own row of its folder's manifest, so a manifest that grows by rows for new files
+text file or a page, its own row of its folder's manifest, so a manifest that grows by rows for new files
 leaves the files it named before unchanged. A `.jsonl` file that grew by lines appended after
 what was loaded (its first bytes, as many as were read, still hash as loaded) is read from there
 on; one rewritten is read whole. Each article is admitted once per content, in English, one text
@@ -10,7 +11,8 @@ per record id (within what the run reads). A broken input becomes a `Rejection` 
 reason; it never stops the others. Every input is named by its path as `path_text` gives it
 (bytes that are not UTF-8 and control characters escaped), in what is recorded and in what is
 compared with the inputs loaded before. Input is data only: nothing in it is executed or followed
-(no URL is fetched, symbolic links are not followed).
+(no URL in a file is fetched, symbolic links are not followed). A feeds source (a feed URL or a
+feeds file) is read by `newswire.ingest.feeds`, its pages named by their URLs.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newswire.ingest.clean import mask, not_english, path_text
 from newswire.ingest.formats import (
@@ -42,7 +45,12 @@ from newswire.ingest.formats import (
     read_input,
     resumable,
 )
+from newswire.ingest.html import is_page_file, read_page_file
+from newswire.ingest.warc import is_warc, read_warc
 from newswire.records import Article, Rejection
+
+if TYPE_CHECKING:
+    from newswire.ingest.feeds import FeedState, Unchanged
 
 # The names read from here; the limits and `InputNote` are `newswire.ingest.formats`'s.
 __all__ = [
@@ -59,12 +67,17 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """An input read in a run (its path as `path_text` gives it), and the hash of what it was read
-    from; for a `.jsonl` file, `bytes_read` of its first bytes, which the hash covers."""
+    """An input read in a run (its path as `path_text` gives it, or a page's or a feed's URL), and
+    the hash of what it was read from; for a `.jsonl` file, `bytes_read` of its first bytes, which
+    the hash covers; for a feed, the validators its server gave (kept for a conditional GET) and
+    when it was asked for."""
 
     input_path: str
     content_hash: str
     bytes_read: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    polled_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +166,15 @@ class _Scan:
     prefix_lines: int = 0
 
 
+def _has_manifest_row(path: Path) -> bool:
+    """Whether a folder's manifest may describe the input: a text file or a saved page."""
+    return path.suffix.lower() in TEXT_SUFFIXES or is_page_file(path)
+
+
 def _own_row(path: Path, manifest: Manifest | InputError | None) -> bytes | None:
-    """What a text file's identity takes from its folder's manifest: its own row, or why the
-    manifest cannot be read; None for a file without a row and for other inputs."""
-    if path.suffix.lower() not in TEXT_SUFFIXES or manifest is None:
+    """What a text file's or a page's identity takes from its folder's manifest: its own row, or
+    why the manifest cannot be read; None for a file without a row and for other inputs."""
+    if not _has_manifest_row(path) or manifest is None:
         return None
     if isinstance(manifest, InputError):
         return f"{MANIFEST_NAME}: {manifest}".encode()
@@ -241,20 +259,28 @@ class IngestStream:
     them is read. What else reading finds is tallied as it goes (rejections, notes, the
     inputs read with their hashes, unchanged inputs, duplicates) and `result()` gives it once
     the stream is exhausted. Across inputs only keys are kept, never an article, so a source
-    of any size streams through in the memory of its largest input.
+    of any size streams through in the memory of its largest input. For a feeds source, `feeds`
+    are the feeds' validators and poll times (`newswire.ingest.feeds.FeedState`) and `loaded`
+    holds the pages by URL.
     """
 
     def __init__(
-        self, source: Path, loaded: Mapping[str, str] | None = None, bytes_read: Mapping[str, int] | None = None
+        self, source: Path | str, loaded: Mapping[str, str] | None = None, bytes_read: Mapping[str, int] | None = None,
+        feeds: Mapping[str, FeedState] | None = None,
     ) -> None:
-        if not source.exists():
+        from newswire.ingest import feeds as feed_source  # it reads pages into this module's records
+
+        if not feed_source.is_url(source) and not Path(source).exists():
             raise FileNotFoundError(f"source {source} does not exist")
         self.rejections: list[Rejection] = []
         self.notes: list[InputNote] = []
         self.inputs: list[InputFile] = []
         self.unchanged = 0
         self._admission = _Admission()
-        self._articles = self._read(source, dict(loaded or {}), dict(bytes_read or {}))
+        if feed_source.is_feeds_source(source):
+            self._articles = self._read_feeds(feed_source.read_feeds(source, dict(loaded or {}), dict(feeds or {})))
+        else:
+            self._articles = self._read(Path(source), dict(loaded or {}), dict(bytes_read or {}))
 
     def __iter__(self) -> Iterator[Article]:
         return self._articles
@@ -281,7 +307,7 @@ class IngestStream:
             if path.name == MANIFEST_NAME:
                 continue
             folder, name, suffix = path.parent, path_text(path), path.suffix.lower()
-            if folder not in manifests and suffix in TEXT_SUFFIXES:
+            if folder not in manifests and _has_manifest_row(path):
                 manifests[folder] = load_manifest(folder / MANIFEST_NAME, present[folder])
             jsonl = suffix == ".jsonl"
             read_before = bytes_read.get(name) if jsonl else None
@@ -302,7 +328,7 @@ class IngestStream:
                 if isinstance(manifests[folder], Manifest):
                     self._found(manifests[folder].findings)
             is_record = suffix in RECORD_SUFFIXES
-            for item in read_input(path, manifests[folder], span):
+            for item in _read_input(path, manifests[folder], span):
                 if isinstance(item, Article):
                     item = self._admission.admit(item, is_record)
                 if isinstance(item, Article):
@@ -310,9 +336,36 @@ class IngestStream:
                 elif item is not None:
                     self._found([item])
 
+    def _read_feeds(self, found: Iterator[Article | Rejection | InputNote | InputFile | Unchanged]) -> Iterator[Article]:
+        """The new articles of a feeds source (`newswire.ingest.feeds.read_feeds`), tallied as
+        a folder's are; a page's article is admitted as a file's is."""
+        for item in found:
+            if isinstance(item, Article):
+                item = self._admission.admit(item, is_record=False)
+            if isinstance(item, Article):
+                yield item
+            elif isinstance(item, InputFile):
+                self.inputs.append(item)
+            elif isinstance(item, Rejection | InputNote):
+                self._found([item])
+            elif item is not None:
+                self.unchanged += 1
+
     def _found(self, findings: Iterable[Rejection | InputNote]) -> None:
         for finding in findings:
             (self.rejections if isinstance(finding, Rejection) else self.notes).append(finding)
+
+
+def _read_input(
+    path: Path, manifest: Manifest | InputError, span: JsonlSpan
+) -> Iterable[Article | Rejection | InputNote]:
+    """What one input holds: a saved page's article, a web archive's pages, or a file of the
+    formats of `newswire.ingest.formats`."""
+    if is_page_file(path):
+        return [read_page_file(path, manifest)]
+    if is_warc(path):
+        return read_warc(path, path_text(path))
+    return read_input(path, manifest, span)
 
 
 def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResult:
@@ -324,11 +377,15 @@ def ingest(source: Path, loaded: Mapping[str, str] | None = None) -> IngestResul
 
 def rebuild_article(
     article_id: str, external_id: str, title: str | None, source_name: str | None, url: str | None,
-    published_at: date | None, body: str, input_path: str,
+    published_at: date | None, body: str, input_path: str, author: str | None = None,
+    language: str | None = None, published_at_source: str | None = None,
 ) -> Article:
     """An article as loaded before, ready to be extracted again (its skipped spans found anew)."""
-    meta = ArticleMeta(title=title, published_at=published_at, source_name=source_name, url=url)
-    article = make_article(body, external_id, input_path, meta, metadata_end(body))
+    meta = ArticleMeta(
+        title=title, published_at=published_at, source_name=source_name, url=url,
+        published_at_source=published_at_source,
+    )
+    article = make_article(body, external_id, input_path, meta, metadata_end(body), language=language)
     if article.article_id != article_id:
         raise InputError(f"article {article_id} no longer hashes to its id; load it again from its input")
-    return article
+    return replace(article, author=author)

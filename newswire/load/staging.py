@@ -3,14 +3,19 @@
 A table's rows are one record type (`TABLE_RECORDS`) and its columns are that record's
 (`newswire.records.columns`), so no table lists its columns twice. The staged batch is what
 validation sees and what the load publishes, so both read the same rows.
+
+The web pages of the batch's articles (`article_sources`) are not a validated table: they are
+the pages as read, compressed, and go with the articles frame (in its `attrs`, which every
+frame made from it keeps) so that the load keeps the page of each article it publishes.
 """
 
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from operator import attrgetter
 
 import pandas as pd
@@ -40,6 +45,51 @@ TABLE_RECORDS: dict[str, type] = {
     "dates": CalendarDay,
 }
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {table: columns(record) for table, record in TABLE_RECORDS.items()}
+
+
+# The key of the articles frame's `attrs` under which its pages go.
+SOURCES_ATTR = "article_sources"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A row of `article_sources`: the page an article was read from, gzip-compressed."""
+
+    article_id: str
+    input_path: str
+    url: str | None
+    fetched_at: datetime | None
+    content_sha256: str
+    content_type: str | None
+    raw_gzip: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StagedSources:
+    """The pages of a staged batch's articles. Immutable, so a copy of the frame that holds it
+    (pandas deep-copies `attrs`) shares it rather than copying every page."""
+
+    rows: tuple[SourceRow, ...]
+
+    def __deepcopy__(self, memo: dict) -> StagedSources:
+        return self
+
+
+def staged_sources(articles: pd.DataFrame) -> list[SourceRow]:
+    """The pages of the articles still in `articles` (a staged frame or one made from it)."""
+    sources = articles.attrs.get(SOURCES_ATTR)
+    if sources is None:
+        return []
+    kept = set(articles["article_id"])
+    return [row for row in sources.rows if row.article_id in kept]
+
+
+def _sources(articles: Sequence[Article]) -> StagedSources:
+    return StagedSources(tuple(
+        SourceRow(a.article_id, a.input_path, a.page.url, a.page.fetched_at, a.page.content_sha256,
+                  a.page.content_type, gzip.compress(a.page.raw, mtime=0))
+        for a in articles if a.page is not None
+    ))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +152,10 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
     referenced_days = [a.published_at for a in articles if a.published_at] + [
         d.resolved_date for d in dates if d.resolved_date
     ] + [e.event_date for e in events if e.event_date]
+    article_frame = _frame("articles", articles)
+    article_frame.attrs[SOURCES_ATTR] = _sources(articles)
     frames = {
-        "articles": _frame("articles", articles),
+        "articles": article_frame,
         "actors": _frame("actors", _actors(mentions)),
         "actor_mentions": _frame("actor_mentions", mentions),
         "date_mentions": _frame("date_mentions", dates),

@@ -5,7 +5,9 @@ warehouse stays as it was. Each batch is staged as it comes (`sql/02_load`) in t
 temporary tables, committed there, so DuckDB keeps at most its memory limit of them and spills
 the rest; when the run ends, one transaction replaces the staged articles' facts with them and
 brings the dimensions up to date (`sql/03_publish`). A transaction open across the whole run
-held every uncommitted batch, and DuckDB's memory grew with the run.
+held every uncommitted batch, and DuckDB's memory grew with the run. The web page of each
+article read from one is staged with it (`run_article_sources`) and published with it into
+`article_sources`, replacing the page it had.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ import duckdb
 import pandas as pd
 
 from newswire.ingest.clean import path_text
+from newswire.ingest.feeds import FeedState
 from newswire.ingest.inputs import InputFile, InputNote, rebuild_article
 from newswire.link.events import EventRow, EventSummary, summarise
-from newswire.load.staging import StagedBatch
+from newswire.load.staging import SourceRow, StagedBatch, staged_sources
 from newswire.quality.checks import distinct_rows
 from newswire.quality.validate import ExpectationOutcome
 from newswire.records import Article, FlaggedRow, Rejection, columns
@@ -40,12 +43,12 @@ LOAD_LAYER = "02_load"
 PUBLISH_LAYER = "03_publish"
 # What a full refresh empties before it publishes: everything extracted, not the run history.
 PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor_mentions", "actors", "articles",
-                    "dates", "inputs")
+                    "dates", "inputs", "article_sources")
 
 
 # The run's staging tables, emptied when a run begins.
 RUN_TABLES = ("run_actors", "run_articles", "run_actor_mentions", "run_date_mentions", "run_figures", "run_events",
-              "run_event_actors")
+              "run_event_actors", "run_article_sources")
 # DuckDB's memory while batches are staged (the parsing workers run then) and while the run is
 # published (they have stopped); beyond it, DuckDB spills to a temporary file beside the warehouse.
 STAGING_MEMORY = 64 * 2**20
@@ -192,6 +195,12 @@ def bytes_read(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(con.execute("select input_path, bytes_read from inputs where bytes_read is not null").fetchall())
 
 
+def feed_states(con: duckdb.DuckDBPyConnection) -> dict[str, FeedState]:
+    """Each feed asked for before: the validators of the copy last read, and when it was asked for."""
+    rows = con.execute("select input_path, etag, last_modified, polled_at from inputs where polled_at is not null")
+    return {url: FeedState(etag, last_modified, polled_at) for url, etag, last_modified, polled_at in rows.fetchall()}
+
+
 def published_between(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> list[str]:
     """The ids of the loaded articles published in a window (ends included), in publication order."""
     rows = con.execute(
@@ -300,6 +309,13 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, run_id: str, 
     parameters = _parameters(run_id, loaded_at)
     for path in sql_layer(LOAD_LAYER):
         _execute(con, path, parameters, batch.frames)
+    if "articles" in batch.frames:
+        sources = staged_sources(batch.frames["articles"])
+        if sources:
+            frame = pd.DataFrame([asdict(row) for row in sources], columns=list(columns(SourceRow)))
+            frame["run_id"] = run_id
+            frame["loaded_at"] = loaded_at
+            _insert(con, "run_article_sources", frame)
 
 
 def finish_run(
@@ -330,17 +346,10 @@ def finish_run(
             parameters = _parameters(run.run_id, run.finished_at)
             for path in sql_layer(PUBLISH_LAYER):
                 _execute(con, path, parameters)
+            con.execute("insert or replace into article_sources by name select * from run_article_sources")
             if inputs:
                 # one statement for all: a statement per input costs milliseconds, minutes for a big folder
-                _insert(
-                    con,
-                    "inputs",
-                    pd.DataFrame(
-                        [(i.input_path, i.content_hash, run.run_id, run.finished_at, i.bytes_read) for i in inputs],
-                        columns=["input_path", "content_hash", "run_id", "loaded_at", "bytes_read"],
-                    ),
-                    replace=True,
-                )
+                _insert(con, "inputs", _inputs_frame(inputs, run), replace=True)
         _record_run(con, run, rejections, outcomes, quarantined, findings, failure)
         _insert(
             con,
@@ -374,15 +383,32 @@ def publish(
     finish_run(con, run, rejections, outcomes, quarantined, findings, failure, inputs)
 
 
-def record_idle_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
-    """A run that found nothing new: recorded, nothing else touched."""
+def record_idle_run(con: duckdb.DuckDBPyConnection, run: RunRecord, inputs: Sequence[InputFile] = ()) -> None:
+    """A run that found nothing new: recorded with the feeds it asked for (when, and their
+    validators), nothing else touched."""
     con.execute("begin transaction")
     try:
+        polled = [i for i in inputs if i.polled_at is not None]
+        if polled:
+            _insert(con, "inputs", _inputs_frame(polled, run), replace=True)
         _record_run(con, run, [], [], [], [], None, status="nothing new")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
+
+
+def _inputs_frame(inputs: Sequence[InputFile], run: RunRecord) -> pd.DataFrame:
+    """The `inputs` rows of the inputs a run read."""
+    return pd.DataFrame(
+        [
+            (i.input_path, i.content_hash, run.run_id, run.finished_at, i.bytes_read, i.etag, i.last_modified,
+             i.polled_at)
+            for i in inputs
+        ],
+        columns=["input_path", "content_hash", "run_id", "loaded_at", "bytes_read", "etag", "last_modified",
+                 "polled_at"],
+    )
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, replace: bool = False) -> None:

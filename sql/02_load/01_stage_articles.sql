@@ -10,4 +10,7 @@ select
     input_path,
     cast($loaded_at as timestamp) as loaded_at,
     $run_id as run_id,
+    author,
+    language,
+    published_at_source,
 from stg_articles;
