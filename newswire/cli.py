@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ from newswire.ingest.clean import printable
 from newswire.resources import SAMPLE_ARTICLES
 
 if TYPE_CHECKING:
+    from newswire.progress import Bar, Lines
     from newswire.runs import RunResult
 
 # Relative paths are read from the folder the command is run in.
@@ -32,10 +35,15 @@ app = typer.Typer(
 )
 
 SourceOption = typer.Option(
-    SAMPLE_ARTICLES, "--source", show_default="the sample articles shipped with newswire",
-    help="A file or folder of .txt, .json or .jsonl articles (with an optional manifest.csv).",
+    str(SAMPLE_ARTICLES), "--source", show_default="the sample articles shipped with newswire",
+    help="A file or folder of articles (.txt, .json, .jsonl, web pages, web archives; an optional "
+    "manifest.csv), a feeds file (.yaml) or a feed URL.",
 )
 DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSWIRE_DB", help="The DuckDB warehouse file.")
+ProcessesOption = typer.Option(
+    None, "--processes", min=1, show_default="NEWSWIRE_NLP_PROCESSES, else one per usable core",
+    help="Processes that parse with the model.",
+)
 
 
 def _echo(text: object, err: bool = False) -> None:
@@ -48,9 +56,43 @@ def _fail(command: str, reason: object) -> typer.Exit:
     return typer.Exit(code=1)
 
 
+def _parse_with(command: str, processes: int | None) -> int:
+    """How many processes parse: `--processes` when given (it becomes the `NEWSWIRE_NLP_PROCESSES`
+    of this command and of the processes it starts), else what that setting says."""
+    from newswire.extract.nlp import nlp_processes
+
+    if processes is not None:
+        os.environ["NEWSWIRE_NLP_PROCESSES"] = str(processes)
+    try:
+        return nlp_processes()
+    except ValueError as exc:
+        raise _fail(command, exc) from exc
+
+
+def _source(command: str, source: str, checked: bool = True) -> Path | str:
+    """What `--source` names: a feed URL (normalised), or a path made absolute. When `checked`,
+    a path that is not there, a URL that is no http(s) URL and a feeds file with anything wrong
+    in it fail here, before a run starts. Nothing is fetched."""
+    from newswire.ingest.feeds import is_feeds_source, is_url, read_feeds_file
+    from newswire.ingest.fetch import normalise_url
+    from newswire.ingest.formats import InputError
+
+    try:
+        if is_url(source):
+            return normalise_url(source) if checked else source
+        path = Path(source)
+        if checked and not path.exists():
+            raise _fail(command, f"source {source} does not exist")
+        if checked and is_feeds_source(path):
+            read_feeds_file(path)
+    except InputError as exc:
+        raise _fail(command, f"{source}: {exc}") from exc
+    return path.resolve()
+
+
 @app.command()
 def run(
-    source: Path = SourceOption,
+    source: str = SourceOption,
     db: Path = DbOption,
     full_refresh: bool = typer.Option(
         False, "--full-refresh", help="Read every input again and rebuild the published tables."
@@ -79,20 +121,24 @@ def run(
     verbose: bool = typer.Option(
         False, "--verbose", help="Show tracebacks on the console too; they are always in the run's Prefect log."
     ),
+    processes: int = ProcessesOption,
 ) -> None:
     """Ingest, extract, validate and load the articles at SOURCE into the warehouse.
 
     Only inputs that are new or changed since they were last loaded are read; the rest cost
-    a hash. Rejected inputs are recorded in `rejected_inputs` and do not fail the run; running
-    twice on the same input changes nothing. One run at a time per warehouse.
+    a hash; a feed's items seen before are not fetched again. Rejected inputs (a page that
+    could not be fetched among them, tried again next run) are recorded in `rejected_inputs` and
+    do not fail the run; running twice on the same input changes nothing. One run at a time per
+    warehouse.
     """
     backfill = since is not None or until is not None
     if backfill and full_refresh:
         raise _fail("run", "--full-refresh and --since/--until do not go together")
     if task_runner not in ("threads", "dask"):
         raise _fail("run", f"--task-runner is threads or dask, not {task_runner!r}")
-    if not backfill and not source.exists():
-        raise _fail("run", f"source {source} does not exist")
+    # a backfill reads the warehouse, not the source
+    where = _source("run", source, checked=not backfill)
+    _parse_with("run", processes)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # Prefect's temporary server gets 20 s to start by default; a busy machine can need more.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
@@ -103,9 +149,9 @@ def run(
         # the warehouse is taken before Prefect is even imported: a run already loading it is
         # one line, at once; and a run with nothing new ends there, without Prefect or the model
         with exclusive(db.resolve(), wait=wait):
-            idle = None if backfill or full_refresh else nothing_new(source.resolve(), db.resolve())
+            idle = None if backfill or full_refresh else nothing_new(where, db.resolve())
             summary = idle or _run_flow(
-                source=source.resolve(), db=db.resolve(), full_refresh=full_refresh,
+                source=where, db=db.resolve(), full_refresh=full_refresh,
                 since=since.date() if since else None, until=until.date() if until else None,
                 task_runner=task_runner, dask_workers=dask_workers, dask_address=dask_address, verbose=verbose,
             )
@@ -116,11 +162,14 @@ def run(
 
 
 def _run_flow(
-    source: Path, db: Path, full_refresh: bool, since: date | None, until: date | None,
+    source: Path | str, db: Path, full_refresh: bool, since: date | None, until: date | None,
     task_runner: str, dask_workers: int, dask_address: str | None, verbose: bool,
 ) -> RunResult:
     """One run of the news_etl flow with the chosen task runner; a failure is one line."""
+    from rich.console import Console
+
     from newswire.flow import RunFailed, news_etl
+    from newswire.progress import listener_for, listening
 
     if not verbose:
         _console_without_tracebacks()
@@ -131,15 +180,47 @@ def _run_flow(
         cluster = {"n_workers": dask_workers, "threads_per_worker": 1, "processes": True}
         runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner(cluster_kwargs=cluster)
         flow = news_etl.with_options(task_runner=runner)
+    # without --verbose the run shows how far it is, and Prefect's console only its warnings
+    listener = None if verbose else listener_for(Console(stderr=True))
     try:
-        return flow(
-            source=source, db=db, full_refresh=full_refresh, since=since, until=until,
-            extractions_ahead=dask_workers if task_runner == "dask" else 1,
-        )
+        with _prefect_console(listener), listening(listener):
+            return flow(
+                source=source, db=db, full_refresh=full_refresh, since=since, until=until,
+                extractions_ahead=dask_workers if task_runner == "dask" else 1,
+            )
     except RunFailed as exc:
         raise _fail("run", exc) from exc
     except Exception as exc:  # the flow's own log has the trace; the user gets one line
         raise _fail("run", f"{type(exc).__name__}: {exc}") from exc
+
+
+@contextmanager
+def _prefect_console(listener: Bar | Lines | None) -> Iterator[None]:
+    """With `listener` showing the run's progress, Prefect's console shows only warnings and
+    errors from now on, its temporary server's stop at exit too (every line is in the run's
+    Prefect log); while a bar shows, they print above it."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    from newswire.progress import Bar
+
+    if listener is None:
+        yield
+        return
+    loggers = [logging.getLogger(), *logging.root.manager.loggerDict.values()]
+    handlers = {
+        handler for logger in loggers for handler in getattr(logger, "handlers", ())
+        if isinstance(handler, PrefectConsoleHandler)
+    }
+    files = {}
+    for handler in handlers:
+        handler.setLevel(max(handler.level, logging.WARNING))
+        if isinstance(listener, Bar):
+            files[handler], handler.console.file = handler.console.file, listener.above()
+    try:
+        yield
+    finally:
+        for handler, file in files.items():
+            handler.console.file = file
 
 
 class _FirstLineOnly(logging.Filter):
@@ -163,26 +244,31 @@ def _console_without_tracebacks() -> None:
 @app.command()
 def serve(
     cron: str = typer.Option("*/15 * * * *", "--cron", help="When to run, as a cron expression (UTC)."),
-    source: Path = typer.Option(
-        SAMPLE_ARTICLES, "--source", show_default="the sample articles shipped with newswire",
-        help="The landing folder to read new articles from.",
+    source: str = typer.Option(
+        str(SAMPLE_ARTICLES), "--source", show_default="the sample articles shipped with newswire",
+        help="The landing folder to read new articles from, a feeds file (.yaml) or a feed URL to poll.",
     ),
     db: Path = DbOption,
     name: str = typer.Option("news_etl", "--name", help="The deployment's name."),
 ) -> None:
     """Register the news_etl deployment with its schedule and serve it until stopped.
 
+    With a feeds source, each run polls the feeds that are due (a feed's `poll` interval has
+    passed since it was last asked for) and loads their new items.
     Needs a Prefect server: start one with `prefect server start` and set PREFECT_API_URL
     (e.g. http://127.0.0.1:4200/api). Runs can also be triggered with
     `prefect deployment run news_etl/<name>`.
     """
     if not os.environ.get("PREFECT_API_URL"):
         raise _fail("serve", "PREFECT_API_URL is not set: start `prefect server start` and point it there")
-    if not source.is_dir():
+    from newswire.ingest.feeds import is_feeds_source
+
+    if not is_feeds_source(source) and not Path(source).is_dir():
         raise _fail("serve", f"landing folder {source} does not exist")
+    where = _source("serve", source)
     from newswire.flow import news_etl
 
-    news_etl.serve(name=name, cron=cron, parameters={"source": str(source.resolve()), "db": str(db.resolve())})
+    news_etl.serve(name=name, cron=cron, parameters={"source": str(where), "db": str(db.resolve())})
 
 
 @app.command()
@@ -195,20 +281,23 @@ def bench(
         DEFAULT_REUTERS, "--reuters", envvar="NEWSWIRE_REUTERS", exists=True, file_okay=False,
         help="The folder of reut2-*.sgm files.",
     ),
+    processes: int = ProcessesOption,
 ) -> None:
-    """Measure a full run against bare nlp.pipe (the model's limit), and a run with nothing new.
+    """Measure a full run against the model's limit, and a run with nothing new.
 
-    Each stage runs in its own process; the figures are seconds, words/s, articles/s and peak
-    memory, with the ratios full/limit and nothing-new/full. With several sizes, each is
-    reported as it is measured, then the full run's peak memory at each size against the
-    smallest.
+    The limit is bare nlp.pipe of the same model and batch size on as many processes as the run
+    parses with (--processes, else NEWSWIRE_NLP_PROCESSES, else one per usable core). Each stage
+    runs in its own process; the figures are seconds, words/s, articles/s and peak memory, with
+    the ratios full/limit and nothing-new/full. With several sizes, each is reported as it is
+    measured, then the full run's peak memory at each size against the smallest.
     """
     from newswire.evaluation.throughput import memory_report, report, run_benchmark
 
+    parsing = _parse_with("bench", processes)
     runs = []
     for size in articles:
         try:
-            measurements = run_benchmark(reuters, size, repeats)
+            measurements = run_benchmark(reuters, size, repeats, parsing)
         except RuntimeError as exc:
             raise _fail("bench", exc) from exc
         runs.append(measurements)
@@ -236,6 +325,10 @@ def evaluate(
         [], "--quantities", exists=True, dir_okay=False,
         help="A JSON set of sentences and their quantities (CQE format): scores of figures (repeatable).",
     ),
+    html: list[Path] = typer.Option(
+        [], "--html", exists=True, file_okay=False,
+        help="A folder of annotated news pages (pages/ and expected.json): scores of the main text (repeatable).",
+    ),
 ) -> None:
     """Measure extraction quality.
 
@@ -245,11 +338,22 @@ def evaluate(
     the TempEval-3 scores of dates against its TIMEX3 markables.
     With --quantities: value, value+unit and value+change F1 of figures, on the tuning and
     held-out parts of the set and on the whole set.
+    With --html: the share of pages whose main text holds every snippet it must and none it must
+    not, the rates per snippet and the pages that give a publication date, on the tuning and
+    held-out parts of the set.
     """
-    if gold is None and not timeml and not meantime and not quantities:
-        raise _fail("eval", "nothing to measure: give --gold, --timeml, --meantime and/or --quantities")
+    if gold is None and not timeml and not meantime and not quantities and not html:
+        raise _fail("eval", "nothing to measure: give --gold, --timeml, --meantime, --quantities and/or --html")
     if gold is not None:
         _evaluate_gold(gold, db)
+    if html:
+        from newswire.evaluation.html import score_pages
+
+        for folder in html:
+            for part, scores in score_pages(folder).items():
+                _echo(f"web pages {folder}: {part} part")
+                for line in scores.lines():
+                    _echo(f"  {line}")
     if timeml:
         from newswire.evaluation.timeml import score_timeml
         from newswire.extract.nlp import load_model

@@ -3,8 +3,8 @@
 Annotations here are evaluated eagerly: Prefect builds the flow's parameter model from them.
 
 The work itself lives in plain functions (`newswire.ingest.inputs`, `newswire.extract.pipeline`, `newswire.load.staging`,
-`newswire.quality.validate`, `newswire.load.warehouse`); this module only wires them and adds retries where
-I/O can fail. Articles stream through: each batch is read, extracted, validated and staged
+`newswire.quality.validate`, `newswire.load.warehouse`); this module only wires them, adds retries where
+I/O can fail, and tells `newswire.progress` how far the run is at each batch and stage. Articles stream through: each batch is read, extracted, validated and staged
 in the warehouse, then let go; only counts, keys and the rows flagged by validation are kept
 until the run publishes what it staged. An article that fails to parse, extract, link, stage or
 validate is rejected with its stage and reason (its traceback goes to the run's log), and the
@@ -30,11 +30,13 @@ from prefect.utilities.annotations import quote
 
 from newswire.extract.nlp import load_model, stop_parsing
 from newswire.extract.pipeline import ExtractedBatch, Failure, extract_articles
-from newswire.ingest.inputs import IngestResult, IngestStream
+from newswire.ingest.feeds import FeedState
+from newswire.ingest.inputs import IngestResult, IngestStream, InputFile
 from newswire.link.actors import link_across
 from newswire.link.events import assign_canonical_events
 from newswire.load import warehouse
 from newswire.load.staging import TABLE_COLUMNS, StagedBatch, stage
+from newswire.progress import expected_articles, watch
 from newswire.quality.checks import RUN_TABLE, QualityDecision, combine, decide, run_checks, run_failure, with_checks
 from newswire.quality.dashboard import DATA_DOCS, write_site
 from newswire.quality.validate import ExpectationOutcome, critical_failures, validate_tables
@@ -61,6 +63,16 @@ def loaded_inputs_task(db: Path) -> tuple[dict[str, str], dict[str, int]]:
     con = warehouse.connect(db)
     try:
         return warehouse.loaded_inputs(con), warehouse.bytes_read(con)
+    finally:
+        con.close()
+
+
+@task(name="feed-states", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
+def feed_states_task(db: Path) -> dict[str, FeedState]:
+    """Each feed's validators for a conditional GET, and when it was last asked for."""
+    con = warehouse.connect(db)
+    try:
+        return warehouse.feed_states(con)
     finally:
         con.close()
 
@@ -185,10 +197,10 @@ def _flags_only(decision: QualityDecision) -> QualityDecision:
 
 
 @task(name="record-idle-run", retries=2, retry_delay_seconds=[2, 8], cache_policy=NO_CACHE)
-def idle_task(db: Path, run: warehouse.RunRecord) -> None:
+def idle_task(db: Path, run: warehouse.RunRecord, inputs: Sequence[InputFile] = ()) -> None:
     con = warehouse.connect(db)
     try:
-        warehouse.record_idle_run(con, run)
+        warehouse.record_idle_run(con, run, inputs)
     finally:
         con.close()
 
@@ -246,7 +258,7 @@ def _validated(
 
 @flow(name="news_etl", flow_run_name="news-etl-{source}", log_prints=False)
 def news_etl(
-    source: Path,
+    source: Path | str,
     db: Path,
     full_refresh: bool = False,
     since: date | None = None,
@@ -257,6 +269,7 @@ def news_etl(
 ) -> RunResult:
     """Read the new or changed articles at `source`, extract their facts, validate them, load `db`.
 
+    `source` is a file or folder of inputs, a feeds file or a feed URL (`newswire.ingest.inputs`).
     `full_refresh` reads every input and rebuilds the published tables; `since`/`until`
     extract again the loaded articles published in that window, replacing their rows.
     `extractions_ahead` batches extract while one is loaded (the workers of a Dask cluster).
@@ -272,16 +285,18 @@ def news_etl(
         if mode == "backfill":
             stream, window, first = None, window_task(db, since, until), ()
         else:
-            stream = IngestStream(source, *(loaded_inputs_task(db) if mode == "incremental" else ()))
+            known = loaded_inputs_task(db) if mode == "incremental" else ()
+            stream = IngestStream(source, *known, feeds=feed_states_task(db) if known else None)
             window, first = [], read_task(quote(iter(stream)), articles_per_batch)
         # Once a first read finds no article the stream is exhausted: its findings are all known.
         ingested = stream.result() if stream is not None else IngestResult((), (), 0)
         if mode == "incremental" and not first and not ingested.rejections:
-            idle_task(db, run_record(run_id, flow_run.get_id(), started_at, source, mode, ingested, 0, {}))
+            idle_task(db, run_record(run_id, flow_run.get_id(), started_at, source, mode, ingested, 0, {}), ingested.inputs)
             summary = RunResult.nothing_new(run_id, str(db), ingested.unchanged, time.perf_counter() - started)
             logger.info(summary.lines()[0])
             return summary
 
+        watched = watch(len(window) if stream is None else expected_articles(source, *known))
         con = warehouse.connect(db)
         try:
             warehouse.begin_run(con)
@@ -296,7 +311,8 @@ def news_etl(
             read = undated = 0
             docs = db.parent / DATA_DOCS.parent
             try:
-                for index, extracted in enumerate(_extracted(batches, extractions_ahead)):
+                extracting = watched.through("extract", _extracted(watched.reading(batches), extractions_ahead))
+                for index, extracted in enumerate(extracting):
                     failures += extracted.failures
                     parts = _validated(
                         extracted.extractions, con, mode != "full-refresh", None if decisions else docs, failures
@@ -309,9 +325,13 @@ def news_etl(
                         batch_read += len(extractions)
                         undated += sum(x.article.published_at is None for x in extractions)
                     read += batch_read
-                    logger.info("batch %d: %d articles extracted, validated and loaded", index + 1, batch_read)
+                    done = watched.advance(len(extracted.extractions) + len(extracted.failures))
+                    logger.info(
+                        "batch %d: %d articles extracted, validated and loaded; %s", index + 1, batch_read, done.describe()
+                    )
             finally:
                 stop_parsing()  # the parsing workers the extraction started in this process
+            watched.finish("load")
             if stream is not None:
                 ingested = stream.result()
             for failed in failures:
@@ -325,6 +345,7 @@ def news_etl(
             for rejection in ingested.rejections:
                 logger.warning("rejected %s: %s", rejection.input_path, rejection.reason)
             run_outcomes = validate_task({RUN_TABLE: run_checks(len(ingested.inputs), read, undated)}, docs)
+            watched.finish("validate")
             outcomes += run_outcomes
             failure = run_failure(decisions, run_outcomes)
             for outcome in (o for o in outcomes if not o.success):
@@ -334,9 +355,11 @@ def news_etl(
                 )
             run = run_record(run_id, flow_run.get_id(), started_at, source, mode, ingested, read, dict(loaded))
             totals = finish_task(con, run, quote(ingested), quote(outcomes), quote(decisions), failure)
+            watched.finish("publish")
         finally:
             con.close()
         dashboard = dashboard_task(db)
+        watched.finish("dashboard")
     logger.info("data-quality dashboard: %s", dashboard)
     status = "published" if failure is None else f"failed: {failure}"
     create_markdown_artifact(

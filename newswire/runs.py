@@ -4,7 +4,8 @@
 `nothing_new` is the first thing `newswire run` does (holding the warehouse): when every input
 at the source is loaded as it is now and none is rejected, it records the run as one that found
 nothing new and returns its result, so the command ends without starting Prefect or loading the
-model; otherwise it writes nothing and the flow runs.
+model; otherwise it writes nothing and the flow runs. It never fetches: whether a feed has
+anything new is the flow's to find out.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from newswire.ingest.feeds import is_feeds_source
 from newswire.ingest.inputs import IngestResult, IngestStream
 from newswire.load import warehouse
 
@@ -65,7 +67,7 @@ class RunResult:
 
 
 def run_record(
-    run_id: str, flow_run_id: str | None, started_at: datetime, source: Path, mode: str, ingested: IngestResult,
+    run_id: str, flow_run_id: str | None, started_at: datetime, source: Path | str, mode: str, ingested: IngestResult,
     read: int, row_counts: dict[str, int],
 ) -> warehouse.RunRecord:
     """The run as it is recorded when it finishes, now."""
@@ -76,11 +78,11 @@ def run_record(
     )
 
 
-def nothing_new(source: Path, db: Path) -> RunResult | None:
+def nothing_new(source: Path | str, db: Path) -> RunResult | None:
     """The result of an incremental run at `source` into `db` that finds nothing new, recorded
     in `db`'s `runs` (with no Prefect flow run); None, and nothing written, when there is an
-    input to read or to reject, or no warehouse yet."""
-    if not db.is_file():
+    input to read or to reject, no warehouse yet, or feeds to ask."""
+    if not db.is_file() or is_feeds_source(source):
         return None
     started, started_at = time.perf_counter(), datetime.now(timezone.utc)
     con = warehouse.connect(db)

@@ -8,15 +8,21 @@ from newswire.evaluation.throughput import Measurement, memory_report, report, t
 
 def test_report_gives_throughput_and_the_ratios():
     measurements = [
-        Measurement("limit", 10.0, 200.0, 100, 30_000),
-        Measurement("run", 12.0, 500.0, 100, 30_000),
-        Measurement("rerun", 0.6, 350.0, 100, 30_000),
+        Measurement("limit", 10.0, 200.0, 100, 30_000, 2),
+        Measurement("run", 12.0, 500.0, 100, 30_000, 2),
+        Measurement("rerun", 0.6, 350.0, 100, 30_000, 2),
     ]
     lines = report(measurements)
-    assert lines[0] == "100 Reuters stories, 30000 words; medians over the repeats"
+    assert lines[0] == "100 Reuters stories, 30000 words, parsed on 2 processes; medians over the repeats"
     assert "3000 words/s" in lines[1] and "peak     200 MB" in lines[1]
-    assert lines[-2] == "full run / bare nlp.pipe throughput: 0.833"
+    assert lines[-2] == "full run / bare nlp.pipe on 2 processes throughput: 0.833"
     assert lines[-1] == "run with nothing new / full run time: 0.050"
+
+
+def test_the_report_names_one_parsing_process_as_one():
+    lines = report([Measurement(stage, 4.0, 100.0, 10, 4_000, 1) for stage in ("limit", "run", "rerun")])
+    assert lines[0] == "10 Reuters stories, 4000 words, parsed on 1 process; medians over the repeats"
+    assert lines[-2] == "full run / bare nlp.pipe on 1 process throughput: 1.000"
 
 
 def test_memory_report_compares_each_size_with_the_smallest():
@@ -54,11 +60,26 @@ def test_bench_command_measures_every_stage(tmp_path):
 
     (tmp_path / "reut2-000.sgm").write_bytes((SGML * 3).replace('NEWID="7"', 'NEWID="9"', 1).encode("latin-1"))
     result = subprocess.run(
-        [sys.executable, "-m", "newswire.cli", "bench", "--articles", "2", "--reuters", str(tmp_path)],
+        [sys.executable, "-m", "newswire.cli", "bench", "--articles", "2", "--reuters", str(tmp_path),
+         "--processes", "2"],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("2 Reuters stories")
+    assert lines[0].startswith("2 Reuters stories") and "parsed on 2 processes" in lines[0]
     assert [line.split()[0] for line in lines[1:4]] == ["limit", "run", "rerun"]
-    assert lines[-2].startswith("full run / bare nlp.pipe throughput: ")
+    assert lines[-2].startswith("full run / bare nlp.pipe on 2 processes throughput: ")
+
+
+def test_bench_and_run_refuse_a_parsing_setting_that_is_no_number(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEWSWIRE_NLP_PROCESSES": "all"}
+    for command in (["bench", "--reuters", str(tmp_path)], ["run", "--db", str(tmp_path / "w.duckdb")]):
+        result = subprocess.run(
+            [sys.executable, "-m", "newswire.cli", *command], capture_output=True, text=True, env=env, timeout=120,
+            check=False,
+        )
+        assert result.returncode == 1
+        assert f"newswire {command[0]}: NEWSWIRE_NLP_PROCESSES is a number of processes" in result.stderr

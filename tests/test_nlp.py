@@ -1,4 +1,5 @@
-"""Parsing in worker processes gives the documents the model gives in this process, in order."""
+"""Parsing in worker processes gives the documents the model gives in this process, in order; and
+how many processes parse."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import signal
 
 import pytest
 
-from newswire.extract.nlp import parse, stop_parsing
+from newswire.extract.nlp import nlp_processes, parse, stop_parsing
 
 TEXTS = [
     "Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon on Tuesday.",
@@ -68,3 +69,25 @@ def test_a_worker_that_dies_fails_the_call_and_the_next_call_starts_anew(nlp):
         assert [p.pid for p in parse_workers()] != [worker.pid]
     finally:
         stop_parsing()
+
+
+def test_the_default_is_one_parsing_process_per_usable_core(monkeypatch):
+    monkeypatch.delenv("NEWSWIRE_NLP_PROCESSES", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 2, 5}, raising=False)
+    assert nlp_processes() == 3
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {1}, raising=False)
+    assert nlp_processes() == 1
+
+
+@pytest.mark.parametrize(("setting", "processes"), [("1", 1), ("4", 4), (" 2 ", 2)])
+def test_the_setting_names_the_parsing_processes(monkeypatch, setting, processes):
+    monkeypatch.setenv("NEWSWIRE_NLP_PROCESSES", setting)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7}, raising=False)
+    assert nlp_processes() == processes
+
+
+@pytest.mark.parametrize("setting", ["0", "two", "-1", "1.5"])
+def test_a_setting_that_is_no_number_of_processes_is_a_clear_error(monkeypatch, setting):
+    monkeypatch.setenv("NEWSWIRE_NLP_PROCESSES", setting)
+    with pytest.raises(ValueError, match=f"NEWSWIRE_NLP_PROCESSES is a number of processes, 1 or more, not '{setting}'"):
+        nlp_processes()

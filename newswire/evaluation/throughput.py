@@ -1,7 +1,8 @@
 """Throughput and memory of a newswire run against the model's own limit, on Reuters stories.
 
 Each measurement runs in a fresh Python process: `limit` is bare `nlp.pipe` over the stories'
-texts with the same model, batch size and number of processes the pipeline uses; `run` is the
+texts with the same model and batch size, on as many processes as the run parses with (by
+default one per core the benchmark may use: the model's limit on this machine); `run` is the
 full flow (ingest, extract, validate, load) into a new warehouse; `rerun` is what `newswire run`
 does again with nothing new (`newswire.runs.nothing_new` finds it before the flow starts), timed
 over several runs since it is cheap. Fixed costs (imports, the model,
@@ -44,6 +45,7 @@ class Measurement:
     peak_mb: float
     articles: int
     words: int
+    processes: int = 1  # that parse with the model
 
     @property
     def words_per_second(self) -> float:
@@ -144,8 +146,15 @@ def _prefect_server(command: Sequence[str]) -> bool:
     return any(part.startswith("prefect.server") for part in command)
 
 
-def _child(stage: str, corpus: Path, db: Path) -> dict[str, float]:
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
+def _child(stage: str, corpus: Path, db: Path, processes: int) -> dict[str, float]:
+    env = {
+        **os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
+        "NEWSWIRE_NLP_PROCESSES": str(processes),
+        # as `newswire run` does: the temporary Prefect server may need more than 20 s on a busy machine
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": os.environ.get(
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"
+        ),
+    }
     with subprocess.Popen(
         [sys.executable, "-m", "newswire.evaluation.throughput", stage, str(corpus), str(db)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
@@ -158,8 +167,9 @@ def _child(stage: str, corpus: Path, db: Path) -> dict[str, float]:
     return {"seconds": float(stdout.strip().splitlines()[-1]), "peak_mb": peak_mb}
 
 
-def run_benchmark(reuters: Path, articles: int, repeats: int) -> list[Measurement]:
-    """Every stage `repeats` times (medians), on the first `articles` Reuters stories."""
+def run_benchmark(reuters: Path, articles: int, repeats: int, processes: int) -> list[Measurement]:
+    """Every stage `repeats` times (medians), on the first `articles` Reuters stories, parsing
+    with `processes` processes in the limit and in the runs alike."""
     with tempfile.TemporaryDirectory() as work:
         corpus = Path(work) / "corpus"
         corpus.mkdir()
@@ -168,7 +178,7 @@ def run_benchmark(reuters: Path, articles: int, repeats: int) -> list[Measuremen
         for repeat in range(repeats):
             db = Path(work) / f"run{repeat}" / "newswire.duckdb"
             for stage in STAGES:
-                results[stage].append(_child(stage, corpus, db))
+                results[stage].append(_child(stage, corpus, db, processes))
     return [
         Measurement(
             stage=stage,
@@ -176,6 +186,7 @@ def run_benchmark(reuters: Path, articles: int, repeats: int) -> list[Measuremen
             peak_mb=max(r["peak_mb"] for r in runs),
             articles=stories,
             words=words,
+            processes=processes,
         )
         for stage, runs in results.items()
     ]
@@ -185,13 +196,14 @@ def report(measurements: Sequence[Measurement]) -> list[str]:
     """The benchmark's figures, with the ratios between stages."""
     by_stage = {m.stage: m for m in measurements}
     limit, full, rerun = by_stage["limit"], by_stage["run"], by_stage["rerun"]
-    lines = [f"{limit.articles} Reuters stories, {limit.words} words; medians over the repeats"]
+    parsing = f"{limit.processes} process{'' if limit.processes == 1 else 'es'}"
+    lines = [f"{limit.articles} Reuters stories, {limit.words} words, parsed on {parsing}; medians over the repeats"]
     for m in measurements:
         lines.append(
             f"{m.stage:<6} {m.seconds:8.2f} s  {m.words_per_second:8.0f} words/s  {m.articles_per_second:7.1f} "
             f"articles/s  peak {m.peak_mb:7.0f} MB"
         )
-    lines.append(f"full run / bare nlp.pipe throughput: {full.words_per_second / limit.words_per_second:.3f}")
+    lines.append(f"full run / bare nlp.pipe on {parsing} throughput: {full.words_per_second / limit.words_per_second:.3f}")
     lines.append(f"run with nothing new / full run time: {rerun.seconds / full.seconds:.3f}")
     return lines
 

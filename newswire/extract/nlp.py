@@ -66,8 +66,21 @@ def model_name() -> str:
 
 
 def nlp_processes() -> int:
-    """Processes `nlp.pipe` parses with: `NEWSWIRE_NLP_PROCESSES`, else 1."""
-    return max(1, int(os.environ.get("NEWSWIRE_NLP_PROCESSES", "1")))
+    """Processes `nlp.pipe` parses with: `NEWSWIRE_NLP_PROCESSES`, else one per core this process
+    may run on (the model's limit on this machine is `nlp.pipe` with as many)."""
+    setting = os.environ.get("NEWSWIRE_NLP_PROCESSES", "").strip()
+    if not setting:
+        return usable_cores()
+    if not setting.isdigit() or int(setting) < 1:
+        raise ValueError(f"NEWSWIRE_NLP_PROCESSES is a number of processes, 1 or more, not {setting!r}")
+    return int(setting)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system has one."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @lru_cache(maxsize=2)
