@@ -248,6 +248,13 @@ CONFLICT_RULES = [
     # The side named on an authority that does it is the source.
     ("On 7 April 2024, Myanmar junta aircraft bombed the town of Hpakant.",
      "bombed", "ASSAULT", "aerial", "aircraft", {"Myanmar": "source", "Hpakant": "place"}, None, None),
+    # Lives an attack claims or takes, and lives lost in it, are its dead.
+    ("On 6 April 2024, an air strike on a market in Sennar claimed the lives of six people.",
+     "strike", "ASSAULT", "aerial", "air", {"Sennar": "place"}, 6, None),
+    ("On 7 April 2024, Russian shelling of Kherson took the lives of three civilians.",
+     "shelling", "ASSAULT", "shelling", None, {"Russia": "source"}, 3, None),
+    ("On 8 April 2024, at least 40 people lost their lives in an air strike on a market in Sennar.",
+     "strike", "ASSAULT", "aerial", "air", {"Sennar": "place"}, 40, None),
 ]
 
 

@@ -2,10 +2,11 @@
 
 Killed, injured, hostages, displaced and arrested are read from the counted noun
 ("fatalities", "refugees"), the words that modify it ("displaced") and the verb that governs it
-("killed 45 civilians"); weapons and military_units from the kind of thing counted (missiles,
-battalions); a tally is a vote when a vote word stands near it. The cue words come from the
-lexicon `count_cues`; money, percent, duration, share, age and temperature follow from the form of
-the figure.
+("killed 45 civilians"), or the lives a verb takes or its subject loses ("claimed the lives of
+six people", "40 people lost their lives"); weapons and military_units from the kind of thing
+counted (missiles, battalions); a tally is a vote when a vote word stands near it. The cue words
+come from the lexicon `count_cues`; money, percent, duration, share, age and temperature follow
+from the form of the figure.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ PEOPLE_ADJECTIVES: dict[str, str] = dict(_CUES["people_adjectives"])
 _PERSON_NOUNS = frozenset(_CUES["person_nouns"])
 _UNIT_NOUNS: dict[str, str] = dict(_CUES["unit_nouns"])
 _VOTE_LEMMAS = frozenset(_CUES["vote_lemmas"])
+# Verbs that take lives: "claimed the lives of six people", "cost 30 lives".
+_LIFE_TAKING_LEMMAS = frozenset(_CUES["life_taking_lemmas"])
+# Verbs whose subject loses lives: "40 people lost their lives".
+_LIFE_LOSING_LEMMAS = frozenset(_CUES["life_losing_lemmas"])
 # Dependencies along which a count takes the event of the word it hangs from.
 _PATH_DEPS = {
     "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "appos", "attr", "agent", "dative",
@@ -50,9 +55,12 @@ def noun_category(noun: str) -> str:
 
 
 def _cue(tok: Token) -> str | None:
-    """The event category a single word signals ("killed", "refugees", "fled")."""
+    """The event category a single word signals ("killed", "refugees", "fled", "lives" that a
+    verb takes)."""
     if tok.lower_ in CASUALTY_NOUNS:
         return CASUALTY_NOUNS[tok.lower_]
+    if tok.lemma_.lower() == "life" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _LIFE_TAKING_LEMMAS:
+        return "killed"
     if tok.pos_ in ("VERB", "ADJ", "NOUN"):
         return _EVENT_LEMMAS.get(tok.lemma_.lower())
     return None
@@ -72,6 +80,13 @@ def _cue(tok: Token) -> str | None:
             "displaced"),
     Example("Aid reached 20,000 displaced Palestinians.", "20,000 displaced Palestinians", 20_000, "exact",
             "Palestinians", "displaced"),
+    Example("The earthquake claimed the lives of six people.", "six people", 6, "exact", "people", "killed"),
+    Example("The fire took the lives of 12 people.", "12 people", 12, "exact", "people", "killed"),
+    Example("The floods claimed 30 lives.", "30 lives", 30, "exact", "lives", "killed"),
+    Example("Rescuers saved the lives of 20 people.", "20 people", 20, "exact", "people", "other"),
+    Example("At least 40 people lost their lives in the attack.", "At least 40 people", 40, "at_least", "people",
+            "killed"),
+    Example("At least 40 people lost their jobs.", "At least 40 people", 40, "at_least", "people", "other"),
     Example("Police arrested 45 protesters.", "45 protesters", 45, "exact", "protesters", "arrested"),
     Example("More than 1,000 were killed, including at least 300 children.", "at least 300 children", 300,
             "at_least", "children", "killed"),
@@ -120,6 +135,9 @@ def parse_category(doc: Doc, i: int) -> str:
                     cue = next((c for c in map(_cue, child.subtree) if c is not None), None)
                     if cue is not None:
                         return cue
+            lives = any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in parent.children)
+            if node.dep_ == "nsubj" and parent.lemma_.lower() in _LIFE_LOSING_LEMMAS and lives:
+                return "killed"
             person = tok.lower_ in _PERSON_NOUNS or tok.ent_type_ == "NORP"
             held = node.dep_ in ("dobj", "nsubjpass")
             if parent.lemma_.lower() in _HOLDING_LEMMAS and person and held:
