@@ -1,7 +1,7 @@
 """A `newswire run` killed with SIGKILL leaves the warehouse as it was, or, killed once it has
 committed, as a clean run leaves it; the next run completes the load.
 
-Each run is a real `python -m newswire.cli run` process in its own session (with its temporary
+Each run is a real `python -m newswire.cli run` process (`--verbose` where it is to be killed, so that Prefect's log reaches its console) in its own session (with its temporary
 Prefect server), killed as a group. The kill points come from the flow's own log: at DEBUG level
 Prefect logs "Executing task 'extract'" as a task starts and "Task run 'load-…' - Finished in
 state" as it ends. Killed before its commit, in extraction, in the middle of loading or once
@@ -51,6 +51,8 @@ pytestmark = pytest.mark.skipif(not REUTERS.is_dir(), reason=f"Reuters-21578 not
 
 
 DEBUG_ENV = dict(ENV, PREFECT_LOGGING_LEVEL="DEBUG")  # logs the start of each task
+# Without --verbose the console shows the run's progress and only Prefect's warnings.
+VERBOSE = "--verbose"
 
 
 def _run(source: Path, db: Path) -> subprocess.CompletedProcess:
@@ -63,7 +65,7 @@ def _run_and_kill(source: Path, db: Path, phase: str) -> None:
     """Start a run and SIGKILL it, with its whole process group, in `phase`."""
     point = KILL_POINTS[phase]
     process = subprocess.Popen(
-        run_command(source, db), cwd=REPO, env=DEBUG_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [*run_command(source, db), VERBOSE], cwd=REPO, env=DEBUG_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )
     lines: list[str] = []
