@@ -1,10 +1,15 @@
-"""Shared fixtures: the real spaCy model, reference data and one Prefect server per session."""
+"""Shared fixtures: the real spaCy model, reference data, one Prefect server per session for the
+flow tests, and one a module for the served deployments."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
 
 import pytest
+from prefect_served import free_port, healthy, stop, wait
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +34,29 @@ def prefect_server(tmp_path_factory):
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="module")
+def prefect_api(tmp_path_factory) -> Iterator[tuple[str, dict[str, str]]]:
+    """A served deployment's own `prefect server start` on a free loopback port, with its own PREFECT_HOME."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_API_URL": api,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+    }
+    log = (home / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        wait("the Prefect server", lambda: healthy(api), timeout=120)
+        yield api, env
+    finally:
+        stop(process)
+        log.close()

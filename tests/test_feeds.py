@@ -6,12 +6,10 @@ import subprocess
 from datetime import UTC, date, datetime, timedelta
 
 import duckdb
-import httpx
 import pytest
 from cli_runs import ENV, command, newswire, run_command, run_id
 from fixtures.feeds.server import HERE, Reply, html, news_site
-from test_serve import CRON, _stop, _trigger_and_wait, _wait
-from test_serve import server as prefect_api  # noqa: F401  (its fixture, a real Prefect server, as `prefect_api`)
+from prefect_served import CRON, served_deployment, stop, trigger_and_wait
 
 from newswire.ingest.feeds import (
     Feed,
@@ -386,18 +384,13 @@ def test_newswire_serve_polls_a_feeds_file_on_its_schedule(request, site, tmp_pa
         env={**prefect_env, "NEWSWIRE_CONTACT": "desk@example.org"}, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        deployment = _wait(
-            "the deployment",
-            lambda: (r := httpx.get(f"{api}/deployments/name/news_etl/news_etl", timeout=5)).status_code == 200
-            and r.json(),
-            timeout=120,
-        )
+        deployment = served_deployment(api)
         assert deployment["parameters"]["source"] == str(feeds.resolve())
-        first = _trigger_and_wait(api, deployment["id"])
+        first = trigger_and_wait(api, deployment["id"])
         asked_first = len(site.requests)
-        second = _trigger_and_wait(api, deployment["id"])
+        second = trigger_and_wait(api, deployment["id"])
     finally:
-        _stop(serving)
+        stop(serving)
         log.close()
     assert {r.path for r in site.requests[:asked_first]} == {"/robots.txt", "/rss.xml", "/news/storm.html", "/news/council.html"}
     assert site.requests[asked_first:] == []
