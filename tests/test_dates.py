@@ -315,6 +315,7 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "The retired miner is in his sixties.",
         "The verse John 3:16 was read aloud.",
         "The score was 10:30 at half-time.",
+        "The bank cut the short term rate.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
@@ -433,7 +434,7 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("Output was cut in December, the ministry said.", "December", date(2023, 11, 20), "DATE", "2023-12"),
         # the past week is last week, unless it is the last week of something
         ("The past week's rally lifted shares.", "The past week", APR, "DATE", "2024-W14"),
-        ("Turnout was high in the last week of March.", "the last week", APR, "DURATION", "P1W"),
+        ("Turnout was high in the last week before the vote.", "the last week", APR, "DURATION", "P1W"),
         ("Shares have fallen over the past two weeks.", "the past two weeks", APR, "DURATION", "P2W"),
         # the next decade lies ahead as ten years; the last decade is the calendar decade before
         ("Spending will rise in the coming decade.", "the coming decade", APR, "DURATION", "P10Y"),
@@ -444,6 +445,10 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("Today's meeting ended without a deal.", "Today", APR, "DATE", "2024-04-10"),
         ("Workers today walked out of the plant.", "today", APR, "DATE", "2024-04-10"),
         ("The rate is 4% as of today.", "today", APR, "DATE", "2024-04-10"),
+        # what is scheduled, set or expected, in the present, still lies ahead
+        ("The hearings are scheduled for mid-September.", "mid-September", date(1998, 3, 11), "DATE", "1998-09"),
+        ("The vote is set for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),
+        ("The talks were scheduled for Monday.", "Monday", APR, "DATE", "2024-04-08"),
         ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
     ],
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from dateparser.date import DateDataParser
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _latest_decade, _near_years, _pick, _shift_month
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
+from newswire.extract.dates.patterns import _ENDS_PHRASE
 from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
@@ -53,6 +54,9 @@ from newswire.extract.dates.vocabulary import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# "will vote in the autumn", "through the winter": the season of the story, not "the summer Olympics"
+_SEASON_PREP = re.compile(r"\b(?:in|during|by|until|till|through|throughout|over|since|before|after)\s+$", re.IGNORECASE)
+_ENDS = re.compile(_ENDS_PHRASE, re.IGNORECASE)
 _YEAR_PREP = re.compile(r"\b(?:in|since|of|until|by|from|during|to|through|before|after)\s+$", re.IGNORECASE)
 
 
@@ -166,9 +170,32 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     elif mode == "this":
         year = a.year
     else:
-        firsts = [date(a.year + k, month, 1) for k in (-1, 0, 1)]
-        year = (_pick(date(a.year, a.month, 1), firsts, _direction(ctx)) or firsts[1]).year
+        year = _year_of_month(month, a, ctx)
     return _month(year, month)
+
+
+def _year_of_month(month: int, a: date, ctx: _Ctx) -> int:
+    """The year of a month named without one: behind or ahead of the story as the tense says, else the nearest."""
+    firsts = [date(a.year + k, month, 1) for k in (-1, 0, 1)]
+    return (_pick(date(a.year, a.month, 1), firsts, _direction(ctx)) or firsts[1]).year
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _h_week_of_month(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The first week of April" is the week of 1 April; "the last week of March" the week of 31 March."""
+    month = month_number(_g(m, "mon"))
+    if _g(m, "year"):
+        year = int(_g(m, "year"))
+    elif ctx.anchor is None:
+        return _unresolved()
+    else:
+        year = _year_of_month(month, ctx.anchor, ctx)
+    n = _WEEK_ORDINALS.get(_g(m, "wo").lower())
+    if n is None:  # last, final
+        return _week(date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return _week(date(year, month, 1) + timedelta(weeks=n - 1))
 
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -256,7 +283,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if _g(m, "year"):
         return _season(int(_g(m, "year")), code, start)
     mode = _mode(_g(m, "mod"))
-    if not mode and not ctx.in_entity:
+    if not mode and not ctx.in_entity and not (_g(m, "the") and ctx.preceded_by(_SEASON_PREP) and ctx.followed_by(_ENDS)):
         return None
     if _g(m, "season").lower() == "fall" and not (mode or _g(m, "the")):
         return None
@@ -341,6 +368,9 @@ def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if _g(m, "mon"):
         return _month(year, month_number(_g(m, "mon")))
+    if _g(m, "season"):
+        code, start = SEASONS[_g(m, "season").lower()]
+        return _season(year, code, start)
     if ctx.in_entity or _g(m, "ty") or ctx.preceded_by(_YEAR_PREP):
         return _year(year)
     return None

@@ -52,6 +52,9 @@ _COUNT_BEFORE = re.compile(r"(?:[\d½]\s*|-)$")
 _RATE_BEFORE = re.compile(rf"{_AMOUNT}\s+$", re.IGNORECASE)
 _STEP_AFTER = re.compile(r"\s+(?:later|after|before|earlier|ago|from\s+now)\b", re.IGNORECASE)
 
+# "Islam will one day be ...", "hopes to one day run": an indefinite day ahead, not a period
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|can|should|shall|must|to)\s+$", re.IGNORECASE)
+
 _WORKDAY_ADJ = {"trading", "business", "working"}
 
 _YEAR_NUMBER = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -127,6 +130,9 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if code in ("S", "Q") and num and num.lower() in ("a", "an"):  # "a second time", "fell by a quarter"
         return None
+    if num.lower() == "one" and code == "D" and not plural and ctx.preceded_by(_MODAL_BEFORE):
+        if not ctx.followed_by(_STEP_AFTER):
+            return _ref("FUTURE_REF")
     n = _parse_number(num)
     if n is not None:
         n *= mult
@@ -141,6 +147,15 @@ _CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "
 _STORY_SHIFT = {"following": 1, "ensuing": 1, "previous": -1, "preceding": -1, "prior": -1}
 
 
+def _h_story_step(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The day before", "the year after" (with nothing after them) and "later in the day": the
+    date the story last mentioned, a unit back, on or at that grain; the publication date's when
+    it mentioned none."""
+    unit, shift = _g(m, "unit").lower(), {"before": -1, "after": 1}.get(_g(m, "ba").lower(), 0)
+    near = _shifted(ctx.anchor, unit, shift) if ctx.anchor is not None else _unresolved()
+    return replace(near, story=_StoryRef(unit, shift))
+
+
 def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if _names_a_year(m):
         return None
@@ -149,6 +164,10 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     unit = None if clock or plural or _g(m, "num") else _CALENDAR_UNITS.get(code)
     if unit and (mod in _STORY_SHIFT or (mod == "next" and unit == "day")):
         shift = _STORY_SHIFT.get(mod, 1)
+        if _g(m, "unit").lower() == "night":  # "the previous night": the night of the day before
+            night = f"T{PARTS_OF_DAY['night']}"
+            near = _day(ctx.anchor + timedelta(days=shift), "TIME", night) if ctx.anchor is not None else _unresolved()
+            return replace(near, story=_StoryRef("day", shift, clock=night))
         near = _shifted(ctx.anchor, unit, shift) if ctx.anchor is not None else _unresolved()
         return replace(near, story=_StoryRef(unit, shift))
     if not _g(m, "num"):

@@ -95,6 +95,13 @@ _AMOUNT = (
     rf"(?:[\d%]|\b(?:{_WORD_NUM}|hundred|thousand|million|billion|trillion|dozens?))"
     r"(?:\s+(?!(?:in|for|within|of|over|after|about|under|than|to|from|by|at|on|during|last|past|next)\b)[a-z]+)?"
 )
+# what may follow a time word that heads its phrase rather than modifying the noun after it:
+# punctuation, the end, or a word of grammar ("in the autumn, when", not "the summer Olympics")
+_FUNCTION_WORDS = (
+    r"and|or|but|as|if|when|while|because|for|to|than|of|is|are|was|were|will|would|could|may|might"
+    r"|should|the|a|an|it|its|they|we|he|she|in|on|at|with|after|before"
+)
+_ENDS_PHRASE = rf"(?:[^\w\s-]|\s*$|\s+(?:{_FUNCTION_WORDS})\b)"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d|2100)"
 _ZONE = r"(?-i:[ECMP][SD]T|GMT|UTC)\b"  # the time zones news gives with a clock time
 # a time on the 24-hour clock in four figures ("0620 hrs", "2100 EST"), not a count

@@ -31,6 +31,7 @@ from newswire.extract.dates.handlers_calendar import (
     _h_season,
     _h_spelled_year,
     _h_the_year,
+    _h_week_of_month,
     _h_year,
     _h_year_back,
     _h_year_end,
@@ -47,6 +48,7 @@ from newswire.extract.dates.handlers_relative import (
     _h_ref,
     _h_relative,
     _h_set,
+    _h_story_step,
     _h_that,
     _h_the_weekend,
     _h_weekday,
@@ -57,6 +59,7 @@ from newswire.extract.dates.patterns import (
     _CENTURY_ORDINAL,
     _CLOCK_FIGURES,
     _DECADE_WORD,
+    _ENDS_PHRASE,
     _HOLIDAY,
     _HOLIDAY_WORDS,
     _MODIFIER,
@@ -187,6 +190,15 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        _rx(rf"the\s+(?P<wo>first|second|third|fourth|last|final)\s+week\s+of\s+{_MON}(?:,?\s+{_YEAR4}(?!,?\d))?"),
+        _h_week_of_month, _MONTH_WORDS, True,
+        examples=(
+            Example("Voters go to the polls in the first week of April.", "the first week of April", "2024-W14"),
+            Example("Turnout was high in the last week of March.", "the last week of March", "2024-W13"),
+            Example("Talks stalled in the second week of May 1998.", "the second week of May 1998", "1998-W19"),
+        ),
+    ),
+    Rule(
         _rx(
             r"(?:the\s+)?(?:(?P<h>first|second|last|latter|back)[\s-]+half|(?P<h2>first|last)\s+two\s+quarters)"
             rf"\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next|the)\s+year(?![\s-]+(?:ago|earlier)\b|['’]))"
@@ -268,6 +280,8 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("Tourism collapsed last summer.", "last summer", "2023-SU"),
             Example("Crops failed this past summer.", "this past summer", "2024-SU", published=date(2024, 10, 30)),
+            Example("Parliament will vote on the budget in the autumn.", "the autumn", "2024-FA"),
+            Example("Prices fell in the winter, traders said.", "the winter", "2023-WI"),
         ),
     ),
     Rule(
@@ -357,6 +371,8 @@ RULES: tuple[Rule, ...] = (
             Example("Sales fell in the past year.", "the past year", "2023"),
             Example("The population doubled in the past decade.", "the past decade", "P10Y", "DURATION"),
             Example("The talks began on March 3. The next day, the envoys left.", "The next day", "2024-03-04"),
+            Example("The talks began on March 3. The rebels had attacked the previous night.",
+                "the previous night", "2024-03-02TNI", "TIME"),
             Example("Rates may fall in the coming months.", "the coming months", "FUTURE_REF"),
             Example("Prices rose sharply in the past week.", "the past week", "2024-W14", published=date(2024, 4, 10)),
             Example("Shares have fallen over the last week.", "the last week", "2024-W14", published=date(2024, 4, 10)),
@@ -377,6 +393,26 @@ RULES: tuple[Rule, ...] = (
             Example("The cuts will save $500 million a year.", "a year", "P1Y", "SET"),
             Example("Qantas flies four flights a week to Bombay.", "a week", "P1W", "SET"),
             Example("Two soldiers were killed a day later.", "a day", "P1D", "DURATION"),
+            Example("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+            Example("The strike lasted one day.", "one day", "P1D", "DURATION"),
+        ),
+    ),
+    Rule(
+        _rx(r"the\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after)(?=\s*(?:[^\w\s]|$))"),
+        _h_story_step, ("before", "after"),
+        examples=(
+            Example("The ministers met in Geneva on March 3. The envoys had arrived the day before.",
+                "the day before", "2024-03-02"),
+            Example("The plant opened in 1995. Sales doubled the year after.", "the year after", "1996"),
+        ),
+    ),
+    Rule(
+        _rx(r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)"),
+        _h_story_step, ("earlier", "later"),
+        examples=(
+            Example("Officials met earlier in the day to discuss the crisis.", "earlier in the day", "2024-03-27"),
+            Example("The army entered the town on March 3. Later in the day, the mayor fled.",
+                "Later in the day", "2024-03-03"),
         ),
     ),
     Rule(
@@ -459,11 +495,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_MON}\s+(?:of\s+)?|(?P<ty>the\s+year\s+))?(?P<sy>{_SPELLED_YEAR})"),
+        _rx(
+            rf"(?:{_MON}\s+(?:of\s+)?|(?P<ty>the\s+year\s+)"
+            rf"|(?:the\s+)?(?:(?:early|late|mid-?)\s*)?{_SEASON}\s+(?:of\s+)?)?(?P<sy>{_SPELLED_YEAR})"
+        ),
         _h_spelled_year, ("eighteen", "nineteen", "thousand"),
         examples=(
             Example("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", "1991"),
             Example("The census of nineteen hundred counted the city.", "nineteen hundred", "1900"),
+            Example("Oil last traded that low in the winter of nineteen ninety-four.",
+                "the winter of nineteen ninety-four", "1994-WI"),
         ),
     ),
     Rule(
@@ -502,6 +543,8 @@ RULES: tuple[Rule, ...] = (
             Example("Stores were crowded before Thanksgiving.",
                 "Thanksgiving", "2023-11-23", published=date(2023, 12, 2)),
             Example("Families gathered on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
+            Example("Fireworks lit the sky on the Fourth of July.", "Fourth of July", "2023-07-04", published=date(2023, 7, 5)),
+            Example("Pilgrims gathered on Palm Sunday 2024.", "Palm Sunday 2024", "2024-03-24"),
         ),
     ),
     Rule(
@@ -510,13 +553,18 @@ RULES: tuple[Rule, ...] = (
             r"|the\s+present\s+day|at\s+the\s+moment)"
             r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
             r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
+            # "in the short term", not "the short-term loans" or "the long term debt"
+            rf"|the\s+(?:near|short|medium|long)[\s-]+term(?={_ENDS_PHRASE})"
             r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible)"
         ),
-        _h_ref, ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible"),
+        _h_ref,
+        ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible", "term"),
         examples=(
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
+            Example("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
+            Example("The cuts may hurt growth over the short term.", "the short term", "FUTURE_REF"),
             Example("The firm said it would sell the unit as soon as possible.", "as soon as possible", "FUTURE_REF"),
         ),
     ),

@@ -38,7 +38,7 @@ def _tense_of(span: Span) -> str:
     via_noun = False
     for _ in range(16):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
-            if _arranges(tok):
+            if _arranges(tok) or _scheduled(tok):
                 return _FUTURE
             tense = _verb_tense(tok, 0)
             return _PAST if via_noun and tense == _PRESENT else tense
@@ -63,6 +63,15 @@ def _arranges(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxes & _PERFECT_AUX) and not auxes & {"been"}
     return verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and not auxes & {"had", "was", "were", "been", "be", "is", "are"}
+
+
+def _scheduled(verb: Token) -> bool:
+    """A present passive of a verb that schedules: "the hearings are scheduled for mid-September",
+    "the vote is set for Tuesday", "a ruling is expected Friday" time what still lies ahead."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _ARRANGE | _FUTURE_LEX:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes) and auxes <= _PRESENT_AUX
 
 
 def _verb_tense(verb: Token, depth: int) -> str:
