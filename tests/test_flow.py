@@ -172,3 +172,25 @@ def test_one_run_at_a_time_per_warehouse(prefect_server, tmp_path):
     db = tmp_path / "w.duckdb"
     with held_by_another_run(db), pytest.raises(WarehouseBusy, match="being loaded by another run"):
         news_etl(source=SEED_ARTICLES, db=db)
+
+
+def test_batches_are_validated_in_groups_of_at_least_the_given_size():
+    from batches import extraction
+
+    from newswire.extract.pipeline import ExtractedBatch, Failure
+    from newswire.flow import _groups
+
+    articles = [extraction(f"a{n}") for n in range(7)]
+    failed = Failure(articles[6].article, "parse", "ValueError: bad", "")
+    batches = [
+        ExtractedBatch(articles[0:2], []),
+        ExtractedBatch(articles[2:3], [failed]),
+        ExtractedBatch([], []),
+        ExtractedBatch(articles[3:6], []),
+    ]
+    failures: list[Failure] = []
+    groups = [[x.article.article_id for x in group] for group in _groups(iter(batches), 3, failures)]
+    assert groups == [["a0", "a1", "a2"], ["a3", "a4", "a5"]]
+    assert failures == [failed]
+    assert [len(g) for g in _groups(iter(batches[:2]), 5, [])] == [3]
+    assert list(_groups(iter([ExtractedBatch([], [failed])]), 1, [])) == []

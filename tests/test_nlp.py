@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from newswire.extract.nlp import nlp_processes, parse, stop_parsing
+from newswire.extract.nlp import nlp_processes, parse, sentences, stop_parsing
 
 TEXTS = [
     "Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon on Tuesday.",
@@ -91,3 +91,18 @@ def test_a_setting_that_is_no_number_of_processes_is_a_clear_error(monkeypatch, 
     monkeypatch.setenv("NEWSWIRE_NLP_PROCESSES", setting)
     with pytest.raises(ValueError, match=f"NEWSWIRE_NLP_PROCESSES is a number of processes, 1 or more, not '{setting}'"):
         nlp_processes()
+
+
+def test_sentences_are_the_documents_own_found_once_and_serialised_with_it(nlp):
+    from spacy.tokens import Doc
+
+    doc = nlp(TEXTS[4] + " " + TEXTS[0])
+    expected = [(s.start, s.end, s.text) for s in doc.sents]
+    assert len(expected) == 3
+    assert [(s.start, s.end, s.text) for s in sentences(doc)] == expected
+    cached = dict(doc.user_data)
+    assert [(s.start, s.end, s.text) for s in sentences(doc)] == expected
+    assert doc.user_data == cached
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(s.start, s.end, s.text) for s in sentences(again)] == expected
+    assert [s.text for s in sentences(nlp(""))] == []

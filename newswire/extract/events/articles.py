@@ -20,6 +20,7 @@ from newswire.extract.events.mentions import EXPLICIT_DATES, Mention, in_sentenc
 from newswire.extract.events.roles import IDENTIFYING_ROLES, is_country, keep_strongest, path_to, slot
 from newswire.extract.events.triggers import CONFLICT_TYPES, trigger
 from newswire.extract.lexicons import lexicon
+from newswire.extract.nlp import sentences
 from newswire.extract.places import place_parents
 from newswire.records import ActorMention, DateMention, Event, EventActor, stable_id
 
@@ -138,7 +139,7 @@ def _participants_named_after(
 ) -> dict[str, list[str]]:
     """People named as taking part ("The Israeli side was led by X") in a sentence with no event."""
     added: dict[str, list[str]] = {}
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         root = sentence.root
         if root.lemma_.lower() not in _PARTICIPATION_VERBS or any(trigger(t) for t in sentence):
             continue

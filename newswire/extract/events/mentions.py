@@ -39,6 +39,7 @@ from newswire.extract.events.triggers import (
     outcome,
     trigger,
 )
+from newswire.extract.nlp import sentences
 from newswire.records import ActorMention, DateMention, Event, EventActor, stable_id
 
 # Where an event's date came from, most direct first.
@@ -191,7 +192,7 @@ def mentions_of(
     text = doc.text
     candidates = lexicon_tokens(doc)
     events: list[Mention] = []
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         inside = candidates[bisect_left(candidates, sentence.start) : bisect_left(candidates, sentence.end)]
         typed = {i: t for i in inside if (t := trigger(doc[i])) is not None}
         if not typed:
