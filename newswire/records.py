@@ -89,6 +89,8 @@ class ActorMention:
     end_char: int
     ner_label: str
     title: str | None = None  # the title or role given with a person: "Defense Secretary"
+    # The country the actor evidently belongs to in this article: "Israeli" IL; `actors` holds it.
+    actor_country: str | None = field(default=None, metadata=NOT_A_COLUMN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,33 @@ class Event:
     injured: int | None = None
     # Who or what carried it out, when a noun says so: "jet" in "Israeli jets struck".
     instrument: str | None = None
+    # Where it happened: its country, point and precision, and which of its places gave them
+    # (place, actor, dateline, article_country); NULL when nothing places it.
+    country_code: str | None = None
+    geo_precision: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    place_source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlace:
+    """A place actor of an article as that article resolves it: its country (ISO 3166-1
+    alpha-2), first-level division, kind of feature, point, GeoNames id, precision and the
+    reason for the choice; `dateline` marks the article's dateline place."""
+
+    article_id: str
+    actor_id: str
+    name: str
+    country_code: str | None
+    admin1: str | None
+    feature: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+    geo_precision: str
+    geo_evidence: str
+    dateline: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +196,7 @@ class ActorRow:
     actor_type: str
     mention_count: int
     article_count: int
+    actor_country: str | None = None  # the country most of its mentions give, where one is evident
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,3 +234,4 @@ class Extraction:
     date_mentions: tuple[DateMention, ...]
     figures: tuple[Figure, ...]
     events: tuple[Event, ...]
+    places: tuple[ArticlePlace, ...] = ()

@@ -17,7 +17,7 @@ from newswire.quality.validate import ExpectationOutcome, validate_tables
 
 CHROMIUM = Path("/usr/bin/chromium")
 TABLES = {
-    "articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates", "run",
+    "articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates", "article_places", "run",
 }
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 

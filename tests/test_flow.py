@@ -65,7 +65,8 @@ def test_each_run_is_validated_and_recorded(seeded):
             [first.run_id],
         ).fetchone()[0]
     assert runs == 2
-    assert suites == {"articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates", "run"}
+    assert suites == {"articles", "actors", "actor_mentions", "date_mentions", "figures", "events", "event_actors", "dates", "article_places",
+                      "run"}
     assert critical == first.failed_critical
     dashboard = (db.parent / "index.html").read_text(encoding="utf-8")
     assert (db.parent / "data_docs" / "index.html").is_file()

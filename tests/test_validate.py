@@ -32,6 +32,7 @@ TABLES = (
     "events",
     "event_actors",
     "dates",
+    "article_places",
 )
 
 

@@ -19,6 +19,7 @@ from newswire.extract.actors import extract_actors, titles_of
 from newswire.extract.dates import extract_dates
 from newswire.extract.events import extract_events, figure_events, with_casualties
 from newswire.extract.figures import extract_figures, figure_actors
+from newswire.extract.geocode import geocode_article
 from newswire.extract.nlp import nlp_processes, parse
 from newswire.ingest.clean import mask
 from newswire.records import Article, Extraction, Rejection
@@ -87,6 +88,7 @@ def _extraction(article: Article, doc: Doc, gazetteer: Gazetteer) -> Extraction:
     actors = [replace(m, title=titles.get((m.start_char, m.end_char))) for m in actors]
     dates = extract_dates(doc, article.article_id, article.published_at)
     events = extract_events(doc, article.article_id, article.published_at, actors, dates)
+    actors, events, places = geocode_article(article.body, article.article_id, actors, events)
     figures = extract_figures(doc, article.article_id)
     counted, belongs = figure_actors(figures, actors), figure_events(doc, figures, events)
     figures = [replace(f, actor_id=counted.get(f.figure_id), event_id=belongs.get(f.figure_id)) for f in figures]
@@ -96,6 +98,7 @@ def _extraction(article: Article, doc: Doc, gazetteer: Gazetteer) -> Extraction:
         date_mentions=tuple(dates),
         figures=tuple(figures),
         events=tuple(with_casualties(doc, events, figures)),
+        places=tuple(places),
     )
 
 

@@ -24,6 +24,7 @@ from newswire.records import (
     ActorMention,
     ActorRow,
     Article,
+    ArticlePlace,
     CalendarDay,
     DateMention,
     Event,
@@ -43,6 +44,7 @@ TABLE_RECORDS: dict[str, type] = {
     "events": Event,
     "event_actors": EventActor,
     "dates": CalendarDay,
+    "article_places": ArticlePlace,
 }
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {table: columns(record) for table, record in TABLE_RECORDS.items()}
 
@@ -127,17 +129,21 @@ def _frame(table: str, records: Iterable[object]) -> pd.DataFrame:
 
 def _actors(mentions: Sequence[ActorMention]) -> list[ActorRow]:
     """Each mentioned actor, in the order of their ids: the name its first mention gives, the
-    type most of its mentions give, and its counts."""
+    type most of its mentions give, its counts, and the country most of its mentions give."""
     names: dict[str, str] = {}
     types: dict[str, Counter[str]] = {}
+    countries: dict[str, Counter[str]] = {}
     article_sets: dict[str, set[str]] = {}
     for m in mentions:
         names.setdefault(m.actor_id, m.actor_name)
         types.setdefault(m.actor_id, Counter())[m.actor_type] += 1
+        if m.actor_country is not None:
+            countries.setdefault(m.actor_id, Counter())[m.actor_country] += 1
         article_sets.setdefault(m.actor_id, set()).add(m.article_id)
     return [
         ActorRow(actor_id, names[actor_id], counts.most_common(1)[0][0], sum(counts.values()),
-                 len(article_sets[actor_id]))
+                 len(article_sets[actor_id]),
+                 min(countries[actor_id], key=lambda c: (-countries[actor_id][c], c)) if actor_id in countries else None)
         for actor_id, counts in sorted(types.items())
     ]
 
@@ -163,5 +169,6 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
         "events": _frame("events", events),
         "event_actors": _frame("event_actors", (a for e in events for a in e.actors)),
         "dates": _frame("dates", calendar(referenced_days)),
+        "article_places": _frame("article_places", (p for x in extractions for p in x.places)),
     }
     return StagedBatch(frames)

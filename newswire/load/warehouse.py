@@ -43,12 +43,12 @@ LOAD_LAYER = "02_load"
 PUBLISH_LAYER = "03_publish"
 # What a full refresh empties before it publishes: everything extracted, not the run history.
 PUBLISHED_TABLES = ("event_actors", "events", "figures", "date_mentions", "actor_mentions", "actors", "articles",
-                    "dates", "inputs", "article_sources")
+                    "dates", "inputs", "article_sources", "article_places", "places")
 
 
 # The run's staging tables, emptied when a run begins.
 RUN_TABLES = ("run_actors", "run_articles", "run_actor_mentions", "run_date_mentions", "run_figures", "run_events",
-              "run_event_actors", "run_article_sources")
+              "run_event_actors", "run_article_sources", "run_article_places", "run_actor_countries")
 # DuckDB's memory while batches are staged (the parsing workers run then) and while the run is
 # published (they have stopped); beyond it, DuckDB spills to a temporary file beside the warehouse.
 STAGING_MEMORY = 64 * 2**20

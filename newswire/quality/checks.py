@@ -18,7 +18,9 @@ from datetime import date
 
 import pandas as pd
 
+from newswire.extract.geocode import country_codes
 from newswire.load.staging import StagedBatch
+from newswire.outlines import country_bounds
 from newswire.quality.validate import SAMPLE_SIZE, ExpectationOutcome, critical_failures
 from newswire.records import FlaggedRow
 
@@ -38,7 +40,12 @@ _ROW_KEYS: dict[str, tuple[str, ...]] = {
     "events": ("event_id",),
     "event_actors": ("event_id", "actor_id"),
     "dates": ("date",),
+    "article_places": ("article_id", "actor_id"),
 }
+# How far (in degrees) a point may lie outside its country's Natural Earth 1:110m bounding box:
+# that scale simplifies coasts and borders, and draws some territories apart (the Gaza Strip
+# beside the West Bank's box).
+BOUNDS_MARGIN = 1.0
 _SHOWN_TEXT = 200
 
 
@@ -126,7 +133,42 @@ def with_checks(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     checked["event_actors"] = event_actors
     figures = checked["figures"]
     figures["percent_value"] = [v if u == "percent" else None for v, u in zip(figures["value"], figures["unit"])]
+    for table in ("article_places", "events"):
+        if table in checked:
+            checked[table] = _with_geo_checks(checked[table])
+    actors = checked["actors"].copy()
+    actors["actor_country_known"] = [_country_known(c) for c in actors["actor_country"]]
+    checked["actors"] = actors
     return checked
+
+
+def _country_known(code: object) -> bool:
+    """Whether a country code is empty or a known ISO 3166-1 alpha-2 code."""
+    return code is None or (isinstance(code, float) and pd.isna(code)) or code in country_codes()
+
+
+def _within_country(code: object, latitude: object, longitude: object) -> bool:
+    """Whether a point lies within its country's bounding box (widened by `BOUNDS_MARGIN`);
+    a row without a point, or of a country Natural Earth's small-scale map leaves out, passes."""
+    if not isinstance(latitude, float | int) or not isinstance(longitude, float | int) or pd.isna(latitude):
+        return True
+    bounds = country_bounds().get(code) if isinstance(code, str) else None
+    if bounds is None:
+        return True
+    min_lon, min_lat, max_lon, max_lat = bounds
+    return (min_lon - BOUNDS_MARGIN <= longitude <= max_lon + BOUNDS_MARGIN
+            and min_lat - BOUNDS_MARGIN <= latitude <= max_lat + BOUNDS_MARGIN)
+
+
+def _with_geo_checks(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame with places with its geo check columns: `country_known` (its country code is a
+    known one) and `point_in_country` (its point lies within its country)."""
+    frame = frame.copy()
+    frame["country_known"] = [_country_known(c) for c in frame["country_code"]]
+    frame["point_in_country"] = [
+        _within_country(c, lat, lon) for c, lat, lon in zip(frame["country_code"], frame["latitude"], frame["longitude"])
+    ]
+    return frame
 
 
 def run_checks(inputs: int, articles: int, undated: int) -> pd.DataFrame:
@@ -185,7 +227,7 @@ def _dependents(frames: Mapping[str, pd.DataFrame], table: str, rows: pd.DataFra
     """Rows of other tables that cannot be published without these: (table, mask)."""
     if table == "articles":
         gone = set(rows["article_id"])
-        for other in MENTION_TABLES:
+        for other in (*MENTION_TABLES, "article_places"):
             yield other, frames[other]["article_id"].isin(gone)
         yield "event_actors", frames["event_actors"]["event_id"].isin(
             set(frames["events"].loc[frames["events"]["article_id"].isin(gone), "event_id"])
@@ -196,6 +238,7 @@ def _dependents(frames: Mapping[str, pd.DataFrame], table: str, rows: pd.DataFra
         gone = set(rows["actor_id"])
         yield "actor_mentions", frames["actor_mentions"]["actor_id"].isin(gone)
         yield "event_actors", frames["event_actors"]["actor_id"].isin(gone)
+        yield "article_places", frames["article_places"]["actor_id"].isin(gone)
 
 
 def decide(

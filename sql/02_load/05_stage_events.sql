@@ -15,4 +15,9 @@ select
     cast(fatalities as integer) as fatalities,
     cast(injured as integer) as injured,
     instrument,
+    country_code,
+    geo_precision,
+    cast(latitude as double) as latitude,
+    cast(longitude as double) as longitude,
+    place_source,
 from stg_events;

@@ -2,7 +2,7 @@
 -- of its mentions carry across the whole warehouse; its title is the one given in the most
 -- recent article that gives one; counts are recomputed over all articles. Only the actors the
 -- run touched are rewritten, once, when it is published.
-insert or replace into actors
+insert or replace into actors by name
 with named as (
     select
         run.actor_id,

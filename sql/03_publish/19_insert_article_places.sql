@@ -1,0 +1,2 @@
+insert into article_places
+from run_article_places;
