@@ -329,6 +329,10 @@ def evaluate(
         [], "--html", exists=True, file_okay=False,
         help="A folder of annotated news pages (pages/ and expected.json): scores of the main text (repeatable).",
     ),
+    places: Path = typer.Option(
+        None, "--places", exists=True, dir_okay=False,
+        help="Where each place is (seeds_places.json format): country accuracy and share within max_km.",
+    ),
 ) -> None:
     """Measure extraction quality.
 
@@ -341,11 +345,15 @@ def evaluate(
     With --html: the share of pages whose main text holds every snippet it must and none it must
     not, the rates per snippet and the pages that give a publication date, on the tuning and
     held-out parts of the set.
+    With --places: the share of gold places whose country is right, and of those within their
+    max_km of the gold point.
     """
-    if gold is None and not timeml and not meantime and not quantities and not html:
-        raise _fail("eval", "nothing to measure: give --gold, --timeml, --meantime, --quantities and/or --html")
+    if gold is None and not timeml and not meantime and not quantities and not html and places is None:
+        raise _fail("eval", "nothing to measure: give --gold, --timeml, --meantime, --quantities, --html and/or --places")
     if gold is not None:
         _evaluate_gold(gold, db)
+    if places is not None:
+        _evaluate_places(places, db)
     if html:
         from newswire.evaluation.html import score_pages
 
@@ -414,6 +422,23 @@ def _evaluate_gold(gold: Path, db: Path) -> None:
         _echo(score.line())
     for line in event_report:
         _echo(f"  {line}")
+
+
+def _evaluate_places(gold: Path, db: Path) -> None:
+    import duckdb
+
+    from newswire.evaluation.places import score_places, warehouse_places
+
+    if not db.exists():
+        raise _fail("eval", f"warehouse {db} does not exist; run `newswire run` first")
+    try:
+        listed = json.loads(gold.read_text(encoding="utf-8"))["places"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise _fail("eval", f"{gold} is not a list of places (seeds_places.json format): {exc}") from exc
+    with duckdb.connect(str(db), read_only=True) as con:
+        found = warehouse_places(con)
+    for line in score_places(listed, found).lines():
+        _echo(line)
 
 
 @app.command()
@@ -490,7 +515,7 @@ def _answer(command: str, db: Path, query_name: str, assignments: list[str]):
     except duckdb.CatalogException as exc:
         reason = str(exc).splitlines()[0]
         raise _fail(command, f"{reason}; `newswire run` brings the warehouse's views up to date") from exc
-    except duckdb.Error as exc:
+    except (duckdb.Error, RuntimeError) as exc:
         raise _fail(command, str(exc).splitlines()[0]) from exc
 
 
@@ -501,6 +526,10 @@ def query(
     output: str = typer.Option("table", "--format", help="table, csv or json."),
     db: Path = DbOption,
     list_queries: bool = typer.Option(False, "--list", help="List the queries with their question and parameters."),
+    setup: str = typer.Option(
+        None, "--setup", metavar="EXTENSION",
+        help="Print the SQL that loads fts or spatial (offline, from its wheel) and its views in the `duckdb` shell.",
+    ),
 ) -> None:
     """Answer a question of sql/04_analysis on the warehouse, opened read-only.
 
@@ -509,6 +538,14 @@ def query(
     """
     from newswire.analyst.queries import QueryError, available_queries, formatter, listing
 
+    if setup is not None:
+        from newswire.analyst.extensions import setup_script
+
+        try:
+            _echo(setup_script(setup).rstrip("\n"))
+        except (ValueError, RuntimeError) as exc:
+            raise _fail("query", exc) from exc
+        return
     if list_queries or name is None:
         _echo("\n".join(listing(available_queries())))
         return
@@ -551,12 +588,14 @@ def search(
         _echo(line)
 
 
-CHARTS = {"timeline": "actor_timeline", "figures": "figures_over_time"}
+CHARTS = {"timeline": "actor_timeline", "figures": "figures_over_time", "map": "events_placed"}
 
 
 @app.command()
 def chart(
-    kind: str = typer.Argument(..., help="timeline (an actor's events by date) or figures (figures by category)."),
+    kind: str = typer.Argument(
+        ..., help="timeline (an actor's events by date), figures (figures by category) or map (events by place)."
+    ),
     out: Path = typer.Option(..., "--out", help="The SVG file to write."),
     param: list[str] = ParamOption,
     db: Path = DbOption,
@@ -564,15 +603,22 @@ def chart(
     """Draw the answer of an analysis query as an SVG file (no script, nothing from the network).
 
     `timeline` draws actor_timeline (--param actor=…), `figures` draws figures_over_time
-    (--param category=…).
+    (--param category=…), `map` draws events_placed on country outlines (--param from=…
+    --param to=…, dates as YYYY-MM-DD).
     """
-    from newswire.analyst.chart import figures_svg, timeline_svg
+    from newswire.analyst.chart import figures_svg, map_svg, timeline_svg
 
     if kind not in CHARTS:
         raise _fail("chart", f"the charts are {', '.join(CHARTS)}, not {kind!r}")
     chosen, values, result = _answer("chart", db, CHARTS[kind], param)
     if kind == "timeline":
         svg, what = timeline_svg(result, f"{values['actor']}: events by date"), "events"
+    elif kind == "map":
+        from newswire.outlines import country_outlines
+
+        first, last = (None if values[bound] == "any" else values[bound] for bound in ("from", "to"))
+        span = f", {first} to {last}" if first and last else f", since {first}" if first else f", until {last}" if last else ""
+        svg, what = map_svg(result, f"Events by place{span}", country_outlines()), "events"
     else:
         title = "Figures by category" if values["category"] == "all" else f"Figures: {values['category']}"
         svg, what = figures_svg(result, title), "figures"

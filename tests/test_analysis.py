@@ -24,6 +24,7 @@ from newswire.analyst.queries import (
     UnknownQuery,
     available_queries,
     bind,
+    cell_text,
     find_query,
     format_csv,
     format_json,
@@ -95,10 +96,10 @@ def test_every_query_states_its_question_and_declares_each_parameter_it_uses(nam
     assert all(p.default is not None for p in query.parameters), "every query runs without --param"
 
 
-def test_the_analysis_folder_holds_the_six_questions():
+def test_the_analysis_folder_holds_the_eight_questions():
     assert QUERY_NAMES == [
         "actor_timeline", "who_met_whom", "figures_over_time", "sources_disagree",
-        "most_mentioned_actors_per_week", "article_facts",
+        "most_mentioned_actors_per_week", "article_facts", "events_near", "events_placed",
     ]
     assert all(path.name[:3].rstrip("_").isdigit() for path in ANALYSIS_DIR.glob("*.sql"))
 
@@ -362,3 +363,26 @@ def test_chart_draws_an_actors_timeline_and_the_figures(sample_db, con, tmp_path
     bars = [r for r in ElementTree.parse(tmp_path / "hostages.svg").getroot().iter(f"{SVG}rect") if r.get("class") == "bar"]
     assert len(bars) == len(answer(con, "figures_over_time", category="hostages"))
     assert newswire("chart", "pie", "--out", "x.svg", "--db", str(sample_db), cwd=tmp_path).returncode == 1
+
+
+def test_events_near_rafah_on_the_samples_are_within_the_distance_and_hold_rafahs_own(con):
+    near = answer(con, "events_near", place="Rafah", km="50")
+    assert near and all(row["km"] <= 50 for row in near)
+    placed_at_rafah = {
+        event_id for (event_id,) in con.execute(
+            "select canonical_event_id from v_event_points where list_contains(places, 'Rafah')"
+        ).fetchall()
+    }
+    assert placed_at_rafah and placed_at_rafah <= {row["canonical_event_id"] for row in near}
+    assert not answer(con, "events_near", place="Rafah", km="50", **{"from": "2100-01-01"})
+
+
+def test_chart_draws_the_map_of_the_samples_placed_events(sample_db, con, tmp_path):
+    placed = answer(con, "events_placed")
+    done = newswire("chart", "map", "--out", "map.svg", "--db", str(sample_db), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"map.svg: {len(placed)} events from events_placed"
+    circles = [c for c in ElementTree.parse(tmp_path / "map.svg").getroot().iter(f"{SVG}circle") if c.get("class") == "event"]
+    assert len(circles) == len(placed) > 0
+    tips = sorted(c.find(f"{SVG}title").text.split(" at ")[0] for c in circles)
+    assert tips == sorted(f"{cell_text(row['event_date']) or 'undated'} {row['event_type']}" for row in placed)

@@ -3,7 +3,9 @@
 `timeline_svg` draws the rows of the `actor_timeline` query: a lane per event type, a circle
 per event at its date, larger when more sources report it. `figures_svg` draws the rows of
 `figures_over_time`: a panel per category, a bar per figure in the order it was reported,
-scaled to the largest figure of its category.
+scaled to the largest figure of its category. `map_svg` draws the rows of `events_placed` on
+country outlines (equirectangular: x the longitude, y the latitude), framed on the events: a
+circle per event at its point, coloured by event type, larger when more sources report it.
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
 from math import sqrt
+from typing import TYPE_CHECKING
 
 from newswire.analyst.queries import Result, cell_text
+
+if TYPE_CHECKING:
+    from newswire.outlines import Outline
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 FONT = "font-family:sans-serif;font-size:12px"
@@ -128,3 +134,81 @@ def figures_svg(result: Result, title: str, width: int = 960) -> str:
     if not rows:
         body.append(f'<text x="16" y="{top + 20}">no figure</text>')
     return _svg(width, height, title, body)
+
+
+# Degrees of longitude and latitude (west, south, east, north).
+Extent = tuple[float, float, float, float]
+WORLD: Extent = (-180.0, -90.0, 180.0, 90.0)
+
+
+def map_extent(points: Sequence[tuple[float, float]], aspect: float, least: float = 8.0) -> Extent:
+    """The frame of a map of `points` (latitude, longitude): their extent with a margin, at least
+    `least` degrees wide, widened to the drawing's `aspect` (width / height), kept on the globe."""
+    if not points:
+        return WORLD
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    lon_span = max(max(lons) - min(lons), least) * 1.3
+    lat_span = max(max(lats) - min(lats), least / aspect) * 1.3
+    lon_span, lat_span = max(lon_span, lat_span * aspect), max(lat_span, lon_span / aspect)
+    if lon_span >= 360 or lat_span >= 180:
+        return WORLD
+    mid_lon, mid_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    west = min(max(mid_lon - lon_span / 2, -180.0), 180.0 - lon_span)
+    south = min(max(mid_lat - lat_span / 2, -90.0), 90.0 - lat_span)
+    return west, south, west + lon_span, south + lat_span
+
+
+def _overlaps(a: Extent, b: Extent) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def map_svg(result: Result, title: str, outlines: Sequence[Outline], width: int = 960) -> str:
+    """The events of `events_placed` as circles at their points, on the countries' outlines."""
+    events = [row for row in _records(result) if row["latitude"] is not None and row["longitude"] is not None]
+    types = sorted({row["event_type"] for row in events})
+    left, top, map_width = 16, 44, width - 32
+    map_height = map_width // 2
+    west, south, east, north = map_extent([(r["latitude"], r["longitude"]) for r in events], map_width / map_height)
+    scale = map_width / (east - west)
+
+    def x(longitude: float) -> float:
+        return round(left + (longitude - west) * scale, 1)
+
+    def y(latitude: float) -> float:
+        return round(top + (north - latitude) * scale, 1)
+
+    body = [
+        f'<svg class="map" x="{left}" y="{top}" width="{map_width}" height="{map_height}" '
+        f'viewBox="{west:g} {-north:g} {east - west:g} {north - south:g}" preserveAspectRatio="none">',
+        f'<rect x="{west:g}" y="{-north:g}" width="{east - west:g}" height="{north - south:g}" fill="#eaf2fa"/>',
+        *(
+            f'<path class="country" d="{escape(outline.path)}" fill="#f7f7f2" stroke="#9a9a9a" '
+            f'stroke-width="0.8" vector-effect="non-scaling-stroke"><title>{escape(outline.name)}</title></path>'
+            for outline in outlines
+            if _overlaps(outline.bounds, (west, south, east, north))
+        ),
+        "</svg>",
+        f'<rect x="{left}" y="{top}" width="{map_width}" height="{map_height}" fill="none" stroke="#333333"/>',
+    ]
+    if not events:
+        body.append(f'<text x="{left + 12}" y="{top + 24}">no placed event</text>')
+    colours = {event_type: PALETTE[index % len(PALETTE)] for index, event_type in enumerate(types)}
+    for row in sorted(events, key=lambda r: -(r["sources"] or 1)):
+        radius = round(3 + 2.5 * sqrt(row["sources"] or 1), 1)
+        where = cell_text(row["places"]) or f"{row['latitude']:.2f}, {row['longitude']:.2f}"
+        who = cell_text(row["actors"]) or "no one named"
+        tip = (
+            f"{cell_text(row['event_date']) or 'undated'} {row['event_type']} at {where} ({row['country_code']}): "
+            f"{who}; {row['sources']} source(s), {row['articles']} article(s)"
+        )
+        body.append(
+            f'<circle class="event" cx="{x(row["longitude"])}" cy="{y(row["latitude"])}" r="{radius}" '
+            f'fill="{colours[row["event_type"]]}" fill-opacity="0.75" stroke="#ffffff" stroke-width="1">'
+            f"<title>{escape(tip)}</title></circle>"
+        )
+    per_row = max(map_width // 130, 1)
+    for index, event_type in enumerate(types):
+        legend_x, legend_y = left + 130 * (index % per_row), top + map_height + 22 + 20 * (index // per_row)
+        body.append(f'<circle cx="{legend_x + 6}" cy="{legend_y - 4}" r="6" fill="{colours[event_type]}"/>')
+        body.append(f'<text class="legend" x="{legend_x + 16}" y="{legend_y}">{escape(event_type)}</text>')
+    return _svg(width, top + map_height + 22 + 20 * -(-len(types) // per_row), title, body)

@@ -2,8 +2,9 @@
 
 A query file starts with a comment: its first line is the question the query answers, and
 each line `-- $name: description (default: value)` declares a parameter, bound by DuckDB as
-a prepared-statement parameter. Everything here is a plain function; running a query takes
-a connection the caller opened. CSV output is safe to open in a spreadsheet (`neutralised`).
+a prepared-statement parameter; a line `-- uses: spatial` names a DuckDB extension the query
+needs, loaded (with its views) before it runs. Everything here is a plain function; running a
+query takes a connection the caller opened. CSV output is safe to open in a spreadsheet (`neutralised`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ CELL_WIDTH = 60
 
 _NUMBER_PREFIX = re.compile(r"^\d+_")
 _PARAMETER_LINE = re.compile(r"^--\s*\$(?P<name>[a-z_]+):\s*(?P<description>.*?)\s*(?:\(default:\s*(?P<default>.*)\))?$")
+_USES_LINE = re.compile(r"^--\s*uses:\s*(?P<names>[a-z_ ,]+?)\s*$")
 _PARAMETER_USE = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")
 
@@ -54,6 +56,7 @@ class Query:
     question: str
     parameters: tuple[Parameter, ...]
     sql: str
+    extensions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,14 @@ def parse_query(name: str, sql: str) -> Query:
         for match in map(_PARAMETER_LINE.match, header)
         if match
     )
-    return Query(name, question, parameters, sql)
+    extensions = tuple(
+        extension
+        for match in map(_USES_LINE.match, header)
+        if match
+        for extension in re.split(r"[ ,]+", match["names"])
+        if extension
+    )
+    return Query(name, question, parameters, sql, extensions)
 
 
 def used_parameters(sql: str) -> set[str]:
@@ -134,7 +144,12 @@ def bind(query: Query, given: Mapping[str, str]) -> dict[str, str]:
 
 
 def run(con: duckdb.DuckDBPyConnection, query: Query, values: Mapping[str, str]) -> Result:
-    """The query's answer on an open connection, its parameters bound by name."""
+    """The query's answer on an open connection, its parameters bound by name, the extensions
+    it uses loaded first."""
+    from newswire.analyst.extensions import use
+
+    for extension in query.extensions:
+        use(con, extension)
     con.execute(query.sql, dict(values) or None)
     columns = tuple(column[0] for column in con.description)
     return Result(columns, tuple(con.fetchall()))

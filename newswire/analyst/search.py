@@ -1,7 +1,7 @@
 """Full-text search over the articles' bodies: DuckDB's fts extension (BM25), loaded offline.
 
-The extension comes from the `duckdb-extension-fts` wheel, loaded from its path inside
-site-packages, so nothing is fetched. The index lives in the warehouse (schema
+The extension comes from the `duckdb-extension-fts` wheel, loaded offline
+(`newswire.analyst.extensions`). The index lives in the warehouse (schema
 `fts_main_articles`) and covers the articles it was built over; a search first checks that
 those are the warehouse's articles (an article's id is a hash of its text, so the same ids
 mean the same bodies). When they are not, the search rebuilds the index in one transaction
@@ -16,11 +16,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 
 import duckdb
 
+from newswire.analyst.extensions import load, quoted
 from newswire.resources import SQL_DIR
 
 INDEX_SCHEMA = "fts_main_articles"
@@ -129,21 +129,8 @@ class Hit:
     sentence: str | None
 
 
-def extension_path() -> Path:
-    """The fts extension shipped in the wheel for this DuckDB version."""
-    path = Path(str(files("duckdb_extension_fts"))) / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
-    if not path.is_file():
-        raise RuntimeError(f"no fts extension for DuckDB {duckdb.__version__} at {path}: install duckdb-extension-fts")
-    return path
-
-
-def _quoted(path: Path) -> str:
-    """A path as an SQL string literal, for the statements that take no parameter (LOAD, ATTACH)."""
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"load {_quoted(extension_path())}")
+    load(con, "fts")
 
 
 def index_is_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -167,7 +154,7 @@ def _in_memory(db_path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     try:
         load_fts(con)
-        con.execute(f"attach {_quoted(db_path)} as warehouse (read_only)")
+        con.execute(f"attach {quoted(db_path)} as warehouse (read_only)")
         con.execute(
             "create table articles as "
             "select article_id, external_id, title, source_name, published_at, body from warehouse.articles"

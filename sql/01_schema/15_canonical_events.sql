@@ -1,7 +1,8 @@
 -- One row per real-world event: the date most of its sources give, who took part, where,
 -- how many articles and sources report it, whether they disagree on the date, and its dead and
 -- injured: the largest count any of its reports gives (each report counts its article event
--- once, so the largest is the latest toll, never a sum of the same dead told twice).
+-- once, so the largest is the latest toll, never a sum of the same dead told twice); and its
+-- place, the country, point and precision most of its sources give (`canonical_event_places`).
 create or replace view canonical_events as
 with mentions as (
     select
@@ -84,6 +85,10 @@ select
     final.*,
     reported.dates_reported,
     len(reported.dates_reported) > 1 as sources_disagree,
+    placed.country_code,
+    placed.latitude,
+    placed.longitude,
+    placed.geo_precision,
 from final
 inner join (
     select
@@ -91,4 +96,5 @@ inner join (
         list(distinct reported_date order by reported_date) filter (where stated) as dates_reported,
     from article_dates
     group by canonical_event_id
-) as reported on final.canonical_event_id = reported.canonical_event_id;
+) as reported on final.canonical_event_id = reported.canonical_event_id
+left join canonical_event_places as placed on final.canonical_event_id = placed.canonical_event_id;
