@@ -16,7 +16,6 @@ the latitude negated, as SVG's y grows downwards), drawn by DuckDB's spatial ext
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ from types import MappingProxyType
 
 import pyogrio
 import pyogrio.raw
+
+from newswire.reference import converter_rows
 
 # (min_lon, min_lat, max_lon, max_lat) in degrees.
 Bounds = tuple[float, float, float, float]
@@ -63,9 +64,7 @@ def natural_earth_path() -> Path:
 @cache
 def _country_table() -> tuple[dict[str, str], tuple[tuple[str, re.Pattern[str]], ...]]:
     """`country_converter`'s alpha-3 -> alpha-2 codes, and (alpha-2, name regex) pairs."""
-    path = files("country_converter") / "country_data.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    rows = converter_rows()
     by_alpha3 = {row["ISO3"]: row["ISO2"] for row in rows if row["ISO3"] and row["ISO2"]}
     patterns = tuple((row["ISO2"], re.compile(row["regex"], re.IGNORECASE)) for row in rows if row["regex"] and row["ISO2"])
     return by_alpha3, patterns
@@ -112,10 +111,11 @@ def _union(a: Bounds, b: Bounds) -> Bounds:
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
-def within(bounds: Bounds, latitude: float, longitude: float) -> bool:
-    """Whether a point lies inside a bounding box, edges included."""
+def within(bounds: Bounds, latitude: float, longitude: float, margin: float = 0.0) -> bool:
+    """Whether a point lies inside a bounding box widened by `margin` degrees, edges included."""
     min_lon, min_lat, max_lon, max_lat = bounds
-    return min_lon <= longitude <= max_lon and min_lat <= latitude <= max_lat
+    return (min_lon - margin <= longitude <= max_lon + margin
+            and min_lat - margin <= latitude <= max_lat + margin)
 
 
 @cache

@@ -1,9 +1,12 @@
-"""Reference data shipped in `newswire.seeds`: country names and codes, aliases of well-known actors."""
+"""Reference data: what `newswire.seeds` ships (country names and codes, aliases of well-known
+actors) and `country_converter`'s table of country names, codes and name regexes."""
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -44,3 +47,11 @@ def load_gazetteer(seeds_dir: Path = SEEDS_DIR) -> Gazetteer:
     for row in read_seed(ALIASES_FILE, seeds_dir):
         aliases[alias_key(row["alias"])] = (row["name"], row["actor_type"])
     return Gazetteer(MappingProxyType(aliases))
+
+
+@cache
+def converter_rows() -> tuple[dict[str, str], ...]:
+    """The rows of `country_converter`'s data file (ISO2, ISO3, name_short, name_official, regex,
+    ...), read directly: its API does not run with this project's pandas."""
+    with (files("country_converter") / "country_data.tsv").open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle, delimiter="\t"))

@@ -45,12 +45,15 @@ def quoted(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def _views(name: str) -> list[str]:
+    """The statements that make the views the extension `name` brings."""
+    layer = VIEW_LAYERS.get(name)
+    return [path.read_text(encoding="utf-8").strip() for path in sql_layer(layer)] if layer else []
+
+
 def setup_script(name: str) -> str:
     """What loads the extension `name` and makes its views in the `duckdb` shell: `use` as SQL."""
-    statements = [f"load {quoted(extension_path(name))};"]
-    if name in VIEW_LAYERS:
-        statements += [path.read_text(encoding="utf-8").strip() for path in sql_layer(VIEW_LAYERS[name])]
-    return "\n".join(statements) + "\n"
+    return "\n".join([f"load {quoted(extension_path(name))};", *_views(name)]) + "\n"
 
 
 def load(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -60,6 +63,5 @@ def load(con: duckdb.DuckDBPyConnection, name: str) -> None:
 def use(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Load the extension `name` on the warehouse's connection and make the views it brings."""
     load(con, name)
-    if name in VIEW_LAYERS:
-        for path in sql_layer(VIEW_LAYERS[name]):
-            con.execute(path.read_text(encoding="utf-8"))
+    for statement in _views(name):
+        con.execute(statement)

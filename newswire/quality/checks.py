@@ -20,7 +20,7 @@ import pandas as pd
 
 from newswire.extract.geocode import country_codes
 from newswire.load.staging import StagedBatch
-from newswire.outlines import country_bounds
+from newswire.outlines import country_bounds, within
 from newswire.quality.validate import SAMPLE_SIZE, ExpectationOutcome, critical_failures
 from newswire.records import FlaggedRow
 
@@ -155,9 +155,7 @@ def _within_country(code: object, latitude: object, longitude: object) -> bool:
     bounds = country_bounds().get(code) if isinstance(code, str) else None
     if bounds is None:
         return True
-    min_lon, min_lat, max_lon, max_lat = bounds
-    return (min_lon - BOUNDS_MARGIN <= longitude <= max_lon + BOUNDS_MARGIN
-            and min_lat - BOUNDS_MARGIN <= latitude <= max_lat + BOUNDS_MARGIN)
+    return within(bounds, latitude, longitude, BOUNDS_MARGIN)
 
 
 def _with_geo_checks(frame: pd.DataFrame) -> pd.DataFrame:

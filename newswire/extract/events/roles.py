@@ -19,18 +19,16 @@ it happened ("Israeli jets launched air strikes on ...", "clashes broke out betw
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
 from newswire.extract.events.triggers import ARMED_AGENTS, VERB_TRIGGERS, WEAPONS, armed_agent, lemma
 from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention
-from newswire.reference import alias_key
+from newswire.reference import alias_key, converter_rows
 
 # Roles, strongest first; "mentioned" is an actor of the sentence with no role in the event.
 ROLES = ("source", "target", "participant", "place", "mentioned")
@@ -280,9 +278,7 @@ def instrument(trigger: Token) -> tuple[str | None, str | None]:
 def _countries() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str]], ...]]:
     """Country names (`country_converter`'s short and official names) and, per country, the
     regex that also matches its adjective ("israel" in "Israeli")."""
-    path = files("country_converter") / "country_data.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    rows = converter_rows()
     names = frozenset(alias_key(r[c]) for r in rows for c in ("name_short", "name_official") if r[c])
     patterns = tuple((r["name_short"], re.compile(r["regex"], re.IGNORECASE)) for r in rows if r["regex"])
     return names, patterns
