@@ -144,9 +144,10 @@ CONFLICT_RULES = [
     # outcome counts for that noun; the city of a neighbourhood is a place of it too.
     ("On 4 February 2024, Israeli jets launched air strikes on the Tuffah neighbourhood of Gaza City, killing four.",
      "strikes", "ASSAULT", "aerial", "air", {"Israel": "source", "Tuffah": "place", "Gaza City": "place"}, 4, None),
-    # So are those of a verb that says the event happened; "armed" makes a clash armed.
+    # So are those of a verb that says the event happened; "armed" makes a clash armed. The first
+    # side named of a clash is its source, the other a participant.
     ("On 14 February 2024, armed clashes broke out between Hamas fighters and Israeli troops in Jenin.",
-     "clashes", "ASSAULT", "clash", None, {"Hamas": "participant", "Israeli": "participant", "Jenin": "place"}, None, None),
+     "clashes", "ASSAULT", "clash", None, {"Hamas": "source", "Israeli": "participant", "Jenin": "place"}, None, None),
     # A military word makes any vehicle an armed agent, and its side the source.
     ("On 19 March 2024, Israeli naval boats fired at fishermen off the coast of Gaza City, wounding one.",
      "fired", "ASSAULT", "firearms", "boat", {"Israel": "source", "Gaza City": "place"}, None, 1),
@@ -333,6 +334,18 @@ def test_no_casualties_reported_is_zero_and_nothing_said_is_null(nlp, gazetteer)
 )
 def test_everyday_senses_are_not_assaults(nlp, gazetteer, text):
     assert [e.trigger_text for e, _ in conflict_events(nlp, gazetteer, text) if e.event_type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares rallied against the dollar on Friday.", "The yen rallied against the euro."]
+)
+def test_a_market_that_rallies_against_a_currency_is_no_protest(nlp, gazetteer, text):
+    assert conflict_events(nlp, gazetteer, text) == []
+
+
+def test_a_protest_against_a_law_is_a_protest(nlp, gazetteer):
+    (march, roles), = conflict_events(nlp, gazetteer, "Thousands of students marched through Belgrade against the new law.")
+    assert (march.event_type, march.event_mode, roles.get("Belgrade")) == ("PROTEST", "march", "place")
 
 
 def test_a_strike_by_workers_is_a_protest_and_a_drone_strike_an_assault(nlp, gazetteer):

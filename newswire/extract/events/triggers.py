@@ -209,11 +209,15 @@ def _hit(preposition: Token) -> list[Token]:
     return [g for g in preposition.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
 
 
-def _other_sense(token: Token) -> bool:
+def _other_sense(token: Token, protest: bool = False) -> bool:
     """A violent word used of a deal, a market, an economy or nature: "struck a deal", "a deal
     struck", "shares plunged", "prices shot up", "he shot back", "an earthquake struck", "the
     rise of the yen has hit Japan", "a fungus which attacks the roots", "kill the weeds", "seize
-    this opportunity", "a story shot down by others", "a charm offensive", "attack helicopters"."""
+    this opportunity", "a story shot down by others", "a charm offensive", "attack helicopters".
+    A protest is one whatever it is against ("marched against the law"), so for a protest only
+    its subject tells the other sense ("the yen rallied")."""
+    if protest:
+        return any(_no_attacker(s) for s in _subjects(token))
     if token.pos_ == "NOUN" and (
         (token.dep_ == "compound" and lemma(token.head) in _EQUIPMENT)
         or any(c.dep_ in {"amod", "compound"} and _of_business(c) for c in token.children)
@@ -361,7 +365,7 @@ def trigger(token: Token) -> Typed | None:
         or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     ):
         return None
-    if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token):
+    if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token, typed.event_type == "PROTEST"):
         return None
     return _weapon_mode(token, typed) if typed is not None and typed.sense in {"fire", "explosion", "weapon"} else typed
 
