@@ -32,6 +32,8 @@ _TOLL_WORDS = tuple(lexicon("event_words")["toll_words"])
 _VIOLENT = {"ASSAULT", "COERCE"}
 # Verbs of dying that are no event themselves: a death counts for the violence told with it.
 _DEATH_VERBS = frozenset(v for v, category in OUTCOMES.items() if category == "killed" and v not in VERB_TRIGGERS)
+_PERSON_ENDINGS = tuple(lexicon("event_words")["person_suffixes"])
+_THING_ENDINGS = tuple(lexicon("event_words")["not_person_suffixes"])
 
 
 def _in_violence_before(figure: Figure, events: Sequence[Event], text: str) -> Event | None:
@@ -93,10 +95,16 @@ def _inside_another(doc: Doc, figure: Figure, figures: Sequence[Figure]) -> bool
     return span is not None and any(t.i in roots for t in span.root.ancestors if t.i != span.root.i)
 
 
+def _person_noun(word: str) -> bool:
+    """A noun of a person: one of the victim nouns, or a noun of what one does or where one comes
+    from by its ending ("shopkeeper", "cyclist", "employee")."""
+    return word in VICTIMS or (word.endswith(_PERSON_ENDINGS) and not word.endswith(_THING_ENDINGS))
+
+
 def _one_person(token: Token) -> bool:
     """A person noun in the singular, a person's name, or a nationality with "a" ("a
-    Palestinian was shot dead", "an Israeli was killed")."""
-    if token.tag_ == "NN" and lemma(token) in VICTIMS or token.ent_type_ == "PERSON":
+    Palestinian was shot dead", "an Israeli was killed"): the single victim a killing names."""
+    if token.tag_ == "NN" and _person_noun(lemma(token)) or token.ent_type_ == "PERSON":
         return True
     return token.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
 
