@@ -15,7 +15,9 @@ head noun of the lexicon `place_words.json`. Their kinds:
   head is part of the name ("the French Quarter");
 - a camp is a LOC whose name keeps its head: "Ain al-Hilweh camp", and "the Jabalia refugee
   camp" is "Jabalia camp";
-- a street, square, crossing or building is a FAC whose name keeps its head: "Hamra street".
+- a street, square, crossing or building is a FAC whose name keeps its head: "Hamra street";
+- a town named after "the village of", "the town of" where the model saw no name is a GPE:
+  "the village of Let Yet Kone".
 
 `reference_casing` gives a city's name the casing GeoNames writes it with ("Gaza city" ->
 "Gaza City"); `place_parents` says which places an article puts inside which.
@@ -40,6 +42,7 @@ _WORDS = lexicon("place_words")
 _AREAS = frozenset(_WORDS["areas"])
 _FACILITIES = frozenset(_WORDS["facilities"])
 PLACE_HEADS = _AREAS | frozenset(_WORDS["settlements"]) | _FACILITIES
+_TOWNS = frozenset(_WORDS["towns"])
 _NAMED_AFTER_TOWNS = frozenset(_WORDS["named_after_towns"])
 _QUALIFIERS = frozenset(_WORDS["qualifiers"])
 _PARTICLES = frozenset(_WORDS["particles"])
@@ -144,7 +147,7 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
         name_end -= 1
     start = _name_start(doc, name_end, head.sent.start)
     if start is None:
-        return None
+        return _by_nationality(doc, head, name_end)
     start = _attached(doc, start, head)
     if start >= name_end or (start > 0 and _word(doc[start - 1]) in _INDEFINITE):
         return None  # "a Gaza hospital" is a hospital in Gaza
@@ -166,6 +169,37 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
         return PlaceName(start, head.i + 1, bare, "LOC", bare)
     label = "FAC" if _word(head) in _FACILITIES else "LOC"
     return PlaceName(start, head.i + 1, f"{bare} {head.text}", label, bare)
+
+
+def _after_of(doc: Doc, noun: Token) -> PlaceName | None:
+    """The town a settlement noun names after "of" where the model saw no name: "the village of
+    Let Yet Kone", "the town of Khuza'a"."""
+    i = noun.i + 2
+    if not noun.is_lower or i >= len(doc) or doc[i - 1].lower_ != "of":
+        return None
+    end = i
+    while end < len(doc) and end - i < _LONGEST_NAME and doc[end].ent_type_ not in _NOT_IN_NAMES and (
+        doc[end].text[:1].isupper() or _inner_hyphen(doc, end) or (_word(doc[end]) in _PARTICLES and end > i)
+    ):
+        end += 1
+    while end > i and not doc[end - 1].text[:1].isupper():
+        end -= 1  # a name ends on a capitalised word, not on "al-" or a hyphen
+    if end == i or any(e.start < end and i < e.end for e in doc.ents):
+        return None  # the model's own name stands: "the city of London"
+    name = doc[i:end].text
+    return PlaceName(i, end, name, "GPE", name)
+
+
+def _by_nationality(doc: Doc, head: Token, name_end: int) -> PlaceName | None:
+    """A building named by a nationality after "the": "the Saudi hospital", "the Turkish school"
+    (but "a Palestinian school" is any school)."""
+    before = name_end - 1
+    if not head.is_lower or _word(head) not in _FACILITIES or before < 1 or doc[before].ent_type_ != "NORP":
+        return None
+    if doc[before].ent_iob_ != "B" or doc[before - 1].lower_ != "the":
+        return None
+    name = f"{doc[before].text} {head.text}"
+    return PlaceName(before, head.i + 1, name, "FAC", doc[before].text)
 
 
 def _line_start(doc: Doc, index: int) -> int:
@@ -211,6 +245,7 @@ def place_names(doc: Doc, gazetteer: Gazetteer) -> list[PlaceName]:
     found = [
         *(p for t in doc if _word(t) in PLACE_HEADS and t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
         *(p for t in doc if t.text in _DASHES for p in _after_dash(doc, t, gazetteer)),
+        *(p for t in doc if _word(t) in _TOWNS and (p := _after_of(doc, t))),
     ]
     kept: list[PlaceName] = []
     for place in sorted(found, key=lambda p: (p.start, -p.end)):

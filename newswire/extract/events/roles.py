@@ -25,7 +25,15 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newswire.extract.events.triggers import ARMED_AGENTS, VERB_TRIGGERS, WEAPONS, armed_agent, lemma
+from newswire.extract.events.triggers import (
+    ARMED_AGENTS,
+    NOUN_TRIGGERS,
+    VERB_TRIGGERS,
+    WEAPONS,
+    armed_agent,
+    lemma,
+    noun_lemma,
+)
 from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention
 from newswire.reference import alias_key, converter_rows
@@ -97,7 +105,7 @@ def _direct(path: Sequence[Token]) -> bool:
 
 
 def _nested_place(path: Sequence[Token], kind: str) -> bool:
-    """A place named inside a locative phrase of the event, or in the name of what it hits ("the
+    """A place named inside a locative phrase of the event (`_locative`), or in the name of what it hits ("the
     Al-Aqsa mosque compound") or of who does it ("killed by forces in the town of Beitunia",
     "an explosion at a checkpoint in Jalalabad killed"), with no verb between but the one that
     says what it was for (`_purpose`)."""
@@ -106,7 +114,23 @@ def _nested_place(path: Sequence[Token], kind: str) -> bool:
         kind in PLACE_TYPES
         and all((t.dep_ in _NESTED_DEPS and t.pos_ not in {"VERB", "AUX"}) or _purpose(t) for t in inner)
         and (path[-1].pos_ not in {"VERB", "AUX"} or _purpose(path[-1]))
-        and (any(t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS for t in inner) or path[-1].dep_ in _TARGET_DEPS)
+        and (any(_locative(t, kind) for t in inner) or path[-1].dep_ in _TARGET_DEPS)
+    )
+
+
+def _locative(token: Token, kind: str) -> bool:
+    """A preposition that says where: "in", "near", ..., and "on" before a street or a road ("a
+    bus on the Abuja-Kaduna highway"; "on" a thing is what is hit)."""
+    return token.dep_ == "prep" and (token.lower_ in _LOCATIVE_PREPS or (token.lower_ == "on" and kind == "FAC"))
+
+
+def _ordered_for(path: Sequence[Token], kind: str, trigger: Token) -> bool:
+    """The place a coercion noun is ordered "for": "evacuation orders for the Bureij camp", "a
+    curfew for the old city"."""
+    typed = NOUN_TRIGGERS.get(noun_lemma(trigger)) if trigger.pos_ == "NOUN" else None
+    return (
+        typed is not None and typed.event_type == "COERCE" and kind in PLACE_TYPES
+        and len(path) == 2 and path[0].dep_ == "pobj" and path[1].dep_ == "prep" and path[1].lower_ == "for"
     )
 
 
@@ -221,7 +245,8 @@ def placed(mention: Span, kind: str) -> bool:
 def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
     """The role of `mention` (of actor type `kind`) in the event of `trigger`; in violence,
     coercion or protest a name its phrase says is a place is taken for one (`placed`), a place
-    that heads the report is its place (`_heading`), a name shelled or bombed is a place even
+    that heads the report is its place (`_heading`), so is the place a coercion is ordered for
+    (`_ordered_for`), a name shelled or bombed is a place even
     when taken for a person (`_hit_from_afar`), an event noun that is the object of a light verb
     ("launched an air strike") has the verb's roles, and one a verb governs ("went on strike in
     Aden") the verb's places."""
@@ -236,7 +261,7 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
             return "place"
         if conflict and found == "target" and kind == "PERSON" and _hit_from_afar(trigger):
             return "place"
-        if conflict and found == "mentioned" and _nested_place(path, kind):
+        if conflict and found == "mentioned" and (_nested_place(path, kind) or _ordered_for(path, kind, trigger)):
             return "place"
         if conflict and found == "mentioned" and _side_of_authority(path):
             return "source"
@@ -252,6 +277,12 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
         found = slot(outer, kind, noun_trigger=False) if outer is not None else "mentioned"
         if found in {"source", "participant"} or (conflict and found == "place"):
             return found
+    elif conflict and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+        # "an air strike killed five people in Rafah", "clashes left two dead in Gaza": the place
+        # of what the violence did is its own.
+        outer = path_to(mention.root, trigger.head)
+        if outer is not None and slot(outer, kind, noun_trigger=False) == "place":
+            return "place"
     return "mentioned"
 
 
