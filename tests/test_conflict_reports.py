@@ -170,6 +170,25 @@ REPORTS = [
      'ASSAULT', 'Turkey', 'Qandil', 4),
     ('On 19 March 2024, the Israeli army issued evacuation orders for the Bureij camp.',
      'COERCE', 'Israel', 'Bureij camp', None),
+    # The nationality of the forces that attack is the state: the attacker is the country.
+    ('On 9 March 2024, French troops killed a senior Islamic State commander near Tessit.',
+     'ASSAULT', 'France', 'Tessit', 1),
+    ('On 18 March 2024, Chadian soldiers clashed with Boko Haram fighters on the shores of Lake Chad, leaving 17 soldiers dead.',
+     'ASSAULT', 'Chad', 'Lake Chad', 17),
+    # Fighting, a device that goes off, houses burned down, rockets launched at a place.
+    ('On 8 March 2024, Peshmerga forces and PKK fighters fought near Sinjar. Three fighters were killed.',
+     'ASSAULT', 'Peshmerga', 'Sinjar', 3),
+    ('On 4 March 2024, a bomb planted on a motorcycle went off in a market in Quetta, killing four.',
+     'ASSAULT', None, 'Quetta', 4),
+    ('On 8 March 2024, Tatmadaw troops burned down houses in the village of Kinma in Magway region.',
+     'ASSAULT', 'Tatmadaw', 'Kinma', None),
+    ('On 30 March 2024, Hezbollah launched dozens of rockets at army positions in the Golan Heights.',
+     'ASSAULT', 'Hezbollah', 'Golan Heights', None),
+    # The leader of a coalition is the side of its raid; the dead are killed whatever they were.
+    ('On 31 March 2024, a Saudi-led coalition air raid on a prison in Saada killed 60 detainees.',
+     'ASSAULT', 'Saudi', 'Saada', 60),
+    ('On 17 March 2024, a gunman opened fire at a wedding in Diyarbakir, killing a guest and injuring two.',
+     'ASSAULT', None, 'Diyarbakir', 1),
 ]
 
 

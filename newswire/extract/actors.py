@@ -22,6 +22,7 @@ from newswire.extract.actor_types import (
     choose_type,
     context_types,
     country_of_adjective,
+    country_of_people,
     is_demonym,
     is_not_an_actor,
     person_by_title,
@@ -184,6 +185,23 @@ def _parse_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _named_by_creed(spans: Sequence[Span]) -> list[Span]:
+    """`spans` with a nationality or creed that begins an organisation's name joined to it:
+    "Islamic" + "State", "Kurdish" + "Workers' Party" (the model cuts them in two); a country's
+    people before a name stay apart ("Israeli" "Hamas")."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None and last.label_ == "NORP" and span.label_ == "ORG" and last.end == span.start
+            and last.root.head.i in range(span.start, span.end) and country_of_people(last.text) is None
+        ):
+            joined[-1] = Span(span.doc, last.start, span.end, label="ORG")
+            continue
+        joined.append(span)
+    return joined
+
+
 def _armed_groups(doc: Doc, spans: Sequence[Span]) -> list[Span]:
     """`spans` with the names of armed groups the model missed or mistook: the capitalised words
     compounded on a noun of armed people name the group, an organisation ("RSF fighters", "Islamic
@@ -211,6 +229,15 @@ def _armed_groups(doc: Doc, spans: Sequence[Span]) -> list[Span]:
         found = [s for s in found if s not in inside]
         found.append(Span(doc, group.start, group.end, label="ORG"))
     return sorted(found, key=lambda s: s.start)
+
+
+def _side_of(ent: Span) -> str | None:
+    """The country whose nationality names a side that fights: "Israeli jets", "French troops",
+    "Chadian soldiers" are the state's forces, so the attacker is the country."""
+    root = ent.root
+    if root.dep_ not in ("amod", "compound", "nmod") or root.head.lemma_.lower() not in _ARMED_AGENTS:
+        return None
+    return country_of_people(ent.text)
 
 
 def _is_group(span: Span) -> bool:
@@ -256,7 +283,7 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
                 continue
             if all(w in _PORTFOLIO_WORDS for w in words):
                 continue
-        place = country_of_adjective(ent) if ent.label_ == "NORP" else None
+        place = (country_of_adjective(ent) or _side_of(ent)) if ent.label_ == "NORP" else None
         if place is not None:
             # "German" in "German airline Lufthansa" is Germany: a place, not a nationality.
             name, kind = gazetteer.lookup(place) or (place, place_type(place) or "GPE")
@@ -495,7 +522,10 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     """Every named actor in `doc`, each mention tied to its canonical name."""
     tokens = _tokens(doc)
     places = place_names(doc, gazetteer)
-    spans = [s for s in _armed_groups(doc, _parse_spans(doc)) if not any(s.start < p.end and p.start < s.end for p in places)]
+    spans = [
+        s for s in _armed_groups(doc, _named_by_creed(_parse_spans(doc)))
+        if not any(s.start < p.end and p.start < s.end for p in places)
+    ]
     candidates = _as_places(_parse_candidates(spans, gazetteer), places, doc)
     acronyms, partners = _parse_acronyms(doc, tokens.text, candidates)
     covered = bytearray(len(tokens.text))

@@ -25,6 +25,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newswire.extract.actor_types import country_of_people
 from newswire.extract.events.triggers import (
     ARMED_AGENTS,
     NOUN_TRIGGERS,
@@ -99,9 +100,16 @@ def _names_the_agent(token: Token) -> bool:
     return token.dep_ in MODIFIER_DEPS | {"poss"} and (armed_agent(head) or lemma(head) in WEAPONS or lemma(head) in _AUTHORITIES)
 
 
+def _leads(token: Token) -> bool:
+    """The leader named before "-led": "Saudi" in "a Saudi-led coalition air raid"."""
+    head = token.head
+    return token.dep_ == "npadvmod" and head.lower_ == "led" and head.dep_ in MODIFIER_DEPS
+
+
 def _direct(path: Sequence[Token]) -> bool:
-    """Whether the mention is the slot itself, not something named inside it ("X's insistence")."""
-    return all(token.dep_ in _LINK_DEPS or _names_the_agent(token) for token in path)
+    """Whether the mention is the slot itself, not something named inside it ("X's insistence"),
+    or the one that leads it ("a Saudi-led coalition")."""
+    return all(token.dep_ in _LINK_DEPS or _names_the_agent(token) or _leads(token) for token in path)
 
 
 def _nested_place(path: Sequence[Token], kind: str) -> bool:
@@ -228,11 +236,13 @@ def placed(mention: Span, kind: str) -> bool:
     ("the town of Sderot", "east of Khan Younis"), that modifies one ("the Saltivka district") or
     that one is in apposition to ("Ocheretyne, a village north of Avdiivka"),
     and a person's name where something violent is done ("clashes in Jenin"): no one is hit in
-    a person, nor, but for "in", an organisation ("a sit-in outside the Islamic University")."""
+    a person, nor, but for "in", an organisation ("a sit-in outside the Islamic University").
+    A creed or nationality before a capitalised place noun begins a name, no place ("Islamic" in
+    "an Islamic State commander")."""
     root = mention.root
     head = root.head
     if root.dep_ in MODIFIER_DEPS and lemma(head) in _PLACE_NOUNS:
-        return True
+        return head.is_lower or kind != "NORP"
     if any(c.dep_ == "appos" and lemma(c) in _PLACE_NOUNS for c in root.children):
         return True  # "attacked Ocheretyne, a village north of Avdiivka"
     if root.dep_ != "pobj" or head.dep_ != "prep":
@@ -257,7 +267,7 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
     path = path_to(mention.root, trigger)
     if path is not None:
         found = _role_on_path(path, kind, trigger)
-        if conflict and found == "target" and kind in PLACE_TYPES and not is_country(mention.text):
+        if conflict and found == "target" and kind in PLACE_TYPES and not _a_country(mention.text):
             return "place"
         if conflict and found == "target" and kind == "PERSON" and _hit_from_afar(trigger):
             return "place"
@@ -317,6 +327,11 @@ def _countries() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str]], ...
 
 def is_country(name: str) -> bool:
     return alias_key(name) in _countries()[0]
+
+
+def _a_country(written: str) -> bool:
+    """A country's name or the nationality that stands for it ("Iraqi" of "Iraqi soldiers")."""
+    return is_country(written) or (written[:1].isupper() and country_of_people(written) is not None)
 
 
 def country_actor(norp: ActorMention, actors: Sequence[ActorMention]) -> str | None:

@@ -84,6 +84,7 @@ def _cue(tok: Token) -> str | None:
             "Palestinians", "displaced"),
     Example("The shells hit a school, killing six displaced people.", "six displaced people", 6, "exact", "people",
             "killed"),
+    Example("An air raid on the prison killed 60 detainees.", "60 detainees", 60, "exact", "detainees", "killed"),
     Example("The earthquake claimed the lives of six people.", "six people", 6, "exact", "people", "killed"),
     Example("The fire took the lives of 12 people.", "12 people", 12, "exact", "people", "killed"),
     Example("The floods claimed 30 lives.", "30 lives", 30, "exact", "lives", "killed"),
@@ -108,12 +109,13 @@ def _cue(tok: Token) -> str | None:
 def parse_category(doc: Doc, i: int) -> str:
     """What a count is of, from the counted noun, the words modifying it and the verb that
     governs it; then the kind of thing counted (battalions, missiles). A verb that killed or
-    wounded them says what the event did to them over a word that says what they were
-    ("killing six displaced people")."""
+    wounded them says what the event did to them over the words that say what they were
+    ("killing six displaced people", "killed 60 detainees")."""
     tok = doc[i]
     own = _cue(tok)
-    if own is not None:
-        return own
+    governed = _governing_cue(tok)
+    if governed in _HARMS or own is not None:
+        return governed if governed in _HARMS else own
     described = next(
         (
             cue for child in tok.children if child.dep_ in ("amod", "acl", "relcl") and child.i != i
@@ -121,10 +123,7 @@ def parse_category(doc: Doc, i: int) -> str:
         ),
         None,
     )
-    governed = _governing_cue(tok)
-    if governed in _HARMS or described is None:
-        return governed or _UNIT_NOUNS.get(tok.lower_, "other")
-    return described
+    return described or governed or _UNIT_NOUNS.get(tok.lower_, "other")
 
 
 def _governing_cue(tok: Token) -> str | None:
