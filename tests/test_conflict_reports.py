@@ -189,6 +189,17 @@ REPORTS = [
      'ASSAULT', 'Saudi', 'Saada', 60),
     ('On 17 March 2024, a gunman opened fire at a wedding in Diyarbakir, killing a guest and injuring two.',
      'ASSAULT', None, 'Diyarbakir', 1),
+    # A count alone after the violence is its toll; the vicinity of a town is the town.
+    ('On 2 March 2024, Israeli jets bombed a house in the Tal al-Sultan area of Rafah. 4 fatalities.',
+     'ASSAULT', 'Israel', 'Tal al-Sultan', 4),
+    ('On 8 March 2024, Turkish forces shelled the vicinity of Tal Rifaat.',
+     'ASSAULT', 'Turkey', 'Tal Rifaat', None),
+    # A place named before the places that hold it in brackets keeps its whole name.
+    ('On 7 March 2024, unidentified armed men shot and injured a civilian in Sheikh Maqsoud (Aleppo).',
+     'ASSAULT', None, 'Sheikh Maqsoud', None),
+    # Protesters who gather protest.
+    ('On 11 March 2024, protesters gathered in front of the governorate building in Sweida to demand the release of detainees.',
+     'PROTEST', None, 'Sweida', None),
 ]
 
 

@@ -345,6 +345,16 @@ def test_a_market_that_rallies_against_a_currency_is_no_protest(nlp, gazetteer, 
     assert conflict_events(nlp, gazetteer, text) == []
 
 
+def test_a_gathering_is_a_protest_only_of_protesters(nlp, gazetteer):
+    (gathered, _), = conflict_events(nlp, gazetteer, "Hundreds of protesters gathered outside the ministry in Sweida.")
+    assert (gathered.event_type, gathered.event_mode) == ("PROTEST", "demonstrate")
+    assert conflict_events(nlp, gazetteer, "Investors gathered in London on Monday.") == []
+
+
+def test_a_count_alone_in_a_story_of_no_violence_is_no_toll(nlp, gazetteer):
+    assert conflict_events(nlp, gazetteer, "Investors gathered in London. 4 fatalities.") == []
+
+
 def test_a_protest_against_a_law_is_a_protest(nlp, gazetteer):
     (march, roles), = conflict_events(nlp, gazetteer, "Thousands of students marched through Belgrade against the new law.")
     assert (march.event_type, march.event_mode, roles.get("Belgrade")) == ("PROTEST", "march", "place")

@@ -3,8 +3,8 @@
 A figure belongs to the nearest event trigger above it in the parse; a count of people killed,
 hurt, held, displaced or arrested with none above it belongs to the nearest assault or
 coercion of its sentence, and a count of the dead or injured in a sentence with no violence of
-its own ("Total deaths: 7.", "No casualties were reported.") to the last assault before it in
-its paragraph. An event's `fatalities` and `injured` are what its article reports of its
+its own that gives a toll or is only the count ("Total deaths: 7.", "No casualties were
+reported.", "4 fatalities.") to the last assault before it in its paragraph. An event's `fatalities` and `injured` are what its article reports of its
 article event, as conflict event datasets count them: the killed (injured) figures of each of
 its mentions summed, less a figure inside another's phrase ("five members of one family"), one
 for each single victim a killing names ("killing a teenager", "a police officer was killed",
@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.events.triggers import OUTCOMES, VERB_TRIGGERS, VICTIMS, lemma, outcome
 from newswire.extract.lexicons import lexicon
@@ -71,16 +71,21 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
         violent = [e for e in near if e.event_type in _VIOLENT]
         if violent:
             links[figure.figure_id] = min(violent, key=lambda e: abs(e.start_char - figure.start_char)).event_id
-        elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence.text)):
+        elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence) or _bare_count(sentence)):
             toll_of = _in_violence_before(figure, events, doc.text)
             if toll_of is not None:
                 links[figure.figure_id] = toll_of.event_id
     return links
 
 
-def _gives_toll(sentence: str) -> bool:
-    words = sentence.lower()
+def _gives_toll(sentence: Span) -> bool:
+    words = sentence.text.lower()
     return any(re.search(rf"\b{re.escape(w)}\b", words) for w in _TOLL_WORDS)
+
+
+def _bare_count(sentence: Span) -> bool:
+    """A sentence that is only a count, with no verb: "4 fatalities.", "Two dead."."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _inside_another(doc: Doc, figure: Figure, figures: Sequence[Figure]) -> bool:

@@ -186,12 +186,13 @@ def slot(path: Sequence[Token], kind: str, noun_trigger: bool) -> str:
     return "mentioned"
 
 
-def _role_on_path(path: list[Token], kind: str, trigger: Token) -> str:
+def _role_on_path(path: list[Token], kind: str, trigger: Token, conflict: bool) -> str:
     if path[-1].dep_ in _CLAUSE_DEPS and len(path) >= 2:
         # Inside the clause that modifies an event noun: "a meeting [he held with X]",
-        # "the meeting, [which also included X]".
+        # "the meeting, [which also included X]"; what the clause of an attack hits is its
+        # target: "airstrikes [targeting Al-Zawayda]".
         role = slot(path[:-1], kind, noun_trigger=False)
-        return {"target": "participant"}.get(role, role)
+        return role if conflict else {"target": "participant"}.get(role, role)
     return slot(path, kind, trigger.pos_ == "NOUN")
 
 
@@ -266,7 +267,7 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
         return "place"
     path = path_to(mention.root, trigger)
     if path is not None:
-        found = _role_on_path(path, kind, trigger)
+        found = _role_on_path(path, kind, trigger, conflict)
         if conflict and found == "target" and kind in PLACE_TYPES and not _a_country(mention.text):
             return "place"
         if conflict and found == "target" and kind == "PERSON" and _hit_from_afar(trigger):

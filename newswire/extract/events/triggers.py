@@ -40,7 +40,7 @@ EVENT_MODES = (
 )
 # Types whose trigger is an event even with no actor named: something was done to someone.
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_SENSES = {None, "armed", "dropped", "explosion", "fire", "intransitive", "launched", "strike", "weapon"}
+_SENSES = {None, "armed", "dropped", "explosion", "fire", "intransitive", "launched", "protesters", "strike", "weapon"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,7 @@ _AIRCRAFT = frozenset(_WORDS["aircraft_nouns"])
 _FIGURATIVE_MODIFIERS = frozenset(_WORDS["figurative_modifiers"])
 _EQUIPMENT = frozenset(_WORDS["equipment_nouns"])
 _HAPPENING = frozenset(_WORDS["happening_verbs"])
+_PROTESTERS = frozenset(_WORDS["protester_nouns"])
 # Devices made to go off where they are placed: one exploding is an attack even with no one named.
 _PLANTED = frozenset(w for w, mode in WEAPONS.items() if mode == "explosives")
 # Who sets an explosion off: the armed people and the bombers, not a tank or a jet that explodes.
@@ -379,6 +380,7 @@ def trigger(token: Token) -> Typed | None:
         or typed.sense == "weapon" and not any(_projectile(s) for s in _subjects(token))
         or typed.sense == "dropped" and not any(c.dep_ == "dobj" and lemma(c) in _DROPPED for c in token.children)
         or typed.sense == "launched" and not _launched(token)
+        or typed.sense == "protesters" and not any(_named(s)[-1] in _PROTESTERS or lemma(s) in _PROTESTERS for s in _subjects(token))
         or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     ):
         return None
