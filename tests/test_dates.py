@@ -316,6 +316,14 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "The verse John 3:16 was read aloud.",
         "The score was 10:30 at half-time.",
         "The bank cut the short term rate.",
+        "He left as soon as the meeting ended.",
+        "He died soon after the attack.",
+        "It is too soon to say.",
+        "The current swept the boat away.",
+        "The current account deficit widened.",
+        "The current-account gap narrowed.",
+        "The soon-to-open terminal was shown.",
+        "Poverty fell in the latest period of reform.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
@@ -450,6 +458,10 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("The vote is set for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),
         ("The talks were scheduled for Monday.", "Monday", APR, "DATE", "2024-04-08"),
         ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
+        # "soon" looks ahead, "current" is the present, "the latest period" is the last quarter reported
+        ("Talks are expected to start soon.", "soon", APR, "DATE", "FUTURE_REF"),
+        ("The current government fell.", "current", APR, "DATE", "PRESENT_REF"),
+        ("Margins will improve, but the latest period was weak.", "the latest period", APR, "DATE", "2024-Q1"),
     ],
 )
 def test_news_conventions(nlp: Language, text: str, phrase: str, published: date, timex_type: str, value: str) -> None:

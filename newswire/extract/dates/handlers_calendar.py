@@ -258,14 +258,16 @@ def _h_half(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The quarter" of a results story: the last one completed, unless the tense is future;
-    "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one."""
+    "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one.
+    "The latest period" a results story reports is the last quarter completed, whatever the tense."""
     ago = bool(_g(m, "ago"))
-    if not (ctx.in_entity or ago):
+    latest = bool(_g(m, "latest"))
+    if not (ctx.in_entity or ago or latest):
         return None
     if ctx.anchor is None:
         return _unresolved()
     a = ctx.anchor
-    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not ago else -3)
+    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not (ago or latest) else -3)
     quarter = _quarter(y - ago, (mo - 1) // 3 + 1)
     return replace(quarter, story=_YEAR_BACK) if ago else quarter
 

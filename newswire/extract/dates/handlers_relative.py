@@ -68,6 +68,8 @@ _GENERIC_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{_GENERIC})\b", re.IGN
 _GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC})\s+$", re.IGNORECASE)
 _OF_TODAY = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
+# "the current account (deficit)", "current-account": a term of the balance of payments
+_ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
 
 def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -312,6 +314,11 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "current"):  # "the current crisis", not "the current swept him away" or "the current account"
+        span = ctx.span()
+        if span is None or span.root.tag_ != "JJ" or ctx.followed_by(_ACCOUNT):
+            return None
+        return _ref("PRESENT_REF")
     if _g(m, "present"):
         return _ref("PRESENT_REF")
     if _g(m, "past"):

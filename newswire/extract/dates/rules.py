@@ -236,9 +236,13 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable)\s+)?"
             r"(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
+            r"|the\s+(?P<latest>latest|most\s+recent)\s+period(?!\s+of\b)"
         ),
-        _h_reported_quarter, ("quarter",),
+        _h_reported_quarter, ("quarter", "period"),
         examples=(
+            Example("Sales rose 4% in the third quarter. The latest period included a tax gain.",
+                "The latest period", "2024-Q3", published=date(2024, 10, 24)),
+            Example("Sales in the latest period rose 4%.", "the latest period", "2024-Q3", published=date(2024, 10, 24)),
             Example("Sales rose 9% in the latest quarter.",
                 "the latest quarter", "2024-Q3", published=date(2024, 10, 24)),
             Example("It earned $2 million in the year-ago quarter.",
@@ -555,11 +559,17 @@ RULES: tuple[Rule, ...] = (
             r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
             # "in the short term", not "the short-term loans" or "the long term debt"
             rf"|the\s+(?:near|short|medium|long)[\s-]+term(?={_ENDS_PHRASE})"
-            r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible)"
+            r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible"
+            # "will soon decide", not "as soon as the talks end", "soon after the vote", "too soon to say"
+            r"|(?<!\bas\s)(?<!\btoo\s)soon(?![\s-]+(?:after|afterwards?|thereafter)\b|-))"
+            r"|(?P<current>current)"
         ),
         _h_ref,
-        ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible", "term"),
+        ("now", "current", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible", "term",
+         "soon"),
         examples=(
+            Example("The two sides will soon resume talks.", "soon", "FUTURE_REF"),
+            Example("The current crisis has cut exports.", "current", "PRESENT_REF"),
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
