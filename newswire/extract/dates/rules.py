@@ -56,6 +56,7 @@ from newswire.extract.dates.handlers_relative import (
 )
 from newswire.extract.dates.patterns import (
     _APPROX,
+    _AROUND,
     _CENTURY_ORDINAL,
     _CLOCK_FIGURES,
     _DECADE_WORD,
@@ -69,6 +70,7 @@ from newswire.extract.dates.patterns import (
     _NOT_ARTICLE,
     _NUM,
     _ONES_RE,
+    _OR_SO,
     _PART,
     _PART_OF_DAY_WORDS,
     _POD,
@@ -146,7 +148,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            rf"(?:(?P<wk>(?:the\s+)?week\s+of)\s+|(?P<mod>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"{_AROUND}?(?:(?P<wk>(?:the\s+)?week\s+of)\s+|(?P<mod>last|next|this\s+past|this\s+coming)\s+)?"
             rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"
         ),
         _h_month_day, _MONTH_WORDS, True,
@@ -159,6 +161,7 @@ RULES: tuple[Rule, ...] = (
                 "the week of March 6", "2000-W10", published=date(2000, 2, 24)),
             Example("The dividend is payable Dec. 7 to holders.", "Dec. 7", "2024-12-07", published=date(2024, 11, 2)),
             Example("The toll has risen since Dec. 7.", "Dec. 7", "2023-12-07", published=date(2024, 11, 2)),
+            Example("The sale should close around Nov. 1.", "around Nov. 1", "2024-11-01", published=date(2024, 10, 2)),
         ),
     ),
     Rule(
@@ -211,13 +214,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>{_QUARTER_ORDINAL})[\s-]+(?:fiscal\s+)?quarter"
+            # "the third quarter", but "the third-quarter loss": the article is the noun's
+            rf"(?:the\s+(?=(?:fiscal\s+)?(?:{_QUARTER_ORDINAL})\s))?(?:fiscal\s+)?(?P<q>{_QUARTER_ORDINAL})[\s-]+(?:fiscal\s+)?quarter"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
         ),
         _h_quarter, ("quarter",),
         examples=(
             Example("Profits rose in the first quarter.", "the first quarter", "2024-Q1"),
             Example("Sales fell in the fourth quarter of 2022.", "the fourth quarter of 2022", "2022-Q4"),
+            Example("The write-down caused the third-quarter loss.", "third-quarter", "2023-Q3"),
         ),
     ),
     Rule(
@@ -345,20 +350,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
+        _rx(rf"(?:{_PART}\s*)?(?:the\s+(?=current\b))?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
         _h_relative, ("week", "month", "quarter", "year", "decade", "century"),
         examples=(
             Example("Hostages were freed during a cease-fire last year.", "last year", "2023"),
             Example("He cancelled a visit to Washington this week.", "this week", "2024-W13"),
             Example("The law takes effect next month.", "next month", "2024-04"),
+            Example("Sales are strong in the current quarter.", "the current quarter", "2024-Q1"),
         ),
     ),
     Rule(
-        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT_ADJ}{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"),
+        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT_ADJ}{_UNIT}{_OR_SO}\s+(?P<dir>ago|earlier|from\s+now)"),
         _h_ago, ("ago", "earlier", "now"),
         examples=(
             Example("Prices fell five trading days ago.", "five trading days ago", "2024-03-20"),
             Example("The company was founded three years ago.", "three years ago", "2021"),
+            Example("The rebels seized the town a week or so ago.", "a week or so ago", "2024-W12"),
             Example("It lost $3 million in the fiscal first quarter, against a profit a year ago.",
                 "a year ago", "1988-Q1", published=date(1989, 10, 26)),
             Example("Net rose in the third quarter. For the nine months, it earned $2 billion, up from $1.7 billion "
@@ -368,7 +375,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         _rx(
             r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
-            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?{_UNIT}{_NOT_AGE}"
+            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?{_UNIT}{_NOT_AGE}{_OR_SO}"
         ),
         _h_window, _UNIT_WORDS,
         examples=(
@@ -381,16 +388,22 @@ RULES: tuple[Rule, ...] = (
             Example("Prices rose sharply in the past week.", "the past week", "2024-W14", published=date(2024, 4, 10)),
             Example("Shares have fallen over the last week.", "the last week", "2024-W14", published=date(2024, 4, 10)),
             Example("Demand will double over the next decade.", "the next decade", "P10Y", "DURATION"),
+            Example("Prices may stay high over the next two years or so.",
+                "the next two years or so", "P2Y", "DURATION"),
         ),
     ),
     Rule(
         _rx(
-            rf"(?P<approx>{_APPROX})?(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
-            rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE})"
+            rf"(?P<approx>{_APPROX})?"
+            rf"(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
+            rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}{_OR_SO})"
         ),
         _h_duration, _UNIT_WORDS,
         examples=(
             Example("The war has lasted more than six months.", "more than six months", "P6M", "DURATION"),
+            Example("He kept the post for only six months.", "six months", "P6M", "DURATION"),
+            Example("The grant can be spent over three years.", "three years", "P3Y", "DURATION"),
+            Example("The plant will stay shut for a year or so.", "a year or so", "P1Y", "DURATION"),
             Example("Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M", "DURATION"),
             Example("Lawyers emerged from a day-long meeting.", "day-long", "P1D", "DURATION"),
             Example("An official described the 90-minute meeting as frank.", "90-minute", "PT90M", "DURATION"),
@@ -399,6 +412,14 @@ RULES: tuple[Rule, ...] = (
             Example("Two soldiers were killed a day later.", "a day", "P1D", "DURATION"),
             Example("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
             Example("The strike lasted one day.", "one day", "P1D", "DURATION"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:(?:an?|the)\s+)?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?:period|term|span|stretch)\b"),
+        _h_duration, ("period", "term", "span", "stretch"),
+        examples=(
+            Example("Profits were overstated over a three-year period.", "a three-year period", "P3Y", "DURATION"),
+            Example("The loan can be converted during its one-year term.", "one-year term", "P1Y", "DURATION"),
         ),
     ),
     Rule(
@@ -461,7 +482,7 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("Shares rose mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-03-26TAF", "TIME"),),
     ),
     Rule(
-        _rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day, _PART_OF_DAY_WORDS,
+        _rx(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?{_POD}"), _h_part_of_day, _PART_OF_DAY_WORDS,
         examples=(
             Example("Police reached the camp on Tuesday. In the morning, the crowd left.",
                 "the morning", "2024-03-26TMO", "TIME"),
@@ -513,6 +534,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
+            rf"{_AROUND}?"
             r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight)"
             r"|(?<![:.,])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![:.,]?\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
             rf"|(?P<h4>{_CLOCK_FIGURES})(?=\s*(?:{_ZONE}|hrs\b)))"
@@ -532,6 +554,7 @@ RULES: tuple[Rule, ...] = (
             Example("The tremor struck at 0620 hrs.", "0620 hrs", "2024-03-27T06:20", "TIME"),
             Example("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", "2024-04-09T17:00", "TIME"),
             Example("The meeting ended at 10 p.m. without a deal.", "10 p.m.", "2024-03-27T22:00", "TIME"),
+            Example("The gunmen entered the shop around 7:15 p.m.", "around 7:15 p.m.", "2024-03-27T19:15", "TIME"),
         ),
     ),
     Rule(
