@@ -457,6 +457,11 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("The hearings are scheduled for mid-September.", "mid-September", date(1998, 3, 11), "DATE", "1998-09"),
         ("The vote is set for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),
         ("The talks were scheduled for Monday.", "Monday", APR, "DATE", "2024-04-08"),
+        # what "is due" or "is effective" lies ahead; what "was due" lies behind
+        ("Elections are due in November.", "November", APR, "DATE", "2024-11"),
+        ("The report is due on Monday.", "Monday", APR, "DATE", "2024-04-15"),
+        ("The payment was due in March.", "March", APR, "DATE", "2024-03"),
+        ("The final payment was due in June.", "June", APR, "DATE", "2023-06"),
         ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
         # "soon" looks ahead, "current" is the present, "the latest period" is the last quarter reported
         ("Talks are expected to start soon.", "soon", APR, "DATE", "FUTURE_REF"),
