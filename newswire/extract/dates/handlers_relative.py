@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
-from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES
+from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES, _WD
 from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
@@ -68,6 +68,10 @@ _GENERIC_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{_GENERIC})\b", re.IGN
 _GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC})\s+$", re.IGNORECASE)
 _OF_TODAY = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
+# "at 7 a.m. (1100 GMT) on Sunday": the day after a time's conversion is its day
+_DAY_AFTER_CONVERSION = re.compile(
+    rf"\s*\([^()]{{1,24}}\)\s*,?\s*(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow))(?!\w)", re.IGNORECASE
+)
 # "the current account (deficit)", "current-account": a term of the balance of payments
 _ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
@@ -299,15 +303,20 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _unresolved("TIME")
     clock = f"T{hh:02d}:{mm:02d}" + ("Z" if _g(m, "zone") in ("GMT", "UTC") else "")  # ISO 8601 for UTC
     d = ctx.anchor
+    weekday, deictic = _g(m, "wd"), _g(m, "deic")
+    if not (weekday or deictic or _g(m, "mon")):
+        converted = ctx.after(_DAY_AFTER_CONVERSION)
+        if converted is not None:
+            weekday, deictic = _g(converted, "wd"), _g(converted, "deic")
     if _g(m, "mon"):
         day = _infer_day(d, month_number(_g(m, "mon")), int(_g(m, "d")), _direction(ctx))
         if day is None:
             return None
         d = day
-    elif _g(m, "wd"):  # a clock time sets a schedule: the coming day unless told in the past
-        d = _weekday_date(d, _parse_weekday(_g(m, "wd")), "" if ctx.tense() == _PAST else "coming")
-    elif _g(m, "deic"):
-        d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
+    elif weekday:  # a clock time sets a schedule: the coming day unless told in the past
+        d = _weekday_date(d, _parse_weekday(weekday), "" if ctx.tense() == _PAST else "coming")
+    elif deictic:
+        d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(deictic.lower(), 0))
     else:
         return _time_of_story_day(d, clock)
     return _day(d, "TIME", clock)

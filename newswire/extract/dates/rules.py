@@ -555,6 +555,9 @@ RULES: tuple[Rule, ...] = (
             Example("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", "2024-04-09T17:00", "TIME"),
             Example("The meeting ended at 10 p.m. without a deal.", "10 p.m.", "2024-03-27T22:00", "TIME"),
             Example("The gunmen entered the shop around 7:15 p.m.", "around 7:15 p.m.", "2024-03-27T19:15", "TIME"),
+            Example("Polls open at 7 a.m. (1100 GMT) on Sunday.", "7 a.m.", "2024-03-31T07:00", "TIME"),
+            Example("The summit starts at 10 a.m. (0800 GMT) Friday.", "10 a.m.", "2024-03-29T10:00", "TIME"),
+            Example("The blast hit at 9 a.m. (0600 GMT) yesterday.", "9 a.m.", "2024-03-26T09:00", "TIME"),
         ),
     ),
     Rule(
