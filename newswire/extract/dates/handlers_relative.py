@@ -328,6 +328,9 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         if span is None or span.root.tag_ != "JJ" or ctx.followed_by(_ACCOUNT):
             return None
         return _ref("PRESENT_REF")
+    if _g(m, "stretch"):
+        code, clock, _, _ = _parse_unit(_g(m, "stretch"))
+        return _Timex("DURATION", _duration_value(None, code, clock), None, None)
     if _g(m, "present"):
         return _ref("PRESENT_REF")
     if _g(m, "past"):

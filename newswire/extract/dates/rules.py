@@ -581,7 +581,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"(?P<present>(?:right\s+)?now(?!-)|currently|presently|nowadays|at\s+present|these\s+days"
             r"|the\s+present\s+day|at\s+the\s+moment)"
-            r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
+            r"|(?P<past>recently|lately|the\s+past|recent\s+times)"
+            # "in recent years": an unspecified stretch of years up to now, a duration
+            r"|recent\s+(?P<stretch>years|months|weeks|days|decades|quarters)"
             r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
             # "in the short term", not "the short-term loans" or "the long term debt"
             rf"|the\s+(?:near|short|medium|long)[\s-]+term(?={_ENDS_PHRASE})"
@@ -598,6 +600,8 @@ RULES: tuple[Rule, ...] = (
             Example("The current crisis has cut exports.", "current", "PRESENT_REF"),
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
+            Example("Kidnappings have risen in recent years.", "recent years", "PXY", "DURATION"),
+            Example("Rents rose sharply in recent months.", "recent months", "PXM", "DURATION"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
             Example("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
             Example("The cuts may hurt growth over the short term.", "the short term", "FUTURE_REF"),
