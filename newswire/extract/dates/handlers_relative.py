@@ -327,7 +327,7 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         span = ctx.span()
         if span is None or span.root.tag_ != "JJ" or ctx.followed_by(_ACCOUNT):
             return None
-        return _ref("PRESENT_REF")
+        return _ref("PAST_REF" if _g(m, "then") else "PRESENT_REF")  # "the then current price": a past present
     if _g(m, "stretch"):
         code, clock, _, _ = _parse_unit(_g(m, "stretch"))
         return _Timex("DURATION", _duration_value(None, code, clock), None, None)

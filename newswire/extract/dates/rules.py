@@ -590,7 +590,7 @@ RULES: tuple[Rule, ...] = (
             r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible"
             # "will soon decide", not "as soon as the talks end", "soon after the vote", "too soon to say"
             r"|(?<!\bas\s)(?<!\btoo\s)soon(?![\s-]+(?:after|afterwards?|thereafter)\b|-))"
-            r"|(?P<current>current)"
+            r"|(?P<current>(?P<then>then[\s-]+)?current)"
         ),
         _h_ref,
         ("now", "current", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible", "term",
@@ -598,6 +598,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("The two sides will soon resume talks.", "soon", "FUTURE_REF"),
             Example("The current crisis has cut exports.", "current", "PRESENT_REF"),
+            Example("Holders may buy shares at half the then current price.", "then current", "PAST_REF"),
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
             Example("Kidnappings have risen in recent years.", "recent years", "PXY", "DURATION"),
