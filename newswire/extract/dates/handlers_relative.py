@@ -196,11 +196,20 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
-    """ "Later that day", "that year": the date the story last mentioned, at that grain; unresolved
-    when it mentioned none."""
-    if not (ctx.in_entity or m.group(0)[:1].lower() in ("e", "l")):
+    """ "Later that day", "that year", "the same day": the date the story last mentioned, at that
+    grain; unresolved when it mentioned none."""
+    if not (ctx.in_entity or _g(m, "same") or m.group(0)[:1].lower() in ("e", "l")):
         return None
     return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
+
+
+def _h_story_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The next morning", "the previous evening": that part of the day after or before the day
+    the story last mentioned; of the day after or before publication when it mentioned none."""
+    shift = _STORY_SHIFT.get(_g(m, "mod").lower(), 1)
+    clock = "T" + PARTS_OF_DAY[_g(m, "pod").lower()]
+    near = _day(ctx.anchor + timedelta(days=shift), "TIME", clock) if ctx.anchor is not None else _unresolved("TIME")
+    return replace(near, story=_StoryRef("day", shift, clock=clock))
 
 
 def _weekday_mode(modifier: str, ctx: _Ctx) -> str:

@@ -48,6 +48,7 @@ from newswire.extract.dates.handlers_relative import (
     _h_ref,
     _h_relative,
     _h_set,
+    _h_story_part_of_day,
     _h_story_step,
     _h_that,
     _h_the_weekend,
@@ -423,6 +424,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        _rx(rf"the\s+(?P<mod>next|following|previous|preceding|prior)\s+(?!night){_POD}"),
+        _h_story_part_of_day, ("next", "following", "previous", "preceding", "prior"),
+        examples=(
+            Example("The army entered the town on March 3. The next morning, the mayor fled.",
+                "The next morning", "2024-03-04TMO", "TIME"),
+            Example("The talks ended on March 3. The previous evening, the envoys had dined.",
+                "The previous evening", "2024-03-02TEV", "TIME"),
+        ),
+    ),
+    Rule(
         _rx(r"the\s+(?P<unit>day|week|month|year)\s+(?P<ba>before|after)(?=\s*(?:[^\w\s]|$))"),
         _h_story_step, ("before", "after"),
         examples=(
@@ -441,9 +452,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that\s+(?P<unit>day|week|month|quarter|year)"),
-        _h_that, ("that",),
+        _rx(
+            r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?(?:(?P<same>(?:the|that)\s+same)|that)"
+            r"\s+(?P<unit>day|week|month|quarter|year)"
+        ),
+        _h_that, ("that", "same"),
         examples=(
+            Example("The army entered the town on March 3. The same day, the mayor fled.", "The same day", "2024-03-03"),
+            Example("The rebels took the port in 1998. That same year they lost it.", "That same year", "1998"),
             Example("The army entered the town on March 3. Later that day, the mayor fled.",
                 "Later that day", "2024-03-03"),
             Example("The party was founded in 1998. That year it won 12 seats.", "That year", "1998"),
