@@ -259,9 +259,13 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"the\s+(?:comparable\s+)?year[\s-](?:ago|earlier)\s+period"
             r"|year-(?:ago|earlier)(?!\s+(?:first|second|third|fourth|nine|six|three|twelve|\d)\b)"
+            # "the same period last year", "the corresponding period a year earlier"
+            r"|the\s+(?:same|corresponding|comparable)\s+period\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
         ),
-        _h_year_back, ("ago", "earlier"),
+        _h_year_back, ("ago", "earlier", "last year"),
         examples=(
+            Example("Sales rose 5% in the third quarter from the same period last year.",
+                "the same period last year", "1988-Q3", published=date(1989, 10, 26)),
             Example("Sales rose 5% in the third quarter. In the year-ago period, sales fell.",
                 "the year-ago period", "1988-Q3", published=date(1989, 10, 26)),
             Example("Year-earlier results included a gain.", "Year-earlier", "1988", published=date(1989, 10, 26)),
