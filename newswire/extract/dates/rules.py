@@ -355,13 +355,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_PART}\s*)?(?:the\s+(?=current\b))?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
+        _rx(
+            rf"(?:{_PART}\s*)?(?:the\s+(?=current\b))?{_MODIFIER}\s+"
+            r"(?:fiscal\s+(?=year|quarter))?(?P<unit>week|weekend|month|quarter|year|decade|century)"
+        ),
         _h_relative, ("week", "month", "quarter", "year", "decade", "century"),
         examples=(
             Example("Hostages were freed during a cease-fire last year.", "last year", "2023"),
             Example("He cancelled a visit to Washington this week.", "this week", "2024-W13"),
             Example("The law takes effect next month.", "next month", "2024-04"),
             Example("Sales are strong in the current quarter.", "the current quarter", "2024-Q1"),
+            Example("Sales fell 4% last fiscal year.", "last fiscal year", "2023"),
         ),
     ),
     Rule(
@@ -380,11 +384,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         _rx(
             r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
-            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?{_UNIT}{_NOT_AGE}{_OR_SO}"
+            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?(?:fiscal\s+(?=years?\b))?{_UNIT}{_NOT_AGE}{_OR_SO}"
         ),
         _h_window, _UNIT_WORDS,
         examples=(
             Example("Sales fell in the past year.", "the past year", "2023"),
+            Example("Sales fell in the last fiscal year.", "the last fiscal year", "2023"),
             Example("The population doubled in the past decade.", "the past decade", "P10Y", "DURATION"),
             Example("The talks began on March 3. The next day, the envoys left.", "The next day", "2024-03-04"),
             Example("The talks began on March 3. The rebels had attacked the previous night.",
