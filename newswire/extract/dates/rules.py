@@ -94,6 +94,8 @@ from newswire.extract.dates.patterns import (
 from newswire.extract.dates.vocabulary import SET_ADVERBS
 
 WED = date(2024, 3, 27)  # a Wednesday
+# the units of "a three-year period", "a 30-day term": a unit before such a noun is singular
+_PERIOD_UNITS = "year|month|week|day|hour|minute|decade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,8 +427,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:(?:an?|the)\s+)?(?P<num>{_NUM})[\s-]+{_UNIT}\s+(?:period|term|span|stretch)\b"),
-        _h_duration, ("period", "term", "span", "stretch"),
+        _rx(rf"(?:(?:an?|the)\s+)?(?P<num>{_NUM})[\s-]+(?P<unit>{_PERIOD_UNITS}) (?:period|term)\b"),
+        _h_duration, tuple(f"{unit} {noun}" for unit in _PERIOD_UNITS.split("|") for noun in ("period", "term")),
         examples=(
             Example("Profits were overstated over a three-year period.", "a three-year period", "P3Y", "DURATION"),
             Example("The loan can be converted during its one-year term.", "one-year term", "P1Y", "DURATION"),
