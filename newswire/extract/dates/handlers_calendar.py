@@ -226,8 +226,8 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     q = QUARTER_ORDINALS[_g(m, "q").lower()] if _g(m, "q") else int(_g(m, "qn"))
     if _g(m, "ago") and ctx.anchor is not None:
         return _quarter(ctx.anchor.year - 1, q)
-    if _g(m, "year"):
-        return _quarter(int(_g(m, "year")), q)
+    if _g(m, "year") or _g(m, "after"):
+        return _quarter(int(_g(m, "year") or _g(m, "after")), q)
     if _g(m, "yy"):
         return _quarter(2000 + int(_g(m, "yy")), q)
     if ctx.anchor is None:

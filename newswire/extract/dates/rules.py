@@ -276,11 +276,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"),
+        _rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}})|,?\s+(?P<after>(?:19|20)\d\d)(?!,?\d))?"),
         _h_quarter, ("Q1", "Q2", "Q3", "Q4"), True,
         examples=(
             Example("Revenue rose 8% in Q3, the company said.", "Q3", "2023-Q3"),
             Example("Deliveries slipped in 2023 Q4.", "2023 Q4", "2023-Q4"),
+            Example("Deliveries slipped in Q4 2023.", "Q4 2023", "2023-Q4"),
         ),
     ),
     Rule(
