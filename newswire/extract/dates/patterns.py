@@ -89,6 +89,8 @@ _OR_SO = r"(?:\s+or\s+so\b)?"
 _PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)"
 _MODIFIER = r"(?P<mod>this\s+past|this\s+coming|this|last|next|past|previous|coming|current)"
 _NOT_AGE = r"(?![\s-]*olds?\b)"
+# the units of "a three-year period", "a 30-day term": a unit before such a noun is singular
+_PERIOD_UNITS = "year|month|week|day|hour|minute|decade"
 # "a decades-long feud", "an hour-long speech": the article belongs to the noun, not the unit
 _NOT_ARTICLE = r"(?!an?\s+\w+-(?:long|old)\b)"
 # words between a number and its unit that leave the length as it is: "eight trading days"

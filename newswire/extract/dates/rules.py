@@ -74,6 +74,7 @@ from newswire.extract.dates.patterns import (
     _OR_SO,
     _PART,
     _PART_OF_DAY_WORDS,
+    _PERIOD_UNITS,
     _POD,
     _QUARTER_ORDINAL,
     _SEASON,
@@ -94,8 +95,6 @@ from newswire.extract.dates.patterns import (
 from newswire.extract.dates.vocabulary import SET_ADVERBS
 
 WED = date(2024, 3, 27)  # a Wednesday
-# the units of "a three-year period", "a 30-day term": a unit before such a noun is singular
-_PERIOD_UNITS = "year|month|week|day|hour|minute|decade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,8 +406,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            rf"(?P<approx>{_APPROX})?"
-            rf"(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
+            rf"(?P<approx>{_APPROX})?(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
             rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}{_OR_SO})"
         ),
         _h_duration, _UNIT_WORDS,
