@@ -462,6 +462,10 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("The report is due on Monday.", "Monday", APR, "DATE", "2024-04-15"),
         ("The payment was due in March.", "March", APR, "DATE", "2024-03"),
         ("The final payment was due in June.", "June", APR, "DATE", "2023-06"),
+        # "two days earlier", like "two days later", counts from a moment of the story: a duration
+        ("The town fell on March 3. Two days earlier, the mayor had fled.", "Two days", APR, "DURATION", "P2D"),
+        ("The town fell on March 3. A few weeks earlier, the army had left.", "A few weeks", APR, "DURATION", "PXW"),
+        ("Three days ago, the mayor fled.", "Three days ago", APR, "DATE", "2024-04-07"),
         ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
         # "soon" looks ahead, "current" is the present, "the latest period" is the last quarter reported
         ("Talks are expected to start soon.", "soon", APR, "DATE", "FUTURE_REF"),

@@ -85,8 +85,14 @@ def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "Three years ago", "two weeks from now": the date that far from publication. "Two days
+    earlier" counts back from a moment of the story, not from publication: like "two days later"
+    it is the duration, left to the duration rule; only "a year (a quarter) earlier" of a
+    results story names a date, the period compared."""
     n = _parse_number(_g(m, "num"))
     code, clock, mult, _ = _parse_unit(_g(m, "unit"))
+    if _g(m, "dir").lower() == "earlier" and code not in ("Y", "Q"):
+        return None
     past = _g(m, "dir").lower() in ("ago", "earlier")
     if n is None:
         return _ref("PAST_REF" if past else "FUTURE_REF")
