@@ -324,6 +324,7 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "The current-account gap narrowed.",
         "The soon-to-open terminal was shown.",
         "Poverty fell in the latest period of reform.",
+        "The summit will decide the future of the euro.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:

@@ -72,6 +72,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _DAY_AFTER_CONVERSION = re.compile(
     rf"\s*\([^()]{{1,24}}\)\s*,?\s*(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow))(?!\w)", re.IGNORECASE
 )
+# "the future of the euro", "the distant future of the planet": what becomes of something
+_OF_SOMETHING_FUTURE = re.compile(r"\s+of\b", re.IGNORECASE)
 # "the current account (deficit)", "current-account": a term of the balance of payments
 _ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
@@ -350,6 +352,8 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _ref("PRESENT_REF")
     if _g(m, "past"):
         return _ref("PAST_REF")
+    if ctx.followed_by(_OF_SOMETHING_FUTURE):  # "the future of the euro" is its fate, not a time
+        return None
     return _ref("FUTURE_REF")
 
 
