@@ -325,6 +325,8 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "The soon-to-open terminal was shown.",
         "Poverty fell in the latest period of reform.",
         "The summit will decide the future of the euro.",
+        'The minister spoke on the programme "This Week With Jane Doe".',
+        'She appeared on "60 Minutes," the news show.',
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:

@@ -41,6 +41,9 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _AGE_LOOKBACK = 8
+# a title of two or more capitalised words in quotation marks names a work, not a time: the
+# programme "This Week With David Brinkley", the show "60 Minutes"
+_QUOTED_TITLE = re.compile(r"(?:[\"“]|``)(?:[A-Z0-9][\w'’]*\s+){1,5}[A-Z0-9][\w'’]*,?(?:[\"”]|'')")
 
 
 def _off_calendar(compute: Callable[..., _Timex | None], *args: object) -> _Timex | None:
@@ -176,9 +179,13 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
                 entities.append((s, e, ent.label_))
         elif ent.label_ in _NON_TEMPORAL_LABELS:
             blocked.append((ent.start_char, ent.end_char))
+    titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)]
+    blocked.extend(titles)
 
     candidates: list[_Candidate] = []
     for s, e, label in entities:
+        if any(ts <= s and e <= te for ts, te in titles):
+            continue
         whole = _normalise(text, s, e, doc, anchor, True, True)
         if whole:
             candidates.extend(whole)
