@@ -327,6 +327,8 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "The summit will decide the future of the euro.",
         'The minister spoke on the programme "This Week With Jane Doe".',
         'She appeared on "60 Minutes," the news show.',
+        "The minister said on state TV's morning talk show that he would stay.",
+        "Good evening from the capital.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
@@ -470,6 +472,7 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("The town fell on March 3. A few weeks earlier, the army had left.", "A few weeks", APR, "DURATION", "PXW"),
         ("Three days ago, the mayor fled.", "Three days ago", APR, "DATE", "2024-04-07"),
         ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
+        ("Rescuers worked through the early morning hours.", "the early morning", APR, "TIME", "2024-04-10TMO"),
         # "soon" looks ahead, "current" is the present, "the latest period" is the last quarter reported
         ("Talks are expected to start soon.", "soon", APR, "DATE", "FUTURE_REF"),
         ("The current government fell.", "current", APR, "DATE", "PRESENT_REF"),
