@@ -458,6 +458,11 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("Today's meeting ended without a deal.", "Today", APR, "DATE", "2024-04-10"),
         ("Workers today walked out of the plant.", "today", APR, "DATE", "2024-04-10"),
         ("The rate is 4% as of today.", "today", APR, "DATE", "2024-04-10"),
+        # and "tomorrow" beside one is the future in general; "tomorrow's vote" is the next day
+        ("Schools must train the workers of tomorrow.", "tomorrow", APR, "DATE", "FUTURE_REF"),
+        ("Tomorrow's children will inherit the debt.", "Tomorrow", APR, "DATE", "FUTURE_REF"),
+        ("Tomorrow's vote will decide the matter.", "Tomorrow", APR, "DATE", "2024-04-11"),
+        ("The rate will be 4% as of tomorrow.", "tomorrow", APR, "DATE", "2024-04-11"),
         # what is scheduled, set or expected, in the present, still lies ahead
         ("The hearings are scheduled for mid-September.", "mid-September", date(1998, 3, 11), "DATE", "1998-09"),
         ("The vote is set for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),

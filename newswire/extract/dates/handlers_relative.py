@@ -266,6 +266,14 @@ def _generic_today(ctx: _Ctx) -> bool:
     return ctx.preceded_by(_GENERIC_BEFORE) and ctx.tense() == _PRESENT
 
 
+def _generic_tomorrow(ctx: _Ctx) -> bool:
+    """A "tomorrow" that is the future in general, not the day after the story's: "the people of
+    tomorrow", "tomorrow's children" (not "tomorrow's vote")."""
+    if ctx.followed_by(_POSSESSIVE):
+        return ctx.followed_by(_GENERIC_AFTER)
+    return ctx.preceded_by(_OF_TODAY)
+
+
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     word = (_g(m, "day") or _g(m, "this") or _g(m, "day2")).lower()
     pod = _g(m, "pod") or _g(m, "pod2") or _g(m, "pod3")
@@ -273,6 +281,8 @@ def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if m.group(0).lower() == "today" and _generic_today(ctx):
         return _ref("PRESENT_REF")
+    if m.group(0).lower() == "tomorrow" and _generic_tomorrow(ctx):
+        return _ref("FUTURE_REF")
     if ctx.anchor is None:
         return _unresolved("DATE" if word == "today" and not pod else "TIME")
     shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
