@@ -310,7 +310,7 @@ def _time_of_story_day(anchor: date, clock: str) -> _Timex:
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """A time of day: "8 p.m.", "noon", or on the 24-hour clock with a time zone or a day
     ("19:45 GMT", "06:00 Monday"; with one digit for the hour only with a zone), or in four
-    figures with a time zone or "hrs" ("2100 EST", "0620 hrs")."""
+    figures with a time zone, "hrs" or "local time" ("2100 EST", "0620 hrs", "0200 local time")."""
     if _g(m, "word"):
         hh, mm = (12, 0) if _g(m, "word").lower() == "noon" else (24, 0)
     elif _g(m, "h4"):

@@ -563,11 +563,11 @@ RULES: tuple[Rule, ...] = (
             rf"{_AROUND}?"
             r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight)"
             r"|(?<![:.,])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![:.,]?\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
-            rf"|(?P<h4>{_CLOCK_FIGURES})(?=\s*(?:{_ZONE}|hrs\b)))"
-            rf"(?:\s*(?P<zone>{_ZONE}|hrs\b))?"
+            rf"|(?P<h4>{_CLOCK_FIGURES})(?=\s*(?:{_ZONE}|hrs\b|local\s+time\b)))"
+            rf"(?:\s*(?P<zone>{_ZONE}|hrs\b|local\s+time\b))?"
             rf"(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)|{_MON}\s*(?P<d>\d{{1,2}})(?!\d)))?"
         ),
-        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight", ":", "gmt", "utc", "st", "dt", "hrs"),
+        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight", ":", "gmt", "utc", "st", "dt", "hrs", "local time"),
         examples=(
             Example("The polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-03-26T20:00", "TIME"),
             Example("The vote closes at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-04-02T20:00", "TIME"),
@@ -578,6 +578,8 @@ RULES: tuple[Rule, ...] = (
             Example("The president will speak at 2100 EST on Thursday.",
                 "2100 EST on Thursday", "2024-03-28T21:00", "TIME"),
             Example("The tremor struck at 0620 hrs.", "0620 hrs", "2024-03-27T06:20", "TIME"),
+            Example("The talks ended at 0200 local time.", "0200 local time", "2024-03-27T02:00", "TIME"),
+            Example("Polls closed at 8 p.m. local time.", "8 p.m. local time", "2024-03-27T20:00", "TIME"),
             Example("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", "2024-04-09T17:00", "TIME"),
             Example("The meeting ended at 10 p.m. without a deal.", "10 p.m.", "2024-03-27T22:00", "TIME"),
             Example("The gunmen entered the shop around 7:15 p.m.", "around 7:15 p.m.", "2024-03-27T19:15", "TIME"),
