@@ -197,6 +197,11 @@ REPORTS = [
     # A place named before the places that hold it in brackets keeps its whole name.
     ('On 7 March 2024, unidentified armed men shot and injured a civilian in Sheikh Maqsoud (Aleppo).',
      'ASSAULT', None, 'Sheikh Maqsoud', None),
+    # The dying told after the violence are its dead.
+    ('On 3 March 2024, rival militias clashed in the Abu Salim district of Tripoli. Two fighters died.',
+     'ASSAULT', None, 'Abu Salim', 2),
+    ('On 4 March 2024, gunmen attacked a bus near Kano. A passenger later died of his wounds.',
+     'ASSAULT', None, 'Kano', 1),
     # Protesters who gather protest.
     ('On 11 March 2024, protesters gathered in front of the governorate building in Sweida to demand the release of detainees.',
      'PROTEST', None, 'Sweida', None),

@@ -71,7 +71,9 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
         violent = [e for e in near if e.event_type in _VIOLENT]
         if violent:
             links[figure.figure_id] = min(violent, key=lambda e: abs(e.start_char - figure.start_char)).event_id
-        elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence) or _bare_count(sentence)):
+        elif not near and figure.category in _TOLLS and (
+            figure.value == 0 or _gives_toll(sentence) or _bare_count(sentence) or _dying(span.root)
+        ):
             toll_of = _in_violence_before(figure, events, doc.text)
             if toll_of is not None:
                 links[figure.figure_id] = toll_of.event_id
@@ -81,6 +83,11 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
 def _gives_toll(sentence: Span) -> bool:
     words = sentence.text.lower()
     return any(re.search(rf"\b{re.escape(w)}\b", words) for w in _TOLL_WORDS)
+
+
+def _dying(token: Token) -> bool:
+    """The subject of a verb of dying: "Two fighters died.", "A passenger later died of his wounds"."""
+    return token.dep_ == "nsubj" and lemma(token.head) in _DEATH_VERBS
 
 
 def _bare_count(sentence: Span) -> bool:
@@ -128,13 +135,19 @@ def _victims(trigger: Token, counted: Sequence[Figure], subject: str = "nsubjpas
     )
 
 
-def _died_of(token: Token, by_start: dict[int, Event]) -> Event | None:
+def _died_of(token: Token, by_start: dict[int, Event], events: Sequence[Event]) -> Event | None:
     """The assault a death verb is told with: "a man died of his wounds after forces shot him",
-    "a boy died when a shell hit the house"."""
+    "a boy died when a shell hit the house"; in a sentence of no event of its own, the last
+    assault of its paragraph ("Gunmen attacked a bus. A passenger later died.")."""
     if lemma(token) not in _DEATH_VERBS:
         return None
     causes = [by_start.get(c.idx) for c in token.children if c.dep_ == "advcl"]
-    return next((e for e in causes if e is not None and e.event_type == "ASSAULT"), None)
+    cause = next((e for e in causes if e is not None and e.event_type == "ASSAULT"), None)
+    if cause is not None or any(e.sentence_start <= token.idx < e.sentence_end for e in events):
+        return cause
+    paragraph = token.doc.text.rfind("\n", 0, token.idx) + 1
+    before = [e for e in events if e.event_type == "ASSAULT" and paragraph <= e.start_char < token.idx]
+    return before[-1] if before else None
 
 
 def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]) -> list[Event]:
@@ -157,7 +170,7 @@ def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]
     for token in doc:
         event = by_start.get(token.idx)
         category = outcome(token) if event is not None and event.trigger_text == token.text else None
-        died_of = _died_of(token, by_start) if event is None else None
+        died_of = _died_of(token, by_start, events) if event is None else None
         if died_of is not None:
             event, category = died_of, "killed"
         if category is None:
