@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from newswire.extract.nlp import nlp_processes, parse, sentences, stop_parsing
+from newswire.extract.nlp import doc_text, nlp_processes, parse, sentences, stop_parsing
 
 TEXTS = [
     "Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon on Tuesday.",
@@ -106,3 +106,10 @@ def test_sentences_are_the_documents_own_found_once_and_serialised_with_it(nlp):
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert [(s.start, s.end, s.text) for s in sentences(again)] == expected
     assert [s.text for s in sentences(nlp(""))] == []
+
+
+def test_doc_text_is_the_documents_text_joined_once(nlp):
+    doc = nlp(TEXTS[2] + "\n\n  " + TEXTS[3])
+    assert doc_text(doc) == doc.text == TEXTS[2] + "\n\n  " + TEXTS[3]
+    assert doc_text(doc) is doc_text(doc)
+    assert doc_text(nlp("")) == ""

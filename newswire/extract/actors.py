@@ -27,6 +27,7 @@ from newswire.extract.actor_types import (
     place_type,
 )
 from newswire.extract.lexicons import alternation, lexicon
+from newswire.extract.nlp import doc_text
 from newswire.extract.places import PlaceName, place_names, reference_casing
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
 from newswire.reference import Gazetteer, alias_key
@@ -255,8 +256,8 @@ def _as_places(candidates: Sequence[_NameCandidate], places: Sequence[PlaceName]
             c = _NameCandidate(c.start, c.end, c.text, place.label, place.name)
         for area in (p for p in places if p.name == p.bare and len(p.bare) > len(c.text)):
             start = c.end - len(area.bare)  # "Sheikh Radwan", of which the model took "Radwan" for a person
-            if start >= 0 and alias_key(doc.text[start : c.end]) == alias_key(area.bare) and doc.char_span(start, c.end):
-                c = _NameCandidate(start, c.end, doc.text[start : c.end], area.label, area.name)
+            if start >= 0 and alias_key(doc_text(doc)[start : c.end]) == alias_key(area.bare) and doc.char_span(start, c.end):
+                c = _NameCandidate(start, c.end, doc_text(doc)[start : c.end], area.label, area.name)
         found.append(c)
     return sorted(found, key=lambda c: c.start)
 

@@ -58,8 +58,9 @@ _PARENT_CHECK_SECONDS = 5.0
 _ATTRS = ("LENGTH", "SPACY", "ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
           "LEMMA", "MORPH", "POS", "SENT_START")
 _STRING_ATTRS = ("NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")
-# The key under which a document keeps its sentences' token bounds (`sentences`).
+# The keys under which a document keeps its sentences' token bounds (`sentences`) and its text (`doc_text`).
 _SENTENCE_BOUNDS = "newswire.sentence_bounds"
+_TEXT = "newswire.text"
 
 
 def model_name() -> str:
@@ -132,6 +133,15 @@ def sentences(doc: Doc) -> list[Span]:
     if bounds is None:
         bounds = doc.user_data[_SENTENCE_BOUNDS] = tuple((s.start, s.end) for s in doc.sents)
     return [doc[start:end] for start, end in bounds]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text. `Doc.text` joins every token's text anew on each call; several
+    extractors read it, so it is joined once and kept in `doc.user_data`."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found
 
 
 def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newswire.extract.events.triggers import OUTCOMES, VERB_TRIGGERS, VICTIMS, lemma, outcome
 from newswire.extract.lexicons import lexicon
+from newswire.extract.nlp import doc_text
 from newswire.records import Event, Figure
 
 # Figures that count what an event did to people belong to the event of their sentence.
@@ -70,7 +71,7 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
         if violent:
             links[figure.figure_id] = min(violent, key=lambda e: abs(e.start_char - figure.start_char)).event_id
         elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence.text)):
-            toll_of = _in_violence_before(figure, events, doc.text)
+            toll_of = _in_violence_before(figure, events, doc_text(doc))
             if toll_of is not None:
                 links[figure.figure_id] = toll_of.event_id
     return links
