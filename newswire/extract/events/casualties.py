@@ -19,11 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from newswire.extract.events.triggers import OUTCOMES, VERB_TRIGGERS, VICTIMS, lemma, outcome
 from newswire.extract.lexicons import lexicon
-from newswire.extract.nlp import doc_text
+from newswire.extract.nlp import TokenFilter, doc_text, tokens_at
 from newswire.records import Event, Figure
 
 # Figures that count what an event did to people belong to the event of their sentence.
@@ -33,6 +34,7 @@ _TOLL_WORDS = tuple(lexicon("event_words")["toll_words"])
 _VIOLENT = {"ASSAULT", "COERCE"}
 # Verbs of dying that are no event themselves: a death counts for the violence told with it.
 _DEATH_VERBS = frozenset(v for v, category in OUTCOMES.items() if category == "killed" and v not in VERB_TRIGGERS)
+_DYING = TokenFilter(LEMMA, lambda word: word.lower() in _DEATH_VERBS)
 
 
 def _in_violence_before(figure: Figure, events: Sequence[Event], text: str) -> Event | None:
@@ -125,6 +127,11 @@ def _died_of(token: Token, by_start: dict[int, Event]) -> Event | None:
     return next((e for e in causes if e is not None and e.event_type == "ASSAULT"), None)
 
 
+def _told_of(doc: Doc, by_start: dict[int, Event]) -> list[Token]:
+    """The tokens that may tell of a death or a wound, in order: the triggers, and the verbs of dying."""
+    return [doc[i] for i in sorted(set(_DYING(doc)).union(tokens_at(doc, by_start)))]
+
+
 def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]) -> list[Event]:
     """`events` with the `fatalities` and `injured` of their article events, from the figures
     that belong to them (`Figure.event_id`) and the single victims their triggers name."""
@@ -142,7 +149,7 @@ def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]
         home = figure.event_id if start <= figure.start_char < end else f"toll:{figure.figure_id}"
         group = tallies.setdefault((article_event_of[figure.event_id], home), {})
         group[_TOLLS[figure.category]] = group.get(_TOLLS[figure.category], 0) + value
-    for token in doc:
+    for token in _told_of(doc, by_start):
         event = by_start.get(token.idx)
         category = outcome(token) if event is not None and event.trigger_text == token.text else None
         died_of = _died_of(token, by_start) if event is None else None
