@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import (
@@ -98,11 +98,11 @@ class _Tokens:
 
 def _tokens(doc: Doc) -> _Tokens:
     """Read from the parse's arrays, without making a Token object for each token."""
-    table = doc.to_array([ORTH, IDX, SPACY]).tolist()
+    table = doc.to_array([ORTH, IDX]).tolist()
     strings = doc.vocab.strings
-    words = [strings[orth] for orth, _, _ in table]
-    starts = [start for _, start, _ in table]
-    text = "".join([f"{word} " if spaced else word for word, (_, _, spaced) in zip(words, table)])
+    words = [strings[orth] for orth, _ in table]
+    starts = [start for _, start in table]
+    text = doc_text(doc)
     return _Tokens(text, words, starts, [start + len(word) for start, word in zip(starts, words)])
 
 

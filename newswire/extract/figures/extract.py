@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import takewhile
 
-from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import (
@@ -47,7 +47,7 @@ from newswire.extract.figures.filters import (
 from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
 from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_tally
 from newswire.extract.figures.units import parse_unit
-from newswire.extract.nlp import sentence_of
+from newswire.extract.nlp import doc_text, sentence_of
 from newswire.records import CHANGES, QUALIFIERS, Figure, stable_id
 
 _Fields = dict[str, float | str | None]
@@ -55,10 +55,9 @@ _Fields = dict[str, float | str | None]
 
 def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     """Every figure in the article, sorted by start and none overlapping another."""
-    table = doc.to_array([ORTH, LOWER, SPACY]).tolist()
     strings = doc.vocab.strings
-    text = "".join([f"{strings[orth]} " if spaced else strings[orth] for orth, _, spaced in table])
-    words = [strings[lower] for _, lower, _ in table]
+    text = doc_text(doc)
+    words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
     blocked = parse_blocked_chars(text)
     begins = {word: may_start(word) or is_signed(word) for word in set(words)}  # asked once a distinct word
     figures: list[Figure] = []
