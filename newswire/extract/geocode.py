@@ -160,11 +160,14 @@ def _index() -> Mapping[str, tuple[Candidate, ...]]:
     for city in cities:
         own_key = fold(city["name"])
         kind = "capital" if city["geonameid"] in capital_ids else "city"
+        as_named, as_alternate = (
+            Candidate(city["name"], city["countrycode"], city["admin1code"] or None, "city", city["latitude"],
+                      city["longitude"], city["geonameid"], city["population"], kind, primary)
+            for primary in (True, False)
+        )
         for name in [city["name"], *(n for n in city["alternatenames"] if _latin(n))]:
             key = fold(name)
-            add(name, Candidate(city["name"], city["countrycode"], city["admin1code"] or None, "city",
-                                city["latitude"], city["longitude"], city["geonameid"], city["population"],
-                                kind, key == own_key), key)
+            add(name, as_named if key == own_key else as_alternate, key)
     points = {code: capital_cities.get((code, fold(c["capital"]))) or largest.get((code, ""))
               for code, c in countries.items()}
     geonames_ids = {code: c["geonameid"] for code, c in countries.items()}
