@@ -23,7 +23,7 @@ from newswire.extract.dates.rules import RULES
 from newswire.extract.dates.values import _day, _month, _quarter, _StoryRef, _Timex, _unresolved, _week, _year
 from newswire.extract.dates.vocabulary import LETTER_FOLDS, TEMPORAL_WORDS
 from newswire.extract.lexicons import alternation
-from newswire.extract.nlp import doc_text
+from newswire.extract.nlp import doc_text, sentences
 from newswire.records import DateMention
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    chosen = _in_story(chosen, anchor, [sent.start_char for sent in doc.sents])
+    chosen = _in_story(chosen, anchor, [sent.start_char for sent in sentences(doc)])
     return [
         DateMention(
             article_id=article_id,
