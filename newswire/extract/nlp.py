@@ -52,8 +52,8 @@ _CUTS = (
     re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),
     re.compile(r"\s+"),
 )
-# The most strings a `TokenFilter` remembers its answer about: a few MB.
-_FILTER_MEMORY = 1 << 16
+# The most strings a `TokenFilter` remembers its answer about: about a MB.
+_FILTER_MEMORY = 1 << 14
 # How often an idle worker checks that the process that started it is still alive.
 _PARENT_CHECK_SECONDS = 5.0
 # The columns of `Doc.to_dict`'s array, in its order (length and spacing first), and those that
