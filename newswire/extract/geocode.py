@@ -118,6 +118,12 @@ def _country_rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each country's alpha-2 code and its `country_converter` regex, compiled once."""
+    return tuple((row["iso2"], re.compile(row["regex"], re.IGNORECASE)) for row in _country_rows() if row["regex"])
+
+
+@cache
 def country_codes() -> frozenset[str]:
     """The ISO 3166-1 alpha-2 codes of `seeds/countries.csv`."""
     return frozenset(row["iso2"] for row in _country_rows())
@@ -225,13 +231,18 @@ def candidates(name: str) -> tuple[Candidate, ...]:
 
 
 @cache
+def _country_adjectives() -> Mapping[str, str]:
+    """The lexicon's country adjectives, folded: "israeli" -> "Israel"."""
+    return {fold(k): v for k, v in lexicon("actor_types")["country_adjectives"].items()}
+
+
+@cache
 def demonym_country(word: str) -> str | None:
     """The country a demonym names: "Israeli" -> "IL", "Palestinians" -> "PS", "Iranian" -> "IR"."""
     if not word.isalpha() or not word[:1].isupper():
         return None
-    adjectives = {fold(k): v for k, v in lexicon("actor_types")["country_adjectives"].items()}
     for form in dict.fromkeys((word, word.removesuffix("s"))):
-        place = adjectives.get(fold(form))
+        place = _country_adjectives().get(fold(form))
         if place is not None:
             named = [c for c in candidates(place) if c.kind == "country"]
             if named:
@@ -239,7 +250,7 @@ def demonym_country(word: str) -> str | None:
     for form in dict.fromkeys((word, word.removesuffix("s"))):
         if not re.search(r"(?:i|an|ese|ish|ic)$", form) or candidates(form):
             continue
-        codes = {row["iso2"] for row in _country_rows() if row["regex"] and re.search(row["regex"], form, re.IGNORECASE)}
+        codes = {code for code, pattern in _country_patterns() if pattern.search(form)}
         if len(codes) == 1:
             return codes.pop()
     return None
