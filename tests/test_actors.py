@@ -472,3 +472,24 @@ def test_place_parents_put_a_place_inside_the_city_named_with_it(nlp, gazetteer)
         for inner, ids in place_parents(mentions, text).items()
     }
     assert parents == {"Bab al-Nairab": {"Aleppo"}, "Shejaiya": {"Gaza City"}, "Hamra street": {"Beirut"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "holder"),
+    [
+        ("Gunmen shot a civilian in Sheikh Maqsoud (Aleppo).", "Sheikh Maqsoud", "Aleppo"),
+        ("A shell landed in Kafr Nabl (Idlib, Syria).", "Kafr Nabl", "Idlib"),
+    ],
+)
+def test_a_place_before_brackets_is_inside_the_first_place_in_them(nlp, gazetteer, text, place, holder):
+    mentions = actors_of(nlp, gazetteer, text)
+    ids = {m.actor_name: m.actor_id for m in mentions}
+    assert place in ids and ids[holder] in place_parents(mentions, text)[ids[place]]
+
+
+@pytest.mark.parametrize(
+    "text", ["Senator John Cornyn (Texas) said he would vote.", "Shares of Acme (Germany) rose 3 pct."]
+)
+def test_a_person_or_a_company_before_a_place_in_brackets_is_no_place(nlp, gazetteer, text):
+    assert all(m.actor_type == "GPE" for m in actors_of(nlp, gazetteer, text) if m.actor_name in {"Germany", "Texas"})
+    assert not any(m.actor_name in {"John Cornyn", "Acme"} and m.actor_type == "GPE" for m in actors_of(nlp, gazetteer, text))

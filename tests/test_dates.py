@@ -316,6 +316,19 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "The verse John 3:16 was read aloud.",
         "The score was 10:30 at half-time.",
         "The bank cut the short term rate.",
+        "He left as soon as the meeting ended.",
+        "He died soon after the attack.",
+        "It is too soon to say.",
+        "The current swept the boat away.",
+        "The current account deficit widened.",
+        "The current-account gap narrowed.",
+        "The soon-to-open terminal was shown.",
+        "Poverty fell in the latest period of reform.",
+        "The summit will decide the future of the euro.",
+        'The minister spoke on the programme "This Week With Jane Doe".',
+        'She appeared on "60 Minutes," the news show.',
+        "The minister said on state TV's morning talk show that he would stay.",
+        "Good evening from the capital.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
@@ -445,11 +458,30 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("Today's meeting ended without a deal.", "Today", APR, "DATE", "2024-04-10"),
         ("Workers today walked out of the plant.", "today", APR, "DATE", "2024-04-10"),
         ("The rate is 4% as of today.", "today", APR, "DATE", "2024-04-10"),
+        # and "tomorrow" beside one is the future in general; "tomorrow's vote" is the next day
+        ("Schools must train the workers of tomorrow.", "tomorrow", APR, "DATE", "FUTURE_REF"),
+        ("Tomorrow's children will inherit the debt.", "Tomorrow", APR, "DATE", "FUTURE_REF"),
+        ("Tomorrow's vote will decide the matter.", "Tomorrow", APR, "DATE", "2024-04-11"),
+        ("The rate will be 4% as of tomorrow.", "tomorrow", APR, "DATE", "2024-04-11"),
         # what is scheduled, set or expected, in the present, still lies ahead
         ("The hearings are scheduled for mid-September.", "mid-September", date(1998, 3, 11), "DATE", "1998-09"),
         ("The vote is set for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),
         ("The talks were scheduled for Monday.", "Monday", APR, "DATE", "2024-04-08"),
+        # what "is due" or "is effective" lies ahead; what "was due" lies behind
+        ("Elections are due in November.", "November", APR, "DATE", "2024-11"),
+        ("The report is due on Monday.", "Monday", APR, "DATE", "2024-04-15"),
+        ("The payment was due in March.", "March", APR, "DATE", "2024-03"),
+        ("The final payment was due in June.", "June", APR, "DATE", "2023-06"),
+        # "two days earlier", like "two days later", counts from a moment of the story: a duration
+        ("The town fell on March 3. Two days earlier, the mayor had fled.", "Two days", APR, "DURATION", "P2D"),
+        ("The town fell on March 3. A few weeks earlier, the army had left.", "A few weeks", APR, "DURATION", "PXW"),
+        ("Three days ago, the mayor fled.", "Three days ago", APR, "DATE", "2024-04-07"),
         ("The agency gave no details of today's talks.", "today", APR, "DATE", "2024-04-10"),
+        ("Rescuers worked through the early morning hours.", "the early morning", APR, "TIME", "2024-04-10TMO"),
+        # "soon" looks ahead, "current" is the present, "the latest period" is the last quarter reported
+        ("Talks are expected to start soon.", "soon", APR, "DATE", "FUTURE_REF"),
+        ("The current government fell.", "current", APR, "DATE", "PRESENT_REF"),
+        ("Margins will improve, but the latest period was weak.", "the latest period", APR, "DATE", "2024-Q1"),
     ],
 )
 def test_news_conventions(nlp: Language, text: str, phrase: str, published: date, timex_type: str, value: str) -> None:

@@ -89,11 +89,12 @@ _HELD_PLACE_HEADS = frozenset([*_PLACE_WORDS["areas"], *_PLACE_WORDS["settlement
 
 
 @cache
-def _country_patterns() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """`country_converter`'s short and official names, and its regexes (read from its data file)."""
+def _country_patterns() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """`country_converter`'s short and official names, and its regexes with the short name of
+    each (read from its data file)."""
     rows = converter_rows()
     names = frozenset(alias_key(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
-    return names, tuple(re.compile(row["regex"], re.IGNORECASE) for row in rows if row["regex"])
+    return names, tuple((row["name_short"], re.compile(row["regex"], re.IGNORECASE)) for row in rows if row["regex"])
 
 
 @cache
@@ -131,7 +132,17 @@ def is_demonym(name: str) -> bool:
     """A word for a country's people formed on its name: "Israeli", "Japanese", "Kenyan"."""
     if not name.isalpha() or place_type(name) or not _DEMONYM_ENDING.search(name):
         return False
-    return any(pattern.search(name) for pattern in _country_patterns()[1])
+    return any(pattern.search(name) for _, pattern in _country_patterns()[1])
+
+
+def country_of_people(word: str) -> str | None:
+    """The country a nationality names: "French" -> "France" (this lexicon's adjectives), else the
+    one country whose `country_converter` pattern the demonym matches ("Chadian" -> "Chad")."""
+    place = _COUNTRY_ADJECTIVES.get(alias_key(word))
+    if place is not None or not is_demonym(word):
+        return place
+    found = {country for country, pattern in _country_patterns()[1] if pattern.search(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def country_of_adjective(span: Span) -> str | None:

@@ -22,6 +22,8 @@ from newswire.extract.actor_types import (
     choose_type,
     context_types,
     country_of_adjective,
+    country_of_people,
+    is_demonym,
     is_not_an_actor,
     person_by_title,
     place_type,
@@ -74,6 +76,8 @@ _APPOSITIVE_POS = {"ADJ", "DET", "NOUN", "PART", "PROPN"}
 _LONGEST_KNOWN_NAME = 8
 # Entities that are amounts and times: no actor name stands inside them.
 _PLACE_LABELS = {"GPE", "LOC"}
+# Nouns of armed people and units: the capitalised words compounded on them name a group.
+_ARMED_AGENTS = frozenset(lexicon("event_words")["armed_agents"])
 _QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY", "TIME"}
 
 
@@ -182,6 +186,61 @@ def _parse_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _named_by_creed(spans: Sequence[Span]) -> list[Span]:
+    """`spans` with a nationality or creed that begins an organisation's name joined to it:
+    "Islamic" + "State", "Kurdish" + "Workers' Party" (the model cuts them in two); a country's
+    people before a name stay apart ("Israeli" "Hamas")."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None and last.label_ == "NORP" and span.label_ == "ORG" and last.end == span.start
+            and last.root.head.i in range(span.start, span.end) and country_of_people(last.text) is None
+        ):
+            joined[-1] = Span(span.doc, last.start, span.end, label="ORG")
+            continue
+        joined.append(span)
+    return joined
+
+
+def _armed_groups(doc: Doc, spans: Sequence[Span]) -> list[Span]:
+    """`spans` with the names of armed groups the model missed or mistook: the capitalised words
+    compounded on a noun of armed people name the group, an organisation ("RSF fighters", "Islamic
+    State fighters", "M23 rebels", "Fano militiamen"), unless they are a place or its people
+    ("Gaza militants", "US troops"). A single common word opening a sentence is no name
+    ("Government forces")."""
+    found = list(spans)
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _ARMED_AGENTS:
+            continue
+        start = token.i
+        while (
+            start > token.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ not in _QUANTITY_LABELS
+        ):
+            start -= 1
+        group = doc[start : token.i]
+        if not group or (start == token.sent.start and len(group) == 1 and group.text.isalpha() and group.text.istitle()):
+            continue
+        inside = [s for s in found if s.start < group.end and group.start < s.end]
+        if any(s.start < group.start or s.end > group.end for s in inside) or any(
+            place_type(s.text) or is_demonym(s.text) for s in inside
+        ):
+            continue
+        found = [s for s in found if s not in inside]
+        found.append(Span(doc, group.start, group.end, label="ORG"))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _side_of(ent: Span) -> str | None:
+    """The country whose nationality names a side that fights: "Israeli jets", "French troops",
+    "Chadian soldiers" are the state's forces, so the attacker is the country."""
+    root = ent.root
+    if root.dep_ not in ("amod", "compound", "nmod") or root.head.lemma_.lower() not in _ARMED_AGENTS:
+        return None
+    return country_of_people(ent.text)
+
+
 def _is_group(span: Span) -> bool:
     """A plural name after "the" ("the Beatles", "the Smiths") names a group, not a person."""
     words = [t for t in span if t.text not in _POSSESSIVE_TOKENS]
@@ -225,7 +284,7 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
                 continue
             if all(w in _PORTFOLIO_WORDS for w in words):
                 continue
-        place = country_of_adjective(ent) if ent.label_ == "NORP" else None
+        place = (country_of_adjective(ent) or _side_of(ent)) if ent.label_ == "NORP" else None
         if place is not None:
             # "German" in "German airline Lufthansa" is Germany: a place, not a nationality.
             name, kind = gazetteer.lookup(place) or (place, place_type(place) or "GPE")
@@ -464,7 +523,10 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     """Every named actor in `doc`, each mention tied to its canonical name."""
     tokens = _tokens(doc)
     places = place_names(doc, gazetteer)
-    spans = [s for s in _parse_spans(doc) if not any(s.start < p.end and p.start < s.end for p in places)]
+    spans = [
+        s for s in _armed_groups(doc, _named_by_creed(_parse_spans(doc)))
+        if not any(s.start < p.end and p.start < s.end for p in places)
+    ]
     candidates = _as_places(_parse_candidates(spans, gazetteer), places, doc)
     acronyms, partners = _parse_acronyms(doc, tokens.text, candidates)
     covered = bytearray(len(tokens.text))

@@ -15,7 +15,10 @@ head noun of the lexicon `place_words.json`. Their kinds:
   head is part of the name ("the French Quarter");
 - a camp is a LOC whose name keeps its head: "Ain al-Hilweh camp", and "the Jabalia refugee
   camp" is "Jabalia camp";
-- a street, square, crossing or building is a FAC whose name keeps its head: "Hamra street".
+- a street, square, crossing or building is a FAC whose name keeps its head: "Hamra street";
+- a town named after "the village of", "the town of" where the model saw no name is a GPE:
+  "the village of Let Yet Kone", and so is a name before the places that hold it in brackets:
+  "Tafas (Daraa)".
 
 `reference_casing` gives a city's name the casing GeoNames writes it with ("Gaza city" ->
 "Gaza City"); `place_parents` says which places an article puts inside which.
@@ -42,6 +45,7 @@ _WORDS = lexicon("place_words")
 _AREAS = frozenset(_WORDS["areas"])
 _FACILITIES = frozenset(_WORDS["facilities"])
 PLACE_HEADS = _AREAS | frozenset(_WORDS["settlements"]) | _FACILITIES
+_TOWNS = frozenset(_WORDS["towns"])
 _NAMED_AFTER_TOWNS = frozenset(_WORDS["named_after_towns"])
 _QUALIFIERS = frozenset(_WORDS["qualifiers"])
 _PARTICLES = frozenset(_WORDS["particles"])
@@ -53,10 +57,14 @@ _NOT_IN_NAMES = {"CARDINAL", "DATE", "MONEY", "NORP", "ORDINAL", "PERCENT", "QUA
 _NAME_ENDS = {":", ",", ".", ";"}
 _LONGEST_NAME = 5
 _INDEFINITE = {"a", "an"}
+# Prepositions that say where, before a place named with its holders in brackets.
+_WHERE = {"in", "near", "at", "outside", "inside", "around", "from", "into", "toward", "towards", "across"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 _HEADS = TokenFilter(ORTH, lambda word: word.casefold() in PLACE_HEADS)
 _DASH_TOKENS = TokenFilter(ORTH, _DASHES.__contains__)
+_TOWN_NOUNS = TokenFilter(ORTH, lambda word: word.casefold() in _TOWNS)
+_OPEN_BRACKETS = TokenFilter(ORTH, "(".__eq__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +156,7 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
         name_end -= 1
     start = _name_start(doc, name_end, sentence_of(doc, head.i).start)
     if start is None:
-        return None
+        return _by_nationality(doc, head, name_end)
     start = _attached(doc, start, head)
     if start >= name_end or (start > 0 and _word(doc[start - 1]) in _INDEFINITE):
         return None  # "a Gaza hospital" is a hospital in Gaza
@@ -170,6 +178,64 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
         return PlaceName(start, head.i + 1, bare, "LOC", bare)
     label = "FAC" if _word(head) in _FACILITIES else "LOC"
     return PlaceName(start, head.i + 1, f"{bare} {head.text}", label, bare)
+
+
+def _after_of(doc: Doc, noun: Token) -> PlaceName | None:
+    """The town a settlement noun names after "of" where the model saw no name: "the village of
+    Let Yet Kone", "the town of Khuza'a"."""
+    i = noun.i + 2
+    if not noun.is_lower or i >= len(doc) or doc[i - 1].lower_ != "of":
+        return None
+    end = i
+    while end < len(doc) and end - i < _LONGEST_NAME and doc[end].ent_type_ not in _NOT_IN_NAMES and (
+        doc[end].text[:1].isupper() or _inner_hyphen(doc, end) or (_word(doc[end]) in _PARTICLES and end > i)
+    ):
+        end += 1
+    while end > i and not doc[end - 1].text[:1].isupper():
+        end -= 1  # a name ends on a capitalised word, not on "al-" or a hyphen
+    if end == i or any(e.start < end and i < e.end for e in doc.ents):
+        return None  # the model's own name stands: "the city of London"
+    name = doc[i:end].text
+    return PlaceName(i, end, name, "GPE", name)
+
+
+def _by_nationality(doc: Doc, head: Token, name_end: int) -> PlaceName | None:
+    """A building named by a nationality after "the": "the Saudi hospital", "the Turkish school"
+    (but "a Palestinian school" is any school)."""
+    before = name_end - 1
+    if not head.is_lower or _word(head) not in _FACILITIES or before < 1 or doc[before].ent_type_ != "NORP":
+        return None
+    if doc[before].ent_iob_ != "B" or doc[before - 1].lower_ != "the":
+        return None
+    name = f"{doc[before].text} {head.text}"
+    return PlaceName(before, head.i + 1, name, "FAC", doc[before].text)
+
+
+def _before_brackets(doc: Doc, bracket: Token, gazetteer: Gazetteer) -> Iterator[PlaceName]:
+    """A place named before the places that hold it in brackets, as conflict reports write them
+    after a preposition of place ("in Tafas (Daraa)", "near Sheikh Maqsoud (Aleppo)", "in Shlomi
+    (HaZafon, Israel)"), and the first of those; a name the model already took for a place, or for a person by two names ("John
+    Cornyn (Texas)"), stands as it is."""
+    i = bracket.i
+    close = next((t.i for t in doc[i + 1 : i + 2 * _LONGEST_NAME] if t.text == ")"), None)
+    if close is None or i == 0 or close == i + 1:
+        return
+    comma = next((t.i for t in doc[i + 1 : close] if t.text == ","), close)
+    holder = doc[i + 1 : comma]
+    if not _known_place(holder.text, gazetteer):
+        return
+    start = _name_start(doc, i, sentence_of(doc, bracket.i).start)
+    if start is None or start == 0 or _word(doc[start - 1]) not in _WHERE:
+        return
+    inside = [e for e in doc.ents if e.start < i and start < e.end]
+    if any(e.start < start or e.end > i or e.label_ in _PLACE_TYPES or (e.label_ == "PERSON" and len(e) > 1) for e in inside):
+        return
+    if _known_place(doc[start:i].text, gazetteer):
+        return
+    yield PlaceName(start, i, doc[start:i].text, "GPE", doc[start:i].text)
+    if not any(e.start <= holder.start and holder.end <= e.end for e in doc.ents):
+        known = gazetteer.lookup(holder.text)
+        yield PlaceName(holder.start, holder.end, known[0] if known else holder.text, "GPE", holder.text)
 
 
 def _line_start(doc: Doc, index: int) -> int:
@@ -214,9 +280,13 @@ def place_names(doc: Doc, gazetteer: Gazetteer) -> list[PlaceName]:
     """Every place inside a city that the parse names, in order, none overlapping another."""
     heads = (doc[i] for i in _HEADS(doc))
     dashes = (doc[i] for i in _DASH_TOKENS(doc))
+    towns = (doc[i] for i in _TOWN_NOUNS(doc))
+    brackets = (doc[i] for i in _OPEN_BRACKETS(doc))
     found = [
         *(p for t in heads if t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
         *(p for t in dashes for p in _after_dash(doc, t, gazetteer)),
+        *(p for t in towns if (p := _after_of(doc, t))),
+        *(p for t in brackets for p in _before_brackets(doc, t, gazetteer)),
     ]
     kept: list[PlaceName] = []
     for place in sorted(found, key=lambda p: (p.start, -p.end)):
@@ -251,6 +321,14 @@ def _inside_a_city(mention: ActorMention, text: str, places: Sequence[ActorMenti
     return next((p for p in places if p.end_char == mention.start_char - 3), None)
 
 
+def _bracketed_holder(mention: ActorMention, text: str, places: Sequence[ActorMention]) -> ActorMention | None:
+    """The first place in the brackets after a place: "Daraa" of "Tafas (Daraa)"."""
+    opened = re.match(r"\s*\(\s*", text[mention.end_char : mention.end_char + 4])
+    if opened is None:
+        return None
+    return next((p for p in places if p.start_char == mention.end_char + opened.end()), None)
+
+
 def _is_inner_place(mention: ActorMention) -> bool:
     """Whether a place mention names a place inside a city by its head noun: "Hamra street"."""
     return mention.actor_type in _PLACE_TYPES and mention.mention_text.split()[-1].casefold() in PLACE_HEADS
@@ -261,10 +339,14 @@ def place_parents(mentions: Sequence[ActorMention], text: str) -> dict[str, froz
 
     A place inside a city (named with its head noun, or after its city and a dash) is inside
     the city or other place named nearest to it in its sentence, else the last one named before
-    it; "Hamra street in Beirut", "the al-Zeitoun neighbourhood, east of Gaza City".
+    it; "Hamra street in Beirut", "the al-Zeitoun neighbourhood, east of Gaza City"; a place
+    before brackets is inside the first place in them: "Tafas (Daraa)".
     """
     places = sorted((m for m in mentions if m.actor_type in _PLACE_TYPES), key=lambda m: m.start_char)
-    dashed = {m.start_char: city for m in places if (city := _inside_a_city(m, text, places)) is not None}
+    dashed = {
+        m.start_char: city for m in places
+        if (city := _inside_a_city(m, text, places) or _bracketed_holder(m, text, places)) is not None
+    }
     inner = [m for m in places if _is_inner_place(m) or m.start_char in dashed]
     inner_ids = {m.actor_id for m in inner}
     holders = [m for m in places if m.actor_id not in inner_ids]

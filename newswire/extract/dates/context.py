@@ -49,7 +49,11 @@ class _Ctx:
 
     def followed_by(self, pattern: re.Pattern[str]) -> bool:
         """Whether the words just after the expression start with pattern."""
-        return bool(pattern.match(self._text, self._end, self._end + 40))
+        return self.after(pattern) is not None
+
+    def after(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The match of pattern at the words just after the expression, if they start with it."""
+        return pattern.match(self._text, self._end, self._end + 40)
 
     def tense(self) -> str:
         if self._tense is None:

@@ -21,7 +21,7 @@ from newswire.extract.dates.handlers_calendar import _parse_calendar
 from newswire.extract.dates.patterns import _WORD_NUM, _month_pattern
 from newswire.extract.dates.rules import RULES
 from newswire.extract.dates.values import _day, _month, _quarter, _StoryRef, _Timex, _unresolved, _week, _year
-from newswire.extract.dates.vocabulary import LETTER_FOLDS, TEMPORAL_WORDS
+from newswire.extract.dates.vocabulary import LETTER_FOLDS, PARTS_OF_DAY, TEMPORAL_WORDS
 from newswire.extract.lexicons import alternation
 from newswire.extract.nlp import doc_text, sentences
 from newswire.records import DateMention
@@ -41,6 +41,11 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _AGE_LOOKBACK = 8
+# a title of two or more capitalised words in quotation marks names a work, not a time: the
+# programme "This Week With David Brinkley", the show "60 Minutes"
+# "good evening" greets; it names no time
+_GREETING = re.compile(r"\bgood\s+$", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(r"(?:[\"“]|``)(?:[A-Z0-9][\w'’]*\s+){1,5}[A-Z0-9][\w'’]*,?(?:[\"”]|'')")
 
 
 def _off_calendar(compute: Callable[..., _Timex | None], *args: object) -> _Timex | None:
@@ -57,6 +62,19 @@ def _off_calendar(compute: Callable[..., _Timex | None], *args: object) -> _Time
 
 # What `date` says of a year or ordinal past its range (`OverflowError` is the rest of the arithmetic's).
 _OFF_CALENDAR = re.compile(r"^year -?\d+ is out of range|^ordinal must be >= 1")
+
+
+def _kind_of_thing(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A part of the day that names no time: before a noun it names a kind of thing ("state
+    TV's morning talk show", "the evening news"; not "the early morning hours"), and "good
+    evening" greets."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ not in PARTS_OF_DAY:
+        return False
+    tok = span[0]
+    if _GREETING.search(text, max(0, start - 8), start):
+        return True
+    return tok.dep_ == "compound" and tok.head.lower_ not in TEMPORAL_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +194,13 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
                 entities.append((s, e, ent.label_))
         elif ent.label_ in _NON_TEMPORAL_LABELS:
             blocked.append((ent.start_char, ent.end_char))
+    titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)]
+    blocked.extend(titles)
 
     candidates: list[_Candidate] = []
     for s, e, label in entities:
+        if any(ts <= s and e <= te for ts, te in titles) or _kind_of_thing(doc, text, s, e):
+            continue
         whole = _normalise(text, s, e, doc, anchor, True, True)
         if whole:
             candidates.extend(whole)

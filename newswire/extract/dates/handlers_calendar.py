@@ -226,8 +226,8 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     q = QUARTER_ORDINALS[_g(m, "q").lower()] if _g(m, "q") else int(_g(m, "qn"))
     if _g(m, "ago") and ctx.anchor is not None:
         return _quarter(ctx.anchor.year - 1, q)
-    if _g(m, "year"):
-        return _quarter(int(_g(m, "year")), q)
+    if _g(m, "year") or _g(m, "after"):
+        return _quarter(int(_g(m, "year") or _g(m, "after")), q)
     if _g(m, "yy"):
         return _quarter(2000 + int(_g(m, "yy")), q)
     if ctx.anchor is None:
@@ -258,14 +258,16 @@ def _h_half(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The quarter" of a results story: the last one completed, unless the tense is future;
-    "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one."""
+    "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one.
+    "The latest period" a results story reports is the last quarter completed, whatever the tense."""
     ago = bool(_g(m, "ago"))
-    if not (ctx.in_entity or ago):
+    latest = bool(_g(m, "latest"))
+    if not (ctx.in_entity or ago or latest):
         return None
     if ctx.anchor is None:
         return _unresolved()
     a = ctx.anchor
-    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not ago else -3)
+    y, mo = _shift_month(a.year, a.month, 0 if _is_future(ctx) and not (ago or latest) else -3)
     quarter = _quarter(y - ago, (mo - 1) // 3 + 1)
     return replace(quarter, story=_YEAR_BACK) if ago else quarter
 

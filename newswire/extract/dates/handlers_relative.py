@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
-from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES
+from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES, _WD
 from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
@@ -68,6 +68,14 @@ _GENERIC_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{_GENERIC})\b", re.IGN
 _GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC})\s+$", re.IGNORECASE)
 _OF_TODAY = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
+# "at 7 a.m. (1100 GMT) on Sunday": the day after a time's conversion is its day
+_DAY_AFTER_CONVERSION = re.compile(
+    rf"\s*\([^()]{{1,24}}\)\s*,?\s*(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow))(?!\w)", re.IGNORECASE
+)
+# "the future of the euro", "the distant future of the planet": what becomes of something
+_OF_SOMETHING_FUTURE = re.compile(r"\s+of\b", re.IGNORECASE)
+# "the current account (deficit)", "current-account": a term of the balance of payments
+_ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
 
 def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
@@ -79,8 +87,14 @@ def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "Three years ago", "two weeks from now": the date that far from publication. "Two days
+    earlier" counts back from a moment of the story, not from publication: like "two days later"
+    it is the duration, left to the duration rule; only "a year (a quarter) earlier" of a
+    results story names a date, the period compared."""
     n = _parse_number(_g(m, "num"))
     code, clock, mult, _ = _parse_unit(_g(m, "unit"))
+    if _g(m, "dir").lower() == "earlier" and code not in ("Y", "Q"):
+        return None
     past = _g(m, "dir").lower() in ("ago", "earlier")
     if n is None:
         return _ref("PAST_REF" if past else "FUTURE_REF")
@@ -190,11 +204,20 @@ def _h_window(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 
 def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
-    """ "Later that day", "that year": the date the story last mentioned, at that grain; unresolved
-    when it mentioned none."""
-    if not (ctx.in_entity or m.group(0)[:1].lower() in ("e", "l")):
+    """ "Later that day", "that year", "the same day": the date the story last mentioned, at that
+    grain; unresolved when it mentioned none."""
+    if not (ctx.in_entity or _g(m, "same") or m.group(0)[:1].lower() in ("e", "l")):
         return None
     return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
+
+
+def _h_story_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "The next morning", "the previous evening": that part of the day after or before the day
+    the story last mentioned; of the day after or before publication when it mentioned none."""
+    shift = _STORY_SHIFT.get(_g(m, "mod").lower(), 1)
+    clock = "T" + PARTS_OF_DAY[_g(m, "pod").lower()]
+    near = _day(ctx.anchor + timedelta(days=shift), "TIME", clock) if ctx.anchor is not None else _unresolved("TIME")
+    return replace(near, story=_StoryRef("day", shift, clock=clock))
 
 
 def _weekday_mode(modifier: str, ctx: _Ctx) -> str:
@@ -243,6 +266,14 @@ def _generic_today(ctx: _Ctx) -> bool:
     return ctx.preceded_by(_GENERIC_BEFORE) and ctx.tense() == _PRESENT
 
 
+def _generic_tomorrow(ctx: _Ctx) -> bool:
+    """A "tomorrow" that is the future in general, not the day after the story's: "the people of
+    tomorrow", "tomorrow's children" (not "tomorrow's vote")."""
+    if ctx.followed_by(_POSSESSIVE):
+        return ctx.followed_by(_GENERIC_AFTER)
+    return ctx.preceded_by(_OF_TODAY)
+
+
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     word = (_g(m, "day") or _g(m, "this") or _g(m, "day2")).lower()
     pod = _g(m, "pod") or _g(m, "pod2") or _g(m, "pod3")
@@ -250,6 +281,8 @@ def _h_deictic(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return None
     if m.group(0).lower() == "today" and _generic_today(ctx):
         return _ref("PRESENT_REF")
+    if m.group(0).lower() == "tomorrow" and _generic_tomorrow(ctx):
+        return _ref("FUTURE_REF")
     if ctx.anchor is None:
         return _unresolved("DATE" if word == "today" and not pod else "TIME")
     shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
@@ -277,7 +310,7 @@ def _time_of_story_day(anchor: date, clock: str) -> _Timex:
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """A time of day: "8 p.m.", "noon", or on the 24-hour clock with a time zone or a day
     ("19:45 GMT", "06:00 Monday"; with one digit for the hour only with a zone), or in four
-    figures with a time zone or "hrs" ("2100 EST", "0620 hrs")."""
+    figures with a time zone, "hrs" or "local time" ("2100 EST", "0620 hrs", "0200 local time")."""
     if _g(m, "word"):
         hh, mm = (12, 0) if _g(m, "word").lower() == "noon" else (24, 0)
     elif _g(m, "h4"):
@@ -297,25 +330,40 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _unresolved("TIME")
     clock = f"T{hh:02d}:{mm:02d}" + ("Z" if _g(m, "zone") in ("GMT", "UTC") else "")  # ISO 8601 for UTC
     d = ctx.anchor
+    weekday, deictic = _g(m, "wd"), _g(m, "deic")
+    if not (weekday or deictic or _g(m, "mon")):
+        converted = ctx.after(_DAY_AFTER_CONVERSION)
+        if converted is not None:
+            weekday, deictic = _g(converted, "wd"), _g(converted, "deic")
     if _g(m, "mon"):
         day = _infer_day(d, month_number(_g(m, "mon")), int(_g(m, "d")), _direction(ctx))
         if day is None:
             return None
         d = day
-    elif _g(m, "wd"):  # a clock time sets a schedule: the coming day unless told in the past
-        d = _weekday_date(d, _parse_weekday(_g(m, "wd")), "" if ctx.tense() == _PAST else "coming")
-    elif _g(m, "deic"):
-        d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(_g(m, "deic").lower(), 0))
+    elif weekday:  # a clock time sets a schedule: the coming day unless told in the past
+        d = _weekday_date(d, _parse_weekday(weekday), "" if ctx.tense() == _PAST else "coming")
+    elif deictic:
+        d += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(deictic.lower(), 0))
     else:
         return _time_of_story_day(d, clock)
     return _day(d, "TIME", clock)
 
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    if _g(m, "current"):  # "the current crisis", not "the current swept him away" or "the current account"
+        span = ctx.span()
+        if span is None or span.root.tag_ != "JJ" or ctx.followed_by(_ACCOUNT):
+            return None
+        return _ref("PAST_REF" if _g(m, "then") else "PRESENT_REF")  # "the then current price": a past present
+    if _g(m, "stretch"):
+        code, clock, _, _ = _parse_unit(_g(m, "stretch"))
+        return _Timex("DURATION", _duration_value(None, code, clock), None, None)
     if _g(m, "present"):
         return _ref("PRESENT_REF")
     if _g(m, "past"):
         return _ref("PAST_REF")
+    if ctx.followed_by(_OF_SOMETHING_FUTURE):  # "the future of the euro" is its fate, not a time
+        return None
     return _ref("FUTURE_REF")
 
 

@@ -76,13 +76,21 @@ _QUARTER_ORDINAL = alternation(QUARTER_ORDINALS)
 _CENTURY_ORDINAL = alternation(CENTURY_ORDINALS).replace(re.escape(" "), r"[\s-]")
 _DECADE_WORD = alternation(DECADE_WORDS)
 _SET_ADVERB = alternation(SET_ADVERBS)
+# the modifiers TimeML keeps in a duration's extent (its `mod`): not "just", "only" or "barely",
+# which narrow the sentence's focus, nor "over", which is mostly the preposition ("over three years")
 _APPROX = (
     r"(?:(?:more|less|fewer)\s+than|at\s+(?:least|most)|about|around|nearly|almost|roughly|approximately"
-    r"|some|over|under|up\s+to|just|only|barely|well\s+(?:over|under)|close\s+to|upwards\s+of)\s+"
+    r"|some|under|up\s+to|well\s+(?:over|under)|close\s+to|upwards\s+of)\s+"
 )
+# the approximations TimeML keeps in the extent of a point in time: "around 7 p.m.", "about Nov. 1"
+_AROUND = r"(?:(?:around|about|approximately|roughly)\s+)"
+# "a year or so", "the next two years or so", "a week or so ago": an approximate amount
+_OR_SO = r"(?:\s+or\s+so\b)?"
 _PART = r"(?P<pre>early|late|mid-?|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)"
 _MODIFIER = r"(?P<mod>this\s+past|this\s+coming|this|last|next|past|previous|coming|current)"
 _NOT_AGE = r"(?![\s-]*olds?\b)"
+# the units of "a three-year period", "a 30-day term": a unit before such a noun is singular
+_PERIOD_UNITS = "year|month|week|day|hour|minute|decade"
 # "a decades-long feud", "an hour-long speech": the article belongs to the noun, not the unit
 _NOT_ARTICLE = r"(?!an?\s+\w+-(?:long|old)\b)"
 # words between a number and its unit that leave the length as it is: "eight trading days"

@@ -48,6 +48,7 @@ from newswire.extract.dates.handlers_relative import (
     _h_ref,
     _h_relative,
     _h_set,
+    _h_story_part_of_day,
     _h_story_step,
     _h_that,
     _h_the_weekend,
@@ -56,6 +57,7 @@ from newswire.extract.dates.handlers_relative import (
 )
 from newswire.extract.dates.patterns import (
     _APPROX,
+    _AROUND,
     _CENTURY_ORDINAL,
     _CLOCK_FIGURES,
     _DECADE_WORD,
@@ -69,8 +71,10 @@ from newswire.extract.dates.patterns import (
     _NOT_ARTICLE,
     _NUM,
     _ONES_RE,
+    _OR_SO,
     _PART,
     _PART_OF_DAY_WORDS,
+    _PERIOD_UNITS,
     _POD,
     _QUARTER_ORDINAL,
     _SEASON,
@@ -146,7 +150,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            rf"(?:(?P<wk>(?:the\s+)?week\s+of)\s+|(?P<mod>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"{_AROUND}?(?:(?P<wk>(?:the\s+)?week\s+of)\s+|(?P<mod>last|next|this\s+past|this\s+coming)\s+)?"
             rf"(?:{_WD},?\s+)?{_MON}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR4}(?!,?\d))?"
         ),
         _h_month_day, _MONTH_WORDS, True,
@@ -159,6 +163,7 @@ RULES: tuple[Rule, ...] = (
                 "the week of March 6", "2000-W10", published=date(2000, 2, 24)),
             Example("The dividend is payable Dec. 7 to holders.", "Dec. 7", "2024-12-07", published=date(2024, 11, 2)),
             Example("The toll has risen since Dec. 7.", "Dec. 7", "2023-12-07", published=date(2024, 11, 2)),
+            Example("The sale should close around Nov. 1.", "around Nov. 1", "2024-11-01", published=date(2024, 10, 2)),
         ),
     ),
     Rule(
@@ -211,13 +216,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            rf"(?:the\s+)?(?:fiscal\s+)?(?P<q>{_QUARTER_ORDINAL})[\s-]+(?:fiscal\s+)?quarter"
+            # "the third quarter", but "the third-quarter loss": the article is the noun's
+            rf"(?:the\s+(?=(?:fiscal\s+)?(?:{_QUARTER_ORDINAL})\s))?(?:fiscal\s+)?(?P<q>{_QUARTER_ORDINAL})[\s-]+(?:fiscal\s+)?quarter"
             rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{_YEAR4}(?!,?\d)|(?P<rel>this|last|next)\s+year))?"
         ),
         _h_quarter, ("quarter",),
         examples=(
             Example("Profits rose in the first quarter.", "the first quarter", "2024-Q1"),
             Example("Sales fell in the fourth quarter of 2022.", "the fourth quarter of 2022", "2022-Q4"),
+            Example("The write-down caused the third-quarter loss.", "third-quarter", "2023-Q3"),
         ),
     ),
     Rule(
@@ -236,9 +243,13 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable)\s+)?"
             r"(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
+            r"|the\s+(?P<latest>latest|most\s+recent)\s+period(?!\s+of\b)"
         ),
-        _h_reported_quarter, ("quarter",),
+        _h_reported_quarter, ("quarter", "period"),
         examples=(
+            Example("Sales rose 4% in the third quarter. The latest period included a tax gain.",
+                "The latest period", "2024-Q3", published=date(2024, 10, 24)),
+            Example("Sales in the latest period rose 4%.", "the latest period", "2024-Q3", published=date(2024, 10, 24)),
             Example("Sales rose 9% in the latest quarter.",
                 "the latest quarter", "2024-Q3", published=date(2024, 10, 24)),
             Example("It earned $2 million in the year-ago quarter.",
@@ -249,9 +260,13 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"the\s+(?:comparable\s+)?year[\s-](?:ago|earlier)\s+period"
             r"|year-(?:ago|earlier)(?!\s+(?:first|second|third|fourth|nine|six|three|twelve|\d)\b)"
+            # "the same period last year", "the corresponding period a year earlier"
+            r"|the\s+(?:same|corresponding|comparable)\s+period\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
         ),
-        _h_year_back, ("ago", "earlier"),
+        _h_year_back, ("ago", "earlier", "last year"),
         examples=(
+            Example("Sales rose 5% in the third quarter from the same period last year.",
+                "the same period last year", "1988-Q3", published=date(1989, 10, 26)),
             Example("Sales rose 5% in the third quarter. In the year-ago period, sales fell.",
                 "the year-ago period", "1988-Q3", published=date(1989, 10, 26)),
             Example("Year-earlier results included a gain.", "Year-earlier", "1988", published=date(1989, 10, 26)),
@@ -260,11 +275,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}}))?"),
+        _rx(rf"(?:{_YEAR4}\s+)?(?-i:Q)(?P<qn>[1-4])(?:\s*'(?P<yy>\d{{2}})|,?\s+(?P<after>(?:19|20)\d\d)(?!,?\d))?"),
         _h_quarter, ("Q1", "Q2", "Q3", "Q4"), True,
         examples=(
             Example("Revenue rose 8% in Q3, the company said.", "Q3", "2023-Q3"),
             Example("Deliveries slipped in 2023 Q4.", "2023 Q4", "2023-Q4"),
+            Example("Deliveries slipped in Q4 2023.", "Q4 2023", "2023-Q4"),
         ),
     ),
     Rule(
@@ -341,20 +357,26 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_PART}\s*)?{_MODIFIER}\s+(?P<unit>week|weekend|month|quarter|year|decade|century)"),
+        _rx(
+            rf"(?:{_PART}\s*)?(?:the\s+(?=current\b))?{_MODIFIER}\s+"
+            r"(?:fiscal\s+(?=year|quarter))?(?P<unit>week|weekend|month|quarter|year|decade|century)"
+        ),
         _h_relative, ("week", "month", "quarter", "year", "decade", "century"),
         examples=(
             Example("Hostages were freed during a cease-fire last year.", "last year", "2023"),
             Example("He cancelled a visit to Washington this week.", "this week", "2024-W13"),
             Example("The law takes effect next month.", "next month", "2024-04"),
+            Example("Sales are strong in the current quarter.", "the current quarter", "2024-Q1"),
+            Example("Sales fell 4% last fiscal year.", "last fiscal year", "2023"),
         ),
     ),
     Rule(
-        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT_ADJ}{_UNIT}\s+(?P<dir>ago|earlier|from\s+now)"),
+        _rx(rf"(?:{_APPROX})?(?P<num>{_NUM})[\s-]+{_UNIT_ADJ}{_UNIT}{_OR_SO}\s+(?P<dir>ago|earlier|from\s+now)"),
         _h_ago, ("ago", "earlier", "now"),
         examples=(
             Example("Prices fell five trading days ago.", "five trading days ago", "2024-03-20"),
             Example("The company was founded three years ago.", "three years ago", "2021"),
+            Example("The rebels seized the town a week or so ago.", "a week or so ago", "2024-W12"),
             Example("It lost $3 million in the fiscal first quarter, against a profit a year ago.",
                 "a year ago", "1988-Q1", published=date(1989, 10, 26)),
             Example("Net rose in the third quarter. For the nine months, it earned $2 billion, up from $1.7 billion "
@@ -364,11 +386,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         _rx(
             r"the\s+(?P<mod>past|last|next|coming|previous|preceding|prior|first|final|following|ensuing|recent)\s+"
-            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?{_UNIT}{_NOT_AGE}"
+            rf"(?:(?P<num>{_NUM})[\s-]+{_UNIT_ADJ})?(?:fiscal\s+(?=years?\b))?{_UNIT}{_NOT_AGE}{_OR_SO}"
         ),
         _h_window, _UNIT_WORDS,
         examples=(
             Example("Sales fell in the past year.", "the past year", "2023"),
+            Example("Sales fell in the last fiscal year.", "the last fiscal year", "2023"),
             Example("The population doubled in the past decade.", "the past decade", "P10Y", "DURATION"),
             Example("The talks began on March 3. The next day, the envoys left.", "The next day", "2024-03-04"),
             Example("The talks began on March 3. The rebels had attacked the previous night.",
@@ -377,16 +400,21 @@ RULES: tuple[Rule, ...] = (
             Example("Prices rose sharply in the past week.", "the past week", "2024-W14", published=date(2024, 4, 10)),
             Example("Shares have fallen over the last week.", "the last week", "2024-W14", published=date(2024, 4, 10)),
             Example("Demand will double over the next decade.", "the next decade", "P10Y", "DURATION"),
+            Example("Prices may stay high over the next two years or so.",
+                "the next two years or so", "P2Y", "DURATION"),
         ),
     ),
     Rule(
         _rx(
             rf"(?P<approx>{_APPROX})?(?:{_NOT_ARTICLE}(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+{_UNIT_ADJ})?"
-            rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE})"
+            rf"{_UNIT}(?:-(?P<lasting>long|old)\b|(?P<half2>\s+and\s+a\s+half)?{_NOT_AGE}{_OR_SO})"
         ),
         _h_duration, _UNIT_WORDS,
         examples=(
             Example("The war has lasted more than six months.", "more than six months", "P6M", "DURATION"),
+            Example("He kept the post for only six months.", "six months", "P6M", "DURATION"),
+            Example("The grant can be spent over three years.", "three years", "P3Y", "DURATION"),
+            Example("The plant will stay shut for a year or so.", "a year or so", "P1Y", "DURATION"),
             Example("Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M", "DURATION"),
             Example("Lawyers emerged from a day-long meeting.", "day-long", "P1D", "DURATION"),
             Example("An official described the 90-minute meeting as frank.", "90-minute", "PT90M", "DURATION"),
@@ -395,6 +423,24 @@ RULES: tuple[Rule, ...] = (
             Example("Two soldiers were killed a day later.", "a day", "P1D", "DURATION"),
             Example("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
             Example("The strike lasted one day.", "one day", "P1D", "DURATION"),
+        ),
+    ),
+    Rule(
+        _rx(rf"(?:(?:an?|the)\s+)?(?P<num>{_NUM})[\s-]+(?P<unit>{_PERIOD_UNITS}) (?:period|term)\b"),
+        _h_duration, tuple(f"{unit} {noun}" for unit in _PERIOD_UNITS.split("|") for noun in ("period", "term")),
+        examples=(
+            Example("Profits were overstated over a three-year period.", "a three-year period", "P3Y", "DURATION"),
+            Example("The loan can be converted during its one-year term.", "one-year term", "P1Y", "DURATION"),
+        ),
+    ),
+    Rule(
+        _rx(rf"the\s+(?P<mod>next|following|previous|preceding|prior)\s+(?!night){_POD}"),
+        _h_story_part_of_day, ("next", "following", "previous", "preceding", "prior"),
+        examples=(
+            Example("The army entered the town on March 3. The next morning, the mayor fled.",
+                "The next morning", "2024-03-04TMO", "TIME"),
+            Example("The talks ended on March 3. The previous evening, the envoys had dined.",
+                "The previous evening", "2024-03-02TEV", "TIME"),
         ),
     ),
     Rule(
@@ -416,9 +462,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that\s+(?P<unit>day|week|month|quarter|year)"),
-        _h_that, ("that",),
+        _rx(
+            r"(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?(?:(?P<same>(?:the|that)\s+same)|that)"
+            r"\s+(?P<unit>day|week|month|quarter|year)"
+        ),
+        _h_that, ("that", "same"),
         examples=(
+            Example("The army entered the town on March 3. The same day, the mayor fled.", "The same day", "2024-03-03"),
+            Example("The rebels took the port in 1998. That same year they lost it.", "That same year", "1998"),
             Example("The army entered the town on March 3. Later that day, the mayor fled.",
                 "Later that day", "2024-03-03"),
             Example("The party was founded in 1998. That year it won 12 seats.", "That year", "1998"),
@@ -457,7 +508,7 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("Shares rose mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-03-26TAF", "TIME"),),
     ),
     Rule(
-        _rx(rf"(?:the\s+)?{_POD}"), _h_part_of_day, _PART_OF_DAY_WORDS,
+        _rx(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?{_POD}"), _h_part_of_day, _PART_OF_DAY_WORDS,
         examples=(
             Example("Police reached the camp on Tuesday. In the morning, the crowd left.",
                 "the morning", "2024-03-26TMO", "TIME"),
@@ -509,13 +560,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
+            rf"{_AROUND}?"
             r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<word>noon|midnight)"
             r"|(?<![:.,])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![:.,]?\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
-            rf"|(?P<h4>{_CLOCK_FIGURES})(?=\s*(?:{_ZONE}|hrs\b)))"
-            rf"(?:\s*(?P<zone>{_ZONE}|hrs\b))?"
+            rf"|(?P<h4>{_CLOCK_FIGURES})(?=\s*(?:{_ZONE}|hrs\b|local\s+time\b)))"
+            rf"(?:\s*(?P<zone>{_ZONE}|hrs\b|local\s+time\b))?"
             rf"(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<deic>today|yesterday|tomorrow)|{_MON}\s*(?P<d>\d{{1,2}})(?!\d)))?"
         ),
-        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight", ":", "gmt", "utc", "st", "dt", "hrs"),
+        _h_clock, ("am", "pm", "a.m.", "p.m.", "noon", "midnight", ":", "gmt", "utc", "st", "dt", "hrs", "local time"),
         examples=(
             Example("The polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-03-26T20:00", "TIME"),
             Example("The vote closes at 8 p.m. Tuesday.", "8 p.m. Tuesday", "2024-04-02T20:00", "TIME"),
@@ -526,8 +578,14 @@ RULES: tuple[Rule, ...] = (
             Example("The president will speak at 2100 EST on Thursday.",
                 "2100 EST on Thursday", "2024-03-28T21:00", "TIME"),
             Example("The tremor struck at 0620 hrs.", "0620 hrs", "2024-03-27T06:20", "TIME"),
+            Example("The talks ended at 0200 local time.", "0200 local time", "2024-03-27T02:00", "TIME"),
+            Example("Polls closed at 8 p.m. local time.", "8 p.m. local time", "2024-03-27T20:00", "TIME"),
             Example("The offer expires at 5 p.m. EST April 9.", "5 p.m. EST April 9", "2024-04-09T17:00", "TIME"),
             Example("The meeting ended at 10 p.m. without a deal.", "10 p.m.", "2024-03-27T22:00", "TIME"),
+            Example("The gunmen entered the shop around 7:15 p.m.", "around 7:15 p.m.", "2024-03-27T19:15", "TIME"),
+            Example("Polls open at 7 a.m. (1100 GMT) on Sunday.", "7 a.m.", "2024-03-31T07:00", "TIME"),
+            Example("The summit starts at 10 a.m. (0800 GMT) Friday.", "10 a.m.", "2024-03-29T10:00", "TIME"),
+            Example("The blast hit at 9 a.m. (0600 GMT) yesterday.", "9 a.m.", "2024-03-26T09:00", "TIME"),
         ),
     ),
     Rule(
@@ -551,17 +609,28 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"(?P<present>(?:right\s+)?now(?!-)|currently|presently|nowadays|at\s+present|these\s+days"
             r"|the\s+present\s+day|at\s+the\s+moment)"
-            r"|(?P<past>recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times))"
+            r"|(?P<past>recently|lately|the\s+past|recent\s+times)"
+            # "in recent years": an unspecified stretch of years up to now, a duration
+            r"|recent\s+(?P<stretch>years|months|weeks|days|decades|quarters)"
             r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|coming\s+(?:days|weeks|months|years|quarters)"
             # "in the short term", not "the short-term loans" or "the long term debt"
             rf"|the\s+(?:near|short|medium|long)[\s-]+term(?={_ENDS_PHRASE})"
-            r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible)"
+            r"|future\s+(?:years|quarters)|as\s+soon\s+as\s+possible"
+            # "will soon decide", not "as soon as the talks end", "soon after the vote", "too soon to say"
+            r"|(?<!\bas\s)(?<!\btoo\s)soon(?![\s-]+(?:after|afterwards?|thereafter)\b|-))"
+            r"|(?P<current>(?P<then>then[\s-]+)?current)"
         ),
         _h_ref,
-        ("now", "currently", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible", "term"),
+        ("now", "current", "present", "days", "moment", "recent", "lately", "past", "future", "coming", "possible", "term",
+         "soon"),
         examples=(
+            Example("The two sides will soon resume talks.", "soon", "FUTURE_REF"),
+            Example("The current crisis has cut exports.", "current", "PRESENT_REF"),
+            Example("Holders may buy shares at half the then current price.", "then current", "PAST_REF"),
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
+            Example("Kidnappings have risen in recent years.", "recent years", "PXY", "DURATION"),
+            Example("Rents rose sharply in recent months.", "recent months", "PXM", "DURATION"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
             Example("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
             Example("The cuts may hurt growth over the short term.", "the short term", "FUTURE_REF"),

@@ -46,11 +46,20 @@ def _tense_of(span: Span) -> str:
         if tok.lemma_.lower() in ("upcoming", "next"):
             return _FUTURE
         if tok.lower_ in _SCHEDULE_ADJ:
-            return _NONE
+            return _copula_tense(tok)
         if tok.head.i == tok.i:
             return _NONE
         tok = tok.head
     return _NONE
+
+
+def _copula_tense(adjective: Token) -> str:
+    """A scheduling adjective after "be" takes its tense: "elections are due in November" lie
+    ahead, "the payment was due in March" behind; without one ("payable Dec. 7") it gives none."""
+    head = adjective.head
+    if adjective.dep_ != "acomp" or head.lemma_ != "be" or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return _NONE
+    return {"VBZ": _FUTURE, "VBP": _FUTURE, "VBD": _PAST}.get(head.tag_, _NONE)
 
 
 def _arranges(verb: Token) -> bool:

@@ -1,7 +1,8 @@
 """Article events: the mentions of one event within an article, joined, sharing one date.
 
 "the 90-minute meeting", "the meeting" and "the talks with Gallant" are one article event; an
-outcome joined to its cause ("killing two people" after "shelled") is in its cause's event;
+outcome joined to its cause ("killing two people" after "shelled") is in its cause's event, and
+so is a killing told after it with no doer, place or date of its own ("Two people were killed.");
 violence in another place is another event, of the same day or not. A
 sentence with no event of its own that names who took part ("The Israeli side was led by X")
 adds them to the last meeting. Violence, coercion and protest are also in the places the article
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 
 from newswire.extract.events.mentions import EXPLICIT_DATES, Mention, in_sentence, mentions_of
 from newswire.extract.events.roles import IDENTIFYING_ROLES, is_country, keep_strongest, path_to, slot
-from newswire.extract.events.triggers import CONFLICT_TYPES, trigger
+from newswire.extract.events.triggers import CONFLICT_TYPES, OUTCOMES, trigger
 from newswire.extract.lexicons import lexicon
 from newswire.extract.nlp import doc_text, sentences
 from newswire.extract.places import place_parents
@@ -106,7 +107,23 @@ def _compatible(cluster: _Cluster, mention: Mention, kinds: dict[str, str], pare
     return bool(own & theirs) or (dated is not None and event.date_source in EXPLICIT_DATES)
 
 
-def _cluster(mentions: Sequence[Mention], kinds: dict[str, str], parents: dict[str, frozenset[str]]) -> list[_Cluster]:
+def _consequence_of(mention: Mention, clusters: Sequence[_Cluster], text: str) -> _Cluster | None:
+    """The assault a killing or wounding told on its own is the outcome of: with no doer, place
+    or date of its own ("Shells hit the camp. Two people were killed and nine injured."), it
+    is the last assault of its paragraph."""
+    event = mention.event
+    if mention.noun or event.event_type != "ASSAULT" or mention.lemma not in OUTCOMES:
+        return None
+    if event.date_source in {"text", "sentence"} or any(a.role in {"source", "place"} for a in event.actors):
+        return None
+    paragraph = text.rfind("\n", 0, event.start_char) + 1
+    before = [c for c in clusters if c.event_type == "ASSAULT" and paragraph <= c.members[-1].start_char < event.start_char]
+    return max(before, key=lambda c: c.members[-1].start_char, default=None)
+
+
+def _cluster(
+    mentions: Sequence[Mention], kinds: dict[str, str], parents: dict[str, frozenset[str]], text: str
+) -> list[_Cluster]:
     """Article events: an outcome goes with its cause, a noun prefers the last event named with
     the same noun."""
     clusters: list[_Cluster] = []
@@ -118,7 +135,7 @@ def _cluster(mentions: Sequence[Mention], kinds: dict[str, str], parents: dict[s
             group.setdefault(mention.joins, group[own])
     home_of: dict[str, _Cluster] = {}
     for mention in mentions:
-        home = home_of.get(group[mention.event.event_id])
+        home = home_of.get(group[mention.event.event_id]) or _consequence_of(mention, clusters, text)
         if home is None:
             candidates = [c for c in reversed(clusters) if _compatible(c, mention, kinds, parents)]
             same_word = [c for c in candidates if mention.noun and mention.lemma in c.lemmas]
@@ -189,7 +206,7 @@ def extract_events(
     parents = {
         place: holders - countries for place, holders in place_parents(actors, doc_text(doc)).items()
     }
-    clusters = _cluster(mentions, {m.actor_id: m.actor_type for m in actors}, parents)
+    clusters = _cluster(mentions, {m.actor_id: m.actor_type for m in actors}, parents, doc_text(doc))
     joined = _participants_named_after(doc, clusters, actors)
     events: list[Event] = []
     for cluster in clusters:

@@ -3,8 +3,8 @@
 A figure belongs to the nearest event trigger above it in the parse; a count of people killed,
 hurt, held, displaced or arrested with none above it belongs to the nearest assault or
 coercion of its sentence, and a count of the dead or injured in a sentence with no violence of
-its own ("Total deaths: 7.", "No casualties were reported.") to the last assault before it in
-its paragraph. An event's `fatalities` and `injured` are what its article reports of its
+its own that gives a toll or is only the count ("Total deaths: 7.", "No casualties were
+reported.", "4 fatalities.") to the last assault before it in its paragraph. An event's `fatalities` and `injured` are what its article reports of its
 article event, as conflict event datasets count them: the killed (injured) figures of each of
 its mentions summed, less a figure inside another's phrase ("five members of one family"), one
 for each single victim a killing names ("killing a teenager", "a police officer was killed",
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.events.triggers import OUTCOMES, VERB_TRIGGERS, VICTIMS, lemma, outcome
 from newswire.extract.lexicons import lexicon
@@ -34,6 +34,8 @@ _TOLL_WORDS = tuple(lexicon("event_words")["toll_words"])
 _VIOLENT = {"ASSAULT", "COERCE"}
 # Verbs of dying that are no event themselves: a death counts for the violence told with it.
 _DEATH_VERBS = frozenset(v for v, category in OUTCOMES.items() if category == "killed" and v not in VERB_TRIGGERS)
+_PERSON_ENDINGS = tuple(lexicon("event_words")["person_suffixes"])
+_THING_ENDINGS = tuple(lexicon("event_words")["not_person_suffixes"])
 _DYING = TokenFilter(LEMMA, lambda word: word.lower() in _DEATH_VERBS)
 
 
@@ -72,16 +74,21 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
         violent = [e for e in near if e.event_type in _VIOLENT]
         if violent:
             links[figure.figure_id] = min(violent, key=lambda e: abs(e.start_char - figure.start_char)).event_id
-        elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence.text)):
+        elif not near and figure.category in _TOLLS and (figure.value == 0 or _gives_toll(sentence) or _bare_count(sentence)):
             toll_of = _in_violence_before(figure, events, doc_text(doc))
             if toll_of is not None:
                 links[figure.figure_id] = toll_of.event_id
     return links
 
 
-def _gives_toll(sentence: str) -> bool:
-    words = sentence.lower()
+def _gives_toll(sentence: Span) -> bool:
+    words = sentence.text.lower()
     return any(re.search(rf"\b{re.escape(w)}\b", words) for w in _TOLL_WORDS)
+
+
+def _bare_count(sentence: Span) -> bool:
+    """A sentence that is only a count, with no verb: "4 fatalities.", "Two dead."."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _inside_another(doc: Doc, figure: Figure, figures: Sequence[Figure]) -> bool:
@@ -96,10 +103,16 @@ def _inside_another(doc: Doc, figure: Figure, figures: Sequence[Figure]) -> bool
     return span is not None and any(t.i in roots for t in span.root.ancestors if t.i != span.root.i)
 
 
+def _person_noun(word: str) -> bool:
+    """A noun of a person: one of the victim nouns, or a noun of what one does or where one comes
+    from by its ending ("shopkeeper", "cyclist", "employee")."""
+    return word in VICTIMS or (word.endswith(_PERSON_ENDINGS) and not word.endswith(_THING_ENDINGS))
+
+
 def _one_person(token: Token) -> bool:
     """A person noun in the singular, a person's name, or a nationality with "a" ("a
-    Palestinian was shot dead", "an Israeli was killed")."""
-    if token.tag_ == "NN" and lemma(token) in VICTIMS or token.ent_type_ == "PERSON":
+    Palestinian was shot dead", "an Israeli was killed"): the single victim a killing names."""
+    if token.tag_ == "NN" and _person_noun(lemma(token)) or token.ent_type_ == "PERSON":
         return True
     return token.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
 

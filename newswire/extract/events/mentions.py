@@ -47,6 +47,9 @@ DATE_SOURCES = ("text", "sentence", "context", "coreference", "publication")
 EXPLICIT_DATES = {"text", "sentence", "context"}
 _REFERRING_DETERMINERS = {"the", "this", "that", "these", "those"}
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+# Violence between sides, each of which fights the other: the first named is its source.
+_RECIPROCAL_MODES = {"clash"}
+_SIDES = {"source", "participant"}
 # How an outcome hangs from the violence that caused it, or the violence from its outcome.
 _OUTCOME_DEPS = {"advcl", "xcomp", "conj", "relcl"}
 _PRECISION_OF = {
@@ -130,19 +133,30 @@ def _cause(token: Token, typed: dict[int, Typed]) -> Token | None:
 
 
 def _roles(
-    doc: Doc, token: Token, conflict: bool, sentence_actors: Sequence[ActorMention], actors: Sequence[ActorMention]
+    doc: Doc,
+    token: Token,
+    typing: Typed,
+    sentence_actors: Sequence[ActorMention],
+    actors: Sequence[ActorMention],
 ) -> tuple[dict[str, str], set[str]]:
-    """Actor id -> role in the event of `token`, and the actors that modify it."""
+    """Actor id -> role in the event of `token`, and the actors that modify it. The sides of a
+    clash are its source, the first named, and its participants, the others ("clashes between X
+    and Y", "X and Y exchanged fire")."""
+    conflict = typing.event_type in CONFLICT_TYPES
     roles: dict[str, str] = {}
     modifiers: set[str] = set()
+    sides: dict[str, int] = {}
     for mention in sentence_actors:
         span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         found = role(span, mention.actor_type, token, conflict) if span is not None else "mentioned"
+        actor_id = mention.actor_id
         if found in IDENTIFYING_ROLES and mention.actor_type == "NORP":
             country = country_actor(mention, actors)
             if country is not None:
                 keep_strongest(roles, country, found)
-                found = "mentioned"
+                actor_id, found = country, "mentioned"
+        if found in _SIDES:
+            sides.setdefault(actor_id, mention.start_char)
         keep_strongest(roles, mention.actor_id, found)
         if span is not None and span.root.head.i == token.i and span.root.dep_ in MODIFIER_DEPS | {"poss"}:
             modifiers.add(mention.actor_id)
@@ -150,6 +164,10 @@ def _roles(
         person = _antecedent(pronoun, actors)
         if person is not None:
             keep_strongest(roles, person.actor_id, "source")
+    if typing.mode in _RECIPROCAL_MODES:
+        named = sorted((at, a) for a, at in sides.items() if roles.get(a) in _SIDES)
+        for rank, (_, actor_id) in enumerate(named):
+            roles[actor_id] = "source" if rank == 0 else "participant"
     return roles, modifiers
 
 
@@ -205,7 +223,7 @@ def mentions_of(
             start, end = token.idx, token.idx + len(token.text)
             event_id = stable_id(article_id, "event", start, end)
             dated, source = _event_date(doc, sentence, token, dates, text.rfind("\n", 0, start) + 1)
-            roles, modifiers = _roles(doc, token, conflict, sentence_actors, actors)
+            roles, modifiers = _roles(doc, token, typing, sentence_actors, actors)
             noun = token.pos_ == "NOUN"
             if not (noun or conflict) and source != "text" and not any(r in IDENTIFYING_ROLES for r in roles.values()):
                 continue

@@ -25,7 +25,16 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newswire.extract.events.triggers import ARMED_AGENTS, VERB_TRIGGERS, WEAPONS, armed_agent, lemma
+from newswire.extract.actor_types import country_of_people
+from newswire.extract.events.triggers import (
+    ARMED_AGENTS,
+    NOUN_TRIGGERS,
+    VERB_TRIGGERS,
+    WEAPONS,
+    armed_agent,
+    lemma,
+    noun_lemma,
+)
 from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention
 from newswire.reference import alias_key, converter_rows
@@ -91,13 +100,20 @@ def _names_the_agent(token: Token) -> bool:
     return token.dep_ in MODIFIER_DEPS | {"poss"} and (armed_agent(head) or lemma(head) in WEAPONS or lemma(head) in _AUTHORITIES)
 
 
+def _leads(token: Token) -> bool:
+    """The leader named before "-led": "Saudi" in "a Saudi-led coalition air raid"."""
+    head = token.head
+    return token.dep_ == "npadvmod" and head.lower_ == "led" and head.dep_ in MODIFIER_DEPS
+
+
 def _direct(path: Sequence[Token]) -> bool:
-    """Whether the mention is the slot itself, not something named inside it ("X's insistence")."""
-    return all(token.dep_ in _LINK_DEPS or _names_the_agent(token) for token in path)
+    """Whether the mention is the slot itself, not something named inside it ("X's insistence"),
+    or the one that leads it ("a Saudi-led coalition")."""
+    return all(token.dep_ in _LINK_DEPS or _names_the_agent(token) or _leads(token) for token in path)
 
 
 def _nested_place(path: Sequence[Token], kind: str) -> bool:
-    """A place named inside a locative phrase of the event, or in the name of what it hits ("the
+    """A place named inside a locative phrase of the event (`_locative`), or in the name of what it hits ("the
     Al-Aqsa mosque compound") or of who does it ("killed by forces in the town of Beitunia",
     "an explosion at a checkpoint in Jalalabad killed"), with no verb between but the one that
     says what it was for (`_purpose`)."""
@@ -106,7 +122,23 @@ def _nested_place(path: Sequence[Token], kind: str) -> bool:
         kind in PLACE_TYPES
         and all((t.dep_ in _NESTED_DEPS and t.pos_ not in {"VERB", "AUX"}) or _purpose(t) for t in inner)
         and (path[-1].pos_ not in {"VERB", "AUX"} or _purpose(path[-1]))
-        and (any(t.dep_ == "prep" and t.lower_ in _LOCATIVE_PREPS for t in inner) or path[-1].dep_ in _TARGET_DEPS)
+        and (any(_locative(t, kind) for t in inner) or path[-1].dep_ in _TARGET_DEPS)
+    )
+
+
+def _locative(token: Token, kind: str) -> bool:
+    """A preposition that says where: "in", "near", ..., and "on" before a street or a road ("a
+    bus on the Abuja-Kaduna highway"; "on" a thing is what is hit)."""
+    return token.dep_ == "prep" and (token.lower_ in _LOCATIVE_PREPS or (token.lower_ == "on" and kind == "FAC"))
+
+
+def _ordered_for(path: Sequence[Token], kind: str, trigger: Token) -> bool:
+    """The place a coercion noun is ordered "for": "evacuation orders for the Bureij camp", "a
+    curfew for the old city"."""
+    typed = NOUN_TRIGGERS.get(noun_lemma(trigger)) if trigger.pos_ == "NOUN" else None
+    return (
+        typed is not None and typed.event_type == "COERCE" and kind in PLACE_TYPES
+        and len(path) == 2 and path[0].dep_ == "pobj" and path[1].dep_ == "prep" and path[1].lower_ == "for"
     )
 
 
@@ -154,12 +186,13 @@ def slot(path: Sequence[Token], kind: str, noun_trigger: bool) -> str:
     return "mentioned"
 
 
-def _role_on_path(path: list[Token], kind: str, trigger: Token) -> str:
+def _role_on_path(path: list[Token], kind: str, trigger: Token, conflict: bool) -> str:
     if path[-1].dep_ in _CLAUSE_DEPS and len(path) >= 2:
         # Inside the clause that modifies an event noun: "a meeting [he held with X]",
-        # "the meeting, [which also included X]".
+        # "the meeting, [which also included X]"; what the clause of an attack hits is its
+        # target: "airstrikes [targeting Al-Zawayda]".
         role = slot(path[:-1], kind, noun_trigger=False)
-        return {"target": "participant"}.get(role, role)
+        return role if conflict else {"target": "participant"}.get(role, role)
     return slot(path, kind, trigger.pos_ == "NOUN")
 
 
@@ -204,11 +237,13 @@ def placed(mention: Span, kind: str) -> bool:
     ("the town of Sderot", "east of Khan Younis"), that modifies one ("the Saltivka district") or
     that one is in apposition to ("Ocheretyne, a village north of Avdiivka"),
     and a person's name where something violent is done ("clashes in Jenin"): no one is hit in
-    a person, nor, but for "in", an organisation ("a sit-in outside the Islamic University")."""
+    a person, nor, but for "in", an organisation ("a sit-in outside the Islamic University").
+    A creed or nationality before a capitalised place noun begins a name, no place ("Islamic" in
+    "an Islamic State commander")."""
     root = mention.root
     head = root.head
     if root.dep_ in MODIFIER_DEPS and lemma(head) in _PLACE_NOUNS:
-        return True
+        return head.is_lower or kind != "NORP"
     if any(c.dep_ == "appos" and lemma(c) in _PLACE_NOUNS for c in root.children):
         return True  # "attacked Ocheretyne, a village north of Avdiivka"
     if root.dep_ != "pobj" or head.dep_ != "prep":
@@ -221,7 +256,8 @@ def placed(mention: Span, kind: str) -> bool:
 def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
     """The role of `mention` (of actor type `kind`) in the event of `trigger`; in violence,
     coercion or protest a name its phrase says is a place is taken for one (`placed`), a place
-    that heads the report is its place (`_heading`), a name shelled or bombed is a place even
+    that heads the report is its place (`_heading`), so is the place a coercion is ordered for
+    (`_ordered_for`), a name shelled or bombed is a place even
     when taken for a person (`_hit_from_afar`), an event noun that is the object of a light verb
     ("launched an air strike") has the verb's roles, and one a verb governs ("went on strike in
     Aden") the verb's places."""
@@ -231,12 +267,12 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
         return "place"
     path = path_to(mention.root, trigger)
     if path is not None:
-        found = _role_on_path(path, kind, trigger)
-        if conflict and found == "target" and kind in PLACE_TYPES and not is_country(mention.text):
+        found = _role_on_path(path, kind, trigger, conflict)
+        if conflict and found == "target" and kind in PLACE_TYPES and not _a_country(mention.text):
             return "place"
         if conflict and found == "target" and kind == "PERSON" and _hit_from_afar(trigger):
             return "place"
-        if conflict and found == "mentioned" and _nested_place(path, kind):
+        if conflict and found == "mentioned" and (_nested_place(path, kind) or _ordered_for(path, kind, trigger)):
             return "place"
         if conflict and found == "mentioned" and _side_of_authority(path):
             return "source"
@@ -252,6 +288,12 @@ def role(mention: Span, kind: str, trigger: Token, conflict: bool) -> str:
         found = slot(outer, kind, noun_trigger=False) if outer is not None else "mentioned"
         if found in {"source", "participant"} or (conflict and found == "place"):
             return found
+    elif conflict and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+        # "an air strike killed five people in Rafah", "clashes left two dead in Gaza": the place
+        # of what the violence did is its own.
+        outer = path_to(mention.root, trigger.head)
+        if outer is not None and slot(outer, kind, noun_trigger=False) == "place":
+            return "place"
     return "mentioned"
 
 
@@ -286,6 +328,11 @@ def _countries() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str]], ...
 
 def is_country(name: str) -> bool:
     return alias_key(name) in _countries()[0]
+
+
+def _a_country(written: str) -> bool:
+    """A country's name or the nationality that stands for it ("Iraqi" of "Iraqi soldiers")."""
+    return is_country(written) or (written[:1].isupper() and country_of_people(written) is not None)
 
 
 def country_actor(norp: ActorMention, actors: Sequence[ActorMention]) -> str | None:

@@ -41,7 +41,7 @@ EVENT_MODES = (
 )
 # Types whose trigger is an event even with no actor named: something was done to someone.
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_SENSES = {None, "armed", "dropped", "explosion", "fire", "intransitive", "strike", "weapon"}
+_SENSES = {None, "armed", "dropped", "explosion", "fire", "intransitive", "launched", "protesters", "strike", "weapon"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,7 @@ _AIRCRAFT = frozenset(_WORDS["aircraft_nouns"])
 _FIGURATIVE_MODIFIERS = frozenset(_WORDS["figurative_modifiers"])
 _EQUIPMENT = frozenset(_WORDS["equipment_nouns"])
 _HAPPENING = frozenset(_WORDS["happening_verbs"])
+_PROTESTERS = frozenset(_WORDS["protester_nouns"])
 # Devices made to go off where they are placed: one exploding is an attack even with no one named.
 _PLANTED = frozenset(w for w, mode in WEAPONS.items() if mode == "explosives")
 # Who sets an explosion off: the armed people and the bombers, not a tank or a jet that explodes.
@@ -116,6 +117,8 @@ OUTCOMES = {
     lemma: category for lemma, category in _COUNT_CUES["event_lemmas"].items() if category in {"killed", "injured"}
 }
 _HIT_PREPOSITIONS = {"on", "at", "against", "into", "upon", "toward", "towards"}
+# What a weapon is aimed at: "launched rockets at the town" (a rocket launched "into" orbit is none).
+_AIMED_PREPOSITIONS = _HIT_PREPOSITIONS - {"into"}
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"dobj", "nsubjpass", "attr"}
 
@@ -210,11 +213,15 @@ def _hit(preposition: Token) -> list[Token]:
     return [g for g in preposition.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
 
 
-def _other_sense(token: Token) -> bool:
+def _other_sense(token: Token, protest: bool = False) -> bool:
     """A violent word used of a deal, a market, an economy or nature: "struck a deal", "a deal
     struck", "shares plunged", "prices shot up", "he shot back", "an earthquake struck", "the
     rise of the yen has hit Japan", "a fungus which attacks the roots", "kill the weeds", "seize
-    this opportunity", "a story shot down by others", "a charm offensive", "attack helicopters"."""
+    this opportunity", "a story shot down by others", "a charm offensive", "attack helicopters".
+    A protest is one whatever it is against ("marched against the law"), so for a protest only
+    its subject tells the other sense ("the yen rallied")."""
+    if protest:
+        return any(_no_attacker(s) for s in _subjects(token))
     if token.pos_ == "NOUN" and (
         (token.dep_ == "compound" and lemma(token.head) in _EQUIPMENT)
         or any(c.dep_ in {"amod", "compound"} and _of_business(c) for c in token.children)
@@ -300,6 +307,20 @@ def _fired(token: Token) -> bool:
     return any(armed_agent(s) for s in _subjects(token))
 
 
+def _fired_things(token: Token) -> list[Token]:
+    """What a verb fires or launches: its object, or what a count object is of ("dozens of
+    rockets")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return objects + [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in _hit(c)]
+
+
+def _launched(token: Token) -> bool:
+    """A weapon launched at someone or something ("launched rockets at the town"), not a rocket
+    launched into orbit nor a product launched."""
+    aimed = any(c.dep_ == "prep" and c.lower_ in _AIMED_PREPOSITIONS and _hit(c) for c in token.children)
+    return aimed and any(lemma(o) in WEAPONS for o in _fired_things(token))
+
+
 def _strike(token: Token) -> Typed | None:
     """A strike noun: an attack with an air, drone or missile word, a side that carries it out, or
     what it hits ("a drone strike", "an Israeli strike", "a strike on a school"); a work stoppage
@@ -331,7 +352,7 @@ def _phrase(token: Token) -> Typed | None:
 def _weapon_mode(token: Token, typed: Typed) -> Typed:
     """The mode of the weapon fired, gone off or fallen: "fired a missile" is aerial, "fired
     rockets", "a rocket exploded" and "a mortar round fell" shelling."""
-    used = [c for c in token.children if c.dep_ == "dobj"] if typed.sense == "fire" else _subjects(token)
+    used = _fired_things(token) if typed.sense in {"fire", "launched"} else _subjects(token)
     # The weapon a round is of before the round: "a mortar round" is shelling.
     named = [w for c in used for w in (*(k for k in c.children if k.dep_ == "compound"), c)]
     modes = [WEAPONS[lemma(w)] for w in named if WEAPONS.get(lemma(w))]
@@ -359,12 +380,14 @@ def trigger(token: Token) -> Typed | None:
         or typed.sense == "explosion" and not _exploded(token)
         or typed.sense == "weapon" and not any(_projectile(s) for s in _subjects(token))
         or typed.sense == "dropped" and not any(c.dep_ == "dobj" and lemma(c) in _DROPPED for c in token.children)
+        or typed.sense == "launched" and not _launched(token)
+        or typed.sense == "protesters" and not any(_named(s)[-1] in _PROTESTERS or lemma(s) in _PROTESTERS for s in _subjects(token))
         or typed.sense == "intransitive" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     ):
         return None
-    if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token):
+    if typed is not None and typed.event_type in CONFLICT_TYPES and _other_sense(token, typed.event_type == "PROTEST"):
         return None
-    return _weapon_mode(token, typed) if typed is not None and typed.sense in {"fire", "explosion", "weapon"} else typed
+    return _weapon_mode(token, typed) if typed is not None and typed.sense in {"fire", "explosion", "weapon", "launched"} else typed
 
 
 def outcome(token: Token) -> str | None:

@@ -25,6 +25,8 @@ CATEGORIES = (
 )
 # Categories whose unit is a currency, a percent, a time unit or a degree, never a counted group.
 UNCOUNTED_CATEGORIES = frozenset({"money", "percent", "duration", "age", "temperature"})
+# What violence did to the people it counts, which the verb says over what they were.
+_HARMS = frozenset({"killed", "injured"})
 
 _CUES = lexicon("count_cues")
 CASUALTY_NOUNS: dict[str, str] = dict(_CUES["casualty_nouns"])
@@ -80,6 +82,9 @@ def _cue(tok: Token) -> str | None:
             "displaced"),
     Example("Aid reached 20,000 displaced Palestinians.", "20,000 displaced Palestinians", 20_000, "exact",
             "Palestinians", "displaced"),
+    Example("The shells hit a school, killing six displaced people.", "six displaced people", 6, "exact", "people",
+            "killed"),
+    Example("An air raid on the prison killed 60 detainees.", "60 detainees", 60, "exact", "detainees", "killed"),
     Example("The earthquake claimed the lives of six people.", "six people", 6, "exact", "people", "killed"),
     Example("The fire took the lives of 12 people.", "12 people", 12, "exact", "people", "killed"),
     Example("The floods claimed 30 lives.", "30 lives", 30, "exact", "lives", "killed"),
@@ -103,17 +108,28 @@ def _cue(tok: Token) -> str | None:
 )
 def parse_category(doc: Doc, i: int) -> str:
     """What a count is of, from the counted noun, the words modifying it and the verb that
-    governs it; then the kind of thing counted (battalions, missiles)."""
+    governs it; then the kind of thing counted (battalions, missiles). A verb that killed or
+    wounded them says what the event did to them over the words that say what they were
+    ("killing six displaced people", "killed 60 detainees")."""
     tok = doc[i]
     own = _cue(tok)
-    if own is not None:
-        return own
-    for child in tok.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.i != i:
-            for t in child.subtree:
-                cue = _cue(t)
-                if cue is not None:
-                    return cue
+    governed = _governing_cue(tok)
+    if governed in _HARMS or own is not None:
+        return governed if governed in _HARMS else own
+    described = next(
+        (
+            cue for child in tok.children if child.dep_ in ("amod", "acl", "relcl") and child.i != i
+            for t in child.subtree if (cue := _cue(t)) is not None
+        ),
+        None,
+    )
+    return described or governed or _UNIT_NOUNS.get(tok.lower_, "other")
+
+
+def _governing_cue(tok: Token) -> str | None:
+    """The category the words above a count in the parse give it: the verb that governs it
+    ("killed 45 civilians"), what the verb says of it ("were found dead"), lives lost, people
+    held."""
     node = tok
     for _ in range(5):
         if node.dep_ not in _PATH_DEPS or node.head is node:
@@ -144,7 +160,7 @@ def parse_category(doc: Doc, i: int) -> str:
                 return "hostages"
             break
         node = parent
-    return _UNIT_NOUNS.get(tok.lower_, "other")
+    return None
 
 
 @examples(
