@@ -28,8 +28,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from newswire.extract.nlp import load_model, stop_parsing
-from newswire.extract.pipeline import ExtractedBatch, Failure, extract_articles
+from newswire.extract.nlp import stop_parsing
+from newswire.extract.pipeline import ExtractedBatch, Failure, extract_articles, load_extractors
 from newswire.ingest.feeds import FeedState
 from newswire.ingest.inputs import IngestResult, IngestStream, InputFile
 from newswire.link.actors import link_across
@@ -41,7 +41,6 @@ from newswire.quality.checks import RUN_TABLE, QualityDecision, combine, decide,
 from newswire.quality.dashboard import DATA_DOCS, write_site
 from newswire.quality.validate import ExpectationOutcome, critical_failures, validate_tables
 from newswire.records import Article, Extraction
-from newswire.reference import load_gazetteer
 from newswire.runs import RunResult, run_record
 
 # Articles parsed and extracted together. The next batch is parsed while the articles before it
@@ -98,7 +97,7 @@ def read_task(articles: Iterator[Article], size: int) -> tuple[Article, ...]:
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(articles: Sequence[Article]) -> ExtractedBatch:
-    return extract_articles(articles, load_model(), load_gazetteer())
+    return extract_articles(articles, *load_extractors())
 
 
 @task(name="link", cache_policy=NO_CACHE)

@@ -10,9 +10,10 @@ record is (`actors`, aggregated over the mentions, and the calendar of `dates`).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from types import MappingProxyType
+from typing import TypeVar
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -22,6 +23,8 @@ CHANGES = ("up", "down")
 EVENT_DATE_PRECISIONS = ("day", "week", "month", "year")
 
 
+_Record = TypeVar("_Record")
+
 # The metadata of a record's field that is not a column of its table.
 NOT_A_COLUMN = MappingProxyType({"column": False})
 
@@ -29,6 +32,14 @@ NOT_A_COLUMN = MappingProxyType({"column": False})
 def columns(record_type: type) -> tuple[str, ...]:
     """The columns of the table whose rows are `record_type`: its fields, less those that are not columns."""
     return tuple(f.name for f in fields(record_type) if f.metadata.get("column", True))
+
+
+def updated(record: _Record, **changes: object) -> _Record:
+    """`record` with the fields `changes` names set; `record` itself where they change nothing,
+    since a record is immutable (`dataclasses.replace` would copy it all the same)."""
+    if all(getattr(record, name) == value for name, value in changes.items()):
+        return record
+    return replace(record, **changes)
 
 
 def stable_id(*parts: object) -> str:

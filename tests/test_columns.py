@@ -14,7 +14,7 @@ from batches import extraction
 
 from newswire.load import warehouse
 from newswire.load.staging import TABLE_RECORDS, stage
-from newswire.records import FlaggedRow, Rejection, columns
+from newswire.records import ActorMention, FlaggedRow, Rejection, columns, updated
 from newswire.resources import sql_layer
 
 # Columns of a table that no staged row carries: the load stamps an article's
@@ -158,3 +158,11 @@ def test_a_warehouse_made_before_articles_came_from_web_pages_gains_their_column
         assert described(con, "run_article_sources") == described(con, "article_sources")
     finally:
         con.close()
+
+
+def test_updated_copies_a_record_only_when_a_field_changes():
+    mention = ActorMention("a1", "x1", "Kenya", "GPE", "Kenya", 0, 5, "GPE")
+    assert updated(mention, title=None, actor_country=None) is mention
+    changed = updated(mention, actor_country="KE")
+    assert changed is not mention and changed.actor_country == "KE" and mention.actor_country is None
+    assert changed == ActorMention("a1", "x1", "Kenya", "GPE", "Kenya", 0, 5, "GPE", actor_country="KE")

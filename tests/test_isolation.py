@@ -125,3 +125,17 @@ def test_a_run_rejects_the_articles_that_fail_and_publishes_the_rest(prefect_ser
         ("feed.jsonl:2", "validate failed: UnicodeEncodeError: 'utf-8' codec can't encode character '\\udcff' "
                          "in position 0: surrogates not allowed"),
     ]
+
+
+def test_the_warm_up_story_reaches_every_extractor(nlp, gazetteer) -> None:
+    extraction = pipeline._extraction(pipeline._WARM_UP, nlp(pipeline._WARM_UP.body), gazetteer)
+    assert {m.actor_type for m in extraction.actor_mentions} >= {"GPE", "PERSON", "ORG"}
+    assert extraction.date_mentions and extraction.events and extraction.places
+    assert {f.unit for f in extraction.figures} >= {"USD", "percent"}
+    assert any(e.fatalities == 12 for e in extraction.events)
+
+
+def test_the_extractors_are_loaded_and_warmed_once_a_process() -> None:
+    first = pipeline.load_extractors()
+    assert pipeline.load_extractors() is first
+    assert first[0].has_pipe("ner") and first[1].lookup("Kenya") is not None

@@ -9,7 +9,16 @@ import signal
 
 import pytest
 
-from newswire.extract.nlp import nlp_processes, parse, sentences, stop_parsing
+from newswire.extract.nlp import (
+    TokenFilter,
+    doc_text,
+    nlp_processes,
+    parse,
+    sentence_of,
+    sentences,
+    stop_parsing,
+    tokens_at,
+)
 
 TEXTS = [
     "Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon on Tuesday.",
@@ -34,6 +43,7 @@ def parse_workers() -> list[multiprocessing.Process]:
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_workers_parse_as_the_model_does_in_process(nlp, processes):
+    stop_parsing()  # the workers an earlier test's run left serving
     try:
         parsed = list(parse(nlp, TEXTS, 2, processes))
         assert [doc.text for doc in parsed] == TEXTS
@@ -106,3 +116,46 @@ def test_sentences_are_the_documents_own_found_once_and_serialised_with_it(nlp):
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert [(s.start, s.end, s.text) for s in sentences(again)] == expected
     assert [s.text for s in sentences(nlp(""))] == []
+
+
+def test_doc_text_is_the_documents_text_joined_once(nlp):
+    doc = nlp(TEXTS[2] + "\n\n  " + TEXTS[3])
+    assert doc_text(doc) == doc.text == TEXTS[2] + "\n\n  " + TEXTS[3]
+    assert doc_text(doc) is doc_text(doc)
+    assert doc_text(nlp("")) == ""
+
+
+def test_sentence_of_a_token_is_its_sentence(nlp):
+    doc = nlp(TEXTS[4] + " " + TEXTS[0])
+    assert [(sentence_of(doc, t.i).start, sentence_of(doc, t.i).end) for t in doc] == [
+        (t.sent.start, t.sent.end) for t in doc
+    ]
+
+
+def test_tokens_at_are_those_that_begin_at_the_offsets(nlp):
+    doc = nlp("Rebels shelled the town of Wexmoor.")
+    assert tokens_at(doc, [0, 7, 9, 34]) == [0, 1, 6]  # 9 is inside "shelled"
+    assert tokens_at(doc, []) == []
+
+
+def test_a_token_filter_finds_the_tokens_asking_once_a_string(nlp, monkeypatch):
+    from spacy.attrs import LEMMA, LOWER
+
+    asked: list[str] = []
+
+    def verb_of_harm(lemma: str) -> bool:
+        asked.append(lemma)
+        return lemma in {"kill", "wound"}
+
+    harmed = TokenFilter(LEMMA, verb_of_harm)
+    doc = nlp("Gunmen killed two guards and wounded a third; police killed one gunman.")
+    assert harmed(doc) == [t.i for t in doc if t.lemma_ in {"kill", "wound"}] == [1, 5, 10]
+    assert sorted(asked) == sorted({t.lemma_ for t in doc})
+    asked.clear()
+    assert harmed(nlp("Police killed one gunman.")) == [1]
+    assert asked == ["Police"]  # the only lemma not seen before
+    assert TokenFilter(LOWER, str.isdigit)(nlp("")) == []
+    monkeypatch.setattr("newswire.extract.nlp._FILTER_MEMORY", 3)
+    small = TokenFilter(LOWER, lambda word: word == "two")
+    assert small(doc) == [2] and len(small.answers) <= len({t.lower_ for t in doc})
+    assert small(nlp("two by two")) == [0, 2]

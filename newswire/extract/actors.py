@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import (
@@ -29,6 +29,7 @@ from newswire.extract.actor_types import (
     place_type,
 )
 from newswire.extract.lexicons import alternation, lexicon
+from newswire.extract.nlp import doc_text
 from newswire.extract.places import PlaceName, place_names, reference_casing
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
 from newswire.reference import Gazetteer, alias_key
@@ -101,11 +102,11 @@ class _Tokens:
 
 def _tokens(doc: Doc) -> _Tokens:
     """Read from the parse's arrays, without making a Token object for each token."""
-    table = doc.to_array([ORTH, IDX, SPACY]).tolist()
+    table = doc.to_array([ORTH, IDX]).tolist()
     strings = doc.vocab.strings
-    words = [strings[orth] for orth, _, _ in table]
-    starts = [start for _, start, _ in table]
-    text = "".join([f"{word} " if spaced else word for word, (_, _, spaced) in zip(words, table)])
+    words = [strings[orth] for orth, _ in table]
+    starts = [start for _, start in table]
+    text = doc_text(doc)
     return _Tokens(text, words, starts, [start + len(word) for start, word in zip(starts, words)])
 
 
@@ -314,8 +315,8 @@ def _as_places(candidates: Sequence[_NameCandidate], places: Sequence[PlaceName]
             c = _NameCandidate(c.start, c.end, c.text, place.label, place.name)
         for area in (p for p in places if p.name == p.bare and len(p.bare) > len(c.text)):
             start = c.end - len(area.bare)  # "Sheikh Radwan", of which the model took "Radwan" for a person
-            if start >= 0 and alias_key(doc.text[start : c.end]) == alias_key(area.bare) and doc.char_span(start, c.end):
-                c = _NameCandidate(start, c.end, doc.text[start : c.end], area.label, area.name)
+            if start >= 0 and alias_key(doc_text(doc)[start : c.end]) == alias_key(area.bare) and doc.char_span(start, c.end):
+                c = _NameCandidate(start, c.end, doc_text(doc)[start : c.end], area.label, area.name)
         found.append(c)
     return sorted(found, key=lambda c: c.start)
 

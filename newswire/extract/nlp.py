@@ -25,7 +25,8 @@ import queue
 import re
 import threading
 import traceback
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,8 @@ _CUTS = (
     re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),
     re.compile(r"\s+"),
 )
+# The most strings a `TokenFilter` remembers its answer about: about a MB.
+_FILTER_MEMORY = 1 << 14
 # How often an idle worker checks that the process that started it is still alive.
 _PARENT_CHECK_SECONDS = 5.0
 # The columns of `Doc.to_dict`'s array, in its order (length and spacing first), and those that
@@ -58,8 +61,9 @@ _PARENT_CHECK_SECONDS = 5.0
 _ATTRS = ("LENGTH", "SPACY", "ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
           "LEMMA", "MORPH", "POS", "SENT_START")
 _STRING_ATTRS = ("NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")
-# The key under which a document keeps its sentences' token bounds (`sentences`).
+# The keys under which a document keeps its sentences' token bounds (`sentences`) and its text (`doc_text`).
 _SENTENCE_BOUNDS = "newswire.sentence_bounds"
+_TEXT = "newswire.text"
 
 
 def model_name() -> str:
@@ -128,10 +132,63 @@ def sentences(doc: Doc) -> list[Span]:
     """The document's sentences. Several extractors walk them; `doc.sents` finds them anew each
     time, so their token bounds are found once and kept in `doc.user_data` (plain numbers, which
     serialise with the document)."""
+    return [doc[start:end] for start, end in _sentence_bounds(doc)]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence of token `i`: `doc[i].sent`, from the bounds `sentences` keeps, where
+    `Token.sent` walks the tokens to find it anew each time."""
+    bounds = _sentence_bounds(doc)
+    start, end = bounds[bisect_right(bounds, i, key=lambda bound: bound[0]) - 1]
+    return doc[start:end]
+
+
+def _sentence_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
     bounds = doc.user_data.get(_SENTENCE_BOUNDS)
     if bounds is None:
         bounds = doc.user_data[_SENTENCE_BOUNDS] = tuple((s.start, s.end) for s in doc.sents)
-    return [doc[start:end] for start, end in bounds]
+    return bounds
+
+
+def tokens_at(doc: Doc, starts: Iterable[int]) -> list[int]:
+    """The indices, in order, of the tokens that begin at one of the character offsets `starts`."""
+    from spacy.attrs import IDX
+
+    wanted = set(starts)
+    return [i for i, offset in enumerate(doc.to_array(IDX).tolist()) if offset in wanted]
+
+
+class TokenFilter:
+    """Which tokens of a document have a string attribute (a `spacy.attrs` id: ORTH, LOWER,
+    LEMMA...) that `keep` accepts: their indices, in order, read from the parse's array with no
+    Token object made. `keep` is asked once about each string, and its answers are remembered,
+    `_FILTER_MEMORY` strings at most."""
+
+    def __init__(self, attr: int, keep: Callable[[str], bool]) -> None:
+        self.attr = attr
+        self.keep = keep
+        self.answers: dict[int, bool] = {}
+
+    def __call__(self, doc: Doc) -> list[int]:
+        values = doc.to_array(self.attr).tolist()
+        answers = self.answers
+        new = set(values).difference(answers)
+        if new:
+            if len(answers) + len(new) > _FILTER_MEMORY:
+                answers.clear()
+                new = set(values)
+            strings = doc.vocab.strings
+            answers.update((value, self.keep(strings[value])) for value in new)
+        return [i for i, value in enumerate(values) if answers[value]]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text. `Doc.text` joins every token's text anew on each call; several
+    extractors read it, so it is joined once and kept in `doc.user_data`."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found
 
 
 def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:

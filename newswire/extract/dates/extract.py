@@ -23,7 +23,7 @@ from newswire.extract.dates.rules import RULES
 from newswire.extract.dates.values import _day, _month, _quarter, _StoryRef, _Timex, _unresolved, _week, _year
 from newswire.extract.dates.vocabulary import LETTER_FOLDS, PARTS_OF_DAY, TEMPORAL_WORDS
 from newswire.extract.lexicons import alternation
-from newswire.extract.nlp import sentences
+from newswire.extract.nlp import doc_text, sentences
 from newswire.records import DateMention
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: li
 def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[DateMention]:
     """Temporal expressions of a parsed article, normalised against its publication date."""
     anchor = published_at.date() if isinstance(published_at, datetime) else published_at
-    text = doc.text
+    text = doc_text(doc)
     entities: list[tuple[int, int, str]] = []
     blocked: list[tuple[int, int]] = []
     for ent in doc.ents:

@@ -21,7 +21,7 @@ from newswire.extract.events.mentions import EXPLICIT_DATES, Mention, in_sentenc
 from newswire.extract.events.roles import IDENTIFYING_ROLES, is_country, keep_strongest, path_to, slot
 from newswire.extract.events.triggers import CONFLICT_TYPES, OUTCOMES, trigger
 from newswire.extract.lexicons import lexicon
-from newswire.extract.nlp import sentences
+from newswire.extract.nlp import doc_text, sentences
 from newswire.extract.places import place_parents
 from newswire.records import ActorMention, DateMention, Event, EventActor, stable_id
 
@@ -204,9 +204,9 @@ def extract_events(
     mentions = mentions_of(doc, article_id, actors, dates)
     countries = {m.actor_id for m in actors if is_country(m.actor_name)}
     parents = {
-        place: holders - countries for place, holders in place_parents(actors, doc.text).items()
+        place: holders - countries for place, holders in place_parents(actors, doc_text(doc)).items()
     }
-    clusters = _cluster(mentions, {m.actor_id: m.actor_type for m in actors}, parents, doc.text)
+    clusters = _cluster(mentions, {m.actor_id: m.actor_type for m in actors}, parents, doc_text(doc))
     joined = _participants_named_after(doc, clusters, actors)
     events: list[Event] = []
     for cluster in clusters:

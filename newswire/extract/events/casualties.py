@@ -19,10 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.events.triggers import OUTCOMES, VERB_TRIGGERS, VICTIMS, lemma, outcome
 from newswire.extract.lexicons import lexicon
+from newswire.extract.nlp import TokenFilter, doc_text, tokens_at
 from newswire.records import Event, Figure
 
 # Figures that count what an event did to people belong to the event of their sentence.
@@ -34,6 +36,7 @@ _VIOLENT = {"ASSAULT", "COERCE"}
 _DEATH_VERBS = frozenset(v for v, category in OUTCOMES.items() if category == "killed" and v not in VERB_TRIGGERS)
 _PERSON_ENDINGS = tuple(lexicon("event_words")["person_suffixes"])
 _THING_ENDINGS = tuple(lexicon("event_words")["not_person_suffixes"])
+_DYING = TokenFilter(LEMMA, lambda word: word.lower() in _DEATH_VERBS)
 
 
 def _in_violence_before(figure: Figure, events: Sequence[Event], text: str) -> Event | None:
@@ -74,7 +77,7 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
         elif not near and figure.category in _TOLLS and (
             figure.value == 0 or _gives_toll(sentence) or _bare_count(sentence) or _dying(span.root)
         ):
-            toll_of = _in_violence_before(figure, events, doc.text)
+            toll_of = _in_violence_before(figure, events, doc_text(doc))
             if toll_of is not None:
                 links[figure.figure_id] = toll_of.event_id
     return links
@@ -145,9 +148,14 @@ def _died_of(token: Token, by_start: dict[int, Event], events: Sequence[Event]) 
     cause = next((e for e in causes if e is not None and e.event_type == "ASSAULT"), None)
     if cause is not None or any(e.sentence_start <= token.idx < e.sentence_end for e in events):
         return cause
-    paragraph = token.doc.text.rfind("\n", 0, token.idx) + 1
+    paragraph = doc_text(token.doc).rfind("\n", 0, token.idx) + 1
     before = [e for e in events if e.event_type == "ASSAULT" and paragraph <= e.start_char < token.idx]
     return before[-1] if before else None
+
+
+def _told_of(doc: Doc, by_start: dict[int, Event]) -> list[Token]:
+    """The tokens that may tell of a death or a wound, in order: the triggers, and the verbs of dying."""
+    return [doc[i] for i in sorted(set(_DYING(doc)).union(tokens_at(doc, by_start)))]
 
 
 def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]) -> list[Event]:
@@ -167,7 +175,7 @@ def with_casualties(doc: Doc, events: Sequence[Event], figures: Sequence[Figure]
         home = figure.event_id if start <= figure.start_char < end else f"toll:{figure.figure_id}"
         group = tallies.setdefault((article_event_of[figure.event_id], home), {})
         group[_TOLLS[figure.category]] = group.get(_TOLLS[figure.category], 0) + value
-    for token in doc:
+    for token in _told_of(doc, by_start):
         event = by_start.get(token.idx)
         category = outcome(token) if event is not None and event.trigger_text == token.text else None
         died_of = _died_of(token, by_start, events) if event is None else None

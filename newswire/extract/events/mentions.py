@@ -39,7 +39,7 @@ from newswire.extract.events.triggers import (
     outcome,
     trigger,
 )
-from newswire.extract.nlp import sentences
+from newswire.extract.nlp import doc_text, sentences
 from newswire.records import ActorMention, DateMention, Event, EventActor, stable_id
 
 # Where an event's date came from, most direct first.
@@ -207,7 +207,7 @@ def mentions_of(
     doc: Doc, article_id: str, actors: Sequence[ActorMention], dates: Sequence[DateMention]
 ) -> list[Mention]:
     """Each trigger's event mention, in order."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = lexicon_tokens(doc)
     events: list[Mention] = []
     for sentence in sentences(doc):

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from newswire.extract.events.irrealis import irrealis_noun, irrealis_verb
 from newswire.extract.figures.currencies import currency_word
 from newswire.extract.lexicons import LexiconError, lexicon
+from newswire.extract.nlp import TokenFilter
 
 # The PLOVER event types (https://github.com/openeventdata/PLOVER): every trigger is typed with one.
 EVENT_TYPES = (
@@ -396,12 +397,11 @@ def outcome(token: Token) -> str | None:
     return OUTCOMES.get(lemma(token))
 
 
+_VERB_LEMMAS = TokenFilter(LEMMA, lambda word: word.lower() in VERB_TRIGGERS or word.lower() in _PHRASES)
+_NOUN_LEMMAS = TokenFilter(LEMMA, lambda word: word.lower() in NOUN_TRIGGERS or word.lower() in _COMPOUND_HEADS)
+
+
 def lexicon_tokens(doc: Doc) -> list[int]:
     """The indices of the verbs and nouns that may be triggers, read from the parse's arrays."""
-    strings = doc.vocab.strings
-    return [
-        i
-        for i, (pos, lemma_id) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-        if (pos == VERB and (strings[lemma_id].lower() in VERB_TRIGGERS or strings[lemma_id].lower() in _PHRASES))
-        or (pos == NOUN and (strings[lemma_id].lower() in NOUN_TRIGGERS or strings[lemma_id].lower() in _COMPOUND_HEADS))
-    ]
+    pos = doc.to_array(POS).tolist()
+    return sorted([i for i in _VERB_LEMMAS(doc) if pos[i] == VERB] + [i for i in _NOUN_LEMMAS(doc) if pos[i] == NOUN])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import takewhile
 
-from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import (
@@ -47,6 +47,7 @@ from newswire.extract.figures.filters import (
 from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
 from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_tally
 from newswire.extract.figures.units import parse_unit
+from newswire.extract.nlp import doc_text, sentence_of
 from newswire.records import CHANGES, QUALIFIERS, Figure, stable_id
 
 _Fields = dict[str, float | str | None]
@@ -54,22 +55,21 @@ _Fields = dict[str, float | str | None]
 
 def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     """Every figure in the article, sorted by start and none overlapping another."""
-    table = doc.to_array([ORTH, LOWER, SPACY]).tolist()
     strings = doc.vocab.strings
-    text = "".join([f"{strings[orth]} " if spaced else strings[orth] for orth, _, spaced in table])
-    words = [strings[lower] for _, lower, _ in table]
+    text = doc_text(doc)
+    words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
     blocked = parse_blocked_chars(text)
+    begins = {word: may_start(word) or is_signed(word) for word in set(words)}  # asked once a distinct word
     figures: list[Figure] = []
     floor = 0
     i = 0
     while i < len(doc):
-        starts = may_start(words[i]) or is_signed(words[i])
-        found = _parse_figure(doc, i, floor, blocked) if starts else None
+        found = _parse_figure(doc, i, floor, blocked) if begins[words[i]] else None
         if found is None:
             i += 1
             continue
         start, end, fields = found
-        sentence_start = doc[start].sent.start_char
+        sentence_start = sentence_of(doc, start).start_char
         # the figures of this sentence so far, the latest first
         in_sentence = list(takewhile(lambda f: f.start_char >= sentence_start, reversed(figures)))
         # the change an index level follows, past the same change restated in percent
