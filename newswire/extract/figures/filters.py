@@ -90,17 +90,25 @@ def is_blocked(doc: Doc, amount: Amount, blocked: list[tuple[int, int]]) -> bool
     NoFigure("Microsoft said Windows 11 runs on the 4G network."),
     NoFigure("Leaders at the G20 drove along Route 66 in an F-16."),
     Example("I tried to call Bob 3 times already.", "3 times", 3, "exact", "times", "other"),
+    Example("Revenue 4.6 mln vs 3.9 mln", "4.6 mln", 4_600_000, "exact", None, "other"),
+    Example("Profit 1,250,000 vs 980,000", "1,250,000", 1_250_000, "exact", None, "other"),
+    Example("Nasdaq 15,210.4 at the close.", "15,210.4", 15_210.4, "exact", None, "other"),
+    NoFigure("The Intel 8086 and the Boeing 747 are old designs."),
 )
 def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35";
     not one the entity recogniser took into a person's name ("called Bob 3 times"): people are
-    not numbered."""
+    not numbered. Names and models are never written with a scale or grouped in thousands, so
+    after a capitalised word "Revenue 4.6 mln" and "Profit 1,250,000" (a results table) are
+    amounts."""
     if start == 0 or amount.in_words:
         return False
     prev = doc[start - 1]
     abbreviated_no = prev.text == "." and start > 1 and doc[start - 2].lower_ == "no"
     if prev.lower_ in _LABEL_WORDS or abbreviated_no:
         return True
+    if amount.scale > 1 or _GROUPED.match(doc[amount.start].text):
+        return False
     if prev.text in ("'", "’") and not prev.whitespace_:
         return True
     misnamed = prev.ent_type_ == "PERSON" and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I"
@@ -288,25 +296,32 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     NoFigure("Boeing's 777 is selling well."),
     Example("The S&P 500 rose 0.8% to close at 4,783.45.", "4,783.45", 4783.45, "exact", "points", "other"),
     Example("Sales grew by 1.2 million to 67.4 million.", "67.4 million", 67_400_000, "exact", None, "other"),
+    Example("Monthly output has stayed under 150 mln since May.", "under 150 mln", 150_000_000, "at_most", None,
+            "other"),
+    Example("The 2.5 billion were spent on roads.", "2.5 billion", 2_500_000_000, "exact", None, "other"),
+    NoFigure("Part number xr2-173m is out of stock."),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
 )
 def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     """Whether a number with nothing counted after it is a figure: "killed 1,200", "rose to
-    32,000", "by 1.2 million to 67.4 million" (a scaled level after "to", which the tagger may take for a particle); not "the 787", "Boeing's 777", "final 717", nor a word number on its own, nor "one
-    of" a group ("one of the men was arrested"), which picks a member and counts nothing."""
+    32,000", digits with a scale word ("by 1.2 million to 67.4 million", "averaged under 150
+    mln", "5bn": an amount whatever the words before it; a single letter, "1m", may be a
+    unit or part of a code); not "the 787", "Boeing's 777", "final 717", nor a
+    word number on its own, nor "one of" a group ("one of the men was arrested"), which picks a
+    member and counts nothing."""
     one_of = amount.in_words and amount.value == 1 and amount.end < len(doc) and doc[amount.end].lower_ == "of"
     if one_of:
         return False
-    if category != "other":
+    scale_word = amount.scale > 1 and not amount.in_words and len(doc[amount.end - 1].text) > 1
+    if category != "other" or scale_word:
         return True
     last = doc[amount.end - 1]
     grouped = bool(_GROUPED.match(last.text))
     if amount.in_words or (last.ent_type_ not in _NUMBER_LABELS and not grouped):
         return False
     before = doc[start - 1] if start > 0 else None
-    scaled_level = before is not None and before.lower_ == "to" and amount.scale > 1
-    return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ") or scaled_level
+    return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ")
 
 
 @examples(
