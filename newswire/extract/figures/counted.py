@@ -2,7 +2,8 @@
 measure.
 
 The noun after "of" for amount words ("dozens of hostages") and for a number taken from a known
-group ("two of the hostages"; "12 of the 20 hostages" ends before "of", the group its own figure); else the noun the number modifies ("over 32,000 Palestinians",
+group ("two of the hostages", "12 of Lufthansa's jets"; "12 of the 20 hostages" ends before "of", the group its own
+figure); else the noun the number modifies ("over 32,000 Palestinians",
 "two Iranian proxy groups"), joined by a bare coordinated plural ("missiles and drones"), or an
 adjective that stands for people ("12 dead"). The unit is the noun as written with the common
 nouns compounded with it ("cabinet ministers", "aid workers"), lower-cased unless it is a proper
@@ -50,6 +51,9 @@ class Unit:
             "proxy groups", "other"),
     Example("Twelve of the 20 hostages were freed.", "Twelve", 12, "exact", "hostages", "hostages"),
     Example("Twelve of the 20 hostages were freed.", "20 hostages", 20, "exact", "hostages", "hostages"),
+    Example("Regulators grounded all 12 of Lufthansa's cargo jets.", "12 of Lufthansa's cargo jets", 12, "exact",
+            "cargo jets", "other"),
+    Example("Storms hit 40 of Spain's 50 provinces.", "40", 40, "exact", "provinces", "other"),
     Example("The region has 12 coal mines.", "12 coal mines", 12, "exact", "coal mines", "other"),
     Example("Eight cabinet ministers received the money.", "Eight cabinet ministers", 8, "exact",
             "cabinet ministers", "other"),
@@ -63,15 +67,16 @@ class Unit:
             "re-designs", "other", (3, 9)),
 )
 def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
-    """The counted noun: after "of" for amount words ("dozens of hostages"), else the noun the
-    number modifies ("32,000 Palestinians", "two Iranian proxy groups")."""
+    """The counted noun: after "of" for amount words ("dozens of hostages") and for a part of a
+    group ("two of the hostages", "12 of Lufthansa's jets"), else the noun the number modifies ("32,000 Palestinians", "two Iranian proxy groups")."""
     n = len(doc)
     last = doc[amount.end - 1].lower_
     if j < n and doc[j].lower_ == "of":
         # "dozens of", "millions of", "a couple of": an amount word counts what follows "of",
-        # and so does a number taken from a known group ("two of the hostages"); otherwise
-        # "of" does not introduce what is counted ("a rate of 15 of 20").
-        partitive = amount.value > 1 and j + 1 < n and doc[j + 1].lower_ in _DETERMINERS
+        # and so does a number taken from a known group ("two of the hostages", "40 of Spain's
+        # 50 provinces"); otherwise "of" does not introduce what is counted ("a rate of 15 of 20").
+        possessed = j + 2 < n and doc[j + 2].tag_ == "POS"
+        partitive = amount.value > 1 and j + 1 < n and (doc[j + 1].lower_ in _DETERMINERS or possessed)
         amount_word = last in VAGUE or last in SCALES or last in A_AMOUNTS
         if partitive or amount_word:
             counted = parse_of_phrase(doc, j)
