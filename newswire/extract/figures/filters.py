@@ -59,6 +59,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # names a group already introduced, it does not report a count.
 _DEFINITE = {"the", "these", "those"}
 _MAX_REFERENCE = 12
+# Where a number stands as a noun phrase of its own: subject, object, after a preposition.
+_NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 _MAX_AGE = 120
 
 _PHONE = re.compile(r"(?<![\d,.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d,])")
@@ -300,28 +302,46 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
             "other"),
     Example("The 2.5 billion were spent on roads.", "2.5 billion", 2_500_000_000, "exact", None, "other"),
     NoFigure("Part number xr2-173m is out of stock."),
+    Example("The boat sailed with a crew of six.", "six", 6, "exact", None, "other"),
+    Example("Twelve were rescued from the mine.", "Twelve", 12, "exact", None, "other"),
+    Example("The airline kept leasing rights to five of them.", "five", 5, "exact", None, "other"),
+    NoFigure("The two met in Geneva on Monday."),
+    NoFigure("No one was hurt and one said she saw it."),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
 )
 def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     """Whether a number with nothing counted after it is a figure: "killed 1,200", "rose to
-    32,000", digits with a scale word ("by 1.2 million to 67.4 million", "averaged under 150
+    32,000", a number in words that stands for what it counts ("a crew of six"), digits with a
+    scale word ("by 1.2 million to 67.4 million", "averaged under 150
     mln", "5bn": an amount whatever the words before it; a single letter, "1m", may be a
     unit or part of a code); not "the 787", "Boeing's 777", "final 717", nor a
     word number on its own, nor "one of" a group ("one of the men was arrested"), which picks a
-    member and counts nothing."""
+    member and counts nothing, nor the pronoun "no one"."""
     one_of = amount.in_words and amount.value == 1 and amount.end < len(doc) and doc[amount.end].lower_ == "of"
-    if one_of:
+    no_one = amount.in_words and amount.value == 1 and start > 0 and doc[start - 1].lower_ == "no"
+    if one_of or no_one:
         return False
     scale_word = amount.scale > 1 and not amount.in_words and len(doc[amount.end - 1].text) > 1
     if category != "other" or scale_word:
         return True
     last = doc[amount.end - 1]
-    grouped = bool(_GROUPED.match(last.text))
-    if amount.in_words or (last.ent_type_ not in _NUMBER_LABELS and not grouped):
-        return False
     before = doc[start - 1] if start > 0 else None
+    if amount.in_words:
+        return _stands_for_count(last, before)
+    grouped = bool(_GROUPED.match(last.text))
+    if last.ent_type_ not in _NUMBER_LABELS and not grouped:
+        return False
     return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ")
+
+
+def _stands_for_count(last: Token, before: Token | None) -> bool:
+    """Whether a number in words with no noun after it stands for what it counts, as a noun
+    phrase of its own: "a crew of six", "leasing rights to five", "Twelve were rescued". The
+    entity recogniser calls it a number; "one" is a pronoun as often as a number, and "the two"
+    refers back to a group already named."""
+    return (last.ent_type_ == "CARDINAL" and last.dep_ in _NOUN_PHRASE_DEPS and last.lower_ != "one"
+            and (before is None or before.lower_ not in _DEFINITE))
 
 
 @examples(
