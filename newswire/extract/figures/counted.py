@@ -63,6 +63,10 @@ class Unit:
     Example("The floods left 33 million homeless.", "33 million homeless", 33_000_000, "exact", "people",
             "displaced"),
     Example("The blast left 12 dead and 40 wounded.", "12 dead", 12, "exact", "people", "killed"),
+    Example("There were nine cargo ships loading at the port.", "nine cargo ships", 9, "exact", "cargo ships",
+            "other"),
+    Example("The poll gave Labour a six point lead.", "six point", 6, "exact", "points", "other"),
+    Example("A three judge panel heard the appeal.", "three judge", 3, "exact", "judges", "other"),
     Example("Apple has released several re-designs of the iPod.", "several re-designs", 3, "at_least",
             "re-designs", "other", (3, 9)),
 )
@@ -88,14 +92,22 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
         return Unit(None, j, "other", None)
     head = _parse_head(doc, amount, j)
     if head is not None:
-        return _with_conjunct(doc, head, j)
+        counted = _with_conjunct(doc, head, j)
+        if amount.in_words and amount.value > 1 and doc[head].tag_ == "NN" and doc[head].dep_ == "compound":
+            # "a three judge panel", "a six point lead": the hyphen left out ("a three-judge
+            # panel"), the number counts the plural of the noun it is written with
+            text = plural_of(doc[head].lower_)
+            return Unit(text, head + 1, noun_category(text), head, doc[head].text)
+        return counted
     if j < n and doc[j].lower_ in PEOPLE_ADJECTIVES and (j + 1 == n or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
         return Unit("people", j + 1, PEOPLE_ADJECTIVES[doc[j].lower_], None, doc[j].text)
     return Unit(None, j, "other", None)
 
 
 def _parse_head(doc: Doc, amount: Amount, j: int) -> int | None:
-    """The noun the number modifies, within a few modifier tokens after it."""
+    """The noun the number modifies, within a few modifier tokens after it; a number above one
+    agrees with a plural, so a plural common noun between the number and a singular head is
+    what it counts ("seven grain ships loading", the parser taking "loading" for the head)."""
     n = len(doc)
     tops = [t for t in doc[amount.start:amount.end] if not amount.start <= t.head.i < amount.end]
     for top in tops:
@@ -104,6 +116,9 @@ def _parse_head(doc: Doc, amount: Amount, j: int) -> int | None:
                 and head.pos_ in ("NOUN", "PROPN") and j <= head.i < j + _MAX_MODIFIERS
                 and all(_is_modifier(t) for t in doc[j:head.i])
                 and head.ent_type_ not in DATE_LABELS):
+            if amount.value > 1 and head.tag_ == "NN":
+                plural = next((t.i for t in doc[j:head.i] if t.tag_ == "NNS"), None)
+                return head.i if plural is None else plural
             return head.i
     k = j
     while k < min(n, j + _MAX_MODIFIERS) and _is_modifier(doc[k]):

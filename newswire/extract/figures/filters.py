@@ -280,10 +280,11 @@ def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     NoFigure("Airbus delivered the 787 Dreamliner late."),
 )
 def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
-    """A number above one before a singular noun names a model or a rank, it does not count:
-    "the 787 Dreamliner", "737 replacement development", "iOS 4 operating system"."""
+    """A number above one in digits before a singular noun names a model or a rank, it does not
+    count: "the 787 Dreamliner", "737 replacement development", "iOS 4 operating system"; a
+    number in words never names one ("a three judge panel")."""
     noun = doc[head]
-    if amount.value <= 1 or amount.scale > 1 or noun.tag_ not in ("NN", "NNP"):
+    if amount.value <= 1 or amount.scale > 1 or amount.in_words or noun.tag_ not in ("NN", "NNP"):
         return False
     plural_label = noun.lower_.endswith("s") and any(c.isdigit() for c in noun.text)
     if plural_label or noun.lower_ in _INVARIANT_PLURALS or head < amount.end:
