@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newswire.extract.calendar_words import TIME_UNITS
 from newswire.extract.figures.currencies import SUBUNITS, code_before, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.measures import compact_unit, is_metres, read_measure
@@ -55,14 +56,20 @@ A_AMOUNTS: dict[str, tuple[float, tuple[float, float] | None, str]] = {
 _A_AMOUNTS_NEED_OF = frozenset(word for word, entry in _AMOUNT_WORDS["a_amounts"].items() if entry.get("needs_of"))
 _A_SCALES = frozenset(_AMOUNT_WORDS["a_scales"])
 FRACTIONS: dict[str, int] = dict(_AMOUNT_WORDS["fractions"])
+# The fractions a single one of is written with "a": "a half", "a third", "a quarter".
+_SINGLE_FRACTIONS = frozenset(word for word in FRACTIONS if not word.endswith("s"))
 # Scales written against the digits: the scale letters ("20m", "10k") and every scale word.
 _ATTACHED_SCALES = {**SCALE_LETTERS, **SCALES}
 _PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+# Units of a share that "a half" may be half of: "a half percentage point", "a half point".
+_HALF_UNITS = frozenset({*_PERCENT_WORDS, "percentage", "point", "points"})
 # Words a figure can start with, besides digits and hyphenated numbers and fractions: "no
 # fatalities", "a dozen", "half of", "seven", "several hundred", "thousands".
 _FIRST_WORDS = frozenset({"no", "a", "an", "half", "halves", ZERO, *ONES, *TENS, *SCALES, *VAGUE})
 
 DASHES = frozenset({"-", "–", "—"})
+# Determiners that name a known group: "two of the hostages", "half its staff".
+DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "your", "my"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
 # Digits grouped in thousands ("1,234,567"), or in the South Asian lakh and crore grouping
@@ -110,13 +117,19 @@ def may_start(word: str) -> bool:
     Example("Officials said two-thirds of voters backed the plan.", "two-thirds of voters",
             0.6667, "approximate", "voters", "share"),
     Example("The strikes hit half of the city.", "half of the city", 0.5, "approximate", "city", "share"),
+    Example("Half the nurses walked out.", "Half the nurses", 0.5, "approximate", "nurses", "share"),
+    Example("The firm cut nearly half its staff.", "nearly half its staff", 0.5, "approximate", "staff", "share"),
 )
 def parse_fraction(doc: Doc, i: int) -> Amount | None:
-    """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"."""
+    """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"; "half
+    the", "half its": up to the determiner."""
     n = len(doc)
     tok = doc[i]
     if tok.ent_type_ in DATE_LABELS:
         return None
+    if tok.lower_ == "half" and i + 1 < n and doc[i + 1].lower_ in DETERMINERS:
+        # "half the workers", "half its staff": "of" left out after "half"
+        return Amount(i, i + 1, 0.5, 0.5, 0.5, "approximate", 1.0, True)
     if tok.lower_ in ("half", "halves"):
         numerator, j = 1.0, i
     elif "-" in tok.lower_ and tok.lower_.split("-", 1)[1] in FRACTIONS:
@@ -314,6 +327,12 @@ def _is_numeral_token(tok: Token) -> bool:
             "hostages", "hostages", (24, 99)),
     Example("Hundreds of people gathered in the square.", "Hundreds of people", 200, "at_least", "people",
             "other", (200, 999)),
+    Example("The trial lasted two and a half years.", "two and a half years", 2.5, "exact", "year", "duration"),
+    Example("She ran 3 and a quarter miles.", "3 and a quarter miles", 3.25, "exact", "mile", "other"),
+    Example("Mortgage rates rose a half percentage point.", "a half percentage point", 0.5, "exact",
+            "percentage point", "percent", change="up"),
+    Example("The show ran a half-hour late.", "a half-hour", 0.5, "exact", "hour", "duration"),
+    NoFigure("She met a half brother in Lyon."),
     Example("Tens of thousands of people marched.", "Tens of thousands of people", 20_000, "at_least",
             "people", "other", (20_000, 99_999)),
     Example("Aid is needed for hundreds of thousands of displaced Palestinians.",
@@ -321,7 +340,8 @@ def _is_numeral_token(tok: Token) -> bool:
             "displaced", (200_000, 999_999)),
 )
 def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
-    """The number that starts at token i ("1.2 million", "hundreds of thousands", "a dozen")."""
+    """The number that starts at token i ("1.2 million", "hundreds of thousands", "a dozen",
+    "two and a half", "a half")."""
     n = len(doc)
     tok = doc[i]
     if not continued and i > 0:
@@ -353,6 +373,10 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         elif following in _A_SCALES:
             items.append(("word", 1.0, 1.0))
             j = i + 1
+        elif following == "half" and _is_unit_after_half(doc, i + 2):
+            # "a half percentage point", "a half-hour": one half of a unit
+            items.append(("word", 0.5, 0.5))
+            j = i + 2
         else:
             return None
     while j < n:
@@ -387,10 +411,33 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         j += 1
     if not items or all(kind == "scale" for kind, _, _ in items):
         return None
+    added = _and_a_fraction(doc, j) if items[-1][0] in ("word", "digits") else None
+    if added is not None:
+        # "two and a half years", "one and a quarter": the fraction adds to the whole number
+        items.append((items[-1][0], added, added))
+        j += 3
     if items[0][0] == "fraction" and (j >= n or (read_measure(doc, j) is None and doc[j].lower_ not in _PERCENT_WORDS)):
         # "1/4 mile", "1/2 cup", "3/8 pct": a fraction alone is a figure only of a unit
         return None
     return _combine(i, j, items, qualifier)
+
+
+def _is_unit_after_half(doc: Doc, k: int) -> bool:
+    """Whether "a half" is followed, from token k, by a unit it is half of ("a half percentage
+    point", "a half-hour", "a half mile"), not by a noun it qualifies ("a half brother")."""
+    k += k < len(doc) and doc[k].text in DASHES
+    if k >= len(doc):
+        return False
+    word = doc[k].lower_
+    return word in _HALF_UNITS or word in TIME_UNITS or read_measure(doc, k) is not None
+
+
+def _and_a_fraction(doc: Doc, j: int) -> float | None:
+    """The fraction that "and a half", "and a quarter" from token j adds to a whole number."""
+    words = [t.lower_ for t in doc[j:j + 3]]
+    if len(words) == 3 and words[0] == "and" and words[1] in ("a", "an") and words[2] in _SINGLE_FRACTIONS:
+        return 1 / FRACTIONS[words[2]]
+    return None
 
 
 def _continues(last: tuple[str, float, float], numeral: tuple[str, float, float]) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newswire.extract.figures.amounts import A_AMOUNTS, DASHES, DATE_LABELS, VAGUE, Amount
+from newswire.extract.figures.amounts import A_AMOUNTS, DASHES, DATE_LABELS, DETERMINERS, VAGUE, Amount
 from newswire.extract.figures.categories import PEOPLE_ADJECTIVES, noun_category
 from newswire.extract.figures.examples import Example, examples
 from newswire.extract.lexicons import lexicon
@@ -25,7 +25,6 @@ from newswire.extract.numbers import SCALES
 
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "ADV", "NUM"}
 _MAX_MODIFIERS = 8
-_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "your", "my"}
 _IRREGULAR_PLURALS: dict[str, str] = dict(lexicon("plurals")["irregular"])
 
 
@@ -80,7 +79,7 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
         # and so does a number taken from a known group ("two of the hostages", "40 of Spain's
         # 50 provinces"); otherwise "of" does not introduce what is counted ("a rate of 15 of 20").
         possessed = j + 2 < n and doc[j + 2].tag_ == "POS"
-        partitive = amount.value > 1 and j + 1 < n and (doc[j + 1].lower_ in _DETERMINERS or possessed)
+        partitive = amount.value > 1 and j + 1 < n and (doc[j + 1].lower_ in DETERMINERS or possessed)
         amount_word = last in VAGUE or last in SCALES or last in A_AMOUNTS
         if partitive or amount_word:
             counted = parse_of_phrase(doc, j)
@@ -177,25 +176,35 @@ def _is_compound_of(tok: Token, first: int, head: int) -> bool:
 
 
 def parse_of_phrase(doc: Doc, of: int) -> Unit | None:
-    """The noun phrase after "of", up to its noun: "of Gaza's population", "of hostages"."""
-    if of >= len(doc) or doc[of].lower_ != "of":
+    """The noun phrase after "of", up to its noun: "of Gaza's population", "of hostages"; after
+    "half" the "of" may be left out, the phrase starting at its determiner ("half the workers",
+    "half its staff")."""
+    if of >= len(doc):
         return None
-    objects = [c for c in doc[of].children if c.dep_ == "pobj" and c.i > of]
-    if objects and objects[0].left_edge.i == of + 1 and objects[0].i < of + _MAX_MODIFIERS + 1:
-        head = objects[0].i
-    else:
-        k = of + 1
-        limit = min(len(doc), of + _MAX_MODIFIERS + 1)
-        while k < limit and (_is_modifier(doc[k]) or doc[k].pos_ in ("DET", "PART")):
-            k += 1
-        while k > of + 1 and doc[k - 1].pos_ not in ("NOUN", "PROPN"):
-            k -= 1
-        if k == of + 1:
+    if doc[of].lower_ != "of":
+        if of == 0 or doc[of - 1].lower_ != "half" or doc[of].lower_ not in DETERMINERS:
             return None
-        head = k - 1
-    if doc[head].pos_ not in ("NOUN", "PROPN", "PRON") or any(t.is_space for t in doc[of:head]):
+        head = _scan_head(doc, of)
+    else:
+        objects = [c for c in doc[of].children if c.dep_ == "pobj" and c.i > of]
+        if objects and objects[0].left_edge.i == of + 1 and objects[0].i < of + _MAX_MODIFIERS + 1:
+            head = objects[0].i
+        else:
+            head = _scan_head(doc, of + 1)
+    if head is None or doc[head].pos_ not in ("NOUN", "PROPN", "PRON") or any(t.is_space for t in doc[of:head]):
         return None
     return _with_conjunct(doc, head, of + 1)
+
+
+def _scan_head(doc: Doc, first: int) -> int | None:
+    """The last noun of the run of determiners and modifiers from token `first`."""
+    k = first
+    limit = min(len(doc), first + _MAX_MODIFIERS)
+    while k < limit and (_is_modifier(doc[k]) or doc[k].pos_ in ("DET", "PART") or doc[k].tag_ == "PRP$"):
+        k += 1
+    while k > first and doc[k - 1].pos_ not in ("NOUN", "PROPN"):
+        k -= 1
+    return None if k == first else k - 1
 
 
 def unit_text(noun: Span) -> str:
