@@ -17,6 +17,7 @@ from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import (
+    Amount,
     glued_currency,
     may_start,
     parse_amount,
@@ -147,7 +148,7 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     glued = glued_currency(doc[amount.start])
     if glued is not None:
         currency = glued[0]
-    if (signed is None and (is_label(doc, start, amount) or is_list_marker(doc, amount))) or (
+    if (signed is None and (_is_label(doc, start, amount) or is_list_marker(doc, amount))) or (
             start > 0 and doc[start - 1].lower_ == "per"):
         # "per 100,000 people" is the base of a rate, not a count
         return None
@@ -205,6 +206,22 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     low, high = low * unit.factor + unit.added, high * unit.factor + unit.added
     fields = {**_fields(low, low, high, qualifier, unit.text, category, change), "unit_text": unit.written}
     return _checked_span(doc, start, end, fields)
+
+
+@examples(
+    Example("Brazil took 30 pct of the market, Colombia 17 pct.", "17 pct", 17, "exact", "percent", "percent"),
+    Example("In Asia, Toyota 2.1% and Honda 1.4% led the gains.", "2.1%", 2.1, "exact", "percent", "percent"),
+    Example("Pump prices: Shell 150 cents a litre.", "150 cents a litre", 1.5, "exact", "USD per liter", "money"),
+    NoFigure("The Airbus A320 and the Boeing 737 are rivals."),
+)
+def _is_label(doc: Doc, start: int, amount: Amount) -> bool:
+    """Whether the number is a label (`filters.is_label`: "Boeing 737", "page 12"), unless a
+    percentage or money is written after it: a name is never counted in percent or cents, so
+    "Colombia 17 pct" and "Toyota 2.1%" give a name and its figure, as lists of markets do."""
+    if not is_label(doc, start, amount):
+        return False
+    unit = parse_unit(doc, amount, amount.end, None)
+    return unit is None or unit.category not in ("percent", "money")
 
 
 def _fields(
