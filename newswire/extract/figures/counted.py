@@ -26,6 +26,8 @@ from newswire.extract.numbers import SCALES
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "ADV", "NUM"}
 _MAX_MODIFIERS = 8
 _IRREGULAR_PLURALS: dict[str, str] = dict(lexicon("plurals")["irregular"])
+# Verbs in -s that follow a number as its verb ("Boeing's 777 is", "the 486 has").
+_AUXILIARY_LEMMAS = frozenset({"be", "have", "do"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class Unit:
     Example("The floods left 33 million homeless.", "33 million homeless", 33_000_000, "exact", "people",
             "displaced"),
     Example("The blast left 12 dead and 40 wounded.", "12 dead", 12, "exact", "people", "killed"),
+    Example("Turn the dial 4 turns to the left.", "4 turns", 4, "exact", "turns", "other"),
+    Example("Rotate the valve 3 turns", "3 turns", 3, "exact", "turns", "other"),
     Example("There were nine cargo ships loading at the port.", "nine cargo ships", 9, "exact", "cargo ships",
             "other"),
     Example("The poll gave Labour a six point lead.", "six point", 6, "exact", "points", "other"),
@@ -98,6 +102,11 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
             text = plural_of(doc[head].lower_)
             return Unit(text, head + 1, noun_category(text), head, doc[head].text)
         return counted
+    if (j < n and amount.value > 1 and doc[j].tag_ in ("VBZ", "NNS") and doc[j].is_alpha and doc[j].is_lower
+            and doc[j].lower_.endswith("s") and doc[j].lemma_ not in _AUXILIARY_LEMMAS):
+        # "rotate 3 turns": after a number above one a word in -s is a plural noun, whatever the
+        # tagger makes of it; a verb in -s would take a single subject ("the 777 is", a model)
+        return Unit(doc[j].lower_, j + 1, noun_category(doc[j].lower_), j, doc[j].text)
     if j < n and doc[j].lower_ in PEOPLE_ADJECTIVES and (j + 1 == n or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
         return Unit("people", j + 1, PEOPLE_ADJECTIVES[doc[j].lower_], None, doc[j].text)
     return Unit(None, j, "other", None)
