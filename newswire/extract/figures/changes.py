@@ -104,6 +104,7 @@ def is_minus(doc: Doc, start: int) -> bool:
     Example("The trade gap widened 7 percent in May.", "7 percent", 7, "exact", "percent", "percent",
             change="up"),
     Example("The firm holds a 9% stake in the bank.", "9%", 9, "exact", "percent", "percent"),
+    Example("It will book a $17 million pre-tax gain on the sale.", "$17 million", 1.7e7, "exact", "USD", "money"),
     Example("Sales jumped nearly 20 percent year on year.", "nearly 20 percent", 20, "approximate", "percent",
             "percent", change="up"),
     Example("Shares closed 2% higher on Friday.", "2%", 2, "exact", "percent", "percent", change="up"),
@@ -169,9 +170,10 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
         determined = start > 0 and (doc[start - 1].lower_ in _DETERMINERS or doc[start - 1].tag_ == "PRP$")
         if determined and after.pos_ == "NOUN" and after.lemma_.lower() in _NOUNS:
             return _NOUNS[after.lemma_.lower()]
-        noun = _modified_noun(doc, start, end)
+        noun = _modified_noun(doc, start, end) if category != "money" else None
         if determined and noun is not None and noun.lemma_.lower() in _NOUNS:
-            # "a 12% year-on-year increase": the change noun the figure modifies, past its modifiers
+            # "a 12% year-on-year increase": the change noun a share or a count modifies, past its
+            # modifiers; money before one is often what it is worth ("a $30m net gain")
             return _NOUNS[noun.lemma_.lower()]
     return None
 

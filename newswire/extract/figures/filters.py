@@ -30,6 +30,7 @@ from newswire.extract.figures.categories import UNCOUNTED_CATEGORIES
 from newswire.extract.figures.counted import Unit
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.lexicons import lexicon
+from newswire.extract.numbers import TENS
 
 _NOT_FIGURES = lexicon("not_figures")
 # Words before a number that make it a label rather than a count ("page 12", "No. 5").
@@ -96,6 +97,7 @@ def is_blocked(doc: Doc, amount: Amount, blocked: list[tuple[int, int]]) -> bool
     Example("Profit 1,250,000 vs 980,000", "1,250,000", 1_250_000, "exact", None, "other"),
     Example("Nasdaq 15,210.4 at the close.", "15,210.4", 15_210.4, "exact", None, "other"),
     NoFigure("The Intel 8086 and the Boeing 747 are old designs."),
+    NoFigure("The board approved a three-for-two stock split."),
 )
 def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35";
@@ -103,9 +105,14 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     not numbered. Names and models are never written with a scale or grouped in thousands, so
     after a capitalised word "Revenue 4.6 mln" and "Profit 1,250,000" (a results table) are
     amounts."""
-    if start == 0 or amount.in_words:
+    if start == 0:
         return False
     prev = doc[start - 1]
+    glued_to_word = (prev.text in DASHES and not prev.whitespace_ and start > 1
+                     and doc[start - 2].is_alpha and not doc[start - 2].whitespace_)
+    if amount.in_words:
+        # "a three-for-two split": a number in words is a label only when glued to a word before it
+        return glued_to_word and doc[start - 2].lower_ not in TENS
     abbreviated_no = prev.text == "." and start > 1 and doc[start - 2].lower_ == "no"
     if prev.lower_ in _LABEL_WORDS or abbreviated_no:
         return True
@@ -118,10 +125,7 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
         prev.pos_ == "PROPN" or (not prev.is_sent_start and any(c.isupper() for c in prev.text))
     ):
         return True
-    return (
-        prev.text in DASHES and not prev.whitespace_ and start > 1
-        and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
-    )
+    return glued_to_word
 
 
 @examples(
@@ -307,6 +311,7 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     Example("Twelve were rescued from the mine.", "Twelve", 12, "exact", None, "other"),
     Example("The airline kept leasing rights to five of them.", "five", 5, "exact", None, "other"),
     NoFigure("The two met in Geneva on Monday."),
+    NoFigure("The bond pays more in years three, four and five."),
     NoFigure("No one was hurt and one said she saw it."),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
@@ -339,10 +344,15 @@ def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
 def _stands_for_count(last: Token, before: Token | None) -> bool:
     """Whether a number in words with no noun after it stands for what it counts, as a noun
     phrase of its own: "a crew of six", "leasing rights to five", "Twelve were rescued". The
-    entity recogniser calls it a number; "one" is a pronoun as often as a number, and "the two"
-    refers back to a group already named."""
+    entity recogniser calls it a number; "one" is a pronoun as often as a number, "the two"
+    refers back to a group already named, and a number after its noun labels it ("in years
+    three, four and five", "phase two")."""
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    labels = first.head.i < first.i and first.head.pos_ in ("NOUN", "PROPN")
     return (last.ent_type_ == "CARDINAL" and last.dep_ in _NOUN_PHRASE_DEPS and last.lower_ != "one"
-            and (before is None or before.lower_ not in _DEFINITE))
+            and (before is None or before.lower_ not in _DEFINITE) and not labels)
 
 
 @examples(
