@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -68,6 +69,8 @@ _HALF_UNITS = frozenset({*_PERCENT_WORDS, "percentage", "point", "points"})
 _FIRST_WORDS = frozenset({"no", "a", "an", "half", "halves", ZERO, *ONES, *TENS, *SCALES, *VAGUE})
 
 DASHES = frozenset({"-", "–", "—"})
+# How many distinct words the per-token tests (`may_start`) remember their answer for.
+_WORD_CACHE = 1 << 16
 # Determiners that name a known group: "two of the hostages", "half its staff".
 DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "your", "my"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -102,6 +105,7 @@ class Amount:
     in_words: bool
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def may_start(word: str) -> bool:
     """Whether a figure can start at a token written `word` (lower case): digits, a number or
     fraction in words, an amount word, "a"/"an" before one, "no" before a casualty noun, or
@@ -434,10 +438,10 @@ def _is_unit_after_half(doc: Doc, k: int) -> bool:
 
 def _and_a_fraction(doc: Doc, j: int) -> float | None:
     """The fraction that "and a half", "and a quarter" from token j adds to a whole number."""
-    words = [t.lower_ for t in doc[j:j + 3]]
-    if len(words) == 3 and words[0] == "and" and words[1] in ("a", "an") and words[2] in _SINGLE_FRACTIONS:
-        return 1 / FRACTIONS[words[2]]
-    return None
+    if j + 2 >= len(doc) or doc[j].lower_ != "and" or doc[j + 1].lower_ not in ("a", "an"):
+        return None
+    word = doc[j + 2].lower_
+    return 1 / FRACTIONS[word] if word in _SINGLE_FRACTIONS else None
 
 
 def _continues(last: tuple[str, float, float], numeral: tuple[str, float, float]) -> bool:

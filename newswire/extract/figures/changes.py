@@ -22,6 +22,7 @@ points to 38,000", "the FTSE 100 closed at 7,500", "Nasdaq -0.4% at 15,210") has
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -51,6 +52,7 @@ _DETERMINERS = {"a", "an", "the"}
 _NOUN_WINDOW = 6
 
 
+@lru_cache(maxsize=1 << 16)
 def is_signed(word: str) -> bool:
     """Whether a token is a number written with its sign: "-0.4", "+1.2"."""
     return _SIGNED.match(word) is not None

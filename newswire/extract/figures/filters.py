@@ -47,6 +47,7 @@ _AGE_UNITS = {
 }
 # Short forms of "years old": "an 87 yo man", "a 34 y/o woman".
 _AGE_ABBREVIATIONS: dict[str, str] = dict(lexicon("count_cues")["age_abbreviations"])
+_AGE_ABBREVIATION_INITIALS = frozenset(written[0] for written in _AGE_ABBREVIATIONS)
 _NAME_LABELS = {
     "PERSON", "ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP",
     "LANGUAGE",
@@ -264,10 +265,11 @@ def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     "years of age", and the short forms "yo", "y/o": (end, unit)."""
     n = len(doc)
     k = end + 1 if end < n and doc[end].text in DASHES else end
-    for size in (3, 2, 1):
-        written = doc[k:k + size].text.lower()
-        if k + size <= n and written in _AGE_ABBREVIATIONS:
-            return k + size, _AGE_ABBREVIATIONS[written]
+    if k < n and doc[k].lower_[:1] in _AGE_ABBREVIATION_INITIALS:
+        for size in (3, 2, 1):
+            written = doc[k:k + size].text.lower()
+            if k + size <= n and written in _AGE_ABBREVIATIONS:
+                return k + size, _AGE_ABBREVIATIONS[written]
     if k >= n or doc[k].lower_ not in _AGE_UNITS:
         return None
     unit = _AGE_UNITS[doc[k].lower_]

@@ -65,6 +65,7 @@ _WEIGHT_AFTER = frozenset(lexicon("measures")["weight_cues"]["after"])
 _CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")"})
 _MAGNITUDE_BEFORE = frozenset(lexicon("measures")["magnitude_cues"]["before"])
 _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")["magnitude_cues"]["after"])
+_MAGNITUDE_AFTER_FIRST = frozenset(phrase[0] for phrase in _MAGNITUDE_AFTER)
 
 
 @examples(
@@ -278,6 +279,8 @@ def _magnitude(doc: Doc, amount: Amount, j: int) -> Unit | None:
     before = [t.lower_ for t in doc[max(0, amount.start - 2):amount.start]]
     if before[-1:] and before[-1] in _MAGNITUDE_BEFORE or " ".join(before) in _MAGNITUDE_BEFORE:
         return Unit("magnitude", j, "other", None, "magnitude")
+    if j >= len(doc) or doc[j].lower_ not in _MAGNITUDE_AFTER_FIRST:
+        return None
     for phrase in _MAGNITUDE_AFTER:
         if tuple(t.lower_ for t in doc[j:j + len(phrase)]) == phrase:
             return Unit("magnitude", j + len(phrase), "other", None, doc[j:j + len(phrase)].text)
