@@ -49,7 +49,7 @@ from newswire.extract.figures.measures import (
 from newswire.extract.lexicons import lexicon
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
-_PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
 _PERCENT_PHRASES: dict[str, str] = dict(lexicon("measures")["percent_phrases"])
 _FREQUENCY_WORDS: dict[str, str] = dict(lexicon("measures")["frequency_words"])
 DURATION_UNITS: tuple[str, ...] = tuple(lexicon("durations")["units"])
@@ -155,7 +155,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     attached = attached_unit(doc[j - 1].text.lstrip("+-−"), doc[j - 1].is_sent_end)
     if attached:
         suffix = attached[1]
-        if suffix.lower() in _PERCENT_WORDS:
+        if suffix.lower() in PERCENT_WORDS:
             return _rate(doc, Unit("percent", j, "percent", None, suffix), DURATION_UNITS)
         if suffix.lower() in SUBUNITS:
             code, factor = SUBUNITS[suffix.lower()]
@@ -190,7 +190,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     if word in SUBUNITS and word != "p":
         code, factor = SUBUNITS[word]
         return _money(doc, code, j + 1, doc[j].text, factor)
-    if word in _PERCENT_WORDS:
+    if word in PERCENT_WORDS:
         return _rate(doc, Unit("percent", j + 1, "percent", None, doc[j].text), DURATION_UNITS)
     if f"{word} {following}" in _PERCENT_PHRASES:
         unit = Unit(_PERCENT_PHRASES[f"{word} {following}"], j + 2, "percent", None, doc[j:j + 2].text)
