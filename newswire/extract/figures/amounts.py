@@ -81,8 +81,10 @@ _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)
 _DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])})$")
 # A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
 DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
-# Two numbers joined by a dash in one word ("15-22"), the first with its percent sign ("5%-6").
-DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)%?[-–](\d[\d,.]*)$")
+# Two numbers joined by a dash in one word ("15-22"), the first with its percent sign ("5%-6"),
+# the second with its currency sign ("10-$12").
+_ONE_CHARACTER_SIGNS = "".join(sorted({sign for sign in symbols() if len(sign) == 1 and not sign.isalnum()}))
+DIGIT_RANGE = re.compile(rf"^(\d[\d,.]*)%?[-–][{re.escape(_ONE_CHARACTER_SIGNS)}]?(\d[\d,.]*)$")
 # A fraction of a unit in digits ("3/4", "1/2"), and the denominators news writes them with.
 _DIGIT_FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})

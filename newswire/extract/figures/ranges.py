@@ -103,6 +103,7 @@ def parse_ratio(doc: Doc, amount: Amount) -> tuple[float, Amount] | None:
     Example("Growth will be 2 percent to 3 percent.", "2 percent to 3 percent", 2, "range", "percent", "percent",
             (2, 3)),
     Example("Rates were held at 5.25%-5.5%.", "5.25%-5.5%", 5.25, "range", "percent", "percent", (5.25, 5.5)),
+    Example("Tickets cost €10-€12 at the door.", "€10-€12", 10, "range", "EUR", "money", (10, 12)),
     Example("Unemployment rose 0.2% to 4.1%.", "4.1%", 4.1, "exact", "percent", "percent"),
     Example("Two or three guards stood at the gate.", "Two or three guards", 2, "range", "guards", "other",
             (2, 3)),
