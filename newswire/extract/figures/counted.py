@@ -65,6 +65,7 @@ class Unit:
             "displaced"),
     Example("The blast left 12 dead and 40 wounded.", "12 dead", 12, "exact", "people", "killed"),
     Example("Turn the dial 4 turns to the left.", "4 turns", 4, "exact", "turns", "other"),
+    Example("Sales 16.0 mln 16.8 mln", "16.0 mln", 16_000_000, "exact", None, "other"),
     Example("Rotate the valve 3 turns", "3 turns", 3, "exact", "turns", "other"),
     Example("There were nine cargo ships loading at the port.", "nine cargo ships", 9, "exact", "cargo ships",
             "other"),
@@ -94,6 +95,9 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
                 return counted
         return Unit(None, j, "other", None)
     head = _parse_head(doc, amount, j)
+    if head is not None and doc[head].lower_ in SCALES:
+        # "Revs 16.0 mln 16.8 mln": the scale of another number is not what this one counts
+        return Unit(None, j, "other", None)
     if head is not None:
         counted = _with_conjunct(doc, head, j)
         if amount.in_words and amount.value > 1 and doc[head].tag_ == "NN" and doc[head].dep_ == "compound":
