@@ -55,6 +55,7 @@ class Unit:
     Example("Regulators grounded all 12 of Lufthansa's cargo jets.", "12 of Lufthansa's cargo jets", 12, "exact",
             "cargo jets", "other"),
     Example("Storms hit 40 of Spain's 50 provinces.", "40", 40, "exact", "provinces", "other"),
+    Example("The party won 172 of 350 seats.", "172", 172, "exact", "seats", "other"),
     Example("The region has 12 coal mines.", "12 coal mines", 12, "exact", "coal mines", "other"),
     Example("Eight cabinet ministers received the money.", "Eight cabinet ministers", 8, "exact",
             "cabinet ministers", "other"),
@@ -82,9 +83,11 @@ def parse_counted(doc: Doc, amount: Amount, j: int) -> Unit:
     if j < n and doc[j].lower_ == "of":
         # "dozens of", "millions of", "a couple of": an amount word counts what follows "of",
         # and so does a number taken from a known group ("two of the hostages", "40 of Spain's
-        # 50 provinces"); otherwise "of" does not introduce what is counted ("a rate of 15 of 20").
+        # 50 provinces", "172 of 350 seats"); otherwise "of" does not introduce what is counted
+        # ("a rate of 15 of 20").
         possessed = j + 2 < n and doc[j + 2].tag_ == "POS"
-        partitive = amount.value > 1 and j + 1 < n and (doc[j + 1].lower_ in DETERMINERS or possessed)
+        partitive = amount.value > 1 and j + 1 < n and (doc[j + 1].lower_ in DETERMINERS or possessed
+                                                          or doc[j + 1].like_num)
         amount_word = last in VAGUE or last in SCALES or last in A_AMOUNTS
         if partitive or amount_word:
             counted = parse_of_phrase(doc, j)
