@@ -62,6 +62,7 @@ _SINGLE_FRACTIONS = frozenset(word for word in FRACTIONS if not word.endswith("s
 # Scales written against the digits: the scale letters ("20m", "10k") and every scale word.
 _ATTACHED_SCALES = {**SCALE_LETTERS, **SCALES}
 _PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+_PERCENT_ABBREVIATIONS = frozenset(lexicon("measures")["percent_abbreviations"])
 # Units of a share that "a half" may be half of: "a half percentage point", "a half point".
 _HALF_UNITS = frozenset({*_PERCENT_WORDS, "percentage", "point", "points"})
 # Words a figure can start with, besides digits and hyphenated numbers and fractions: "no
@@ -293,8 +294,8 @@ def is_attached_unit(suffix: str) -> bool:
     """Whether `suffix`, written against digits, is a unit: a percent sign or word, a unit of
     measure ("km", "GB", "km/h"), a currency subunit ("845p") or a currency written after the
     number ("100€", "115.5USD")."""
-    return (suffix.lower() in _PERCENT_WORDS or suffix.lower() in SUBUNITS or compact_unit(suffix) is not None
-            or currency_after(suffix) is not None)
+    return (suffix.lower() in _PERCENT_WORDS or suffix.lower() in _PERCENT_ABBREVIATIONS or suffix.lower() in SUBUNITS
+            or compact_unit(suffix) is not None or currency_after(suffix) is not None)
 
 
 def currency_after(word: str) -> str | None:
