@@ -162,8 +162,10 @@ def parse_fraction(doc: Doc, i: int) -> Amount | None:
 
 
 def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str) -> Amount | None:
-    """The fraction "numerator / word" read from [start, end), when "of" follows it."""
-    if end >= len(doc) or doc[end].lower_ != "of":
+    """The fraction "numerator / word" read from [start, end), when "of" follows it, or "by"
+    comes before it ("cut by a third", "fell by nearly half": a change by a share)."""
+    of = end < len(doc) and doc[end].lower_ == "of"
+    if not of and "by" not in (t.lower_ for t in doc[max(0, start - 2):start]):
         return None
     value = numerator / FRACTIONS[word]
     return Amount(start, end, value, value, value, "approximate", 1.0, True)

@@ -125,6 +125,9 @@ def _restates(doc: Doc, previous: Figure, start: int) -> bool:
             "temperature"),
     Example("Highs of 10 - 15 degrees Celsius are forecast.", "10 - 15 degrees Celsius", 10, "range",
             "degree Celsius", "temperature", (10, 15)),
+    Example("The drug cut deaths by a third.", "a third", 0.3333, "approximate", None, "share", change="down"),
+    Example("Sales fell by nearly half in May.", "nearly half", 0.5, "approximate", None, "share", change="down"),
+    NoFigure("He stood by a third party."),
 )
 def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
     """The figure whose number starts at token i: (first token, end token, Figure fields)."""
@@ -134,9 +137,15 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     if fraction is not None and parse_scaled_fraction(doc, i) is None:
         start, qualifier, _ = parse_left(doc, fraction.start, floor)
         share = parse_of_phrase(doc, fraction.end)
+        value = round(fraction.value, 4)
+        change = parse_change(doc, start, fraction.end, None, "other") if share is None else None
+        if change is not None and start > 0 and doc[start - 1].lower_ == "by":
+            # "cut deaths by a third", "fell by nearly half": a change word, and the share of what
+            # changed ("stood by a third party" is none)
+            fields = _fields(value, value, value, qualifier or fraction.qualifier, None, "share", change)
+            return _checked_span(doc, start, fraction.end, fields)
         if share is None:
             return None
-        value = round(fraction.value, 4)
         fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
         return _checked_span(doc, start, share.end, fields)
     signed = parse_signed(doc, i)
