@@ -11,7 +11,8 @@ written against its number
 change: "-5 degrees Fahrenheit" and "minus 20 degrees" are below zero (`is_minus`). A figure after "to", "at" or "from" is
 a level; "up to 500 people" is a qualifier, and "down from 5%" gives the level before the fall.
 Only amounts of money, percentages and counts change; casualties, weapons, votes, shares,
-durations and ages do not.
+durations and ages do not, but for the share by which something changed ("cut by a third",
+read with the fraction in `extract`).
 
 An index is counted in points: a bare number that is the level of an index ("the Dow fell 120
 points to 38,000", "the FTSE 100 closed at 7,500", "Nasdaq -0.4% at 15,210") has the unit
