@@ -63,6 +63,7 @@ _DEFINITE = {"the", "these", "those"}
 _MAX_REFERENCE = 12
 # Where a number stands as a noun phrase of its own: subject, object, after a preposition.
 _NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+_COORDINATORS = frozenset({",", "and", "or"})
 _MAX_AGE = 120
 
 _PHONE = re.compile(r"(?<![\d,.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d,])")
@@ -347,14 +348,24 @@ def _stands_for_count(last: Token, before: Token | None) -> bool:
     """Whether a number in words with no noun after it stands for what it counts, as a noun
     phrase of its own: "a crew of six", "leasing rights to five", "Twelve were rescued". The
     entity recogniser calls it a number; "one" is a pronoun as often as a number, "the two"
-    refers back to a group already named, and a number after its noun labels it ("in years
-    three, four and five", "phase two")."""
-    first = last
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    labels = first.head.i < first.i and first.head.pos_ in ("NOUN", "PROPN")
-    return (last.ent_type_ == "CARDINAL" and last.dep_ in _NOUN_PHRASE_DEPS and last.lower_ != "one"
-            and (before is None or before.lower_ not in _DEFINITE) and not labels)
+    refers back to a group already named, a number after its noun labels it ("in years
+    three, four and five", "phase two"), and one coordinated with a hyphenated number leaves
+    its unit to it ("two, three and six-month rates")."""
+    if last.ent_type_ != "CARDINAL" or last.dep_ not in _NOUN_PHRASE_DEPS or last.lower_ == "one":
+        return False
+    if before is not None and before.lower_ in _DEFINITE:
+        return False
+    doc = last.doc
+    # the numbers coordinated with it: "years one and two", "one, three and six-month deposits"
+    first = last.i
+    while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in _COORDINATORS):
+        first -= 1
+    following = last.i + 1
+    while following < len(doc) and (doc[following].like_num or doc[following].lower_ in _COORDINATORS):
+        following += 1
+    labels = first > 0 and doc[first - 1].pos_ in ("NOUN", "PROPN")
+    elided = following > last.i + 1 and following < len(doc) and doc[following].text in DASHES
+    return not labels and not elided
 
 
 @examples(
