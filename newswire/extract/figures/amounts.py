@@ -342,6 +342,8 @@ def _is_numeral_token(tok: Token) -> bool:
     Example("Mortgage rates rose a half percentage point.", "a half percentage point", 0.5, "exact",
             "percentage point", "percent", change="up"),
     Example("The show ran a half-hour late.", "a half-hour", 0.5, "exact", "hour", "duration"),
+    Example("The bank made the half-point cut in March.", "half-point cut", 0.5, "exact", "points", "other"),
+    NoFigure("His half-sister saw the half-time score."),
     NoFigure("She met a half brother in Lyon."),
     Example("Tens of thousands of people marched.", "Tens of thousands of people", 20_000, "at_least",
             "people", "other", (20_000, 99_999)),
@@ -373,6 +375,9 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
     items: list[tuple[str, float, float]] = []
     qualifier = "exact"
     j = i
+    if tok.lower_ == "half" and i + 1 < n and doc[i + 1].text in DASHES and not tok.whitespace_:
+        # "a half-point cut", "the half-hour show": half of the unit it is glued to
+        return Amount(i, i + 1, 0.5, 0.5, 0.5, "exact", 1.0, True) if _is_unit_after_half(doc, i + 1) else None
     if tok.lower_ in ("a", "an") and i + 1 < n:
         following = doc[i + 1].lower_
         needs_of = following in _A_AMOUNTS_NEED_OF
