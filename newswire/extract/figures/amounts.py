@@ -338,6 +338,8 @@ def _is_numeral_token(tok: Token) -> bool:
     Example("Hundreds of people gathered in the square.", "Hundreds of people", 200, "at_least", "people",
             "other", (200, 999)),
     Example("The trial lasted two and a half years.", "two and a half years", 2.5, "exact", "year", "duration"),
+    Example("He signed a $1.5-million contract.", "$1.5-million", 1_500_000, "exact", "USD", "money"),
+    Example("They struck a two-billion-dollar deal.", "two-billion-dollar", 2e9, "exact", "USD", "money"),
     Example("She ran 3 and a quarter miles.", "3 and a quarter miles", 3.25, "exact", "mile", "other"),
     Example("Mortgage rates rose a half percentage point.", "a half percentage point", 0.5, "exact",
             "percentage point", "percent", change="up"),
@@ -410,6 +412,11 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
                 continue
             elif (last and last[0] == "word" and last[1] in TENS.values() and cur.text == "-"
                   and j + 1 < n and (doc[j + 1].lower_ in ONES or doc[j + 1].lower_ == ZERO)):
+                j += 1
+                continue
+            elif (last and last[0] in ("digits", "word") and cur.text in DASHES and j + 1 < n
+                  and doc[j + 1].lower_ in SCALES and not doc[j - 1].whitespace_ and not cur.whitespace_):
+                # "a $1.5-million contract", "a two-billion-dollar deal": the scale joined by a hyphen
                 j += 1
                 continue
             elif (last and last[0] == "scale" and cur.lower_ == "and" and j + 1 < n
