@@ -339,6 +339,7 @@ def _is_numeral_token(tok: Token) -> bool:
             "other", (200, 999)),
     Example("The trial lasted two and a half years.", "two and a half years", 2.5, "exact", "year", "duration"),
     Example("He signed a $1.5-million contract.", "$1.5-million", 1_500_000, "exact", "USD", "money"),
+    Example("The striker joined for £50m.", "£50m.", 50_000_000, "exact", "GBP", "money"),
     Example("They struck a two-billion-dollar deal.", "two-billion-dollar", 2e9, "exact", "USD", "money"),
     Example("She ran 3 and a quarter miles.", "3 and a quarter miles", 3.25, "exact", "mile", "other"),
     Example("Mortgage rates rose a half percentage point.", "a half percentage point", 0.5, "exact",
@@ -402,8 +403,10 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         last = items[-1] if items else None
         if numeral is None:
             attached = last is not None and last[0] == "digits" and not doc[j - 1].whitespace_
-            if attached and cur.lower_ in _ATTACHED_SCALES and not is_metres(doc, j):
-                numeral = ("scale", _ATTACHED_SCALES[cur.lower_], _ATTACHED_SCALES[cur.lower_])
+            # the sentence's full stop may be written against the scale ("raised $5m.")
+            letters = cur.lower_[:-1] if cur.is_sent_end and cur.lower_.endswith(".") else cur.lower_
+            if attached and letters in _ATTACHED_SCALES and not is_metres(doc, j):
+                numeral = ("scale", _ATTACHED_SCALES[letters], _ATTACHED_SCALES[letters])
             elif (last and last[0] == "vague" and cur.lower_ == "of" and j + 1 < n
                   and doc[j + 1].lower_ in _VAGUE_SCALES):
                 factor = _VAGUE_SCALES[doc[j + 1].lower_]
