@@ -63,6 +63,7 @@ _DEFINITE = {"the", "these", "those"}
 _MAX_REFERENCE = 12
 # Where a number stands as a noun phrase of its own: subject, object, after a preposition.
 _NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+# What joins the numbers of a list ("years one, two and three").
 _COORDINATORS = frozenset({",", "and", "or"})
 _MAX_AGE = 120
 
@@ -106,7 +107,7 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     not one the entity recogniser took into a person's name ("called Bob 3 times"): people are
     not numbered. Names and models are never written with a scale or grouped in thousands, so
     after a capitalised word "Revenue 4.6 mln" and "Profit 1,250,000" (a results table) are
-    amounts."""
+    amounts; a number in words labels only when glued to a word before it ("three-for-two")."""
     if start == 0:
         return False
     prev = doc[start - 1]
