@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -80,6 +80,9 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 # ("12,34,567": 1,234,567).
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 _DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])})$")
+_SCALE_SUFFIX = alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])
+# A range of money written in one word with its scale ("2.5bn-$3bn", "3-4bn").
+_SCALED_RANGE = re.compile(rf"^(\d+(?:\.\d+)?)({_SCALE_SUFFIX})?[-–]\D?(\d+(?:\.\d+)?)({_SCALE_SUFFIX})$")
 # A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
 DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
 # Two numbers joined by a dash in one word ("15-22"), the first with its percent sign ("5%-6"),
@@ -340,6 +343,8 @@ def _is_numeral_token(tok: Token) -> bool:
     Example("The trial lasted two and a half years.", "two and a half years", 2.5, "exact", "year", "duration"),
     Example("He signed a $1.5-million contract.", "$1.5-million", 1_500_000, "exact", "USD", "money"),
     Example("The striker joined for £50m.", "£50m.", 50_000_000, "exact", "GBP", "money"),
+    Example("The stake is worth $2.5bn-$3bn.", "$2.5bn-$3bn", 2.5e9, "range", "USD", "money", (2.5e9, 3e9)),
+    Example("The refit will cost $3-4bn over a decade.", "$3-4bn", 3e9, "range", "USD", "money", (3e9, 4e9)),
     Example("They struck a two-billion-dollar deal.", "two-billion-dollar", 2e9, "exact", "USD", "money"),
     Example("She ran 3 and a quarter miles.", "3 and a quarter miles", 3.25, "exact", "mile", "other"),
     Example("Mortgage rates rose a half percentage point.", "a half percentage point", 0.5, "exact",
@@ -375,6 +380,13 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
     if single:
         low, high = (float(g.replace(",", "")) for g in single.groups())
         return Amount(i, i + 1, low, low, high, "range" if high > low else "exact", 1.0, False)
+    scaled_range = _SCALED_RANGE.match(tok.lower_) if i > 0 and doc[i - 1].text in symbols() else None
+    if scaled_range:
+        # "$2.5bn-$3bn", "$3-4bn": a money range in one word, its scale after the second end
+        first, first_scale, second, second_scale = scaled_range.groups()
+        scale = _ATTACHED_SCALES[second_scale]
+        low, high = float(first) * _ATTACHED_SCALES[first_scale or second_scale], float(second) * scale
+        return Amount(i, i + 1, low, low, high, "range", scale, False) if high > low else None
     items: list[tuple[str, float, float]] = []
     qualifier = "exact"
     j = i
@@ -444,7 +456,12 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
     if items[0][0] == "fraction" and (j >= n or (read_measure(doc, j) is None and doc[j].lower_ not in _PERCENT_WORDS)):
         # "1/4 mile", "1/2 cup", "3/8 pct": a fraction alone is a figure only of a unit
         return None
-    return _combine(i, j, items, qualifier)
+    amount = _combine(i, j, items, qualifier)
+    glued = _DIGITS_SCALED.match(doc[j - 1].lower_)
+    if glued is not None and _ATTACHED_SCALES[glued.group(2)] > amount.scale:
+        # "4bn": the scale written against the digits is the number's scale ("$3-4bn")
+        return replace(amount, scale=_ATTACHED_SCALES[glued.group(2)])
+    return amount
 
 
 def _is_unit_after_half(doc: Doc, k: int) -> bool:
