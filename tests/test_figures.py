@@ -626,3 +626,21 @@ def test_an_age_of_a_thing_or_a_person_noun_links_to_no_actor(nlp: Language) -> 
     assert [(f.mention_text, f.category) for f in found] == [("12-year-old", "age"), ("45-year-old", "age")]
     obama = ActorMention("a1", "obama", "Obama", "PERSON", "Obama", 0, 5, "PERSON")
     assert figure_actors(found, [obama]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a number in words that stands for what it counts
+        ("The boat sailed with a crew of six.", ["six"]),
+        ("Twelve were rescued from the mine.", ["Twelve"]),
+        # after the noun it belongs to, a number labels it
+        ("The bond pays 2 pct in years one and two.", ["2 pct"]),
+        # coordinated with a hyphenated number, it leaves its unit to it
+        ("Two, three and six-month rates were unchanged.", ["six-month"]),
+        # "the two" refers back, "one" is a pronoun, "no one" is nobody
+        ("The two met in Geneva and one said no one was hurt.", []),
+    ],
+)
+def test_numbers_in_words_standing_alone(nlp: Language, text: str, mentions: list[str]) -> None:
+    assert [f.mention_text for f in figures(nlp, text)] == mentions

@@ -21,6 +21,8 @@ expression                 value        value_low    value_high  qualifier
 "1,000 or more", "30+"     1000, 30     same         same        at_least
 "20 people or so"          20           20           20          approximate
 "15 to 22", "15-22"        15           15           22          range
+"two or three"             2            2            3           range
+"two and a half years"     2.5          2.5          2.5         exact
 "between 750,000 and       750000       750000       800000      range
 800,000"
 "no fatalities"            0            0            0           exact
@@ -38,6 +40,7 @@ expression                 value        value_low    value_high  qualifier
 "several hundred"          300          300          999         at_least
 "a few thousand"           2000         2000         5999        at_least
 "a third of", "half of"    0.3333, 0.5  same         same        approximate
+"half the workers"         0.5          0.5          0.5         approximate
 "six in 10 Americans"      0.6          0.6          0.6         approximate
 "passed 14-0", "a vote     14, 230      same         same        exact
 of 230 to 196"

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newswire.extract.calendar_words import TIME_UNITS
 from newswire.extract.figures.currencies import SUBUNITS, code_before, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.measures import compact_unit, is_metres, read_measure
@@ -55,23 +57,38 @@ A_AMOUNTS: dict[str, tuple[float, tuple[float, float] | None, str]] = {
 _A_AMOUNTS_NEED_OF = frozenset(word for word, entry in _AMOUNT_WORDS["a_amounts"].items() if entry.get("needs_of"))
 _A_SCALES = frozenset(_AMOUNT_WORDS["a_scales"])
 FRACTIONS: dict[str, int] = dict(_AMOUNT_WORDS["fractions"])
+# The fractions a single one of is written with "a": "a half", "a third", "a quarter".
+_SINGLE_FRACTIONS = frozenset(word for word in FRACTIONS if not word.endswith("s"))
 # Scales written against the digits: the scale letters ("20m", "10k") and every scale word.
 _ATTACHED_SCALES = {**SCALE_LETTERS, **SCALES}
 _PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+_PERCENT_ABBREVIATIONS = frozenset(lexicon("measures")["percent_abbreviations"])
+# Units of a share that "a half" may be half of: "a half percentage point", "a half point".
+_HALF_UNITS = frozenset({*_PERCENT_WORDS, "percentage", "point", "points"})
 # Words a figure can start with, besides digits and hyphenated numbers and fractions: "no
 # fatalities", "a dozen", "half of", "seven", "several hundred", "thousands".
 _FIRST_WORDS = frozenset({"no", "a", "an", "half", "halves", ZERO, *ONES, *TENS, *SCALES, *VAGUE})
 
 DASHES = frozenset({"-", "–", "—"})
+# How many distinct words the per-token tests (`may_start`) remember their answer for.
+_WORD_CACHE = 1 << 16
+# Determiners that name a known group: "two of the hostages", "half its staff".
+DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "your", "my"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
 # Digits grouped in thousands ("1,234,567"), or in the South Asian lakh and crore grouping
 # ("12,34,567": 1,234,567).
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 _DIGITS_SCALED = re.compile(rf"^(\d+(?:\.\d+)?)({alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])})$")
+_SCALE_SUFFIX = alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])
+# A range of money written in one word with its scale ("2.5bn-$3bn", "3-4bn").
+_SCALED_RANGE = re.compile(rf"^(\d+(?:\.\d+)?)({_SCALE_SUFFIX})?[-–]\D?(\d+(?:\.\d+)?)({_SCALE_SUFFIX})$")
 # A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
 DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
-DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
+# Two numbers joined by a dash in one word ("15-22"), the first with its percent sign ("5%-6"),
+# the second with its currency sign ("10-$12").
+_ONE_CHARACTER_SIGNS = "".join(sorted({sign for sign in symbols() if len(sign) == 1 and not sign.isalnum()}))
+DIGIT_RANGE = re.compile(rf"^(\d[\d,.]*)%?[-–][{re.escape(_ONE_CHARACTER_SIGNS)}]?(\d[\d,.]*)$")
 # A fraction of a unit in digits ("3/4", "1/2"), and the denominators news writes them with.
 _DIGIT_FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})
@@ -95,6 +112,7 @@ class Amount:
     in_words: bool
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def may_start(word: str) -> bool:
     """Whether a figure can start at a token written `word` (lower case): digits, a number or
     fraction in words, an amount word, "a"/"an" before one, "no" before a casualty noun, or
@@ -110,13 +128,19 @@ def may_start(word: str) -> bool:
     Example("Officials said two-thirds of voters backed the plan.", "two-thirds of voters",
             0.6667, "approximate", "voters", "share"),
     Example("The strikes hit half of the city.", "half of the city", 0.5, "approximate", "city", "share"),
+    Example("Half the nurses walked out.", "Half the nurses", 0.5, "approximate", "nurses", "share"),
+    Example("The firm cut nearly half its staff.", "nearly half its staff", 0.5, "approximate", "staff", "share"),
 )
 def parse_fraction(doc: Doc, i: int) -> Amount | None:
-    """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"."""
+    """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"; "half
+    the", "half its": up to the determiner."""
     n = len(doc)
     tok = doc[i]
     if tok.ent_type_ in DATE_LABELS:
         return None
+    if tok.lower_ == "half" and i + 1 < n and doc[i + 1].lower_ in DETERMINERS:
+        # "half the workers", "half its staff": "of" left out after "half"
+        return Amount(i, i + 1, 0.5, 0.5, 0.5, "approximate", 1.0, True)
     if tok.lower_ in ("half", "halves"):
         numerator, j = 1.0, i
     elif "-" in tok.lower_ and tok.lower_.split("-", 1)[1] in FRACTIONS:
@@ -141,8 +165,10 @@ def parse_fraction(doc: Doc, i: int) -> Amount | None:
 
 
 def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str) -> Amount | None:
-    """The fraction "numerator / word" read from [start, end), when "of" follows it."""
-    if end >= len(doc) or doc[end].lower_ != "of":
+    """The fraction "numerator / word" read from [start, end), when "of" follows it, or "by"
+    comes before it ("cut by a third", "fell by nearly half": a change by a share)."""
+    of = end < len(doc) and doc[end].lower_ == "of"
+    if not of and "by" not in (t.lower_ for t in doc[max(0, start - 2):start]):
         return None
     value = numerator / FRACTIONS[word]
     return Amount(start, end, value, value, value, "approximate", 1.0, True)
@@ -273,8 +299,8 @@ def is_attached_unit(suffix: str) -> bool:
     """Whether `suffix`, written against digits, is a unit: a percent sign or word, a unit of
     measure ("km", "GB", "km/h"), a currency subunit ("845p") or a currency written after the
     number ("100€", "115.5USD")."""
-    return (suffix.lower() in _PERCENT_WORDS or suffix.lower() in SUBUNITS or compact_unit(suffix) is not None
-            or currency_after(suffix) is not None)
+    return (suffix.lower() in _PERCENT_WORDS or suffix.lower() in _PERCENT_ABBREVIATIONS or suffix.lower() in SUBUNITS
+            or compact_unit(suffix) is not None or currency_after(suffix) is not None)
 
 
 def currency_after(word: str) -> str | None:
@@ -314,6 +340,19 @@ def _is_numeral_token(tok: Token) -> bool:
             "hostages", "hostages", (24, 99)),
     Example("Hundreds of people gathered in the square.", "Hundreds of people", 200, "at_least", "people",
             "other", (200, 999)),
+    Example("The trial lasted two and a half years.", "two and a half years", 2.5, "exact", "year", "duration"),
+    Example("He signed a $1.5-million contract.", "$1.5-million", 1_500_000, "exact", "USD", "money"),
+    Example("The striker joined for £50m.", "£50m.", 50_000_000, "exact", "GBP", "money"),
+    Example("The stake is worth $2.5bn-$3bn.", "$2.5bn-$3bn", 2.5e9, "range", "USD", "money", (2.5e9, 3e9)),
+    Example("The refit will cost $3-4bn over a decade.", "$3-4bn", 3e9, "range", "USD", "money", (3e9, 4e9)),
+    Example("They struck a two-billion-dollar deal.", "two-billion-dollar", 2e9, "exact", "USD", "money"),
+    Example("She ran 3 and a quarter miles.", "3 and a quarter miles", 3.25, "exact", "mile", "other"),
+    Example("Mortgage rates rose a half percentage point.", "a half percentage point", 0.5, "exact",
+            "percentage point", "percent", change="up"),
+    Example("The show ran a half-hour late.", "a half-hour", 0.5, "exact", "hour", "duration"),
+    Example("The bank made the half-point cut in March.", "half-point cut", 0.5, "exact", "points", "other"),
+    NoFigure("His half-sister saw the half-time score."),
+    NoFigure("She met a half brother in Lyon."),
     Example("Tens of thousands of people marched.", "Tens of thousands of people", 20_000, "at_least",
             "people", "other", (20_000, 99_999)),
     Example("Aid is needed for hundreds of thousands of displaced Palestinians.",
@@ -321,7 +360,8 @@ def _is_numeral_token(tok: Token) -> bool:
             "displaced", (200_000, 999_999)),
 )
 def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
-    """The number that starts at token i ("1.2 million", "hundreds of thousands", "a dozen")."""
+    """The number that starts at token i ("1.2 million", "hundreds of thousands", "a dozen",
+    "two and a half", "a half")."""
     n = len(doc)
     tok = doc[i]
     if not continued and i > 0:
@@ -340,9 +380,19 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
     if single:
         low, high = (float(g.replace(",", "")) for g in single.groups())
         return Amount(i, i + 1, low, low, high, "range" if high > low else "exact", 1.0, False)
+    scaled_range = _SCALED_RANGE.match(tok.lower_) if i > 0 and doc[i - 1].text in symbols() else None
+    if scaled_range:
+        # "$2.5bn-$3bn", "$3-4bn": a money range in one word, its scale after the second end
+        first, first_scale, second, second_scale = scaled_range.groups()
+        scale = _ATTACHED_SCALES[second_scale]
+        low, high = float(first) * _ATTACHED_SCALES[first_scale or second_scale], float(second) * scale
+        return Amount(i, i + 1, low, low, high, "range", scale, False) if high > low else None
     items: list[tuple[str, float, float]] = []
     qualifier = "exact"
     j = i
+    if tok.lower_ == "half" and i + 1 < n and doc[i + 1].text in DASHES and not tok.whitespace_:
+        # "a half-point cut", "the half-hour show": half of the unit it is glued to
+        return Amount(i, i + 1, 0.5, 0.5, 0.5, "exact", 1.0, True) if _is_unit_after_half(doc, i + 1) else None
     if tok.lower_ in ("a", "an") and i + 1 < n:
         following = doc[i + 1].lower_
         needs_of = following in _A_AMOUNTS_NEED_OF
@@ -353,6 +403,10 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         elif following in _A_SCALES:
             items.append(("word", 1.0, 1.0))
             j = i + 1
+        elif following == "half" and _is_unit_after_half(doc, i + 2):
+            # "a half percentage point", "a half-hour": one half of a unit
+            items.append(("word", 0.5, 0.5))
+            j = i + 2
         else:
             return None
     while j < n:
@@ -361,8 +415,10 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         last = items[-1] if items else None
         if numeral is None:
             attached = last is not None and last[0] == "digits" and not doc[j - 1].whitespace_
-            if attached and cur.lower_ in _ATTACHED_SCALES and not is_metres(doc, j):
-                numeral = ("scale", _ATTACHED_SCALES[cur.lower_], _ATTACHED_SCALES[cur.lower_])
+            # the sentence's full stop may be written against the scale ("raised $5m.")
+            letters = cur.lower_[:-1] if cur.is_sent_end and cur.lower_.endswith(".") else cur.lower_
+            if attached and letters in _ATTACHED_SCALES and not is_metres(doc, j):
+                numeral = ("scale", _ATTACHED_SCALES[letters], _ATTACHED_SCALES[letters])
             elif (last and last[0] == "vague" and cur.lower_ == "of" and j + 1 < n
                   and doc[j + 1].lower_ in _VAGUE_SCALES):
                 factor = _VAGUE_SCALES[doc[j + 1].lower_]
@@ -371,6 +427,11 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
                 continue
             elif (last and last[0] == "word" and last[1] in TENS.values() and cur.text == "-"
                   and j + 1 < n and (doc[j + 1].lower_ in ONES or doc[j + 1].lower_ == ZERO)):
+                j += 1
+                continue
+            elif (last and last[0] in ("digits", "word") and cur.text in DASHES and j + 1 < n
+                  and doc[j + 1].lower_ in SCALES and not doc[j - 1].whitespace_ and not cur.whitespace_):
+                # "a $1.5-million contract", "a two-billion-dollar deal": the scale joined by a hyphen
                 j += 1
                 continue
             elif (last and last[0] == "scale" and cur.lower_ == "and" and j + 1 < n
@@ -387,10 +448,38 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         j += 1
     if not items or all(kind == "scale" for kind, _, _ in items):
         return None
+    added = _and_a_fraction(doc, j) if items[-1][0] in ("word", "digits") else None
+    if added is not None:
+        # "two and a half years", "one and a quarter": the fraction adds to the whole number
+        items.append((items[-1][0], added, added))
+        j += 3
     if items[0][0] == "fraction" and (j >= n or (read_measure(doc, j) is None and doc[j].lower_ not in _PERCENT_WORDS)):
         # "1/4 mile", "1/2 cup", "3/8 pct": a fraction alone is a figure only of a unit
         return None
-    return _combine(i, j, items, qualifier)
+    amount = _combine(i, j, items, qualifier)
+    glued = _DIGITS_SCALED.match(doc[j - 1].lower_)
+    if glued is not None and _ATTACHED_SCALES[glued.group(2)] > amount.scale:
+        # "4bn": the scale written against the digits is the number's scale ("$3-4bn")
+        return replace(amount, scale=_ATTACHED_SCALES[glued.group(2)])
+    return amount
+
+
+def _is_unit_after_half(doc: Doc, k: int) -> bool:
+    """Whether "a half" is followed, from token k, by a unit it is half of ("a half percentage
+    point", "a half-hour", "a half mile"), not by a noun it qualifies ("a half brother")."""
+    k += k < len(doc) and doc[k].text in DASHES
+    if k >= len(doc):
+        return False
+    word = doc[k].lower_
+    return word in _HALF_UNITS or word in TIME_UNITS or read_measure(doc, k) is not None
+
+
+def _and_a_fraction(doc: Doc, j: int) -> float | None:
+    """The fraction that "and a half", "and a quarter" from token j adds to a whole number."""
+    if j + 2 >= len(doc) or doc[j].lower_ != "and" or doc[j + 1].lower_ not in ("a", "an"):
+        return None
+    word = doc[j + 2].lower_
+    return 1 / FRACTIONS[word] if word in _SINGLE_FRACTIONS else None
 
 
 def _continues(last: tuple[str, float, float], numeral: tuple[str, float, float]) -> bool:

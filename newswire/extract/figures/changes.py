@@ -3,13 +3,16 @@
 "The Nikkei gained 1.2 per cent to 18,402.55" reports two figures: the change, 1.2 percent
 ``up``, and the level it reached, 18,402.55 (``change`` NULL). A figure is a change when a
 change word governs it: a verb before it, with or without "by" ("rose 3%", "fell by 3%"), an
-adverb ("up 12p", "down 0.7 percent"), a comparative after it ("closed 2% higher"), a noun after
-it or before "of" ("a 5% drop", "an increase of 3 pct"), or a sign written against its number
+adverb or a verb's particle ("up 12p", "down 0.7 percent", "edged up 0.2%"), a comparative
+after it ("closed 2% higher"), a noun after it, or one it modifies past its modifiers, or
+before "of" ("a 5% drop", "a 12% year-on-year increase", "an increase of 3 pct"), or a sign
+written against its number
 ("Nasdaq -0.4%": 0.4 ``down``; values stay magnitudes). A temperature's sign is its value, not a
 change: "-5 degrees Fahrenheit" and "minus 20 degrees" are below zero (`is_minus`). A figure after "to", "at" or "from" is
 a level; "up to 500 people" is a qualifier, and "down from 5%" gives the level before the fall.
 Only amounts of money, percentages and counts change; casualties, weapons, votes, shares,
-durations and ages do not.
+durations and ages do not, but for the share by which something changed ("cut by a third",
+read with the fraction in `extract`).
 
 An index is counted in points: a bare number that is the level of an index ("the Dow fell 120
 points to 38,000", "the FTSE 100 closed at 7,500", "Nasdaq -0.4% at 15,210") has the unit
@@ -20,6 +23,7 @@ points to 38,000", "the FTSE 100 closed at 7,500", "Nasdaq -0.4% at 15,210") has
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -45,8 +49,11 @@ _SIGNED = re.compile(r"^([+\-−])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([CF]\.?)?$")
 _SIGNS = {"+": "up", "-": "down", "−": "down"}
 _SUBJECTS = {"nsubj", "nsubjpass", "compound"}
 _DETERMINERS = {"a", "an", "the"}
+# How far after a figure the change noun it modifies may be: "a 12% year-on-year increase".
+_NOUN_WINDOW = 6
 
 
+@lru_cache(maxsize=1 << 16)
 def is_signed(word: str) -> bool:
     """Whether a token is a number written with its sign: "-0.4", "+1.2"."""
     return _SIGNED.match(word) is not None
@@ -89,6 +96,18 @@ def is_minus(doc: Doc, start: int) -> bool:
     Example("Exports were down 0.7 percent in March.", "0.7 percent", 0.7, "exact", "percent", "percent",
             change="down"),
     Example("Analysts expect a 5% drop in sales.", "5%", 5, "exact", "percent", "percent", change="down"),
+    Example("The firm posted a 9% year-on-year rise in sales.", "9%", 9, "exact", "percent", "percent",
+            change="up"),
+    Example("Rents edged up 0.3 percent in June.", "0.3 percent", 0.3, "exact", "percent", "percent",
+            change="up"),
+    Example("The rouble weakened 2.5% against the euro.", "2.5%", 2.5, "exact", "percent", "percent",
+            change="down"),
+    Example("The carmaker slashed 800 jobs.", "800 jobs", 800, "exact", "jobs", "other", change="down"),
+    Example("Costs were trimmed by 4 percent.", "4 percent", 4, "exact", "percent", "percent", change="down"),
+    Example("The trade gap widened 7 percent in May.", "7 percent", 7, "exact", "percent", "percent",
+            change="up"),
+    Example("The firm holds a 9% stake in the bank.", "9%", 9, "exact", "percent", "percent"),
+    Example("It will book a $17 million pre-tax gain on the sale.", "$17 million", 1.7e7, "exact", "USD", "money"),
     Example("Sales jumped nearly 20 percent year on year.", "nearly 20 percent", 20, "approximate", "percent",
             "percent", change="up"),
     Example("Shares closed 2% higher on Friday.", "2%", 2, "exact", "percent", "percent", change="up"),
@@ -137,6 +156,9 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
                 return None
         if direction is not None and _governs(doc, k, start, end, by):
             return direction
+        if direction is not None and word.dep_ == "prt" and _governs(doc, word.head.i, start, end, by):
+            # "edged up 0.2 per cent", "marked down 5%": the particle of the verb that governs it
+            return direction
     if not by and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN":
         lemma = doc[start - 2].lemma_.lower()
         if _needs_level(lemma, unit, category) and not _level_follows(doc, end):
@@ -151,7 +173,19 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
         determined = start > 0 and (doc[start - 1].lower_ in _DETERMINERS or doc[start - 1].tag_ == "PRP$")
         if determined and after.pos_ == "NOUN" and after.lemma_.lower() in _NOUNS:
             return _NOUNS[after.lemma_.lower()]
+        noun = _modified_noun(doc, start, end) if category != "money" else None
+        if determined and noun is not None and noun.lemma_.lower() in _NOUNS:
+            # "a 12% year-on-year increase": the change noun a share or a count modifies, past its
+            # modifiers; money before one is often what it is worth ("a $30m net gain")
+            return _NOUNS[noun.lemma_.lower()]
     return None
+
+
+def _modified_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun after the figure [start, end) that one of its tokens hangs from, within a few
+    words."""
+    return next((t.head for t in doc[start:end]
+                 if end <= t.head.i < end + _NOUN_WINDOW and t.head.pos_ == "NOUN"), None)
 
 
 def _governs(doc: Doc, word: int, start: int, end: int, by: bool) -> bool:

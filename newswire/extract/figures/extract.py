@@ -17,6 +17,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import (
+    Amount,
     glued_currency,
     may_start,
     parse_amount,
@@ -124,6 +125,9 @@ def _restates(doc: Doc, previous: Figure, start: int) -> bool:
             "temperature"),
     Example("Highs of 10 - 15 degrees Celsius are forecast.", "10 - 15 degrees Celsius", 10, "range",
             "degree Celsius", "temperature", (10, 15)),
+    Example("The drug cut deaths by a third.", "a third", 0.3333, "approximate", None, "share", change="down"),
+    Example("Sales fell by nearly half in May.", "nearly half", 0.5, "approximate", None, "share", change="down"),
+    NoFigure("He stood by a third party."),
 )
 def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
     """The figure whose number starts at token i: (first token, end token, Figure fields)."""
@@ -133,9 +137,15 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     if fraction is not None and parse_scaled_fraction(doc, i) is None:
         start, qualifier, _ = parse_left(doc, fraction.start, floor)
         share = parse_of_phrase(doc, fraction.end)
+        value = round(fraction.value, 4)
+        change = parse_change(doc, start, fraction.end, None, "other") if share is None else None
+        if change is not None and start > 0 and doc[start - 1].lower_ == "by":
+            # "cut deaths by a third", "fell by nearly half": a change word, and the share of what
+            # changed ("stood by a third party" is none)
+            fields = _fields(value, value, value, qualifier or fraction.qualifier, None, "share", change)
+            return _checked_span(doc, start, fraction.end, fields)
         if share is None:
             return None
-        value = round(fraction.value, 4)
         fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
         return _checked_span(doc, start, share.end, fields)
     signed = parse_signed(doc, i)
@@ -147,7 +157,7 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     glued = glued_currency(doc[amount.start])
     if glued is not None:
         currency = glued[0]
-    if (signed is None and (is_label(doc, start, amount) or is_list_marker(doc, amount))) or (
+    if (signed is None and (_is_label(doc, start, amount) or is_list_marker(doc, amount))) or (
             start > 0 and doc[start - 1].lower_ == "per"):
         # "per 100,000 people" is the base of a rate, not a count
         return None
@@ -205,6 +215,22 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     low, high = low * unit.factor + unit.added, high * unit.factor + unit.added
     fields = {**_fields(low, low, high, qualifier, unit.text, category, change), "unit_text": unit.written}
     return _checked_span(doc, start, end, fields)
+
+
+@examples(
+    Example("Brazil took 30 pct of the market, Colombia 17 pct.", "17 pct", 17, "exact", "percent", "percent"),
+    Example("In Asia, Toyota 2.1% and Honda 1.4% led the gains.", "2.1%", 2.1, "exact", "percent", "percent"),
+    Example("Pump prices: Shell 150 cents a litre.", "150 cents a litre", 1.5, "exact", "USD per liter", "money"),
+    NoFigure("The Airbus A320 and the Boeing 737 are rivals."),
+)
+def _is_label(doc: Doc, start: int, amount: Amount) -> bool:
+    """Whether the number is a label (`filters.is_label`: "Boeing 737", "page 12"), unless a
+    percentage or money is written after it: a name is never counted in percent or cents, so
+    "Colombia 17 pct" and "Toyota 2.1%" give a name and its figure, as lists of markets do."""
+    if not is_label(doc, start, amount):
+        return False
+    unit = parse_unit(doc, amount, amount.end, None)
+    return unit is None or unit.category not in ("percent", "money")
 
 
 def _fields(

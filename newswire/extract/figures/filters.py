@@ -30,6 +30,7 @@ from newswire.extract.figures.categories import UNCOUNTED_CATEGORIES
 from newswire.extract.figures.counted import Unit
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.lexicons import lexicon
+from newswire.extract.numbers import TENS
 
 _NOT_FIGURES = lexicon("not_figures")
 # Words before a number that make it a label rather than a count ("page 12", "No. 5").
@@ -46,6 +47,7 @@ _AGE_UNITS = {
 }
 # Short forms of "years old": "an 87 yo man", "a 34 y/o woman".
 _AGE_ABBREVIATIONS: dict[str, str] = dict(lexicon("count_cues")["age_abbreviations"])
+_AGE_ABBREVIATION_INITIALS = frozenset(written[0] for written in _AGE_ABBREVIATIONS)
 _NAME_LABELS = {
     "PERSON", "ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP",
     "LANGUAGE",
@@ -59,6 +61,10 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # names a group already introduced, it does not report a count.
 _DEFINITE = {"the", "these", "those"}
 _MAX_REFERENCE = 12
+# Where a number stands as a noun phrase of its own: subject, object, after a preposition.
+_NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+# What joins the numbers of a list ("years one, two and three").
+_COORDINATORS = frozenset({",", "and", "or"})
 _MAX_AGE = 120
 
 _PHONE = re.compile(r"(?<![\d,.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d,])")
@@ -90,17 +96,31 @@ def is_blocked(doc: Doc, amount: Amount, blocked: list[tuple[int, int]]) -> bool
     NoFigure("Microsoft said Windows 11 runs on the 4G network."),
     NoFigure("Leaders at the G20 drove along Route 66 in an F-16."),
     Example("I tried to call Bob 3 times already.", "3 times", 3, "exact", "times", "other"),
+    Example("Revenue 4.6 mln vs 3.9 mln", "4.6 mln", 4_600_000, "exact", None, "other"),
+    Example("Profit 1,250,000 vs 980,000", "1,250,000", 1_250_000, "exact", None, "other"),
+    Example("Nasdaq 15,210.4 at the close.", "15,210.4", 15_210.4, "exact", None, "other"),
+    NoFigure("The Intel 8086 and the Boeing 747 are old designs."),
+    NoFigure("The board approved a three-for-two stock split."),
 )
 def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35";
     not one the entity recogniser took into a person's name ("called Bob 3 times"): people are
-    not numbered."""
-    if start == 0 or amount.in_words:
+    not numbered. Names and models are never written with a scale or grouped in thousands, so
+    after a capitalised word "Revenue 4.6 mln" and "Profit 1,250,000" (a results table) are
+    amounts; a number in words labels only when glued to a word before it ("three-for-two")."""
+    if start == 0:
         return False
     prev = doc[start - 1]
+    glued_to_word = (prev.text in DASHES and not prev.whitespace_ and start > 1
+                     and doc[start - 2].is_alpha and not doc[start - 2].whitespace_)
+    if amount.in_words:
+        # "a three-for-two split": a number in words is a label only when glued to a word before it
+        return glued_to_word and doc[start - 2].lower_ not in TENS
     abbreviated_no = prev.text == "." and start > 1 and doc[start - 2].lower_ == "no"
     if prev.lower_ in _LABEL_WORDS or abbreviated_no:
         return True
+    if amount.scale > 1 or _GROUPED.match(doc[amount.start].text):
+        return False
     if prev.text in ("'", "’") and not prev.whitespace_:
         return True
     misnamed = prev.ent_type_ == "PERSON" and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I"
@@ -108,10 +128,7 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
         prev.pos_ == "PROPN" or (not prev.is_sent_start and any(c.isupper() for c in prev.text))
     ):
         return True
-    return (
-        prev.text in DASHES and not prev.whitespace_ and start > 1
-        and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
-    )
+    return glued_to_word
 
 
 @examples(
@@ -250,10 +267,11 @@ def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     "years of age", and the short forms "yo", "y/o": (end, unit)."""
     n = len(doc)
     k = end + 1 if end < n and doc[end].text in DASHES else end
-    for size in (3, 2, 1):
-        written = doc[k:k + size].text.lower()
-        if k + size <= n and written in _AGE_ABBREVIATIONS:
-            return k + size, _AGE_ABBREVIATIONS[written]
+    if k < n and doc[k].lower_[:1] in _AGE_ABBREVIATION_INITIALS:
+        for size in (3, 2, 1):
+            written = doc[k:k + size].text.lower()
+            if k + size <= n and written in _AGE_ABBREVIATIONS:
+                return k + size, _AGE_ABBREVIATIONS[written]
     if k >= n or doc[k].lower_ not in _AGE_UNITS:
         return None
     unit = _AGE_UNITS[doc[k].lower_]
@@ -270,10 +288,11 @@ def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     NoFigure("Airbus delivered the 787 Dreamliner late."),
 )
 def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
-    """A number above one before a singular noun names a model or a rank, it does not count:
-    "the 787 Dreamliner", "737 replacement development", "iOS 4 operating system"."""
+    """A number above one in digits before a singular noun names a model or a rank, it does not
+    count: "the 787 Dreamliner", "737 replacement development", "iOS 4 operating system"; a
+    number in words never names one ("a three judge panel")."""
     noun = doc[head]
-    if amount.value <= 1 or amount.scale > 1 or noun.tag_ not in ("NN", "NNP"):
+    if amount.value <= 1 or amount.scale > 1 or amount.in_words or noun.tag_ not in ("NN", "NNP"):
         return False
     plural_label = noun.lower_.endswith("s") and any(c.isdigit() for c in noun.text)
     if plural_label or noun.lower_ in _INVARIANT_PLURALS or head < amount.end:
@@ -288,25 +307,66 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     NoFigure("Boeing's 777 is selling well."),
     Example("The S&P 500 rose 0.8% to close at 4,783.45.", "4,783.45", 4783.45, "exact", "points", "other"),
     Example("Sales grew by 1.2 million to 67.4 million.", "67.4 million", 67_400_000, "exact", None, "other"),
+    Example("Monthly output has stayed under 150 mln since May.", "under 150 mln", 150_000_000, "at_most", None,
+            "other"),
+    Example("The 2.5 billion were spent on roads.", "2.5 billion", 2_500_000_000, "exact", None, "other"),
+    NoFigure("Part number xr2-173m is out of stock."),
+    Example("The boat sailed with a crew of six.", "six", 6, "exact", None, "other"),
+    Example("Twelve were rescued from the mine.", "Twelve", 12, "exact", None, "other"),
+    Example("The airline kept leasing rights to five of them.", "five", 5, "exact", None, "other"),
+    NoFigure("The two met in Geneva on Monday."),
+    NoFigure("The bond pays more in years three, four and five."),
+    NoFigure("No one was hurt and one said she saw it."),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
 )
 def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     """Whether a number with nothing counted after it is a figure: "killed 1,200", "rose to
-    32,000", "by 1.2 million to 67.4 million" (a scaled level after "to", which the tagger may take for a particle); not "the 787", "Boeing's 777", "final 717", nor a word number on its own, nor "one
-    of" a group ("one of the men was arrested"), which picks a member and counts nothing."""
+    32,000", a number in words that stands for what it counts ("a crew of six"), digits with a
+    scale word ("by 1.2 million to 67.4 million", "averaged under 150
+    mln", "5bn": an amount whatever the words before it; a single letter, "1m", may be a
+    unit or part of a code); not "the 787", "Boeing's 777", "final 717", nor a
+    word number on its own, nor "one of" a group ("one of the men was arrested"), which picks a
+    member and counts nothing, nor the pronoun "no one"."""
     one_of = amount.in_words and amount.value == 1 and amount.end < len(doc) and doc[amount.end].lower_ == "of"
-    if one_of:
+    no_one = amount.in_words and amount.value == 1 and start > 0 and doc[start - 1].lower_ == "no"
+    if one_of or no_one:
         return False
-    if category != "other":
+    scale_word = amount.scale > 1 and not amount.in_words and len(doc[amount.end - 1].text) > 1
+    if category != "other" or scale_word:
         return True
     last = doc[amount.end - 1]
-    grouped = bool(_GROUPED.match(last.text))
-    if amount.in_words or (last.ent_type_ not in _NUMBER_LABELS and not grouped):
-        return False
     before = doc[start - 1] if start > 0 else None
-    scaled_level = before is not None and before.lower_ == "to" and amount.scale > 1
-    return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ") or scaled_level
+    if amount.in_words:
+        return _stands_for_count(last, before)
+    grouped = bool(_GROUPED.match(last.text))
+    if last.ent_type_ not in _NUMBER_LABELS and not grouped:
+        return False
+    return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ")
+
+
+def _stands_for_count(last: Token, before: Token | None) -> bool:
+    """Whether a number in words with no noun after it stands for what it counts, as a noun
+    phrase of its own: "a crew of six", "leasing rights to five", "Twelve were rescued". The
+    entity recogniser calls it a number; "one" is a pronoun as often as a number, "the two"
+    refers back to a group already named, a number after its noun labels it ("in years
+    three, four and five", "phase two"), and one coordinated with a hyphenated number leaves
+    its unit to it ("two, three and six-month rates")."""
+    if last.ent_type_ != "CARDINAL" or last.dep_ not in _NOUN_PHRASE_DEPS or last.lower_ == "one":
+        return False
+    if before is not None and before.lower_ in _DEFINITE:
+        return False
+    doc = last.doc
+    # the numbers coordinated with it: "years one and two", "one, three and six-month deposits"
+    first = last.i
+    while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in _COORDINATORS):
+        first -= 1
+    following = last.i + 1
+    while following < len(doc) and (doc[following].like_num or doc[following].lower_ in _COORDINATORS):
+        following += 1
+    labels = first > 0 and doc[first - 1].pos_ in ("NOUN", "PROPN")
+    elided = following > last.i + 1 and following < len(doc) and doc[following].text in DASHES
+    return not labels and not elided
 
 
 @examples(

@@ -27,7 +27,8 @@ are ``metric ton``.
 
 The unit recorded is pint's canonical name with spaces for underscores, in news order:
 ``kilometer``, ``metric ton``, ``degree Celsius``, ``square meter``, ``cubic foot``,
-``kilometer per hour``, ``mile per hour``, ``barrel per day``. Its text as written is kept
+``kilometer per hour``, ``mile per hour``, ``barrel per day``, and a unit of power for hours
+is one of energy (``kilowatt hour``: "3,000 kilowatt hours"). Its text as written is kept
 (``unit_text``).
 """
 
@@ -233,6 +234,11 @@ def read_temperature(doc: Doc, k: int) -> tuple[str, int] | None:
     Example("The plot measures 2,500 sq ft.", "2,500 sq ft", 2500, "exact", "square foot", "other"),
     Example("The house has 2,000 sq. ft of space.", "2,000 sq. ft", 2000, "exact", "square foot", "other"),
     Example("Stocks fell to 60,700 short tons.", "60,700 short tons", 60_700, "exact", "ton", "other"),
+    Example("A home uses 3,000 kilowatt hours a year.", "3,000 kilowatt hours a year", 3000, "exact",
+            "kilowatt hour per year", "other"),
+    Example("The country used 1.5 terawatt-hours in May.", "1.5 terawatt-hours", 1.5, "exact", "terawatt hour",
+            "other"),
+    Example("The plant produces 100 megawatts for 10 hours.", "100 megawatts", 100, "exact", "megawatt", "other"),
 )
 def read_measure(doc: Doc, k: int) -> Measure | None:
     """The unit of measure written from token k, with the rate it may be the top of."""
@@ -260,11 +266,31 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
         if unit is None:
             return None
         name, end = unit
+    hours = _hours_after(doc, end) if _is_power(name) else None
+    if hours is not None:
+        # "3,000 kilowatt hours", "1.5 terawatt-hours": a power for an hour is energy
+        name, end = f"{name} hour", hours
     if " per " not in name:
         base = read_rate_base(doc, end)
         if base is not None:
             name, end = f"{name} per {base[0]}", base[1]
     return Measure(name, k, end, doc[k:end].text)
+
+
+@cache
+def _is_power(name: str) -> bool:
+    """Whether the unit `name` ("kilowatt", "megawatt") is one of pint's units of power; the
+    news units pint does not have (`other_units`: "magnitude") are not."""
+    registry, _ = _registry()
+    if " " in name or name not in registry:
+        return False
+    return registry.Unit(name).dimensionality == registry.watt.dimensionality
+
+
+def _hours_after(doc: Doc, end: int) -> int | None:
+    """The end of "hours" or "-hours" written from token `end`, after a unit of power."""
+    k = end + 1 if end < len(doc) and doc[end].text in _GLUE and not doc[end - 1].whitespace_ else end
+    return k + 1 if k < len(doc) and doc[k].lower_ in ("hour", "hours") else None
 
 
 def is_metres(doc: Doc, k: int) -> bool:

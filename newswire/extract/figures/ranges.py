@@ -1,5 +1,5 @@
 """Two numbers read as one figure: a range ("15 to 22", "between 750,000 and 800,000", "$3-4
-billion"), a tally ("14-0", "a vote of 230 to 196") and a ratio ("six in 10 Americans").
+billion", "two or three"), a tally ("14-0", "a vote of 230 to 196") and a ratio ("six in 10 Americans").
 
 A range is reported from its lower to its upper value; a tally only where a vote is counted, as
 the votes of the side named first; a ratio as the share of the whole.
@@ -20,10 +20,13 @@ from newswire.extract.figures.amounts import (
 )
 from newswire.extract.figures.changes import is_change_verb
 from newswire.extract.figures.examples import Example, NoFigure, examples
-from newswire.extract.figures.units import CURRENCY_SYMBOLS
+from newswire.extract.figures.units import CURRENCY_SYMBOLS, PERCENT_WORDS
 
 # After a change word, "X to Y" with Y above this many times X is a change and its level.
 _LEVEL_RATIO = 5
+# "X or Y" is a range of neighbouring alternatives ("two or three", "five or 10") when Y is
+# above X and at most this many times it.
+_ALTERNATIVE_RATIO = 2
 
 
 @examples(
@@ -95,20 +98,37 @@ def parse_ratio(doc: Doc, amount: Amount) -> tuple[float, Amount] | None:
             "other"),
     Example("Estimates rose to between 5 and 8 percent.", "between 5 and 8 percent", 5, "range", "percent",
             "percent", (5, 8)),
+    Example("Growth will be between 3% and 4% this year.", "between 3% and 4%", 3, "range", "percent", "percent",
+            (3, 4)),
+    Example("Growth will be 2 percent to 3 percent.", "2 percent to 3 percent", 2, "range", "percent", "percent",
+            (2, 3)),
+    Example("Rates were held at 5.25%-5.5%.", "5.25%-5.5%", 5.25, "range", "percent", "percent", (5.25, 5.5)),
+    Example("Tickets cost €10-€12 at the door.", "€10-€12", 10, "range", "EUR", "money", (10, 12)),
+    Example("Unemployment rose 0.2% to 4.1%.", "4.1%", 4.1, "exact", "percent", "percent"),
+    Example("Two or three guards stood at the gate.", "Two or three guards", 2, "range", "guards", "other",
+            (2, 3)),
+    Example("The repairs take 10 or 12 days.", "10 or 12 days", 10, "range", "day", "duration", (10, 12)),
+    Example("Voters chose 3 or 30 seats.", "30 seats", 30, "exact", "seats", "other"),
 )
 def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount, int] | None:
-    """The range "15 to 22", "between 750,000 and 800,000", "15-22", "$3-4 billion": its lower
+    """The range "15 to 22", "between 750,000 and 800,000", "15-22", "$3-4 billion", "two or
+    three" (neighbouring alternatives, written alike): its lower
     value (scaled like the upper one when written without a scale), upper number and start.
     After a change word, "$2 to $45" and "by 1.2 million to 67.4 million" (the second far above
     the first) are a change and the level it reached, not a range."""
     j = amount.end
     if j + 1 >= len(doc) or amount.qualifier != "exact":
         return None
+    # "between 3% and 4%", "2 percent to 3 percent": a percentage written after both numbers
+    percent = doc[j].lower_ if doc[j].lower_ in PERCENT_WORDS else None
+    j += percent is not None
+    if j + 1 >= len(doc):
+        return None
     connector = doc[j].lower_
     before = doc[start - 1].lower_ if start > 0 else ""
     if connector == "and" and before != "between":
         return None
-    if connector not in ("to", "and") and connector not in DASHES:
+    if connector not in ("to", "and", "or") and connector not in DASHES:
         return None
     if connector == "to" and before == "from":
         return None
@@ -123,12 +143,19 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
     second = parse_amount(doc, k, continued=True)
     if second is None or second.qualifier != "exact":
         return None
+    changed = before == "by" or (start > 0 and is_change_verb(doc[start - 1]))
+    if percent is not None and (changed or second.end >= len(doc) or doc[second.end].lower_ != percent):
+        # "rose 0.2% to 4.1%": after a change word, a change and the level it reached
+        return None
+    if connector == "or" and (second.in_words != amount.in_words or second.scale != amount.scale
+                              or not amount.value < second.value <= _ALTERNATIVE_RATIO * amount.value):
+        # "two or three", "10 or 12": neighbouring numbers offered as alternatives
+        return None
     low = amount.value
     if second.scale > amount.scale and amount.value * second.scale <= second.value:
         low = amount.value * second.scale
     if second.value <= low:
         return None
-    changed = before == "by" or (start > 0 and is_change_verb(doc[start - 1]))
     if changed and second.value > _LEVEL_RATIO * low:
         # "grew by 1.2 million to 67.4 million": a change and the level it reached
         return None

@@ -3,7 +3,7 @@
 Money is an ISO 4217 code (`currencies`: "$3bn", "40 million dollars", "$5 Canadian dollars",
 "40 mln stg", "HK$5", "Y=150", "EUR 125", "15 €", "a one-yen bid"); a subunit is recorded in
 its main unit ("48 cents" is 0.48 USD) and added to the whole amount before it ("3 dollars 50
-cents" and "15 dollars 50" are 3.5 and 15.5 USD); "pounds" is a weight, not money, where the words around it weigh (`_is_weight`); a percentage is ``percent``, ``percentage point`` or ``basis point``; durations are a
+cents" and "15 dollars 50" are 3.5 and 15.5 USD); "pounds" is a weight, not money, where the words around it weigh (`_is_weight`); a percentage is ``percent``, ``percentage point`` or ``basis point`` ("25 bps"); durations are a
 singular unit of time (``minute``, ``month``: the units of the lexicon `durations`, their words
 from `time_units`) and measures pint's name of their unit (`measures`: ``kilometer``,
 ``mile per hour``; one of a temperature scale, ``degree Celsius``, is of category
@@ -49,8 +49,9 @@ from newswire.extract.figures.measures import (
 from newswire.extract.lexicons import lexicon
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
-_PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
 _PERCENT_PHRASES: dict[str, str] = dict(lexicon("measures")["percent_phrases"])
+PERCENT_ABBREVIATIONS: dict[str, str] = dict(lexicon("measures")["percent_abbreviations"])
 _FREQUENCY_WORDS: dict[str, str] = dict(lexicon("measures")["frequency_words"])
 DURATION_UNITS: tuple[str, ...] = tuple(lexicon("durations")["units"])
 # A word of a unit of time -> the unit of the duration it writes ("hrs" -> "hour").
@@ -65,6 +66,7 @@ _WEIGHT_AFTER = frozenset(lexicon("measures")["weight_cues"]["after"])
 _CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")"})
 _MAGNITUDE_BEFORE = frozenset(lexicon("measures")["magnitude_cues"]["before"])
 _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")["magnitude_cues"]["after"])
+_MAGNITUDE_AFTER_FIRST = frozenset(phrase[0] for phrase in _MAGNITUDE_AFTER)
 
 
 @examples(
@@ -90,6 +92,8 @@ _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")
             "percent"),
     Example("Support fell 3 percentage points.", "3 percentage points", 3, "exact", "percentage point",
             "percent"),
+    Example("The Fed cut rates by 25 bps.", "25 bps", 25, "exact", "basis point", "percent", change="down"),
+    Example("Spreads widened 10bp on Monday.", "10bp", 10, "exact", "basis point", "percent", change="up"),
     Example("The talks lasted 48 hours.", "48 hours", 48, "exact", "hour", "duration"),
     Example("The war has gone on for more than six months.", "more than six months", 6, "at_least", "month",
             "duration"),
@@ -129,6 +133,10 @@ _MAGNITUDE_AFTER = tuple(tuple(phrase.split()) for phrase in lexicon("measures")
             "money"),
     Example("The sale raised 20 billion yen.", "20 billion yen", 2e10, "exact", "JPY", "money"),
     Example("Fujitsu withdrew its one-yen bid.", "one-yen", 1, "exact", "JPY", "money"),
+    Example("The scheme cost hundreds of millions of dollars.", "hundreds of millions of dollars", 2e8,
+            "at_least", "USD", "money", (2e8, 999_999_999)),
+    Example("Fans spent thousands of euros on tickets.", "thousands of euros", 2000, "at_least", "EUR", "money",
+            (2000, 9999)),
     Example("He paid with a 10-dollar bill.", "10-dollar", 10, "exact", "USD", "money"),
     Example("Users get 30GB of storage.", "30GB", 30, "exact", "gigabyte", "other"),
     Example("A 10,000-strong force was deployed.", "10,000-strong force", 10_000, "exact", "force",
@@ -154,8 +162,10 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     attached = attached_unit(doc[j - 1].text.lstrip("+-−"), doc[j - 1].is_sent_end)
     if attached:
         suffix = attached[1]
-        if suffix.lower() in _PERCENT_WORDS:
+        if suffix.lower() in PERCENT_WORDS:
             return _rate(doc, Unit("percent", j, "percent", None, suffix), DURATION_UNITS)
+        if suffix.lower() in PERCENT_ABBREVIATIONS:
+            return Unit(PERCENT_ABBREVIATIONS[suffix.lower()], j, "percent", None, suffix)
         if suffix.lower() in SUBUNITS:
             code, factor = SUBUNITS[suffix.lower()]
             return _money(doc, code, j, suffix, factor)
@@ -189,8 +199,10 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     if word in SUBUNITS and word != "p":
         code, factor = SUBUNITS[word]
         return _money(doc, code, j + 1, doc[j].text, factor)
-    if word in _PERCENT_WORDS:
+    if word in PERCENT_WORDS:
         return _rate(doc, Unit("percent", j + 1, "percent", None, doc[j].text), DURATION_UNITS)
+    if word in PERCENT_ABBREVIATIONS:
+        return Unit(PERCENT_ABBREVIATIONS[word], j + 1, "percent", None, doc[j].text)
     if f"{word} {following}" in _PERCENT_PHRASES:
         unit = Unit(_PERCENT_PHRASES[f"{word} {following}"], j + 2, "percent", None, doc[j:j + 2].text)
         return _rate(doc, unit, DURATION_UNITS)
@@ -227,7 +239,12 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return Unit(text, end, noun_category(text), k, doc[k].text)
     if hyphen:
         return Unit(None, j, "other", None)
-    return _before_measure(doc, parse_counted(doc, amount, j), j)
+    counted = parse_counted(doc, amount, j)
+    named = doc[counted.head] if counted.head is not None and doc[j].lower_ == "of" else None
+    if named is not None and counted.text == named.lower_ and currency_word(named.lower_) is not None:
+        # "hundreds of millions of dollars", "millions of euros": the amount is money
+        return _money(doc, currency_word(named.lower_), counted.end, named.text)
+    return _before_measure(doc, counted, j)
 
 
 @examples(
@@ -278,6 +295,8 @@ def _magnitude(doc: Doc, amount: Amount, j: int) -> Unit | None:
     before = [t.lower_ for t in doc[max(0, amount.start - 2):amount.start]]
     if before[-1:] and before[-1] in _MAGNITUDE_BEFORE or " ".join(before) in _MAGNITUDE_BEFORE:
         return Unit("magnitude", j, "other", None, "magnitude")
+    if j >= len(doc) or doc[j].lower_ not in _MAGNITUDE_AFTER_FIRST:
+        return None
     for phrase in _MAGNITUDE_AFTER:
         if tuple(t.lower_ for t in doc[j:j + len(phrase)]) == phrase:
             return Unit("magnitude", j + len(phrase), "other", None, doc[j:j + len(phrase)].text)
