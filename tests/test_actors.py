@@ -17,6 +17,7 @@ from newswire.extract.actor_types import (
     organisation_by_statement,
     person_by_title,
     place_by_context,
+    place_by_feature,
     place_by_held_place,
     place_type,
     stays_a_place,
@@ -277,6 +278,12 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (organisation_by_head, "Douglas", False),
         (organisation_by_inner_capital, "AirTran", True),
         (organisation_by_inner_capital, "McAllen", False),
+        (place_by_feature, "Ohio River", True),
+        (place_by_feature, "Gulf of Mexico", True),
+        (place_by_feature, "Lake Victoria", True),
+        (place_by_feature, "Lake", False),
+        (place_by_feature, "Sea World", False),
+        (place_by_feature, "Gulf of Maine Research Institute", False),
         (is_demonym, "Israeli", True),
         (is_demonym, "Israel", False),
         (is_demonym, "Apple", False),
@@ -300,6 +307,10 @@ def test_name_rules(rule, name, expected):
         ("Kenyan", ["ORG"], [], "NORP"),
         ("Aleppo", ["NORP"], [], "GPE"),
         ("Israeli", ["NORP"], [], "NORP"),
+        ("Ohio River", ["ORG", "ORG"], [], "LOC"),
+        ("Veronica Lake", ["PERSON"], [], "PERSON"),
+        ("Kansas City", ["GPE", "ORG"], [], "GPE"),
+        ("Kansas City", ["ORG", "ORG", "GPE"], [], "ORG"),
     ],
 )
 def test_one_type_per_actor(name, labels, context, expected):
@@ -472,3 +483,31 @@ def test_place_parents_put_a_place_inside_the_city_named_with_it(nlp, gazetteer)
         for inner, ids in place_parents(mentions, text).items()
     }
     assert parents == {"Bab al-Nairab": {"Aleppo"}, "Shejaiya": {"Gaza City"}, "Hamra street": {"Beirut"}}
+
+
+def test_a_line_break_does_not_part_a_title_from_its_name(nlp):
+    text = "The deal was signed by president\nJohn Harlow on Friday."
+    assert person_by_title(span_of(nlp, text, "John Harlow")) == "PERSON"
+
+
+def test_a_firm_named_after_a_person_of_the_article_is_its_own_organisation(nlp, gazetteer):
+    text = "Henry Brandt opened his first shop in 1950. Shares of Brandt rose 4% on Monday."
+    found = {m.mention_text: (m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text)}
+    assert found == {"Henry Brandt": ("Henry Brandt", "PERSON"), "Brandt": ("Brandt", "ORG")}
+
+
+def test_the_longest_mention_of_a_name_types_its_short_forms(nlp, gazetteer):
+    text = "Robert Maxwell bought the paper. Maxwell's company will print it, and Maxwell's sons will run it."
+    types = {m.actor_type for m in actors_of(nlp, gazetteer, text) if m.actor_name == "Robert Maxwell"}
+    assert types == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Rescuers searched for Adam Air Flight 574 off Sulawesi.", ["Adam Air"]),
+        ("Divers found wreckage of Air France Flight 447 in the Atlantic.", ["Air France", "Atlantic"]),
+    ],
+)
+def test_an_airline_name_ends_before_its_flight(nlp, gazetteer, text, mentions):
+    assert [m.mention_text for m in actors_of(nlp, gazetteer, text)] == mentions

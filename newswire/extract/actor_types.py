@@ -54,6 +54,8 @@ _STATEMENT = re.compile(
     rf"(?:{alternation(_LEXICON['statement_nouns'])})\b"
 )
 _PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
+_FEATURE_HEADS = frozenset(_LEXICON["feature_heads"])
+_FEATURE_PREFIXES = frozenset(_LEXICON["feature_prefixes"])
 _INDEX_WORDS = frozenset(_LEXICON["index_words"])
 _NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
 _PRODUCT_NOUNS = frozenset(_LEXICON["product_nouns"])
@@ -165,6 +167,19 @@ def organisation_by_head(name: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _ORGANISATION_HEADS
 
 
+def place_by_feature(name: str) -> bool:
+    """A name of a natural feature: "Ohio River", "Gulf of Mexico", "Lake Victoria"; not "Lake"
+    alone, "Sea World" or "Gulf of Maine Research Institute"."""
+    words = name.casefold().split()
+    if len(words) < 2 or organisation_by_head(name):
+        return False
+    return (
+        words[-1] in _FEATURE_HEADS
+        or (words[0] in _FEATURE_HEADS and words[1] == "of")
+        or (len(words) == 2 and words[0].rstrip(".") in _FEATURE_PREFIXES)
+    )
+
+
 def organisation_by_inner_capital(name: str) -> bool:
     """One word with a capital inside it is a brand, not a place: "AirTran", "JetBlue"."""
     return " " not in name and _INNER_CAPITAL.match(name) is not None
@@ -174,13 +189,26 @@ def _word(token: Token) -> str:
     return token.text.strip(".").casefold()
 
 
+def _nearby(span: Span, step: int, distance: int) -> Token | None:
+    """The `distance`-th word before (`step` -1) or after (`step` 1) the span; a line break
+    is no word ("president\nPierre Peladeau")."""
+    doc = span.doc
+    index = span.start - 1 if step < 0 else span.end
+    while 0 <= index < len(doc):
+        if not doc[index].is_space:
+            distance -= 1
+            if distance == 0:
+                return doc[index]
+        index += step
+    return None
+
+
 def _before(span: Span, distance: int = 1) -> Token | None:
-    return span.doc[span.start - distance] if span.start >= distance else None
+    return _nearby(span, -1, distance)
 
 
 def _after(span: Span, distance: int = 1) -> Token | None:
-    index = span.end + distance - 1
-    return span.doc[index] if index < len(span.doc) else None
+    return _nearby(span, 1, distance)
 
 
 def _organisation_name(span: Span) -> bool:
@@ -352,16 +380,22 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     """The one type of the actor `name` in an article, from its mentions' labels and contexts.
 
     Context decides where there is any; else a country, a US state or a capital is a place,
-    as is a known city the model calls a place or a nationality; a name with an organisation's head noun or an
-    inner capital is an organisation, a demonym a nationality; else the labels' majority.
+    as is a known city that the model calls a place at least as often as anything else, or a
+    nationality; a natural feature's name is a place, unless the model calls it a person
+    ("Veronica Lake"); a name with an organisation's head noun or an inner capital is an
+    organisation, a demonym a nationality; else the labels' majority.
     """
     given = Counter(context)
     if given:
         return vote(given)
-    model = vote(Counter(labels))
+    counts = Counter(labels)
+    model = vote(counts)
     known = place_type(name)
-    if known and (stays_a_place(name) or model in _PLACES or (model == "NORP" and not is_demonym(name))):
+    placed = sum(counts[kind] for kind in _PLACES) >= counts[model]
+    if known and (stays_a_place(name) or placed or (model == "NORP" and not is_demonym(name))):
         return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
+    if model != "PERSON" and place_by_feature(name):
+        return "LOC"
     if model != "ORG" and (organisation_by_head(name) or (model in _PLACES and organisation_by_inner_capital(name))):
         return "ORG"
     if model != "NORP" and is_demonym(name):

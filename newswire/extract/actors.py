@@ -41,6 +41,8 @@ _TYPE_LEXICON = lexicon("actor_types")
 _COLLECTIVE_OWNERS = frozenset(_TYPE_LEXICON["collective_owners"])
 # Words that make an airline's name of a place's: "Air China", "Air France".
 _AIRLINE_PREFIXES = frozenset(_TYPE_LEXICON["airline_prefixes"])
+# Words before which an operator's name ends: "Air France Flight 447" is a flight of Air France.
+_SERVICE_WORDS = frozenset(_TYPE_LEXICON["service_words"])
 # Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
 # Lloyd Austin") they are part of a job title, not an organisation.
 _PORTFOLIO_WORDS = frozenset(_LEXICON["portfolio_words"])
@@ -151,7 +153,8 @@ def _parse_spans(doc: Doc) -> list[Span]:
 
     "the Federal Bureau of Investigation (FBI" holds two names, "Apple Computer's Mac OS" the
     owner and the thing owned, but "the People's Republic of China" one; "GB" glued to the
-    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China").
+    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China"), and an
+    airline's name ends before "Flight" ("Air France Flight 447").
     """
     spans: list[Span] = []
     for ent in doc.ents:
@@ -161,18 +164,19 @@ def _parse_spans(doc: Doc) -> list[Span]:
         if ent.label_ in _PLACE_LABELS and prefix is not None and prefix.text in _AIRLINE_PREFIXES and prefix.ent_iob_ == "O":
             spans.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
             continue
+        end = next((i for i in range(ent.start + 1, ent.end) if doc[i].lower_ in _SERVICE_WORDS), ent.end)
         cuts = [
             i
-            for i in range(ent.start, ent.end)
+            for i in range(ent.start, end)
             if doc[i].text in _BRACKETS
             or (
                 doc[i].text in _POSSESSIVE_TOKENS
                 and doc[i].tag_ == "POS"
-                and i < ent.end - 1
+                and i < end - 1
                 and doc[i - 1].lower_ not in _COLLECTIVE_OWNERS
             )
         ]
-        for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+        for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, end]):
             while stop > begin and doc[stop - 1].is_lower and doc[stop - 1].is_stop:
                 stop -= 1  # "the Islamic Republic on": a function word the model took in
             glued_to_number = begin > 0 and doc[begin - 1].like_num and not doc[begin - 1].whitespace_
@@ -366,6 +370,14 @@ def _unspelt_acronyms(candidates: Sequence[_NameCandidate], partners: Mapping[st
     return found
 
 
+def _firm(candidate: _NameCandidate, doc: Doc) -> bool:
+    """A one-word name the words around call an organisation's, not a person's: the firm named
+    after a person of the article ("Pesch and Co", "shares of Dell", "Ford's chief executive")."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    kinds = context_types(span) if span is not None else []
+    return "ORG" in kinds and "PERSON" not in kinds
+
+
 def surname_owner(name: str, full_names: Sequence[str]) -> str | None:
     """The one full name among `full_names` whose last word is `name`."""
     owners = {full for full in full_names if full != name and full.split()[-1] == name}
@@ -413,17 +425,23 @@ def _article_types(
     resolved: Sequence[tuple[_NameCandidate, str, str]], spans: Mapping[_NameCandidate, Span], gazetteer: Gazetteer
 ) -> dict[str, str]:
     """One type per actor in the article: the reference data's, else `choose_type`'s from the
-    labels and contexts of all its mentions (a name and its later short forms are one actor);
-    a nationality's context says nothing ("Irish stock markets"), nor a surname's ("Pesch and
-    Co" is a firm named after LeRoy Pesch). A single word the model took for a person, with no
+    contexts of all its mentions (a name and its later short forms are one actor) and the
+    labels of its longest mentions, whose words tell the model most: "Robert Maxwell", which
+    it calls a person, and not the four "Maxwell" it takes for an organisation. A nationality's
+    context says nothing ("Irish stock markets"), nor a surname's. A single word the model took for a person, with no
     context, that begins an organisation's name in the article is that organisation's short
     form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group"); a longer
     name it took for a person that begins with an organisation's one-word name is that
     organisation's full name ("Lockheed Martin" beside "Lockheed")."""
     labels: dict[str, list[str]] = {}
+    longest: dict[str, int] = {}
     context: dict[str, list[str]] = {}
     for candidate, name, kind in resolved:
-        labels.setdefault(name, []).append(kind)
+        size = len(candidate.text.split())
+        if size > longest.get(name, 0):
+            longest[name], labels[name] = size, []
+        if size == longest[name]:
+            labels[name].append(kind)
         surname = candidate.text != name and name.split()[-1] == candidate.text
         context.setdefault(name, []).extend(context_types(spans[candidate]) if kind != "NORP" and not surname else [])
     types = {
@@ -484,7 +502,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     ]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
-        (candidate, (surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
+        (candidate, (surname_owner(name, people) or name) if len(name.split()) == 1 and not _firm(candidate, doc) else name, kind)
         for candidate, name, kind in named
     ]
     resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
