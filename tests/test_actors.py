@@ -8,6 +8,7 @@ from newswire.extract.actor_types import (
     is_demonym,
     is_index,
     is_product,
+    organisation_by_appositive,
     organisation_by_attribute,
     organisation_by_description,
     organisation_by_head,
@@ -15,6 +16,7 @@ from newswire.extract.actor_types import (
     organisation_by_inner_capital,
     organisation_by_legal_form,
     organisation_by_statement,
+    person_by_appositive,
     person_by_title,
     place_by_context,
     place_by_feature,
@@ -226,6 +228,13 @@ def span_of(nlp, text, name):
         (organisation_by_description, "The airline Ryanair cut its fares.", "Ryanair", "ORG"),
         (organisation_by_description, "The low-cost carrier, Ryanair, cut its fares.", "Ryanair", "ORG"),
         (organisation_by_description, "The president thanked Ryanair.", "Ryanair", None),
+        (organisation_by_appositive, "The unit was sold to Kestrel, a Canadian parts maker, in May.", "Kestrel", "ORG"),
+        (organisation_by_appositive, "Varnhem, the Swedish carmaker owned by a fund, asked for loans.", "Varnhem", "ORG"),
+        (organisation_by_appositive, "China, the Asian giant, bought more oil.", "China", None),
+        (organisation_by_appositive, "The plan was drafted by Harlow, a former senator.", "Harlow", None),
+        (person_by_appositive, "The plan was drafted by Harlow, a former senator.", "Harlow", "PERSON"),
+        (person_by_appositive, "The unit was sold to Kestrel, a Canadian parts maker, in May.", "Kestrel", None),
+        (person_by_appositive, "Harlow, Texas and Ohio voted no.", "Harlow", None),
         (place_by_context, "The jet took off from Toulouse on Monday.", "Toulouse", "GPE"),
         (place_by_context, "The jet was built near Toulouse, France.", "Toulouse", "GPE"),
         (place_by_context, "Seattle-based Boeing cut jobs.", "Seattle", "GPE"),
@@ -511,3 +520,8 @@ def test_the_longest_mention_of_a_name_types_its_short_forms(nlp, gazetteer):
 )
 def test_an_airline_name_ends_before_its_flight(nlp, gazetteer, text, mentions):
     assert [m.mention_text for m in actors_of(nlp, gazetteer, text)] == mentions
+
+
+def test_an_index_the_model_takes_for_a_place_is_no_actor(nlp, gazetteer):
+    text = "Tokyo's Nikkei fell 1 percent on Friday, while Seoul's Kospi rose."
+    assert {m.actor_name for m in actors_of(nlp, gazetteer, text)} <= {"Tokyo", "Seoul"}

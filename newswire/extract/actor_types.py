@@ -6,7 +6,8 @@ more. Evidence, strongest first:
 - the context of a mention: a title before it means a person ("President X", "Mr X"); a
   legal form, an organisation's attributes, holdings, spokesman or written statement, or a
   describing noun mean an organisation ("X Inc.", "X's chief executive", "shares of X", "an X
-  spokesman", "X said in a statement", "airline X"); a preposition
+  spokesman", "X said in a statement", "airline X", "X, a Canadian parts maker"); an
+  appositive with a title or a role means a person ("X, a former senator"); a preposition
   of place or a following place before a known place's name mean that place ("in Toulouse",
   "Toulouse, France"), and a place inside a town before any name means a town ("a school in
   Nuseirat");
@@ -292,6 +293,38 @@ def organisation_by_description(span: Span) -> str | None:
     return None
 
 
+def _appositive(span: Span) -> Token | None:
+    """The head noun of an appositive that describes the name: "maker" in "Magna, a Canadian
+    parts maker,", "senator" in "Harlow, a former senator"."""
+    comma = _after(span)
+    if comma is None or comma.text != ",":
+        return None
+    for token in span.doc[comma.i + 1 : comma.i + 8]:
+        if token.dep_ == "appos" and span.start <= token.head.i < span.end:
+            return token if token.pos_ == "NOUN" else None
+        if token.is_punct:
+            break
+    return None
+
+
+def organisation_by_appositive(span: Span) -> str | None:
+    """An appositive that calls the name an organisation: "Magna, a Canadian parts maker",
+    "Saab, the Swedish carmaker"; not after a known place ("China, the Asian giant")."""
+    head = _appositive(span)
+    if head is None or place_type(span.text) is not None:
+        return None
+    return "ORG" if head.lemma_.casefold() in _ORGANISATION_NOUNS or _word(head) in _ORGANISATION_NOUNS else None
+
+
+def person_by_appositive(span: Span) -> str | None:
+    """An appositive that gives the name a person's title or role: "Harlow, a former senator",
+    "Okafor, the company's spokeswoman"; not after a known place."""
+    head = _appositive(span)
+    if head is None or place_type(span.text) is not None:
+        return None
+    return "PERSON" if head.lemma_.casefold() in _PERSON_WORDS or _word(head) in _PERSON_WORDS else None
+
+
 def place_by_context(span: Span) -> str | None:
     """A known place's name in the role of a place: "in Toulouse", "Toulouse, France", "Seattle-based"."""
     known = place_type(span.text)
@@ -325,6 +358,8 @@ CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     organisation_by_holding,
     organisation_by_statement,
     organisation_by_description,
+    organisation_by_appositive,
+    person_by_appositive,
     place_by_context,
     place_by_held_place,
 )
@@ -366,8 +401,11 @@ def is_product(span: Span) -> bool:
     return ends_in_code or _is_model_code(following) or numbered or (kind and span[-1].dep_ == "compound")
 
 
-def is_not_an_actor(span: Span) -> bool:
-    """A market index or a product, unless the words around it say an organisation acts."""
+def is_not_an_actor(span: Span, place: bool = False) -> bool:
+    """A market index or a product, unless the words around it say an organisation acts; a
+    name the model calls a `place` only as a known index ("Nikkei"), never as a product."""
+    if place:
+        return alias_key(span.text) in _INDICES and "ORG" not in context_types(span)
     return (is_index(span) or is_product(span)) and "ORG" not in context_types(span)
 
 

@@ -507,10 +507,9 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     ]
     resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
     spans = {c: doc.char_span(c.start, c.end, alignment_mode="expand") for c, _, _ in resolved}
-    # Places are never products: "COLOMBIA 103" in a table, "250 U.S. companies".
-    resolved = [
-        r for r in resolved if spans[r[0]] is not None and (r[2] in _PLACE_LABELS or not is_not_an_actor(spans[r[0]]))
-    ]
+    # Places are never products ("COLOMBIA 103" in a table, "250 U.S. companies"), but an
+    # index the model took for a place is an index ("Tokyo's Nikkei").
+    resolved = [r for r in resolved if spans[r[0]] is not None and not is_not_an_actor(spans[r[0]], r[2] in _PLACE_LABELS)]
     types = {**_article_types(resolved, spans, gazetteer), **{p.name: p.label for p in places}}
     resolved = _joined(resolved, tokens.text)
     return [
