@@ -285,6 +285,9 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (stays_a_place, "Toulouse", False),
         (organisation_by_head, "Douglas Aircraft", True),
         (organisation_by_head, "Douglas", False),
+        (organisation_by_head, "Harper Wells Worldwide", True),
+        (organisation_by_head, "Keller Brothers", True),
+        (organisation_by_head, "Keller", False),
         (organisation_by_inner_capital, "AirTran", True),
         (organisation_by_inner_capital, "McAllen", False),
         (place_by_feature, "Ohio River", True),
@@ -525,3 +528,18 @@ def test_an_airline_name_ends_before_its_flight(nlp, gazetteer, text, mentions):
 def test_an_index_the_model_takes_for_a_place_is_no_actor(nlp, gazetteer):
     text = "Tokyo's Nikkei fell 1 percent on Friday, while Seoul's Kospi rose."
     assert {m.actor_name for m in actors_of(nlp, gazetteer, text)} <= {"Tokyo", "Seoul"}
+
+
+def test_a_legal_form_alone_is_no_actor(nlp, gazetteer):
+    text = "Chrysler LLC announced on Thursday that it will cut 1,100 jobs."
+    assert {m.actor_name for m in actors_of(nlp, gazetteer, text)} == {"Chrysler"}
+
+
+def test_a_word_that_begins_an_organisations_name_is_that_organisation_not_an_unknown_place(nlp, gazetteer):
+    text = (
+        "Medlyn signed a supply deal with privately-held Eldmark Ltd of Canada. "
+        "The tablets will be made by Eldmark in Canada, and Eldmark in turn gains a new market."
+    )
+    found = [(m.mention_text, m.actor_type) for m in actors_of(nlp, gazetteer, text)]
+    assert [kind for mention, kind in found if mention == "Eldmark"] == ["ORG", "ORG"]
+    assert ("Canada", "GPE") in found

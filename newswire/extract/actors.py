@@ -60,6 +60,8 @@ _EVENT_HEADS = frozenset(_LEXICON["event_heads"])
 _CURRENCY_CODES = frozenset(lexicon("currencies")["codes"])
 # Legal forms after a company's name: "Microsoft Corp." and "Microsoft" are one actor.
 _LEGAL_FORM = re.compile(rf",?\s+(?:{alternation(_LEXICON['legal_forms'])})\.?$")
+# A legal form alone names no one: "LLC" where the model cut "Chrysler LLC" in two.
+_LEGAL_FORMS = frozenset(form.rstrip(".").casefold() for form in _LEXICON["legal_forms"])
 # Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
 # a later bare surname tagged PERSON claims such a name.
 _MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
@@ -205,7 +207,7 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             continue
         text, start = _trim(ent.text, ent.start_char)
         words = _words(text)
-        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES:
+        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES or _LEGAL_FORMS.issuperset(words):
             continue
         known = gazetteer.lookup(text)
         if known is None and (words[-1] in _EVENT_HEADS or _BRAND.match(text)):
@@ -430,7 +432,9 @@ def _article_types(
     it calls a person, and not the four "Maxwell" it takes for an organisation. A nationality's
     context says nothing ("Irish stock markets"), nor a surname's. A single word the model took for a person, with no
     context, that begins an organisation's name in the article is that organisation's short
-    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group"); a longer
+    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group"), as is one
+    it took for a place that no gazetteer knows ("Novopharm" beside "Novopharm Ltd of Canada",
+    but "Singapore" beside "Singapore Airlines" stays the country); a longer
     name it took for a person that begins with an organisation's one-word name is that
     organisation's full name ("Lockheed Martin" beside "Lockheed")."""
     labels: dict[str, list[str]] = {}
@@ -452,10 +456,12 @@ def _article_types(
     organisations = {name for name, kind in types.items() if kind == "ORG" and " " not in name}
     return {
         name: "ORG"
-        if kind == "PERSON"
-        and (name in firsts or (" " in name and name.split()[0] in organisations))
-        and not context[name]
+        if not context[name]
         and not gazetteer.lookup(name)
+        and (
+            (kind == "PERSON" and (name in firsts or (" " in name and name.split()[0] in organisations)))
+            or (kind in _PLACE_LABELS and name in firsts and place_type(name) is None)
+        )
         else kind
         for name, kind in types.items()
     }
