@@ -401,8 +401,8 @@ def _parse_repeats(
         span = doc.char_span(candidate.start, candidate.end)
         if span is not None:
             forms.setdefault(tuple(t.text for t in span), (name, kind))
-        if kind == "PERSON" and len(name.split()) > 1:
-            forms.setdefault((name.split()[-1],), (name, kind))
+        if kind == "PERSON" and len(name.split()) > 1 and name.split()[-1].rstrip(".").casefold() not in _LEGAL_FORMS:
+            forms.setdefault((name.split()[-1],), (name, kind))  # "Inc" is no surname of "Plantronics Inc"
     firsts = {form[0] for form in forms if form}
     text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
     found: list[tuple[_NameCandidate, str, str]] = []
