@@ -547,3 +547,20 @@ def test_a_word_that_begins_an_organisations_name_is_that_organisation_not_an_un
     found = [(m.mention_text, m.actor_type) for m in actors_of(nlp, gazetteer, text)]
     assert [kind for mention, kind in found if mention == "Eldmark"] == ["ORG", "ORG"]
     assert ("Canada", "GPE") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model took title and name for one organisation
+        ("The memo was drafted by National Security Adviser Brent Scowcroft and Senator Edmund Muskie.",
+         {("Brent Scowcroft", "PERSON"), ("Edmund Muskie", "PERSON")}),
+        # a title word that begins an organisation's name leaves it whole
+        ("General Motors Corp and Prime Computer Inc signed the deal.",
+         {("General Motors", "ORG"), ("Prime Computer", "ORG")}),
+        ("Officials of the Egyptian General Petroleum Corp met the Italian Foreign Affairs Ministry.",
+         {("Egyptian General Petroleum", "ORG"), ("Italian Foreign Affairs Ministry", "ORG")}),
+    ],
+)
+def test_a_person_named_after_a_title_inside_an_organisation_name(nlp, gazetteer, text, expected):
+    assert {(m.actor_name, m.actor_type) for m in actors_of(nlp, gazetteer, text)} == expected

@@ -23,6 +23,7 @@ from newswire.extract.actor_types import (
     context_types,
     country_of_adjective,
     is_not_an_actor,
+    organisation_by_head,
     person_by_title,
     place_type,
 )
@@ -62,6 +63,8 @@ _CURRENCY_CODES = frozenset(lexicon("currencies")["codes"])
 _LEGAL_FORM = re.compile(rf",?\s+(?:{alternation(_LEXICON['legal_forms'])})\.?$")
 # A legal form alone names no one: "LLC" where the model cut "Chrysler LLC" in two.
 _LEGAL_FORMS = frozenset(form.rstrip(".").casefold() for form in _LEXICON["legal_forms"])
+# Words of names of organisations and offices that no person's name holds.
+_NOT_IN_PERSONAL_NAMES = _LEGAL_FORMS.union(_PORTFOLIO_WORDS)
 # Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
 # a later bare surname tagged PERSON claims such a name.
 _MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
@@ -221,6 +224,13 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
                 candidates.append(_NameCandidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
                 candidates.append(_NameCandidate(tail_start, tail_start + len(tail), tail, "GPE"))
                 continue
+        if ent.label_ != "PERSON" and known is None and (person := _person_after_title(text, start)) is not None:
+            # "National Security Adviser Brent Scowcroft", which the model took for an organisation
+            owner = text[: person.start - start].rstrip()
+            if not all(w in _PORTFOLIO_WORDS or w in _TITLES or w in _ROLE_NOUNS for w in _words(owner)):
+                candidates.append(_NameCandidate(start, start + len(owner), owner, ent.label_))
+            candidates.append(person)
+            continue
         if ent.label_ == "ORG" and known is None:
             first = text.split()[0]
             first_known = gazetteer.lookup(first)
@@ -241,6 +251,25 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             label = "PERSON"  # "Spokeswoman Sandy Angers", which the model took for an organisation
         candidates.append(_NameCandidate(start, start + len(text), text, label))
     return candidates
+
+
+def _person_after_title(text: str, start: int) -> _NameCandidate | None:
+    """The person named after a capitalised title inside a name: "Brent Scowcroft" in "National
+    Security Adviser Brent Scowcroft"; a full name of two words or more, none of them a title, a
+    portfolio or a legal form, nor ending in an organisation's head ("General Motors Corp",
+    "Foreign Affairs Ministry" stay whole)."""
+    words = list(re.finditer(r"\S+", text))
+    for i in range(1, len(words) - 2):
+        title = words[i].group()
+        rest = [w.group() for w in words[i + 1 :]]
+        named = all(w[:1].isupper() and not _is_title(w) and _words(w)[0] not in _NOT_IN_PERSONAL_NAMES for w in rest)
+        if title[:1].isupper() and _is_title(title) and named and not organisation_by_head(" ".join(rest)):
+            return _NameCandidate(start + words[i + 1].start(), start + len(text), text[words[i + 1].start() :], "PERSON")
+    return None
+
+
+def _is_title(word: str) -> bool:
+    return word.strip(".").casefold() in _TITLES or word.strip(".").casefold() in _ROLE_NOUNS
 
 
 def _as_places(candidates: Sequence[_NameCandidate], places: Sequence[PlaceName], doc: Doc) -> list[_NameCandidate]:
