@@ -240,6 +240,8 @@ def span_of(nlp, text, name):
         (place_by_context, "The talks were held in Acme.", "Acme", None),
         (place_by_held_place, "A shell hit a school in Nuseirat on Monday.", "Nuseirat", "GPE"),
         (place_by_held_place, "Rebels held the Karrada district of Baghdad.", "Baghdad", "GPE"),
+        (place_by_held_place, "Rebels held the old Karrada district of Baghdad.", "Baghdad", "GPE"),
+        (place_by_held_place, "More than a quarter of Maria Lopez's voters stayed home.", "Maria Lopez", None),
         (place_by_held_place, "Dealers in the market in Treasuries sold bonds.", "Treasuries", None),
         (place_by_held_place, "Tanks shelled the hospital in Jenin at dawn.", "Jenin", "GPE"),
         (place_by_held_place, "The prices of Acme rose.", "Acme", None),

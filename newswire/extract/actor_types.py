@@ -346,12 +346,15 @@ def place_by_context(span: Span) -> str | None:
 
 def place_by_held_place(span: Span) -> str | None:
     """A name after a place inside a town and "in" or "of" is the town: "Nasser hospital in Khan
-    Younis", "the Karrada district of Baghdad"; its known type, else GPE."""
+    Younis", "the Karrada district of Baghdad"; its known type, else GPE. With "of" only after
+    "the": "a quarter of Hillary Clinton's supporters" is a share of them."""
     preposition = _before(span)
     if preposition is None or preposition.lower_ not in ("in", "of"):
         return None
     held = _before(span, 2)
     if held is None or held.pos_ != "NOUN" or not held.is_lower or held.lower_ not in _HELD_PLACE_HEADS:
+        return None
+    if preposition.lower_ == "of" and not any(t.lower_ == "the" for t in span.doc[max(held.i - 3, 0) : held.i]):
         return None
     return place_type(span.text) or "GPE"
 
