@@ -212,6 +212,8 @@ def span_of(nlp, text, name):
         (organisation_by_attribute, "Boeing's chief executive resigned on Monday.", "Boeing", "ORG"),
         (organisation_by_attribute, "Acme shares rose 5% on Monday.", "Acme", "ORG"),
         (organisation_by_attribute, "The firm sold its Halvern division last year.", "Halvern", "ORG"),
+        (organisation_by_attribute, "The firm sold its Halvern\ndivision last year.", "Halvern", "ORG"),
+        (organisation_by_legal_form, "The bodies came from Studio Ferretti S.P.A. of Turin.", "Studio Ferretti", "ORG"),
         (organisation_by_attribute, "Kestrel's revenue fell 4% in May.", "Kestrel", "ORG"),
         (organisation_by_attribute, "China's revenue from tariffs fell.", "China", None),
         (organisation_by_attribute, "Japan shares fell on Monday.", "Japan", None),

@@ -260,11 +260,12 @@ def organisation_by_attribute(span: Span) -> str | None:
     """
     owned = _after(span) is not None and _after(span).text in _POSSESSIVES
     start = span.end + owned
-    words = tuple(_word(t) for t in span.doc[start : start + 3])
+    following = [t for t in span.doc[start : start + 4] if not t.is_space][:3]  # "McCall\ndivision"
+    words = tuple(_word(t) for t in following)
     if not any(words[:size] in _ATTRIBUTES for size in (1, 2, 3)) or place_type(span.text) is not None:
         return None
     held = words[0] in _HOLDINGS
-    return None if held and (owned or span.doc[start].dep_ == "compound") else "ORG"
+    return None if held and (owned or following[0].dep_ == "compound") else "ORG"
 
 
 def organisation_by_holding(span: Span) -> str | None:
