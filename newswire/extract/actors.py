@@ -4,9 +4,12 @@ Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin
 aliases join their canonical name ("U.S." -> "United States"), a name the model cut in two
 where the article writes it whole elsewhere is one mention ("Lockheed" "Martin"), an
 adjective of a country before a common noun is the country ("German airline" -> "Germany"),
-and titles, determiners and possessives are not part of a name. The words around names (titles, roles, portfolios, the
-heads of event names, companies' legal forms) are the lexicon `titles.json`. Joining names across
-articles is `newswire.link.actors`'s work.
+and titles, determiners and possessives are not part of a name. A surname whose context calls it
+an organisation's is the firm named after the person ("Pesch and Co" beside "LeRoy Pesch"), and a
+person named after a title inside what the model took for an organisation is a person ("National
+Security Adviser Brent Scowcroft"). The words around names (titles, roles, portfolios, the heads of
+event names, companies' legal forms) are the lexicon `titles.json`. Joining names across articles
+is `newswire.link.actors`'s work.
 """
 
 from __future__ import annotations
@@ -465,14 +468,16 @@ def _article_types(
     """One type per actor in the article: the reference data's, else `choose_type`'s from the
     contexts of all its mentions (a name and its later short forms are one actor) and the
     labels of its longest mentions, whose words tell the model most: "Robert Maxwell", which
-    it calls a person, and not the four "Maxwell" it takes for an organisation. A nationality's
-    context says nothing ("Irish stock markets"), nor a surname's. A single word the model took for a person, with no
-    context, that begins an organisation's name in the article is that organisation's short
-    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group"), as is one
-    it took for a place that no gazetteer knows ("Novopharm" beside "Novopharm Ltd of Canada",
-    but "Singapore" beside "Singapore Airlines" stays the country); a longer
-    name it took for a person that begins with an organisation's one-word name is that
-    organisation's full name ("Lockheed Martin" beside "Lockheed")."""
+    it calls a person, and not the four "Maxwell" it takes for an organisation. A
+    nationality's context says nothing ("Irish stock markets"), nor a surname's.
+
+    A single word the model took for a person, with no context, that begins an organisation's
+    name in the article is that organisation's short form ("Douglas" beside "Douglas
+    Aircraft", "Benetton" beside "Benetton Group"), as is one it took for a place that no
+    gazetteer knows ("Novopharm" beside "Novopharm Ltd of Canada"; "Singapore" beside
+    "Singapore Airlines" stays the country); a longer name it took for a person that begins
+    with an organisation's one-word name is that organisation's full name ("Lockheed Martin"
+    beside "Lockheed")."""
     labels: dict[str, list[str]] = {}
     longest: dict[str, int] = {}
     context: dict[str, list[str]] = {}
