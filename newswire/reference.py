@@ -4,6 +4,7 @@ actors) and `country_converter`'s table of country names, codes and name regexes
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -20,6 +21,20 @@ ALIASES_FILE = "actor_aliases.csv"
 def alias_key(name: str) -> str:
     """How names are compared: case and inner whitespace folded."""
     return " ".join(name.split()).casefold()
+
+
+def fold(name: str) -> str:
+    """How place names are compared: accents dropped, case and inner whitespace folded, a
+    leading "the" dropped ("Rafaḩ" and "rafah", "the Gaza Strip" and "Gaza Strip")."""
+    if name.isascii():
+        plain = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    words = plain.casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)

