@@ -335,6 +335,20 @@ def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None
     assert extract_dates(nlp(text), "a1", WED) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Exports shrank for the fourth straight month.", "month"),
+        ("The strike ended on the tenth day.", "day"),
+        ("Nobody could say what happened that day.", "that day"),
+    ],
+)
+def test_an_expression_nothing_resolves_is_left_out(nlp: Language, text: str, phrase: str) -> None:
+    mentions = extract_dates(nlp(text), "a1", WED)
+    assert not [m for m in mentions if phrase in m.mention_text], mentions
+    assert all(m.timex_value is not None for m in mentions)
+
+
 def test_ninety_minute_is_never_a_year(nlp: Language) -> None:
     mentions = extract_dates(nlp("The 90-minute meeting at the Pentagon was tense."), "a1", WED)
     assert [(m.timex_value, m.resolved_date) for m in mentions] == [("PT90M", None)]
