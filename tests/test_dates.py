@@ -336,6 +336,23 @@ def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a timetable verb in the simple present tells what lies ahead: the coming November
+        ("The football season starts in November.", "November", "2024-11"),
+        ("Parliament resumes in September after the recess.", "September", "2024-09"),
+        ("The new tariffs take effect when the treaty expires in December.", "December", "2024-12"),
+        ("The festival opens on Oct. 3 in the old town.", "Oct. 3", "2024-10-03"),
+        # the same verbs in the past look back, and a present that is not a timetable's is the nearest
+        ("The football season started in November.", "November", "2023-11"),
+        ("Unemployment peaks in November, the ministry says.", "November", "2023-11"),
+    ],
+)
+def test_a_timetable_in_the_present_points_ahead(nlp: Language, text: str, phrase: str, value: str) -> None:
+    assert _mention(nlp, text, phrase, WED).timex_value == value
+
+
+@pytest.mark.parametrize(
     ("text", "phrase"),
     [
         ("Exports shrank for the fourth straight month.", "month"),

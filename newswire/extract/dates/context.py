@@ -74,7 +74,7 @@ def _is_future(ctx: _Ctx) -> bool:
 
 def _direction(ctx: _Ctx) -> str:
     """Where a date without a year lies from the anchor: past, future, or nearest when the
-    tense does not say (present, or no verb: "payable Dec. 7", "the rights expire Nov. 21")."""
+    tense does not say (present, or no verb: "payable Dec. 7", "prices peak in November")."""
     if ctx.preceded_by(_SINCE):
         return _PAST
     tense = ctx.tense()
