@@ -329,10 +329,30 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         'She appeared on "60 Minutes," the news show.',
         "The minister said on state TV's morning talk show that he would stay.",
         "Good evening from the capital.",
+        "Now, the ministry says the figures were wrong.",
+        "The vote failed. And now, the opposition wants a recount.",
+        "She still visits the village every now and then.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
     assert extract_dates(nlp(text), "a1", WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Now the ministry says the figures were wrong.", "Now"),
+        ("The ministry now says the figures were wrong.", "now"),
+        ("The strike is over for now, the union said.", "now"),
+        ("No one has claimed the attack until now.", "now"),
+        ("The ships should be in port by now.", "now"),
+        ("Now that the border is open, trade will recover.", "Now"),
+        ("The market is calm right now.", "now"),
+    ],
+)
+def test_now_that_names_the_present_is_kept(nlp: Language, text: str, phrase: str) -> None:
+    m = _mention(nlp, text, phrase, WED)
+    assert (m.timex_type, m.timex_value) == ("DATE", "PRESENT_REF")
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,10 @@ _DAY_AFTER_CONVERSION = re.compile(
 )
 # "the future of the euro", "the distant future of the planet": what becomes of something
 _OF_SOMETHING_FUTURE = re.compile(r"\s+of\b", re.IGNORECASE)
+# "Now, the company says ...": a sentence-opening "now" set off by a comma moves the discourse on,
+# it names no time; "(every) now and then" is an idiom of frequency, not the present
+_COMMA = re.compile(r"\s*,")
+_NOW_AND_THEN = re.compile(r"\s+and\s+(?:then|again)\b", re.IGNORECASE)
 # "the current account (deficit)", "current-account": a term of the balance of payments
 _ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
@@ -359,6 +363,8 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         code, clock, _, _ = _parse_unit(_g(m, "stretch"))
         return _Timex("DURATION", _duration_value(None, code, clock), None, None)
     if _g(m, "present"):
+        if m.group(0).lower() == "now" and (ctx.followed_by(_NOW_AND_THEN) or (ctx.opens_sentence() and ctx.followed_by(_COMMA))):
+            return None
         return _ref("PRESENT_REF")
     if _g(m, "past"):
         return _ref("PAST_REF")
