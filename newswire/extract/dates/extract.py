@@ -120,6 +120,8 @@ def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Time
     if ref.reported and (base.precision != "quarter" or (anchor is not None and base.resolved > anchor)):
         return None
     d = base.resolved if ref.year is None else base.resolved.replace(year=ref.year)
+    if ref.weekday is not None:
+        return _day(d - timedelta(days=(d.weekday() - ref.weekday) % 7 or 7))
     if ref.unit == "day":
         return _day(d + timedelta(days=ref.shift), "TIME" if ref.clock else "DATE", ref.clock)
     if ref.unit == "week":

@@ -248,6 +248,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved(timex_type)
     d = _weekday_date(ctx.anchor, wd, _weekday_mode(_g(m, "mod"), ctx))
+    if _g(m, "mod").lower() == "previous" and not clock:  # before the day the story speaks of
+        return replace(_day(d), story=_StoryRef("day", weekday=wd))
     return _day(d, timex_type, clock)
 
 

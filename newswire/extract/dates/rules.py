@@ -476,12 +476,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD}(?P<pl2>s)?)?"), _h_weekday, _WEEKDAY_WORDS, True,
+        _rx(rf"(?:(?:the\s+(?=previous\b))?{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD}(?P<pl2>s)?)?"),
+        _h_weekday, _WEEKDAY_WORDS, True,
         examples=(
             Example("US leaders pressed their Israeli counterparts Tuesday to protect civilians.",
                 "Tuesday", "2024-03-26"),
             Example("The foreign ministers will meet on Thursday in Brussels.", "Thursday", "2024-03-28"),
             Example("The board met last Friday.", "last Friday", "2024-03-22"),
+            # "previous" reads back from the day the story speaks of, "last" from the story's own
+            Example("On March 13 the index fell 2% from the previous Friday.", "the previous Friday", "2024-03-08"),
+            Example("Turnout was lower than the previous Sunday.", "the previous Sunday", "2024-03-24"),
             Example("The board will meet on Friday to discuss the bid.", "Friday", "2024-03-29", published=date(2024, 3, 29)),
             Example("The board will meet next Friday to discuss the bid.", "next Friday", "2024-04-05", published=date(2024, 3, 29)),
             Example("The programme airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", "SET"),
