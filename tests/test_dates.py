@@ -373,6 +373,18 @@ def test_a_timetable_in_the_present_points_ahead(nlp: Language, text: str, phras
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Monday was the third day of the strike.",  # the day counted is Monday's, not the story's
+        "The tenth day of the trial was quiet.",
+        "Today is the worst day of the crisis.",
+    ],
+)
+def test_a_counted_day_is_the_story_day_only_when_said_of_the_present(nlp: Language, text: str) -> None:
+    assert not [m for m in extract_dates(nlp(text), "a1", WED) if " day" in m.mention_text]
+
+
+@pytest.mark.parametrize(
     ("text", "phrase"),
     [
         ("Exports shrank for the fourth straight month.", "month"),

@@ -215,6 +215,25 @@ def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
 
 
+def _h_day_of_count(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "Today is the eighth day of the strike", "it's the second day of the offensive": a day
+    counted in something that is going on, said of the present, is the day of the story."""
+    span = ctx.span()
+    if span is None or ctx.anchor is None or not any(t.like_num for t in span):
+        return None
+    root = span.root
+    be = root.head
+    if root.dep_ != "attr" or be.lemma_ != "be" or be.tag_ not in ("VBZ", "VBP"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _TODAY_SUBJECTS for c in be.children):
+        return None
+    return _day(ctx.anchor)
+
+
+# what a sentence that counts the days of something says is the day counted ("today is the third day")
+_TODAY_SUBJECTS = frozenset({"today", "it", "this"})
+
+
 def _h_story_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The next morning", "the previous evening": that part of the day after or before the day
     the story last mentioned; of the day after or before publication when it mentioned none."""

@@ -41,6 +41,7 @@ from newswire.extract.dates.handlers_calendar import (
 from newswire.extract.dates.handlers_relative import (
     _h_ago,
     _h_clock,
+    _h_day_of_count,
     _h_deictic,
     _h_duration,
     _h_end_of,
@@ -450,6 +451,13 @@ RULES: tuple[Rule, ...] = (
             Example("The ministers met in Geneva on March 3. The envoys had arrived the day before.",
                 "the day before", "2024-03-02"),
             Example("The plant opened in 1995. Sales doubled the year after.", "the year after", "1996"),
+        ),
+    ),
+    Rule(
+        _rx(r"the\s+[\w-]+\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\b)"), _h_day_of_count, ("day",),
+        examples=(
+            Example("Today is the fifth day of the strike at the port.", "the fifth day", "2024-03-27"),
+            Example("It's the 12th day of the siege, and food is short.", "the 12th day", "2024-03-27"),
         ),
     ),
     Rule(
