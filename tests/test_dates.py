@@ -332,6 +332,7 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         "Now, the ministry says the figures were wrong.",
         "The vote failed. And now, the opposition wants a recount.",
         "She still visits the village every now and then.",
+        "Riots broke out in the city for the past three summers.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
-from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES, _WD
+from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES, _NUM, _WD
 from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
@@ -77,6 +77,7 @@ _OF_SOMETHING_FUTURE = re.compile(r"\s+of\b", re.IGNORECASE)
 # "Now, the company says ...": a sentence-opening "now" set off by a comma moves the discourse on,
 # it names no time; "(every) now and then" is an idiom of frequency, not the present
 _COMMA = re.compile(r"\s*,")
+_COUNT_AFTER = re.compile(rf"\s+(?:{_NUM})\s", re.IGNORECASE)
 _NOW_AND_THEN = re.compile(r"\s+and\s+(?:then|again)\b", re.IGNORECASE)
 # "the current account (deficit)", "current-account": a term of the balance of payments
 _ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
@@ -388,6 +389,8 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
             return None
         return _ref("PRESENT_REF")
     if _g(m, "past"):
+        if ctx.followed_by(_COUNT_AFTER):  # "the past three summers" counts periods; it is no bare past
+            return None
         return _ref("PAST_REF")
     if ctx.followed_by(_OF_SOMETHING_FUTURE):  # "the future of the euro" is its fate, not a time
         return None

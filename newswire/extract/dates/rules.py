@@ -641,6 +641,7 @@ RULES: tuple[Rule, ...] = (
             Example("Holders may buy shares at half the then current price.", "then current", "PAST_REF"),
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
+            Example("Such mistakes belong to the past.", "the past", "PAST_REF"),
             Example("Kidnappings have risen in recent years.", "recent years", "PXY", "DURATION"),
             Example("Rents rose sharply in recent months.", "recent months", "PXM", "DURATION"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),
