@@ -364,6 +364,9 @@ def test_now_that_names_the_present_is_kept(nlp: Language, text: str, phrase: st
         ("Parliament resumes in September after the recess.", "September", "2024-09"),
         ("The new tariffs take effect when the treaty expires in December.", "December", "2024-12"),
         ("The festival opens on Oct. 3 in the old town.", "Oct. 3", "2024-10-03"),
+        ("The final report is due in November.", "November", "2024-11"),
+        ("The final report is not due until November.", "November", "2024-11"),
+        ("Classes do not resume until September.", "September", "2024-09"),
         # the same verbs in the past look back, and a present that is not a timetable's is the nearest
         ("The football season started in November.", "November", "2023-11"),
         ("Unemployment peaks in November, the ministry says.", "November", "2023-11"),

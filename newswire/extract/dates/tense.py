@@ -28,6 +28,8 @@ _SCHEDULE_ADJ = frozenset(_WORDS["scheduling_adjectives"])
 _PRESENT_AUX = frozenset(_WORDS["present_auxiliaries"])
 # verbs of what a timetable fixes, whose simple present tells what lies ahead (the futurate present)
 _TIMETABLE = frozenset(_WORDS["timetable_verbs"])
+# the present of "do" that carries a negation for a simple present ("does not start")
+_DO_SUPPORT = frozenset({"do", "does"})
 
 
 def _tense_of(span: Span) -> str:
@@ -77,13 +79,20 @@ def _arranges(verb: Token) -> bool:
 
 
 def _futurate(verb: Token) -> bool:
-    """A timetable verb in the simple present, with no auxiliary: "the season starts in November",
-    "the talks resume Monday" tell what the calendar has fixed, ahead of the story."""
-    return (
-        verb.tag_ in ("VBZ", "VBP")
-        and verb.lemma_.lower() in _TIMETABLE
-        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
-    )
+    """A timetable verb in the simple present: "the season starts in November", "the talks do not
+    resume until Monday" tell what the calendar has fixed, ahead of the story; so does a present
+    "be" with a scheduling adjective when the date hangs on the verb ("the report is due | in
+    November", "is not due until November")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes:
+        present = auxes <= _DO_SUPPORT and verb.tag_ == "VB"
+    else:
+        present = verb.tag_ in ("VBZ", "VBP")
+    if not present:
+        return False
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in _SCHEDULE_ADJ for c in verb.children)
+    return verb.lemma_.lower() in _TIMETABLE
 
 
 def _scheduled(verb: Token) -> bool:
