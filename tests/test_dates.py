@@ -329,10 +329,77 @@ def test_results_periods(nlp: Language, text: str, phrase: str, timex_type: str,
         'She appeared on "60 Minutes," the news show.',
         "The minister said on state TV's morning talk show that he would stay.",
         "Good evening from the capital.",
+        "Now, the ministry says the figures were wrong.",
+        "The vote failed. And now, the opposition wants a recount.",
+        "She still visits the village every now and then.",
+        "Riots broke out in the city for the past three summers.",
     ],
 )
 def test_non_temporal_expressions_are_rejected(nlp: Language, text: str) -> None:
     assert extract_dates(nlp(text), "a1", WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Now the ministry says the figures were wrong.", "Now"),
+        ("The ministry now says the figures were wrong.", "now"),
+        ("The strike is over for now, the union said.", "now"),
+        ("No one has claimed the attack until now.", "now"),
+        ("The ships should be in port by now.", "now"),
+        ("Now that the border is open, trade will recover.", "Now"),
+        ("The market is calm right now.", "now"),
+    ],
+)
+def test_now_that_names_the_present_is_kept(nlp: Language, text: str, phrase: str) -> None:
+    m = _mention(nlp, text, phrase, WED)
+    assert (m.timex_type, m.timex_value) == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a timetable verb in the simple present tells what lies ahead: the coming November
+        ("The football season starts in November.", "November", "2024-11"),
+        ("Parliament resumes in September after the recess.", "September", "2024-09"),
+        ("The new tariffs take effect when the treaty expires in December.", "December", "2024-12"),
+        ("The festival opens on Oct. 3 in the old town.", "Oct. 3", "2024-10-03"),
+        ("The final report is due in November.", "November", "2024-11"),
+        ("The final report is not due until November.", "November", "2024-11"),
+        ("Classes do not resume until September.", "September", "2024-09"),
+        # the same verbs in the past look back, and a present that is not a timetable's is the nearest
+        ("The football season started in November.", "November", "2023-11"),
+        ("Unemployment peaks in November, the ministry says.", "November", "2023-11"),
+    ],
+)
+def test_a_timetable_in_the_present_points_ahead(nlp: Language, text: str, phrase: str, value: str) -> None:
+    assert _mention(nlp, text, phrase, WED).timex_value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday was the third day of the strike.",  # the day counted is Monday's, not the story's
+        "The tenth day of the trial was quiet.",
+        "Today is the worst day of the crisis.",
+    ],
+)
+def test_a_counted_day_is_the_story_day_only_when_said_of_the_present(nlp: Language, text: str) -> None:
+    assert not [m for m in extract_dates(nlp(text), "a1", WED) if " day" in m.mention_text]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Exports shrank for the fourth straight month.", "month"),
+        ("The strike ended on the tenth day.", "day"),
+        ("Nobody could say what happened that day.", "that day"),
+    ],
+)
+def test_an_expression_nothing_resolves_is_left_out(nlp: Language, text: str, phrase: str) -> None:
+    mentions = extract_dates(nlp(text), "a1", WED)
+    assert not [m for m in mentions if phrase in m.mention_text], mentions
+    assert all(m.timex_value is not None for m in mentions)
 
 
 def test_ninety_minute_is_never_a_year(nlp: Language) -> None:

@@ -23,6 +23,8 @@ _DEADLINE = re.compile(r"\b(?:until|till|through|by|to|before|ahead\s+of)\s+(?:(
 # "as soon as Tuesday" looks ahead whatever the tense; "as early as" unless the verb is past
 _AS_SOON_AS = re.compile(r"\bas\s+soon\s+as\s+$", re.IGNORECASE)
 _AS_EARLY_AS = re.compile(r"\bas\s+early\s+as\s+$", re.IGNORECASE)
+# the start of a sentence, after its opening conjunction or quotation mark if any
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?][\"'”’)]*\s+|\n\s*)(?:(?:and|but)\s+)?[\"“‘]?\Z", re.IGNORECASE)
 
 
 class _Ctx:
@@ -46,6 +48,10 @@ class _Ctx:
     def preceded_by(self, pattern: re.Pattern[str]) -> bool:
         """Whether the words just before the expression end with pattern."""
         return bool(pattern.search(self._text[max(0, self._start - 24) : self._start]))
+
+    def opens_sentence(self) -> bool:
+        """Whether the expression is the first word of its sentence ("And now, ...")."""
+        return bool(_SENTENCE_OPENING.search(self._text, max(0, self._start - 24), self._start))
 
     def followed_by(self, pattern: re.Pattern[str]) -> bool:
         """Whether the words just after the expression start with pattern."""
@@ -74,7 +80,7 @@ def _is_future(ctx: _Ctx) -> bool:
 
 def _direction(ctx: _Ctx) -> str:
     """Where a date without a year lies from the anchor: past, future, or nearest when the
-    tense does not say (present, or no verb: "payable Dec. 7", "the rights expire Nov. 21")."""
+    tense does not say (present, or no verb: "payable Dec. 7", "prices peak in November")."""
     if ctx.preceded_by(_SINCE):
         return _PAST
     tense = ctx.tense()

@@ -1,6 +1,8 @@
 """Finding temporal expressions in a parsed article: candidates from spaCy DATE/TIME entities
 and from the rules run over the whole text, the arbitration between overlapping candidates,
 the expressions that read against the story's reference time, and the `DateMention` records.
+A temporal entity that no rule normalises ("the fourth straight month") is left out: a date
+the warehouse cannot place is of no use to a reader of it.
 
 A value that would step off the calendar (yesterday of 1 January of year 1, the year after
 9999) is no value: the expression is kept unresolved, never an exception.
@@ -18,11 +20,10 @@ from typing import TYPE_CHECKING
 from newswire.extract.dates.calendar import _shift_month
 from newswire.extract.dates.context import _Ctx, _direction
 from newswire.extract.dates.handlers_calendar import _parse_calendar
-from newswire.extract.dates.patterns import _WORD_NUM, _month_pattern
+from newswire.extract.dates.patterns import _month_pattern
 from newswire.extract.dates.rules import RULES
 from newswire.extract.dates.values import _day, _month, _quarter, _StoryRef, _Timex, _unresolved, _week, _year
 from newswire.extract.dates.vocabulary import LETTER_FOLDS, PARTS_OF_DAY, TEMPORAL_WORDS
-from newswire.extract.lexicons import alternation
 from newswire.extract.nlp import doc_text, sentences
 from newswire.records import DateMention
 
@@ -30,17 +31,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NON_TEMPORAL_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC", "GPE", "LOC", "NORP"}
-_TEMPORAL_WORD = re.compile(rf"\b(?:{alternation(TEMPORAL_WORDS)})\b", re.IGNORECASE)
 _ANY_MONTH = _month_pattern("")
 # a month name next to a number: an explicit calendar date whatever its order
 _EXPLICIT = re.compile(rf"(?:{_ANY_MONTH}\W*\d|\d\W*(?=[A-Z]){_ANY_MONTH})", re.IGNORECASE)
-# an age, read from a little before the entity: "the 6-1/2 year-old war", "a half-century-old law"
-_AGE = re.compile(
-    rf"(?:\d|\b{_WORD_NUM}|-)[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))[\s-]*olds?\b"
-    r"|\baged?\s+\d",
-    re.IGNORECASE,
-)
-_AGE_LOOKBACK = 8
 # a title of two or more capitalised words in quotation marks names a work, not a time: the
 # programme "This Week With David Brinkley", the show "60 Minutes"
 # "good evening" greets; it names no time
@@ -82,7 +75,6 @@ class _Candidate:
     start: int
     end: int
     timex: _Timex
-    rank: int  # 0 = normalised, 1 = temporal entity that no pattern normalises
     priority: int
 
 
@@ -111,7 +103,7 @@ def _normalise(
             s, e = start + m.start(), start + m.end()
             timex = _off_calendar(rule.handler, m, _Ctx(doc, text, s, e, anchor, in_entity))
             if timex is not None:
-                found.append(_Candidate(s, e, timex, 0, priority))
+                found.append(_Candidate(s, e, timex, priority))
         if whole and found:
             break
     return found
@@ -128,6 +120,8 @@ def _parse_reference(base: _Timex, ref: _StoryRef, anchor: date | None) -> _Time
     if ref.reported and (base.precision != "quarter" or (anchor is not None and base.resolved > anchor)):
         return None
     d = base.resolved if ref.year is None else base.resolved.replace(year=ref.year)
+    if ref.weekday is not None:
+        return _day(d - timedelta(days=(d.weekday() - ref.weekday) % 7 or 7))
     if ref.unit == "day":
         return _day(d + timedelta(days=ref.shift), "TIME" if ref.clock else "DATE", ref.clock)
     if ref.unit == "week":
@@ -158,7 +152,8 @@ def _several_months(timex: _Timex) -> bool:
 
 def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: list[int]) -> list[_Candidate]:
     """Expressions that read against the story's reference time take it from the last date
-    mentioned before them that fits; without one they keep their value from the anchor. A
+    mentioned before them that fits; without one they keep their value from the anchor, and one
+    that has no value from the anchor either ("that day" with no day before it) is left out. A
     reported period a year back read just after a period of several months is that year."""
     read: list[_Candidate] = []
     mentioned: list[tuple[_Timex, int]] = []
@@ -177,6 +172,8 @@ def _in_story(chosen: list[_Candidate], anchor: date | None, sentence_starts: li
                     timex = _year(timex.resolved.year)
             if timex is not None:
                 c = replace(c, timex=timex)
+            elif c.timex.value is None:
+                continue
         read.append(c)
     return read
 
@@ -209,16 +206,14 @@ def extract_dates(doc: Doc, article_id: str, published_at: date | None) -> list[
         chunk = text[s:e]
         if not parts and label == "DATE" and _EXPLICIT.search(chunk):
             parsed = _off_calendar(_parse_calendar, chunk, anchor, _direction(_Ctx(doc, text, s, e, anchor, True)))
-            parts = [_Candidate(s, e, parsed, 0, len(RULES))] if parsed else []
+            parts = [_Candidate(s, e, parsed, len(RULES))] if parsed else []
         candidates.extend(parts)
-        if _TEMPORAL_WORD.search(chunk) and not _AGE.search(text[max(0, s - _AGE_LOOKBACK) : e]):
-            candidates.append(_Candidate(s, e, _unresolved(label), 1, len(RULES)))
     for c in _normalise(text, 0, len(text), doc, anchor, False, False):
         if not any(bs <= c.start and c.end <= be for bs, be in blocked):
             candidates.append(c)
 
     chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.priority, c.start)):
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)

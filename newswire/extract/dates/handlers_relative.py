@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from newswire.extract.calendar_words import month_number
 from newswire.extract.dates.calendar import _infer_day, _shift_month, _weekday_date, _workdays_from
 from newswire.extract.dates.context import _Ctx, _direction, _is_future
-from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES, _WD
+from newswire.extract.dates.patterns import _AMOUNT, _CLOCK_FIGURES, _NUM, _WD
 from newswire.extract.dates.tense import _FUTURE, _PAST, _PRESENT
 from newswire.extract.dates.values import (
     _YEAR_BACK,
@@ -74,6 +74,11 @@ _DAY_AFTER_CONVERSION = re.compile(
 )
 # "the future of the euro", "the distant future of the planet": what becomes of something
 _OF_SOMETHING_FUTURE = re.compile(r"\s+of\b", re.IGNORECASE)
+# "Now, the company says ...": a sentence-opening "now" set off by a comma moves the discourse on,
+# it names no time; "(every) now and then" is an idiom of frequency, not the present
+_COMMA = re.compile(r"\s*,")
+_COUNT_AFTER = re.compile(rf"\s+(?:{_NUM})\s", re.IGNORECASE)
+_NOW_AND_THEN = re.compile(r"\s+and\s+(?:then|again)\b", re.IGNORECASE)
 # "the current account (deficit)", "current-account": a term of the balance of payments
 _ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
@@ -211,6 +216,25 @@ def _h_that(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     return replace(_unresolved(), story=_StoryRef(_g(m, "unit").lower()))
 
 
+def _h_day_of_count(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "Today is the eighth day of the strike", "it's the second day of the offensive": a day
+    counted in something that is going on, said of the present, is the day of the story."""
+    span = ctx.span()
+    if span is None or ctx.anchor is None or not any(t.like_num for t in span):
+        return None
+    root = span.root
+    be = root.head
+    if root.dep_ != "attr" or be.lemma_ != "be" or be.tag_ not in ("VBZ", "VBP"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _TODAY_SUBJECTS for c in be.children):
+        return None
+    return _day(ctx.anchor)
+
+
+# what a sentence that counts the days of something says is the day counted ("today is the third day")
+_TODAY_SUBJECTS = frozenset({"today", "it", "this"})
+
+
 def _h_story_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The next morning", "the previous evening": that part of the day after or before the day
     the story last mentioned; of the day after or before publication when it mentioned none."""
@@ -244,6 +268,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved(timex_type)
     d = _weekday_date(ctx.anchor, wd, _weekday_mode(_g(m, "mod"), ctx))
+    if _g(m, "mod").lower() == "previous" and not clock:  # before the day the story speaks of
+        return replace(_day(d), story=_StoryRef("day", weekday=wd))
     return _day(d, timex_type, clock)
 
 
@@ -359,8 +385,12 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         code, clock, _, _ = _parse_unit(_g(m, "stretch"))
         return _Timex("DURATION", _duration_value(None, code, clock), None, None)
     if _g(m, "present"):
+        if m.group(0).lower() == "now" and (ctx.followed_by(_NOW_AND_THEN) or (ctx.opens_sentence() and ctx.followed_by(_COMMA))):
+            return None
         return _ref("PRESENT_REF")
     if _g(m, "past"):
+        if ctx.followed_by(_COUNT_AFTER):  # "the past three summers" counts periods; it is no bare past
+            return None
         return _ref("PAST_REF")
     if ctx.followed_by(_OF_SOMETHING_FUTURE):  # "the future of the euro" is its fate, not a time
         return None

@@ -41,6 +41,7 @@ from newswire.extract.dates.handlers_calendar import (
 from newswire.extract.dates.handlers_relative import (
     _h_ago,
     _h_clock,
+    _h_day_of_count,
     _h_deictic,
     _h_duration,
     _h_end_of,
@@ -453,6 +454,13 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        _rx(r"the\s+[\w-]+\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\b)"), _h_day_of_count, ("day",),
+        examples=(
+            Example("Today is the fifth day of the strike at the port.", "the fifth day", "2024-03-27"),
+            Example("It's the 12th day of the siege, and food is short.", "the 12th day", "2024-03-27"),
+        ),
+    ),
+    Rule(
         _rx(r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)"),
         _h_story_step, ("earlier", "later"),
         examples=(
@@ -476,12 +484,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        _rx(rf"(?:{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD}(?P<pl2>s)?)?"), _h_weekday, _WEEKDAY_WORDS, True,
+        _rx(rf"(?:(?:the\s+(?=previous\b))?{_MODIFIER}\s+)?{_WD}(?P<pl>s)?(?:\s+{_POD}(?P<pl2>s)?)?"),
+        _h_weekday, _WEEKDAY_WORDS, True,
         examples=(
             Example("US leaders pressed their Israeli counterparts Tuesday to protect civilians.",
                 "Tuesday", "2024-03-26"),
             Example("The foreign ministers will meet on Thursday in Brussels.", "Thursday", "2024-03-28"),
             Example("The board met last Friday.", "last Friday", "2024-03-22"),
+            # "previous" reads back from the day the story speaks of, "last" from the story's own
+            Example("On March 13 the index fell 2% from the previous Friday.", "the previous Friday", "2024-03-08"),
+            Example("Turnout was lower than the previous Sunday.", "the previous Sunday", "2024-03-24"),
             Example("The board will meet on Friday to discuss the bid.", "Friday", "2024-03-29", published=date(2024, 3, 29)),
             Example("The board will meet next Friday to discuss the bid.", "next Friday", "2024-04-05", published=date(2024, 3, 29)),
             Example("The programme airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", "SET"),
@@ -629,6 +641,7 @@ RULES: tuple[Rule, ...] = (
             Example("Holders may buy shares at half the then current price.", "then current", "PAST_REF"),
             Example("The fighting is now in its sixth month.", "now", "PRESENT_REF"),
             Example("The group recently opened an office.", "recently", "PAST_REF"),
+            Example("Such mistakes belong to the past.", "the past", "PAST_REF"),
             Example("Kidnappings have risen in recent years.", "recent years", "PXY", "DURATION"),
             Example("Rents rose sharply in recent months.", "recent months", "PXM", "DURATION"),
             Example("Prices will rise in the near future.", "the near future", "FUTURE_REF"),

@@ -26,6 +26,10 @@ _MODAL_AUX = frozenset(_WORDS["modal_auxiliaries"])
 # adjectives that schedule what they modify without saying whether it is past or future
 _SCHEDULE_ADJ = frozenset(_WORDS["scheduling_adjectives"])
 _PRESENT_AUX = frozenset(_WORDS["present_auxiliaries"])
+# verbs of what a timetable fixes, whose simple present tells what lies ahead (the futurate present)
+_TIMETABLE = frozenset(_WORDS["timetable_verbs"])
+# the present of "do" that carries a negation for a simple present ("does not start")
+_DO_SUPPORT = frozenset({"do", "does"})
 
 
 def _tense_of(span: Span) -> str:
@@ -38,7 +42,7 @@ def _tense_of(span: Span) -> str:
     via_noun = False
     for _ in range(16):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
-            if _arranges(tok) or _scheduled(tok):
+            if _arranges(tok) or _scheduled(tok) or (not via_noun and _futurate(tok)):
                 return _FUTURE
             tense = _verb_tense(tok, 0)
             return _PAST if via_noun and tense == _PRESENT else tense
@@ -72,6 +76,23 @@ def _arranges(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxes & _PERFECT_AUX) and not auxes & {"been"}
     return verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and not auxes & {"had", "was", "were", "been", "be", "is", "are"}
+
+
+def _futurate(verb: Token) -> bool:
+    """A timetable verb in the simple present: "the season starts in November", "the talks do not
+    resume until Monday" tell what the calendar has fixed, ahead of the story; so does a present
+    "be" with a scheduling adjective when the date hangs on the verb ("the report is due | in
+    November", "is not due until November")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes:
+        present = auxes <= _DO_SUPPORT and verb.tag_ == "VB"
+    else:
+        present = verb.tag_ in ("VBZ", "VBP")
+    if not present:
+        return False
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in _SCHEDULE_ADJ for c in verb.children)
+    return verb.lemma_.lower() in _TIMETABLE
 
 
 def _scheduled(verb: Token) -> bool:

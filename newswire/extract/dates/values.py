@@ -17,13 +17,15 @@ class _StoryRef:
     that date's `unit` moved by `shift` units, or put in `year`. A comparison with a year earlier
     ("a year ago", "the year-earlier period") reads against the last reported period, a quarter
     that has begun by the publication date (`reported`). A time of day without a day of its
-    own ("at 10 p.m.", "the morning") is on the day last mentioned (`clock`: its `T` suffix)."""
+    own ("at 10 p.m.", "the morning") is on the day last mentioned (`clock`: its `T` suffix), and
+    "the previous Friday" is the `weekday` (Monday 0) before it."""
 
     unit: str
     shift: int = 0
     year: int | None = None
     reported: bool = False
     clock: str = ""
+    weekday: int | None = None
 
 
 _YEAR_BACK = _StoryRef("quarter", -4, reported=True)
