@@ -394,7 +394,19 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
         return _ref("PAST_REF")
     if ctx.followed_by(_OF_SOMETHING_FUTURE):  # "the future of the euro" is its fate, not a time
         return None
+    if m.group(0).lower() == "soon" and _promised_in_the_past(ctx):
+        return None
     return _ref("FUTURE_REF")
+
+
+def _promised_in_the_past(ctx: _Ctx) -> bool:
+    """"Soon" in what someone agreed or promised to do ("agreed to meet again soon", "promised in
+    1990 to return soon"): it looks ahead from the promise, not from the story."""
+    span = ctx.span()
+    if span is None or span.root.dep_ != "advmod":
+        return False
+    verb = span.root.head
+    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.tag_ == "VBD"
 
 
 def _h_set(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
