@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import (
@@ -33,7 +33,7 @@ from newswire.extract.actor_types import (
     place_type,
 )
 from newswire.extract.lexicons import alternation, lexicon
-from newswire.extract.nlp import doc_text
+from newswire.extract.nlp import TokenFilter, doc_text, sentence_of
 from newswire.extract.places import PlaceName, place_names, reference_casing
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
 from newswire.reference import Gazetteer, alias_key
@@ -89,6 +89,7 @@ _LONGEST_KNOWN_NAME = 8
 _PLACE_LABELS = {"GPE", "LOC"}
 # Nouns of armed people and units: the capitalised words compounded on them name a group.
 _ARMED_AGENTS = frozenset(lexicon("event_words")["armed_agents"])
+_ARMED_NOUNS = TokenFilter(LEMMA, lambda word: word.lower() in _ARMED_AGENTS)
 _QUANTITY_LABELS = {"CARDINAL", "DATE", "MONEY", "ORDINAL", "PERCENT", "QUANTITY", "TIME"}
 
 
@@ -225,17 +226,18 @@ def _armed_groups(doc: Doc, spans: Sequence[Span]) -> list[Span]:
     ("Gaza militants", "US troops"). A single common word opening a sentence is no name
     ("Government forces")."""
     found = list(spans)
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in _ARMED_AGENTS:
+    for token in (doc[i] for i in _ARMED_NOUNS(doc)):
+        if token.pos_ != "NOUN":
             continue
+        opening = sentence_of(doc, token.i).start
         start = token.i
         while (
-            start > token.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start
+            start > opening and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start
             and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ not in _QUANTITY_LABELS
         ):
             start -= 1
         group = doc[start : token.i]
-        if not group or (start == token.sent.start and len(group) == 1 and group.text.isalpha() and group.text.istitle()):
+        if not group or (start == opening and len(group) == 1 and group.text.isalpha() and group.text.istitle()):
             continue
         inside = [s for s in found if s.start < group.end and group.start < s.end]
         if any(s.start < group.start or s.end > group.end for s in inside) or any(

@@ -39,10 +39,10 @@ _THING_ENDINGS = tuple(lexicon("event_words")["not_person_suffixes"])
 _DYING = TokenFilter(LEMMA, lambda word: word.lower() in _DEATH_VERBS)
 
 
-def _in_violence_before(figure: Figure, events: Sequence[Event], text: str) -> Event | None:
-    """The last assault of the figure's paragraph before it."""
-    paragraph = text.rfind("\n", 0, figure.start_char) + 1
-    before = [e for e in events if e.event_type == "ASSAULT" and paragraph <= e.start_char < figure.start_char]
+def _in_violence_before(position: int, events: Sequence[Event], text: str) -> Event | None:
+    """The last assault of the paragraph of character `position`, before it."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    before = [e for e in events if e.event_type == "ASSAULT" and paragraph <= e.start_char < position]
     return before[-1] if before else None
 
 
@@ -77,7 +77,7 @@ def figure_events(doc: Doc, figures: Sequence[Figure], events: Sequence[Event]) 
         elif not near and figure.category in _TOLLS and (
             figure.value == 0 or _gives_toll(sentence) or _bare_count(sentence) or _dying(span.root)
         ):
-            toll_of = _in_violence_before(figure, events, doc_text(doc))
+            toll_of = _in_violence_before(figure.start_char, events, doc_text(doc))
             if toll_of is not None:
                 links[figure.figure_id] = toll_of.event_id
     return links
@@ -148,9 +148,7 @@ def _died_of(token: Token, by_start: dict[int, Event], events: Sequence[Event]) 
     cause = next((e for e in causes if e is not None and e.event_type == "ASSAULT"), None)
     if cause is not None or any(e.sentence_start <= token.idx < e.sentence_end for e in events):
         return cause
-    paragraph = doc_text(token.doc).rfind("\n", 0, token.idx) + 1
-    before = [e for e in events if e.event_type == "ASSAULT" and paragraph <= e.start_char < token.idx]
-    return before[-1] if before else None
+    return _in_violence_before(token.idx, events, doc_text(token.doc))
 
 
 def _told_of(doc: Doc, by_start: dict[int, Event]) -> list[Token]:
