@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -107,6 +108,24 @@ def test_exclusive_fails_at_once_by_default_and_waits_when_asked(tmp_path):
         with exclusive(db, wait=10):
             waited = time.monotonic() - started
     assert 0.2 < waited < 5
+
+
+def test_a_run_refused_while_the_holder_is_still_writing_its_name_still_names_it(tmp_path):
+    # the lock is taken a moment before the holder's name is in the file: a run refused in that
+    # moment looks again rather than saying "another process"
+    db = tmp_path / "w.duckdb"
+    lock = tmp_path / "w.duckdb.lock"
+    with lock.open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+        def write_name() -> None:
+            handle.write("pid 4242 since 2026-12-03T09:00:00")
+            handle.flush()
+
+        threading.Timer(0.2, write_name).start()
+        with pytest.raises(WarehouseBusy, match=r"\(pid 4242 since 2026-12-03T09:00:00\)"), exclusive(db):
+            pass
+        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def test_a_flow_inside_a_command_that_holds_the_warehouse_holds_it_on(tmp_path):

@@ -53,6 +53,9 @@ RUN_TABLES = ("run_actors", "run_articles", "run_actor_mentions", "run_date_ment
 # published (they have stopped); beyond it, DuckDB spills to a temporary file beside the warehouse.
 STAGING_MEMORY = 64 * 2**20
 PUBLISH_MEMORY = 256 * 2**20
+# How long a run that finds the warehouse held looks for the holder's name in the lock file: the
+# holder writes it just after taking the lock.
+HOLDER_GRACE = 1.0
 
 
 class WarehouseBusy(RuntimeError):
@@ -90,9 +93,14 @@ def exclusive(db_path: Path, wait: float = 0.0) -> Iterator[None]:
                     time.sleep(min(0.1, max(deadline - time.monotonic(), 0.0)))
                     continue
                 handle.seek(0)
-                holder = handle.read().strip() or "another process"
+                holder = handle.read().strip()
+                if not holder and time.monotonic() < deadline + HOLDER_GRACE:
+                    # the holder has just taken the lock and not yet written its name, or is
+                    # letting it go: look again
+                    time.sleep(0.01)
+                    continue
                 raise WarehouseBusy(
-                    f"{db_path} is being loaded by another run ({holder}); try again when it ends"
+                    f"{db_path} is being loaded by another run ({holder or 'another process'}); try again when it ends"
                 ) from exc
         handle.seek(0)
         handle.truncate()
