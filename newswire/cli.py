@@ -288,20 +288,21 @@ def bench(
     The limit is bare nlp.pipe of the same model and batch size on as many processes as the run
     parses with (--processes, else NEWSWIRE_NLP_PROCESSES, else one per usable core). Each stage
     runs in its own process; the figures are seconds, words/s, articles/s and peak memory, with
-    the ratios full/limit and nothing-new/full. With several sizes, each is reported as it is
+    the ratios full/limit and nothing-new/full, of the medians and of each repeat. With several sizes, each is reported as it is
     measured, then the full run's peak memory at each size against the smallest.
     """
-    from newswire.evaluation.throughput import memory_report, report, run_benchmark
+    from newswire.evaluation.throughput import medians, memory_report, repeat_report, report, run_benchmark
 
     parsing = _parse_with("bench", processes)
     runs = []
     for size in articles:
         try:
-            measurements = run_benchmark(reuters, size, repeats, parsing)
+            rounds = run_benchmark(reuters, size, repeats, parsing)
         except RuntimeError as exc:
             raise _fail("bench", exc) from exc
+        measurements = medians(rounds)
         runs.append(measurements)
-        for line in report(measurements):
+        for line in report(measurements) + repeat_report(rounds):
             _echo(line)
     for line in memory_report(runs):
         _echo(line)

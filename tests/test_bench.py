@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import time
 
-from newswire.evaluation.throughput import Measurement, memory_report, report, tree_rss
+from newswire.evaluation.throughput import Measurement, medians, memory_report, repeat_report, report, tree_rss
 
 
 def test_report_gives_throughput_and_the_ratios():
@@ -23,6 +23,32 @@ def test_the_report_names_one_parsing_process_as_one():
     lines = report([Measurement(stage, 4.0, 100.0, 10, 4_000, 1) for stage in ("limit", "run", "rerun")])
     assert lines[0] == "10 Reuters stories, 4000 words, parsed on 1 process; medians over the repeats"
     assert lines[-2] == "full run / bare nlp.pipe on 1 process throughput: 1.000"
+
+
+def _round(limit: float, run: float, rerun: float, peak: float = 300.0) -> list[Measurement]:
+    return [
+        Measurement("limit", limit, 200.0, 100, 30_000, 2),
+        Measurement("run", run, peak, 100, 30_000, 2),
+        Measurement("rerun", rerun, 250.0, 100, 30_000, 2),
+    ]
+
+
+def test_medians_take_each_stage_on_its_own_and_the_largest_peak():
+    rounds = [_round(10.0, 14.0, 0.3), _round(12.0, 12.0, 0.1, peak=900.0), _round(11.0, 13.0, 0.2)]
+    limit, run, rerun = medians(rounds)
+    assert (limit.stage, limit.seconds) == ("limit", 11.0)
+    assert (run.stage, run.seconds, run.peak_mb) == ("run", 13.0, 900.0)
+    assert (rerun.seconds, rerun.peak_mb) == (0.2, 250.0)
+
+
+def test_each_repeat_reports_its_own_ratios():
+    lines = repeat_report([_round(10.0, 12.5, 0.25), _round(12.0, 12.0, 0.12)])
+    assert lines == [
+        "repeat 1: limit 10.00 s, full run 12.50 s, nothing new 0.25 s; "
+        "full run / limit throughput 0.800, nothing new / full run 0.020",
+        "repeat 2: limit 12.00 s, full run 12.00 s, nothing new 0.12 s; "
+        "full run / limit throughput 1.000, nothing new / full run 0.010",
+    ]
 
 
 def test_memory_report_compares_each_size_with_the_smallest():
@@ -68,7 +94,8 @@ def test_bench_command_measures_every_stage(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("2 Reuters stories") and "parsed on 2 processes" in lines[0]
     assert [line.split()[0] for line in lines[1:4]] == ["limit", "run", "rerun"]
-    assert lines[-2].startswith("full run / bare nlp.pipe on 2 processes throughput: ")
+    assert lines[-3].startswith("full run / bare nlp.pipe on 2 processes throughput: ")
+    assert lines[-1].startswith("repeat 1: limit ") and "full run / limit throughput " in lines[-1]
 
 
 def test_bench_and_run_refuse_a_parsing_setting_that_is_no_number(tmp_path):

@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newswire.evaluation.reuters import read_stories
@@ -149,6 +149,7 @@ def _prefect_server(command: Sequence[str]) -> bool:
 
 
 def _child(stage: str, corpus: Path, db: Path, processes: int) -> dict[str, float]:
+    """One stage in a fresh process: its seconds and the peak memory of the process and its workers."""
     env = {
         **os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
         "NEWSWIRE_NLP_PROCESSES": str(processes),
@@ -169,29 +170,51 @@ def _child(stage: str, corpus: Path, db: Path, processes: int) -> dict[str, floa
     return {"seconds": float(stdout.strip().splitlines()[-1]), "peak_mb": peak_mb}
 
 
-def run_benchmark(reuters: Path, articles: int, repeats: int, processes: int) -> list[Measurement]:
-    """Every stage `repeats` times (medians), on the first `articles` Reuters stories, parsing
-    with `processes` processes in the limit and in the runs alike."""
+def run_benchmark(reuters: Path, articles: int, repeats: int, processes: int) -> list[list[Measurement]]:
+    """Every stage `repeats` times on the first `articles` Reuters stories, parsing with
+    `processes` processes in the limit and in the runs alike: one list of stages per repeat."""
     with tempfile.TemporaryDirectory() as work:
         corpus = Path(work) / "corpus"
         corpus.mkdir()
         stories, words = write_corpus(reuters, articles, corpus)
-        results: dict[str, list[dict[str, float]]] = {stage: [] for stage in STAGES}
+        rounds = []
         for repeat in range(repeats):
             db = Path(work) / f"run{repeat}" / "newswire.duckdb"
-            for stage in STAGES:
-                results[stage].append(_child(stage, corpus, db, processes))
+            rounds.append([
+                Measurement(stage, **_child(stage, corpus, db, processes), articles=stories, words=words,
+                            processes=processes)
+                for stage in STAGES
+            ])
+    return rounds
+
+
+def medians(rounds: Sequence[Sequence[Measurement]]) -> list[Measurement]:
+    """Each stage's median time over the repeats, with the largest peak memory of any."""
+    first = rounds[0]
     return [
-        Measurement(
-            stage=stage,
-            seconds=statistics.median(r["seconds"] for r in runs),
-            peak_mb=max(r["peak_mb"] for r in runs),
-            articles=stories,
-            words=words,
-            processes=processes,
+        replace(
+            m,
+            seconds=statistics.median(r[i].seconds for r in rounds),
+            peak_mb=max(r[i].peak_mb for r in rounds),
         )
-        for stage, runs in results.items()
+        for i, m in enumerate(first)
     ]
+
+
+def repeat_report(rounds: Sequence[Sequence[Measurement]]) -> list[str]:
+    """The ratios of each repeat on its own: its full run against its limit, its run with
+    nothing new against its full run."""
+    lines = []
+    for number, measurements in enumerate(rounds, 1):
+        by_stage = {m.stage: m for m in measurements}
+        limit, full, rerun = by_stage["limit"], by_stage["run"], by_stage["rerun"]
+        lines.append(
+            f"repeat {number}: limit {limit.seconds:.2f} s, full run {full.seconds:.2f} s, "
+            f"nothing new {rerun.seconds:.2f} s; full run / limit throughput "
+            f"{full.words_per_second / limit.words_per_second:.3f}, nothing new / full run "
+            f"{rerun.seconds / full.seconds:.3f}"
+        )
+    return lines
 
 
 def report(measurements: Sequence[Measurement]) -> list[str]:
