@@ -288,8 +288,9 @@ def bench(
     The limit is bare nlp.pipe of the same model and batch size on as many processes as the run
     parses with (--processes, else NEWSWIRE_NLP_PROCESSES, else one per usable core). Each stage
     runs in its own process; the figures are seconds, words/s, articles/s and peak memory, with
-    the ratios full/limit and nothing-new/full, of the medians and of each repeat. With several sizes, each is reported as it is
-    measured, then the full run's peak memory at each size against the smallest.
+    the ratios full/limit and nothing-new/full, of the medians and of each repeat. With several
+    sizes, each is reported as it is measured, then the full run's peak memory at each size
+    against the smallest.
     """
     from newswire.evaluation.throughput import medians, memory_report, repeat_report, report, run_benchmark
 

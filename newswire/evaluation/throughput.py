@@ -206,21 +206,30 @@ def repeat_report(rounds: Sequence[Sequence[Measurement]]) -> list[str]:
     nothing new against its full run."""
     lines = []
     for number, measurements in enumerate(rounds, 1):
-        by_stage = {m.stage: m for m in measurements}
-        limit, full, rerun = by_stage["limit"], by_stage["run"], by_stage["rerun"]
+        (limit, full, rerun), (throughput, idle) = _stages(measurements), _ratios(measurements)
         lines.append(
             f"repeat {number}: limit {limit.seconds:.2f} s, full run {full.seconds:.2f} s, "
-            f"nothing new {rerun.seconds:.2f} s; full run / limit throughput "
-            f"{full.words_per_second / limit.words_per_second:.3f}, nothing new / full run "
-            f"{rerun.seconds / full.seconds:.3f}"
+            f"nothing new {rerun.seconds:.2f} s; full run / limit throughput {throughput:.3f}, "
+            f"nothing new / full run {idle:.3f}"
         )
     return lines
 
 
+def _ratios(measurements: Sequence[Measurement]) -> tuple[float, float]:
+    """The full run's throughput against the limit's, and the nothing-new run's time against the full run's."""
+    limit, full, rerun = _stages(measurements)
+    return full.words_per_second / limit.words_per_second, rerun.seconds / full.seconds
+
+
+def _stages(measurements: Sequence[Measurement]) -> tuple[Measurement, Measurement, Measurement]:
+    by_stage = {m.stage: m for m in measurements}
+    return by_stage["limit"], by_stage["run"], by_stage["rerun"]
+
+
 def report(measurements: Sequence[Measurement]) -> list[str]:
     """The benchmark's figures, with the ratios between stages."""
-    by_stage = {m.stage: m for m in measurements}
-    limit, full, rerun = by_stage["limit"], by_stage["run"], by_stage["rerun"]
+    limit = _stages(measurements)[0]
+    throughput, idle = _ratios(measurements)
     parsing = f"{limit.processes} process{'' if limit.processes == 1 else 'es'}"
     lines = [f"{limit.articles} Reuters stories, {limit.words} words, parsed on {parsing}; medians over the repeats"]
     for m in measurements:
@@ -228,8 +237,8 @@ def report(measurements: Sequence[Measurement]) -> list[str]:
             f"{m.stage:<6} {m.seconds:8.2f} s  {m.words_per_second:8.0f} words/s  {m.articles_per_second:7.1f} "
             f"articles/s  peak {m.peak_mb:7.0f} MB"
         )
-    lines.append(f"full run / bare nlp.pipe on {parsing} throughput: {full.words_per_second / limit.words_per_second:.3f}")
-    lines.append(f"run with nothing new / full run time: {rerun.seconds / full.seconds:.3f}")
+    lines.append(f"full run / bare nlp.pipe on {parsing} throughput: {throughput:.3f}")
+    lines.append(f"run with nothing new / full run time: {idle:.3f}")
     return lines
 
 
