@@ -184,7 +184,8 @@ class TokenFilter:
 
 def doc_text(doc: Doc) -> str:
     """The document's text. `Doc.text` joins every token's text anew on each call; several
-    extractors read it, so it is joined once and kept in `doc.user_data`."""
+    extractors read it, so it is joined once and kept in `doc.user_data` (a document from the
+    parse workers comes with it, the text it was rebuilt from)."""
     found = doc.user_data.get(_TEXT)
     if found is None:
         found = doc.user_data[_TEXT] = doc.text
@@ -270,7 +271,9 @@ class _Pool:
                 self.workers[sent % count][1].put(batch)
                 sent += 1
             for message in encoded:
-                yield Doc(self.nlp.vocab).from_dict(message)
+                doc = Doc(self.nlp.vocab).from_dict(message)
+                doc.user_data[_TEXT] = message["text"]  # what `doc_text` would join again
+                yield doc
 
     def close(self) -> None:
         for process, jobs, receiver in self.workers:
