@@ -46,7 +46,7 @@ def test_workers_parse_as_the_model_does_in_process(nlp, processes):
     stop_parsing()  # the workers an earlier test's run left serving
     try:
         parsed = list(parse(nlp, TEXTS, 2, processes))
-        assert [doc.text for doc in parsed] == TEXTS
+        assert [doc.text for doc in parsed] == [doc_text(doc) for doc in parsed] == TEXTS
         assert [annotations(doc) for doc in parsed] == [annotations(nlp(text)) for text in TEXTS]
         assert [[(e.text, e.label_) for e in doc.ents] for doc in parsed] == [
             [(e.text, e.label_) for e in nlp(text).ents] for text in TEXTS
