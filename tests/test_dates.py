@@ -464,6 +464,13 @@ def test_rule_examples(nlp: Language, rule: Rule, example: Example) -> None:
     assert rule.pattern.fullmatch(example.mention) or (match is not None and match.end() == hits[0].end_char)
 
 
+def test_a_line_break_inside_a_rules_word_still_matches(nlp: Language) -> None:
+    """A rule's several-word cue broken over two lines is still looked for ("last\nyear")."""
+    text = ("Shares rose. " * 60) + "Sales were 12 mln dlrs against 10 mln in the same period last\nyear, it said."
+    mentions = extract_dates(nlp(text), "a1", date(1987, 3, 2))
+    assert [(m.mention_text, m.timex_value) for m in mentions] == [("the same period last\nyear", "1986")]
+
+
 def test_every_rule_has_an_example() -> None:
     assert [(i, rule.handler.__name__) for i, rule in enumerate(RULES) if not rule.examples] == []
 

@@ -121,6 +121,11 @@ class Rule:
     cased: bool = False
     examples: tuple[Example, ...] = ()
 
+    def __post_init__(self) -> None:
+        # A match may break the line inside "last year" or "Good Friday": such words are looked
+        # for by their first word.
+        object.__setattr__(self, "words", tuple(dict.fromkeys(word.split()[0] for word in self.words)))
+
     def may_match(self, text: str, folded: str) -> bool:
         within = text if self.cased else folded
         for word in self.words:
