@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from newswire.extract.dates import extract_dates, vocabulary
 from newswire.extract.dates.calendar import parse_holiday_rule
-from newswire.extract.dates.rules import RULES, Example, Rule
+from newswire.extract.dates.rules import REACH, RULES, Example, Rule
 from newswire.extract.lexicons import LexiconError
 from newswire.extract.nlp import load_model
 from newswire.records import DateMention
@@ -462,6 +462,19 @@ def test_rule_examples(nlp: Language, rule: Rule, example: Example) -> None:
     assert [(m.timex_type, m.timex_value) for m in hits] == [(example.timex_type, example.value)], mentions
     match = rule.pattern.match(example.text, hits[0].start_char)
     assert rule.pattern.fullmatch(example.mention) or (match is not None and match.end() == hits[0].end_char)
+
+
+@pytest.mark.parametrize("gap", [0, 1, REACH - 7, REACH, 2 * REACH + 3])
+def test_rule_search_near_words_finds_what_a_whole_text_search_finds(gap: int) -> None:
+    """Each rule searched only around its words gives the matches a search of the whole text
+    gives, wherever the words fall against the windows' ends: a story of every rule's examples,
+    `gap` characters of filler between them."""
+    filler = ("x " * gap)[:gap]
+    text = filler.join(example.text for rule in RULES for example in rule.examples)
+    folded = text.translate(vocabulary.LETTER_FOLDS).lower()
+    for rule in RULES:
+        whole = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in rule.finditer(text, folded)] == whole, rule.handler.__name__
 
 
 def test_a_line_break_inside_a_rules_word_still_matches(nlp: Language) -> None:

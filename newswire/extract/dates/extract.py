@@ -96,7 +96,7 @@ def _normalise(
     for priority, rule in enumerate(RULES):
         if not rule.may_match(chunk, folded):
             continue
-        matches = [rule.pattern.fullmatch(chunk)] if whole else list(rule.pattern.finditer(chunk))
+        matches = [rule.pattern.fullmatch(chunk)] if whole else list(rule.finditer(chunk, folded))
         for m in matches:
             if m is None or not m.group(0).strip():
                 continue

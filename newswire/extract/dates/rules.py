@@ -9,6 +9,7 @@ gives and its TimeML value; `tests/test_dates.py` runs every one of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,6 +133,55 @@ class Rule:
             if word in within:
                 return True
         return False
+
+    def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)`, searching only the text within `REACH` characters of one of
+        the rule's words (`folded` is `text` case-folded, character for character).
+
+        A match lies within `REACH` of the word it contains, so a match found near the end of a
+        window is searched for again in a window that reaches `REACH` beyond it: the pattern's
+        look-aheads see the text that follows, as in a search of the whole text.
+        """
+        if len(text) <= 4 * REACH or len(folded) != len(text):
+            yield from self.pattern.finditer(text)
+            return
+        pos, end = 0, len(text)
+        for start, stop in _windows(text if self.cased else folded, self.words):
+            pos, stop = max(pos, start), max(stop, pos)
+            while pos <= stop:
+                m = self.pattern.search(text, pos, stop)
+                if m is None:
+                    break
+                if stop < end and m.end() + REACH > stop:
+                    stop = min(end, m.end() + REACH)
+                    continue
+                yield m
+                pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+# The most characters a date expression spans on either side of the word its rule looks for: a
+# few words ("more than two and a half consecutive trading days"), well under this.
+REACH = 120
+
+
+def _windows(within: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The stretches of `within` that reach `REACH` characters around an occurrence of one of
+    `words`, merged where they overlap, in order."""
+    found = []
+    for word in words:
+        at = within.find(word)
+        while at >= 0:
+            found.append((max(0, at - REACH), min(len(within), at + len(word) + REACH)))
+            at = within.find(word, at + 1)
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, stop in found:
+        if merged and start <= merged[-1][1]:
+            if stop > merged[-1][1]:
+                merged[-1] = (merged[-1][0], stop)
+        else:
+            merged.append((start, stop))
+    return merged
 
 
 RULES: tuple[Rule, ...] = (
