@@ -48,26 +48,23 @@ from newswire.extract.figures.filters import (
 from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
 from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_tally
 from newswire.extract.figures.units import parse_unit
-from newswire.extract.nlp import doc_text, sentence_of
+from newswire.extract.nlp import TokenFilter, doc_text, sentence_of
 from newswire.records import CHANGES, QUALIFIERS, Figure, stable_id
 
 _Fields = dict[str, float | str | None]
+# The tokens a figure may begin at: a number, a currency, a sign.
+_MAY_BEGIN = TokenFilter(LOWER, lambda word: may_start(word) or is_signed(word))
 
 
 def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     """Every figure in the article, sorted by start and none overlapping another."""
-    strings = doc.vocab.strings
     text = doc_text(doc)
-    words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
     blocked = parse_blocked_chars(text)
-    begins = {word: may_start(word) or is_signed(word) for word in set(words)}  # asked once a distinct word
     figures: list[Figure] = []
     floor = 0
-    i = 0
-    while i < len(doc):
-        found = _parse_figure(doc, i, floor, blocked) if begins[words[i]] else None
+    for i in _MAY_BEGIN(doc):
+        found = _parse_figure(doc, i, floor, blocked) if i >= floor else None
         if found is None:
-            i += 1
             continue
         start, end, fields = found
         sentence_start = sentence_of(doc, start).start_char
@@ -92,7 +89,7 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
                 **fields,
             )
         )
-        floor = i = end
+        floor = end
     return figures
 
 
