@@ -147,7 +147,7 @@ class Rule:
             return
         pos, end = 0, len(text)
         for start, stop in _windows(text if self.cased else folded, self.words):
-            pos, stop = max(pos, start), max(stop, pos)
+            pos = max(pos, start)
             while pos <= stop:
                 m = self.pattern.search(text, pos, stop)
                 if m is None:

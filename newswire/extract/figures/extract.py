@@ -63,7 +63,7 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     figures: list[Figure] = []
     floor = 0
     for i in _MAY_BEGIN(doc):
-        found = _parse_figure(doc, i, floor, blocked) if i >= floor else None
+        found = _parse_figure(doc, i, floor, blocked) if i >= floor else None  # not inside the last figure
         if found is None:
             continue
         start, end, fields = found
