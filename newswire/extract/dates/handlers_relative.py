@@ -77,6 +77,8 @@ _OF_SOMETHING_FUTURE = re.compile(r"\s+of\b", re.IGNORECASE)
 # "Now, the company says ...": a sentence-opening "now" set off by a comma moves the discourse on,
 # it names no time; "(every) now and then" is an idiom of frequency, not the present
 _COMMA = re.compile(r"\s*,")
+# a plural part of day shared by weekdays joined by "and": "Monday and Tuesday nights"
+_SHARED_PLURAL_PART = re.compile(rf"\s+(?:and|or)\s+{_WD}\s+(?P<pod>{alternation(PARTS_OF_DAY)})s\b", re.IGNORECASE)
 _COUNT_AFTER = re.compile(rf"\s+(?:{_NUM})\s", re.IGNORECASE)
 _NOW_AND_THEN = re.compile(r"\s+and\s+(?:then|again)\b", re.IGNORECASE)
 # "the current account (deficit)", "current-account": a term of the balance of payments
@@ -264,6 +266,9 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     clock = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
     if _g(m, "pl") or _g(m, "pl2"):  # "Mondays", "Tuesday nights"
         return _Timex("SET", f"XXXX-WXX-{wd + 1}{clock}", None, None)
+    shared = None if pod or _g(m, "mod") else ctx.after(_SHARED_PLURAL_PART)
+    if shared:  # the "Monday" of "Monday and Tuesday nights"
+        return _Timex("SET", f"XXXX-WXX-{wd + 1}T{PARTS_OF_DAY[shared.group('pod').lower()]}", None, None)
     timex_type = "TIME" if pod else "DATE"
     if ctx.anchor is None:
         return _unresolved(timex_type)
