@@ -196,6 +196,24 @@ def test_a_time_of_day_is_on_the_day_last_mentioned(nlp: Language, text: str, va
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The president issued an ultimatum on behalf of the allies demanding that the rebels withdraw "
+         "within a week, starting at noon Saturday.", "noon Saturday", "2024-03-23T12:00"),
+        ("The council sent a letter to the mayors asking that the camps close, beginning at noon Saturday.",
+         "noon Saturday", "2024-03-23T12:00"),
+        ("The president will issue an ultimatum on behalf of the allies demanding that the rebels withdraw "
+         "within a week, starting at noon Saturday.", "noon Saturday", "2024-03-30T12:00"),
+    ],
+)
+def test_an_ing_clause_is_told_in_the_tense_of_the_verb_it_hangs_on(
+    nlp: Language, text: str, phrase: str, value: str
+) -> None:
+    m = _mention(nlp, text, phrase, WED)
+    assert (m.timex_type, m.timex_value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "published", "value", "resolved", "precision"),
     [
         ("It was launched after the Oct. 7 attack on Israel.", "Oct. 7", THU, "2023-10-07", date(2023, 10, 7), "day"),

@@ -104,6 +104,22 @@ def _scheduled(verb: Token) -> bool:
     return bool(auxes) and auxes <= _PRESENT_AUX
 
 
+def _governing_verb(participle: Token) -> Token | None:
+    """The verb of the clause a bare -ing participle hangs in: its head, or through the nouns and
+    prepositions a reduced relative or a "by doing" hangs on ("issued an ultimatum demanding that
+    Iraq withdraw, starting at noon Saturday" is told in the past of "issued")."""
+    tok = participle
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADP", "ADJ", "NUM", "DET"):
+            return None
+    return None
+
+
 def _verb_tense(verb: Token, depth: int) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in auxes}
@@ -135,9 +151,9 @@ def _verb_tense(verb: Token, depth: int) -> str:
             return _PAST
         if lowers & _PRESENT_AUX:
             return _PRESENT
-        head = verb.head
-        if head.i != verb.i and depth < 3 and head.pos_ in ("VERB", "AUX"):
-            return _verb_tense(head, depth + 1)
+        governor = _governing_verb(verb)
+        if governor is not None and depth < 3:
+            return _verb_tense(governor, depth + 1)
         return _NONE
     if tag in ("VBZ", "VBP"):
         return _PRESENT
