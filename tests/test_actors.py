@@ -127,6 +127,17 @@ def test_units_currency_codes_products_and_events_are_not_actors(nlp, gazetteer)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Shr 30 cts vs 36 cts\nNet 1,914,388 vs 2,003,000\nQtly div six cts vs six cts prior",
+        "Oper shr 1.59 dlrs vs 89 cts. Oper net 2.1 mln vs 1.2 mln.",
+    ],
+)
+def test_a_name_is_written_with_a_capital(nlp, gazetteer, text):
+    assert [m.mention_text for m in actors_of(nlp, gazetteer, text + " Acme Corp said.")] == ["Acme Corp"]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "title"),
     [
         ("US Defense Secretary Lloyd Austin welcomed the minister.", "Lloyd Austin", "Defense Secretary"),

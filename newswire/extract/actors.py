@@ -4,12 +4,13 @@ Within an article a later surname joins the full name ("Austin" -> "Lloyd Austin
 aliases join their canonical name ("U.S." -> "United States"), a name the model cut in two
 where the article writes it whole elsewhere is one mention ("Lockheed" "Martin"), an
 adjective of a country before a common noun is the country ("German airline" -> "Germany"),
-and titles, determiners and possessives are not part of a name. A surname whose context calls it
-an organisation's is the firm named after the person ("Pesch and Co" beside "LeRoy Pesch"), and a
-person named after a title inside what the model took for an organisation is a person ("National
-Security Adviser Brent Scowcroft"). The words around names (titles, roles, portfolios, the heads of
-event names, companies' legal forms) are the lexicon `titles.json`. Joining names across articles
-is `newswire.link.actors`'s work.
+and titles, determiners and possessives are not part of a name. A name is written with a
+capital: what the model takes for one in lowercase ("cts" in "Shr 30 cts vs 36 cts") is a common
+word. A surname whose context calls it an organisation's is the firm named after the person
+("Pesch and Co" beside "LeRoy Pesch"), and a person named after a title inside what the model
+took for an organisation is a person ("National Security Adviser Brent Scowcroft"). The words
+around names (titles, roles, portfolios, the heads of event names, companies' legal forms) are
+the lexicon `titles.json`. Joining names across articles is `newswire.link.actors`'s work.
 """
 
 from __future__ import annotations
@@ -278,8 +279,11 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             continue
         text, start = _trim(ent.text, ent.start_char)
         words = _words(text)
-        if not _LETTER.search(text) or len(text) < 2 or text in _CURRENCY_CODES or _LEGAL_FORMS.issuperset(words):
-            continue
+        if (
+            not _LETTER.search(text) or len(text) < 2 or text.islower() or text in _CURRENCY_CODES
+            or _LEGAL_FORMS.issuperset(words)
+        ):
+            continue  # a name has a capital: "cts" and "dlrs vs" in "Shr 30 cts vs 36 cts" are words
         known = gazetteer.lookup(text)
         if known is None and (words[-1] in _EVENT_HEADS or _BRAND.match(text)):
             continue
