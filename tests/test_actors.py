@@ -127,6 +127,20 @@ def test_units_currency_codes_products_and_events_are_not_actors(nlp, gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Liverpool beat Norwich 3-1 on Saturday.", {"Liverpool": "ORG", "Norwich": "ORG"}),
+        ("Miami lost to Dallas 98-95 in overtime.", {"Miami": "ORG", "Dallas": "ORG"}),
+        ("Denver got 10-12 inches of snow, police in Boston said.", {"Denver": "GPE", "Boston": "GPE"}),
+        ("Spain defeated Italy 2-1 in Berlin.", {"Spain": "GPE", "Italy": "GPE", "Berlin": "GPE"}),
+    ],
+)
+def test_a_towns_name_playing_a_match_is_its_team(nlp, gazetteer, text, expected):
+    found = {m.mention_text: m.actor_type for m in actors_of(nlp, gazetteer, text)}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Shr 30 cts vs 36 cts\nNet 1,914,388 vs 2,003,000\nQtly div six cts vs six cts prior",

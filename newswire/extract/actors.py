@@ -23,6 +23,7 @@ from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.actor_types import (
+    SCORE,
     choose_type,
     context_types,
     country_of_adjective,
@@ -165,12 +166,13 @@ def _depluralise(name: str) -> str:
 
 
 def _parse_spans(doc: Doc) -> list[Span]:
-    """The model's actor entities, cut at brackets and inner possessives, without units.
+    """The model's actor entities, cut at brackets, inner possessives and scores, without units.
 
     "the Federal Bureau of Investigation (FBI" holds two names, "Apple Computer's Mac OS" the
     owner and the thing owned, but "the People's Republic of China" one; "GB" glued to the
-    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China"), and an
-    airline's name ends before "Flight" ("Air France Flight 447").
+    number in "30GB" is a unit. "Air" before a place makes an airline ("Air China"), an
+    airline's name ends before "Flight" ("Air France Flight 447"), and a team's before its score
+    ("Chelsea 2-0").
     """
     spans: list[Span] = []
     for ent in doc.ents:
@@ -195,12 +197,18 @@ def _parse_spans(doc: Doc) -> list[Span]:
             )
         ]
         for begin, stop in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, end]):
+            stop = next((i for i in range(begin + 1, stop) if _starts_score(doc[i])), stop)
             while stop > begin and doc[stop - 1].is_lower and doc[stop - 1].is_stop:
                 stop -= 1  # "the Islamic Republic on": a function word the model took in
             glued_to_number = begin > 0 and doc[begin - 1].like_num and not doc[begin - 1].whitespace_
             if stop > begin and not glued_to_number:
                 spans.append(Span(doc, begin, stop, label=ent.label_))
     return spans
+
+
+def _starts_score(token: Token) -> bool:
+    """Whether a match's score begins at `token`: "2" in "Chelsea 2-0", which is no part of a name."""
+    return token.like_num and SCORE.match(token.doc.text, token.idx) is not None
 
 
 def _named_by_creed(spans: Sequence[Span]) -> list[Span]:
