@@ -258,9 +258,10 @@ def _h_half(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
 
 def _h_reported_quarter(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     """ "The quarter" of a results story: the last one completed, unless the tense is future;
-    "the year-ago quarter" is the story's quarter a year earlier, by default the last completed one.
+    "the year-ago quarter" ("the quarter a year earlier", "last year's quarter") is the story's
+    quarter a year earlier, by default the last completed one.
     "The latest period" a results story reports is the last quarter completed, whatever the tense."""
-    ago = bool(_g(m, "ago"))
+    ago = bool(_g(m, "ago") or _g(m, "back") or _g(m, "back2"))
     latest = bool(_g(m, "latest"))
     if not (ctx.in_entity or ago or latest):
         return None

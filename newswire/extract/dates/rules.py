@@ -297,8 +297,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _rx(
-            r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable)\s+)?"
+            r"the\s+(?:(?:latest|most\s+recent|just[\s-]ended|comparable|same|corresponding)\s+)?"
             r"(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
+            # "the quarter a year ago", "the same quarter last year", "last year's quarter"
+            r"(?:\s+(?P<back>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year(?!['’])))?"
+            r"|(?P<back2>last\s+year['’]s)\s+quarter(?!['’]?s?\s+(?:of|ended|ending)\b)"
             r"|the\s+(?P<latest>latest|most\s+recent)\s+period(?!\s+of\b)"
         ),
         _h_reported_quarter, ("quarter", "period"),
@@ -310,6 +313,12 @@ RULES: tuple[Rule, ...] = (
                 "the latest quarter", "2024-Q3", published=date(2024, 10, 24)),
             Example("It earned $2 million in the year-ago quarter.",
                 "the year-ago quarter", "2023-Q3", published=date(2024, 10, 24)),
+            Example("Net rose 8%. For the quarter a year earlier, it lost $3 million.",
+                "the quarter a year earlier", "2023-Q3", published=date(2024, 10, 24)),
+            Example("Sales fell from the same quarter last year.",
+                "the same quarter last year", "2023-Q3", published=date(2024, 10, 24)),
+            Example("Sales rose 4% in the third quarter. Last year's quarter included a tax gain.",
+                "Last year's quarter", "2023-Q3", published=date(2024, 10, 24)),
         ),
     ),
     Rule(
