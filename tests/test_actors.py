@@ -141,6 +141,20 @@ def test_a_towns_name_playing_a_match_is_its_team(nlp, gazetteer, text, expected
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apple settled its dispute with the Beatles' record company, Apple Corps.", {"Beatles": "ORG"}),
+        ('"We love the Beatles," said Steve Jobs.', {"Beatles": "ORG", "Steve Jobs": "PERSON"}),
+        ("The Williams sisters won again.", {"Williams": "PERSON"}),
+        ("Reporters asked the Hess lawyer about it, but Hess declined.", {"Hess": "PERSON"}),
+    ],
+)
+def test_a_plural_name_after_the_is_a_group(nlp, gazetteer, text, expected):
+    found = {m.mention_text: m.actor_type for m in actors_of(nlp, gazetteer, text)}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Shr 30 cts vs 36 cts\nNet 1,914,388 vs 2,003,000\nQtly div six cts vs six cts prior",

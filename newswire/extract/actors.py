@@ -43,6 +43,8 @@ from newswire.reference import Gazetteer, alias_key
 _ARTICLES = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_PLURAL_TAGS = {"NNPS", "NNS"}
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^sui]s")
 _BRACKETS = {"(", ")", "[", "]"}
 _LEXICON = lexicon("titles")
 _TYPE_LEXICON = lexicon("actor_types")
@@ -268,7 +270,11 @@ def _side_of(ent: Span) -> str | None:
 
 
 def _is_group(span: Span) -> bool:
-    """A plural name after "the" ("the Beatles", "the Smiths") names a group, not a person."""
+    """A plural name after "the" ("the Beatles", "the Smiths") names a group, not a person:
+    one word the tagger calls plural, or a capitalised word in a plural's "-s" ending ("the
+    Beatles' record company", where the possessive hides the plural from it), not in "-ss",
+    "-us" or "-is" ("the Hess lawyer") and not before a noun it qualifies, as a surname does
+    ("the Williams sisters", "the Adams administration")."""
     words = [t for t in span if t.text not in _POSSESSIVE_TOKENS]
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     first = words[0].lower_ if words else ""
@@ -276,7 +282,10 @@ def _is_group(span: Span) -> bool:
     return (
         (first in _ARTICLES or before in _ARTICLES)
         and len(named) == 1
-        and named[0].tag_ == "NNPS"
+        and (
+            named[0].tag_ in _PLURAL_TAGS
+            or (_PLURAL_NAME.fullmatch(named[0].text) is not None and named[0].dep_ != "compound")
+        )
     )
 
 
