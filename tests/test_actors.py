@@ -13,6 +13,7 @@ from newswire.extract.actor_types import (
     organisation_by_head,
     organisation_by_holding,
     organisation_by_inner_capital,
+    organisation_by_institution,
     organisation_by_legal_form,
     organisation_by_statement,
     person_by_title,
@@ -138,6 +139,19 @@ def test_units_currency_codes_products_and_events_are_not_actors(nlp, gazetteer)
 def test_a_towns_name_playing_a_match_is_its_team(nlp, gazetteer, text, expected):
     found = {m.mention_text: m.actor_type for m in actors_of(nlp, gazetteer, text)}
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Government", True), ("Parliament", True), ("Treasury", True), ("government", False), ("Ontario", False)],
+)
+def test_an_institutions_noun_with_a_capital_is_an_organisation(name, expected):
+    assert organisation_by_institution(name) is expected
+
+
+def test_the_government_is_no_place(nlp, gazetteer):
+    text = "There was no engagement from anyone in Government. Mr Cummins called on the Government to act."
+    assert {m.actor_type for m in actors_of(nlp, gazetteer, text) if m.mention_text == "Government"} == {"ORG"}
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ _LEXICON = lexicon("actor_types")
 _TITLE_LEXICON = lexicon("titles")
 _ORGANISATION_NOUNS = frozenset(_LEXICON["organisation_nouns"])
 _ORGANISATION_HEADS = frozenset(_LEXICON["organisation_heads"])
+_INSTITUTIONS = frozenset(_LEXICON["institution_nouns"])
 _ATTRIBUTES = {tuple(words.split()) for words in _LEXICON["organisation_attributes"]}
 _HOLDINGS = frozenset(_LEXICON["organisation_holdings"])
 _VOICES = frozenset(_LEXICON["organisation_voices"])
@@ -191,6 +192,12 @@ def organisation_by_head(name: str) -> bool:
     """A name ending in an organisation's head noun: "Douglas Aircraft", "Acme Industries"."""
     words = name.split()
     return len(words) > 1 and words[-1].casefold() in _ORGANISATION_HEADS
+
+
+def organisation_by_institution(name: str) -> bool:
+    """An institution's noun alone, with a capital, names the story's own institution: "the
+    Government", "Parliament", "the Treasury"; not "government" in lowercase."""
+    return name[:1].isupper() and name.casefold() in _INSTITUTIONS
 
 
 def place_by_feature(name: str) -> bool:
@@ -479,8 +486,9 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     Context decides where there is any; else a country, a US state or a capital is a place,
     as is a known city that the model calls a place at least as often as anything else, or a
     nationality; a natural feature's name is a place, unless the model calls it a person
-    ("Veronica Lake"); a name with an organisation's head noun or an inner capital is an
-    organisation, a demonym a nationality; else the labels' majority.
+    ("Veronica Lake"); a name with an organisation's head noun, an institution's noun alone
+    ("the Government") or an inner capital is an organisation, a demonym a nationality; else
+    the labels' majority.
     """
     given = Counter(context)
     if given:
@@ -493,7 +501,11 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
         return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
     if model != "PERSON" and place_by_feature(name):
         return "LOC"
-    if model != "ORG" and (organisation_by_head(name) or (model in _PLACES and organisation_by_inner_capital(name))):
+    if model != "ORG" and (
+        organisation_by_head(name)
+        or organisation_by_institution(name)
+        or (model in _PLACES and organisation_by_inner_capital(name))
+    ):
         return "ORG"
     if model != "NORP" and is_demonym(name):
         return "NORP"
