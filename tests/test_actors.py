@@ -149,6 +149,13 @@ def test_an_institutions_noun_with_a_capital_is_an_organisation(name, expected):
     assert organisation_by_institution(name) is expected
 
 
+def test_a_bullet_is_no_part_of_a_name(nlp, gazetteer):
+    text = "Robert Covington played well.\n\n• Covington scored 20 points.\n\n• Embiid scored 30 points."
+    found = {(m.mention_text, m.actor_name) for m in actors_of(nlp, gazetteer, text)}
+    assert ("Covington", "Robert Covington") in found
+    assert not any("•" in name for _, name in found)
+
+
 def test_the_government_is_no_place(nlp, gazetteer):
     text = "There was no engagement from anyone in Government. Mr Cummins called on the Government to act."
     assert {m.actor_type for m in actors_of(nlp, gazetteer, text) if m.mention_text == "Government"} == {"ORG"}

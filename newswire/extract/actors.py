@@ -85,6 +85,8 @@ _ACRONYM_SKIPPED = frozenset(_LEXICON["acronym_skipped"])
 _BRAND = re.compile(r"^[a-z][A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 _LETTER = re.compile(r"[^\W\d_]")
+# Marks that open a list item or a line, never a name: bullets, dashes, arrows, asterisks.
+_LEADING_MARKS = re.compile(r"[•·▪■►▶*\-–—>]+\s*")
 _APPOSITIVE_END = {",", ".", ";", ":", ")", "(", "—", "–", "-", '"', "“", "”"}
 # Parts of speech an appositive role is made of ("the president's national security adviser").
 _APPOSITIVE_POS = {"ADJ", "DET", "NOUN", "PART", "PROPN"}
@@ -137,7 +139,12 @@ def actor_id_for(name: str) -> str:
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
-    """Without a leading determiner or a trailing possessive; the new start."""
+    """Without a leading bullet or other mark, a leading determiner or a trailing possessive; the
+    new start. "• Embiid" in a list is "Embiid"."""
+    marks = _LEADING_MARKS.match(text)
+    if marks and marks.end() < len(text):
+        start += marks.end()
+        text = text[marks.end() :]
     words = text.split(" ")
     while len(words) > 1 and words[0].casefold() in _ARTICLES:
         start += len(words[0]) + 1
