@@ -96,3 +96,33 @@ def test_reader_joins_apostrophes_split_from_their_words(tmp_path):
     tokens = "".join(f'<token number="{i}" sentence="0" t_id="{i + 1}">{w}</token>' for i, w in enumerate(words))
     document = read_meantime(write_cat(tmp_path, f'<?xml version="1.0" ?><Document doc_id="8">{tokens}</Document>'))
     assert document.text == "Michael O'Leary said Apple’s chief and the Beatles' Apple I'm."
+
+
+NESTED = """<?xml version="1.0" ?><Document doc_id="8" doc_name="8_Ryanair" lang="en">
+<token number="0" sentence="0" t_id="1">Irish</token>
+<token number="1" sentence="0" t_id="2">airline</token>
+<token number="2" sentence="0" t_id="3">,</token>
+<token number="3" sentence="0" t_id="4">Ryanair</token>
+<token number="4" sentence="0" t_id="5">flies</token>
+<token number="5" sentence="0" t_id="6">.</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/><token_anchor t_id="2"/><token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY m_id="20" ent_type="ORG"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><target m_id="20"/></REFERS_TO>
+</Relations>
+</Document>
+"""
+
+
+def test_a_name_inside_a_longer_gold_mention_keeps_its_exact_match(tmp_path):
+    path = tmp_path / "8_Ryanair.xml"
+    path.write_text(NESTED, encoding="utf-8")
+    document = read_meantime(path)
+    assert document.text == "Irish airline, Ryanair flies."
+    # "Ryanair" pairs with the inner gold mention it spells exactly; the outer one, "Irish
+    # airline, Ryanair", takes what is left that overlaps it, the place "Irish".
+    scores = score_document(document, [mention(0, 5, "GPE"), mention(15, 22, "ORG")])
+    assert scores == EntityScores(documents=1, gold=2, predicted=2, ignored=0, strict=1, overlap=2, typed=1)

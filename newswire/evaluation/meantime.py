@@ -25,9 +25,11 @@ body) are annotated.
 - left out of both sides: predicted NORP mentions ("Chinese", "Democrats": MEANTIME has no such
   class), and predictions that overlap a gold named mention of another class (PRO, FIN, MIX,
   such as "iPhone"), which are counted apart as ``ignored`` and never as errors;
-- strict span: identical offsets; overlap span: the spans share a character (pairs are one to
-  one, each gold mention taking the free prediction with the same offsets, else the one that
-  overlaps it most); typed: an overlap pair whose types agree.
+- strict span: identical offsets; overlap span: the spans share a character; typed: an overlap
+  pair whose types agree. Pairs are one to one: first each gold mention takes the free
+  prediction with its offsets, then each gold mention left takes the free prediction that
+  overlaps it most, of its type first. So a name inside a longer gold mention ("Ryanair" in
+  "Irish low cost airline, Ryanair", both annotated) keeps its exact match.
 """
 
 from __future__ import annotations
@@ -301,20 +303,24 @@ def score_document(document: MeantimeDocument, predicted: Sequence[ActorMention]
         else:
             free.append(span)
     scored = len(free)
-    strict = matched = typed = 0
+    pairs: list[tuple[_Span, _Span]] = []
+    unpaired: list[_Span] = []
     for g in gold:
+        same = next((p for p in free if (p.start_char, p.end_char) == (g.start_char, g.end_char)), None)
+        if same is None:
+            unpaired.append(g)
+        else:
+            free.remove(same)
+            pairs.append((g, same))
+    for g in unpaired:
         overlapping = [p for p in free if overlap(g, p) > 0]
-        if not overlapping:
-            continue
-        best = max(
-            overlapping,
-            key=lambda p: (p.start_char == g.start_char and p.end_char == g.end_char, p.kind == g.kind, overlap(g, p)),
-        )
-        free.remove(best)
-        matched += 1
-        strict += best.start_char == g.start_char and best.end_char == g.end_char
-        typed += best.kind == g.kind
-    return EntityScores(1, len(gold), scored, ignored, strict, matched, typed)
+        if overlapping:
+            best = max(overlapping, key=lambda p: (p.kind == g.kind, overlap(g, p)))
+            free.remove(best)
+            pairs.append((g, best))
+    strict = sum((p.start_char, p.end_char) == (g.start_char, g.end_char) for g, p in pairs)
+    typed = sum(p.kind == g.kind for g, p in pairs)
+    return EntityScores(1, len(gold), scored, ignored, strict, len(pairs), typed)
 
 
 def predict(documents: Iterable[MeantimeDocument], nlp: Language, gazetteer: Gazetteer) -> list[list[ActorMention]]:
