@@ -580,6 +580,14 @@ APR = date(2024, 4, 10)  # a Wednesday
         ("The hearings are scheduled for mid-September.", "mid-September", date(1998, 3, 11), "DATE", "1998-09"),
         ("The vote is set for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),
         ("The talks were scheduled for Monday.", "Monday", APR, "DATE", "2024-04-08"),
+        ("The vote is slated for Tuesday.", "Tuesday", APR, "DATE", "2024-04-16"),
+        # a date on something called next or upcoming lies ahead
+        (
+            "Ghana will be the Lions’ next opponents on June 9 and the return game between the two sides is slated for June 12.",
+            "June 9", date(2024, 4, 29), "DATE", "2024-06-09",
+        ),
+        ("Talks stalled before the next council meeting on April 15.", "April 15", date(2024, 3, 20), "DATE", "2024-04-15"),
+        ("Their upcoming match on Sunday sold out.", "Sunday", APR, "DATE", "2024-04-14"),
         # what "is due" or "is effective" lies ahead; what "was due" lies behind
         ("Elections are due in November.", "November", APR, "DATE", "2024-11"),
         ("The report is due on Monday.", "Monday", APR, "DATE", "2024-04-15"),

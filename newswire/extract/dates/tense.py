@@ -30,13 +30,17 @@ _PRESENT_AUX = frozenset(_WORDS["present_auxiliaries"])
 _TIMETABLE = frozenset(_WORDS["timetable_verbs"])
 # the present of "do" that carries a negation for a simple present ("does not start")
 _DO_SUPPORT = frozenset({"do", "does"})
+# adjectives that put what they modify ahead of the story
+_AHEAD = frozenset({"upcoming", "next"})
 
 
 def _tense_of(span: Span) -> str:
     """Tense of the verb that governs the span: past, present, future or none.
 
     A span that hangs on a noun under a present-tense verb ("the attack on Oct. 7 is ...")
-    names an event, which news reports once it has happened: that counts as past.
+    names an event, which news reports once it has happened: that counts as past; one that
+    hangs on a noun called next or upcoming ("the Tridents' next opponents on June 9") lies
+    ahead.
     """
     tok = span.root
     via_noun = False
@@ -46,9 +50,10 @@ def _tense_of(span: Span) -> str:
                 return _FUTURE
             tense = _verb_tense(tok, 0)
             return _PAST if via_noun and tense == _PRESENT else tense
-        via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end)
-        if tok.lemma_.lower() in ("upcoming", "next"):
-            return _FUTURE
+        outside = not span.start <= tok.i < span.end
+        via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and outside)
+        if tok.lemma_.lower() in _AHEAD or (outside and any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in tok.children)):
+            return _FUTURE  # "the next meeting", "their upcoming match on Sunday"
         if tok.lower_ in _SCHEDULE_ADJ:
             return _copula_tense(tok)
         if tok.head.i == tok.i:
@@ -66,11 +71,19 @@ def _copula_tense(adjective: Token) -> str:
     return {"VBZ": _FUTURE, "VBP": _FUTURE, "VBD": _PAST}.get(head.tag_, _NONE)
 
 
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatiser cuts a final "e" with the "-d" of the past:
+    "slated" -> "slate", which it gives as "slat"."""
+    lemma = verb.lemma_.lower()
+    word = verb.lower_
+    return word[:-1] if word.endswith("ed") and lemma == word[:-2] and word[:-1] in _ARRANGE | _FUTURE_LEX else lemma
+
+
 def _arranges(verb: Token) -> bool:
     """An active verb that arranges what the date times, not in the past perfect. With a
     clause of its own and nothing arranged ("planned to pay"), the date on the verb is when."""
     deps = {c.dep_ for c in verb.children}
-    if verb.lemma_.lower() not in _ARRANGE or ("xcomp" in deps and "dobj" not in deps):
+    if _lemma(verb) not in _ARRANGE or ("xcomp" in deps and "dobj" not in deps):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBN":
@@ -98,7 +111,7 @@ def _futurate(verb: Token) -> bool:
 def _scheduled(verb: Token) -> bool:
     """A present passive of a verb that schedules: "the hearings are scheduled for mid-September",
     "the vote is set for Tuesday", "a ruling is expected Friday" time what still lies ahead."""
-    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _ARRANGE | _FUTURE_LEX:
+    if verb.tag_ != "VBN" or _lemma(verb) not in _ARRANGE | _FUTURE_LEX:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxes) and auxes <= _PRESENT_AUX
@@ -134,7 +147,7 @@ def _verb_tense(verb: Token, depth: int) -> str:
         head = verb.head
         if head.i == verb.i:
             return _NONE
-        if head.lemma_.lower() in _FUTURE_LEX or head.lower_ in _FUTURE_LEX:
+        if _lemma(head) in _FUTURE_LEX or head.lower_ in _FUTURE_LEX:
             had = any(t.lower_ == "had" for t in head.doc[max(head.i - 3, 0) : head.i])  # "had been due to"
             return _PAST if had else _FUTURE
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
