@@ -588,6 +588,9 @@ APR = date(2024, 4, 10)  # a Wednesday
         ),
         ("Talks stalled before the next council meeting on April 15.", "April 15", date(2024, 3, 20), "DATE", "2024-04-15"),
         ("Their upcoming match on Sunday sold out.", "Sunday", APR, "DATE", "2024-04-14"),
+        # what comes "ahead of" a date lies ahead of the story
+        ("The stakes are high ahead of Tuesday's debate.", "Tuesday", date(2024, 4, 15), "DATE", "2024-04-16"),
+        ("Stocks fell ahead of Friday's jobs report.", "Friday", date(2024, 4, 11), "DATE", "2024-04-12"),
         # what "is due" or "is effective" lies ahead; what "was due" lies behind
         ("Elections are due in November.", "November", APR, "DATE", "2024-11"),
         ("The report is due on Monday.", "Monday", APR, "DATE", "2024-04-15"),

@@ -32,6 +32,8 @@ _TIMETABLE = frozenset(_WORDS["timetable_verbs"])
 _DO_SUPPORT = frozenset({"do", "does"})
 # adjectives that put what they modify ahead of the story
 _AHEAD = frozenset({"upcoming", "next"})
+# adverbs whose "of" puts what follows ahead of the story: "ahead of Tuesday's debate"
+_AHEAD_OF = frozenset({"ahead"})
 
 
 def _tense_of(span: Span) -> str:
@@ -39,8 +41,8 @@ def _tense_of(span: Span) -> str:
 
     A span that hangs on a noun under a present-tense verb ("the attack on Oct. 7 is ...")
     names an event, which news reports once it has happened: that counts as past; one that
-    hangs on a noun called next or upcoming ("the Tridents' next opponents on June 9") lies
-    ahead.
+    hangs on a noun called next or upcoming ("the Tridents' next opponents on June 9"), or
+    comes after "ahead of" ("shares fell ahead of Friday's jobs report"), lies ahead.
     """
     tok = span.root
     via_noun = False
@@ -54,6 +56,8 @@ def _tense_of(span: Span) -> str:
         via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and outside)
         if tok.lemma_.lower() in _AHEAD or (outside and any(c.dep_ == "amod" and c.lower_ in _AHEAD for c in tok.children)):
             return _FUTURE  # "the next meeting", "their upcoming match on Sunday"
+        if tok.lower_ == "of" and tok.head.lower_ in _AHEAD_OF:
+            return _FUTURE  # "shares fell ahead of Friday's jobs report"
         if tok.lower_ in _SCHEDULE_ADJ:
             return _copula_tense(tok)
         if tok.head.i == tok.i:
