@@ -157,5 +157,5 @@ def test_a_token_filter_finds_the_tokens_asking_once_a_string(nlp, monkeypatch):
     assert TokenFilter(LOWER, str.isdigit)(nlp("")) == []
     monkeypatch.setattr("newswire.extract.nlp._FILTER_MEMORY", 3)
     small = TokenFilter(LOWER, lambda word: word == "two")
-    assert small(doc) == [2] and len(small.answers) <= len({t.lower_ for t in doc})
+    assert small(doc) == [2] and len(small.asked) <= len({t.lower_ for t in doc})
     assert small(nlp("two by two")) == [0, 2]

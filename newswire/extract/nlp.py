@@ -64,6 +64,8 @@ _STRING_ATTRS = ("NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA
 # The keys under which a document keeps its sentences' token bounds (`sentences`) and its text (`doc_text`).
 _SENTENCE_BOUNDS = "newswire.sentence_bounds"
 _TEXT = "newswire.text"
+# The prefix of the keys under which a document keeps a token attribute's values (`TokenFilter`).
+_COLUMN = "newswire.column"
 
 
 def model_name() -> str:
@@ -162,24 +164,39 @@ class TokenFilter:
     """Which tokens of a document have a string attribute (a `spacy.attrs` id: ORTH, LOWER,
     LEMMA...) that `keep` accepts: their indices, in order, read from the parse's array with no
     Token object made. `keep` is asked once about each string, and its answers are remembered,
-    `_FILTER_MEMORY` strings at most."""
+    `_FILTER_MEMORY` strings at most. Many documents hold none of the strings a filter keeps,
+    which set operations on the document's strings tell without looking at each token."""
 
     def __init__(self, attr: int, keep: Callable[[str], bool]) -> None:
         self.attr = attr
         self.keep = keep
-        self.answers: dict[int, bool] = {}
+        self.asked: set[int] = set()
+        self.kept: set[int] = set()
 
     def __call__(self, doc: Doc) -> list[int]:
-        values = doc.to_array(self.attr).tolist()
-        answers = self.answers
-        new = set(values).difference(answers)
+        values = _column(doc, self.attr)
+        present = set(values)
+        new = present - self.asked
         if new:
-            if len(answers) + len(new) > _FILTER_MEMORY:
-                answers.clear()
-                new = set(values)
+            if len(self.asked) + len(new) > _FILTER_MEMORY:
+                self.asked.clear()
+                self.kept.clear()
+                new = present
             strings = doc.vocab.strings
-            answers.update((value, self.keep(strings[value])) for value in new)
-        return [i for i, value in enumerate(values) if answers[value]]
+            self.asked.update(new)
+            self.kept.update(value for value in new if self.keep(strings[value]))
+        found = present & self.kept
+        return [i for i, value in enumerate(values) if value in found] if found else []
+
+
+def _column(doc: Doc, attr: int) -> list[int]:
+    """One attribute of every token, in order: several filters read the same attribute of a
+    document, so it is read once and kept in `doc.user_data` (plain numbers, like the sentences)."""
+    key = f"{_COLUMN}.{attr}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.to_array(attr).tolist()
+    return found
 
 
 def doc_text(doc: Doc) -> str:
