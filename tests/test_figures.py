@@ -644,3 +644,25 @@ def test_an_age_of_a_thing_or_a_person_noun_links_to_no_actor(nlp: Language) -> 
 )
 def test_numbers_in_words_standing_alone(nlp: Language, text: str, mentions: list[str]) -> None:
     assert [f.mention_text for f in figures(nlp, text)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tickets cost 35 and 45 dollars.", [("35", 35, "USD"), ("45 dollars", 45, "USD")]),
+        ("Shares rose 3, 4 and 5 pct.", [("3", 3, "percent"), ("4", 4, "percent"), ("5 pct", 5, "percent")]),
+        ("Dealers forecast 25 and 30 billion marks.",
+         [("25", 2.5e10, "DEM"), ("30 billion marks", 3e10, "DEM")]),
+        # a day and a year stay dates; ", or" restates in another unit; a counted noun is the count's
+        ("It bought 98 mln stg on March 30 and 49 mln stg on April 8.",
+         [("98 mln stg", 9.8e7, "GBP"), ("49 mln stg", 4.9e7, "GBP")]),
+        ("Notes due 1994 and 75 mln dlrs of bonds were sold.", [("75 mln dlrs", 7.5e7, "USD")]),
+        ("Jobless rose to 699,800, or 9.1 pct of the workforce.",
+         [("699,800", 699_800, None), ("9.1 pct", 9.1, "percent")]),
+        ("Police counted 35 and 45 protesters.", [("35", 35, None), ("45 protesters", 45, "protesters")]),
+    ],
+)
+def test_numbers_coordinated_share_the_unit_of_the_last(
+    nlp: Language, text: str, found: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(f.mention_text, f.value, f.unit) for f in figures(nlp, text)] == found

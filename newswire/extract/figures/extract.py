@@ -38,6 +38,7 @@ from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.filters import (
     is_bare_figure,
     is_blocked,
+    is_calendar_date,
     is_figure,
     is_label,
     is_list_marker,
@@ -46,7 +47,7 @@ from newswire.extract.figures.filters import (
     parse_blocked_chars,
 )
 from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
-from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_tally
+from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_shared_unit, parse_tally
 from newswire.extract.figures.units import parse_unit
 from newswire.extract.nlp import TokenFilter, doc_text, sentence_of
 from newswire.records import CHANGES, QUALIFIERS, Figure, stable_id
@@ -187,6 +188,10 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
         return _checked_span(doc, start, age[0], fields)
     sign = glued[1] if glued is not None else doc[amount.start - 1].text
     unit = parse_unit(doc, amount, end, None if currency is None else (currency, sign))
+    if (unit is not None and unit.text is None and unit.end == end and currency is None and signed is None
+            and ranged is None and amount.qualifier == "exact" and not is_calendar_date(doc, amount)):
+        # "35 and 45 dollars": a bare number takes the unit of the number it is coordinated with
+        unit = parse_shared_unit(doc, amount, end) or unit
     if unit is None or not is_figure(doc, amount, unit, currency is not None) or is_reference(doc, amount, start, unit):
         return None
     minus = signed is None and start == amount.start and is_minus(doc, start)

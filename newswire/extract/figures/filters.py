@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newswire.extract.calendar_words import MONTHS, TIME_UNITS, WEEKDAYS
 from newswire.extract.figures.amounts import DASHES, DATE_LABELS, Amount
@@ -381,8 +381,28 @@ def _is_misdated_count(doc: Doc, amount: Amount, unit: Unit) -> bool:
         return False
     first = doc[amount.start]
     entity = next((e for e in doc.ents if e.start <= first.i < e.end), None)
-    if entity is None:
-        return False
-    return not any(
-        t.lower_ in _CALENDAR_WORDS or (t.is_digit and len(t.text) == 4) for t in entity
-    )
+    return entity is not None and not _is_calendar_span(entity)
+
+
+@examples(
+    Example("It bought 98 mln stg on March 30 and 49 mln stg on April 8.", "49 mln stg", 4.9e7, "exact", "GBP",
+            "money"),
+    Example("Shares rose 3, 4 and 5 pct.", "4", 4, "exact", "percent", "percent"),
+)
+def is_calendar_date(doc: Doc, amount: Amount) -> bool:
+    """Whether the number is part of a date: a bare year, a day after a month's name, or a
+    number in a date or time the entity recogniser found with a calendar word or a year in it
+    ("April 1, 1994"); a lone number it took for a date ("rose 3, 4 and 5 pct") is not one."""
+    first = doc[amount.start]
+    text = first.text
+    if amount.end == amount.start + 1 and len(text) == 4 and text.isdigit() and 1000 <= amount.value <= 2100:
+        return True
+    if amount.start > 0 and doc[amount.start - 1].lower_.rstrip(".") in MONTHS:
+        return True
+    entity = next((e for e in doc.ents if e.start <= first.i < e.end and e.label_ in DATE_LABELS), None)
+    return entity is not None and _is_calendar_span(entity)
+
+
+def _is_calendar_span(tokens: Span) -> bool:
+    """Whether a calendar word ("March", "Monday", "year") or a year is written in `tokens`."""
+    return any(t.lower_ in _CALENDAR_WORDS or (t.is_digit and len(t.text) == 4) for t in tokens)
