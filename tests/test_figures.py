@@ -600,6 +600,7 @@ def test_a_signed_change_is_a_magnitude(nlp: Language) -> None:
         ("The Dow fell 120 points to 38,000.", ["points", "points"]),
         ("The FTSE 100 closed at 7,500.", ["points"]),
         ("Shares rose 5% to 120.", ["percent", None]),
+        ("The stock rose two points to 48-3/4.", ["points", "points"]),
     ],
 )
 def test_index_levels_count_points(nlp: Language, text: str, units: list[str | None]) -> None:
@@ -666,3 +667,20 @@ def test_numbers_coordinated_share_the_unit_of_the_last(
     nlp: Language, text: str, found: list[tuple[str, float, str | None]]
 ) -> None:
     assert [(f.mention_text, f.value, f.unit) for f in figures(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The stock rose 3/4 to 25-1/2.", [("3/4", 0.75, None, "up"), ("25-1/2", 25.5, None, None)]),
+        ("The bonds carry a 1-1/8 pct premium.", [("1-1/8 pct", 1.125, "percent", None)]),
+        ("Shares were off 1-1/4 at 12-7/8.", [("1-1/4", 1.25, None, "down"), ("12-7/8", 12.875, None, None)]),
+        ("Bonds traded between 100-26/32 and 101-3/32.", [("between 100-26/32 and 101-3/32", 100.8125, None, None)]),
+        # a fraction alone is not a figure without a unit or a change: a date or a score
+        ("The vote on 3/4 was delayed.", []),
+    ],
+)
+def test_fractions_as_wire_copy_writes_them(
+    nlp: Language, text: str, found: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    assert [(f.mention_text, f.value, f.unit, f.change) for f in figures(nlp, text)] == found

@@ -1,7 +1,8 @@
 """Amounts: how a number is written, and what it is worth.
 
-A number in digits ("1,200", "12,34,567" in lakh grouping, "5.93mln", "20m", "7 3/4", "2½"; a fraction in digits alone only
-of a unit of measure: "1/4 mile"), in words ("twenty-five", "two hundred and fifty"), a vague
+A number in digits ("1,200", "12,34,567" in lakh grouping, "5.93mln", "20m", "7 3/4", "2½", and
+"1-1/8" as wire copy writes a whole number and a fraction; a fraction in digits alone only of a
+unit of measure, "1/4 mile", or of a price that changed by it, "rose 3/4"), in words ("twenty-five", "two hundred and fifty"), a vague
 amount ("dozens", "hundreds of thousands", "several", "a few"), a fraction ("two-thirds of",
 "half of") or a fraction of a scale ("half a million", "a quarter million"). A currency sign
 or code may be written against the digits in one token ("HK$5", "RM5", "Y=150"); the amount
@@ -62,6 +63,9 @@ _SINGLE_FRACTIONS = frozenset(word for word in FRACTIONS if not word.endswith("s
 # Scales written against the digits: the scale letters ("20m", "10k") and every scale word.
 _ATTACHED_SCALES = {**SCALE_LETTERS, **SCALES}
 _PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
+# The words of a change ("rose", "up") a fraction alone may follow: "rose 3/4 to 25-1/2".
+_CHANGE_VERBS = frozenset(lexicon("changes")["verbs"])
+_CHANGE_ADVERBS = frozenset(lexicon("changes")["adverbs"])
 _PERCENT_ABBREVIATIONS = frozenset(lexicon("measures")["percent_abbreviations"])
 # Units of a share that "a half" may be half of: "a half percentage point", "a half point".
 _HALF_UNITS = frozenset({*_PERCENT_WORDS, "percentage", "point", "points"})
@@ -322,6 +326,15 @@ def _is_numeral_token(tok: Token) -> bool:
     Example("The track is a 1/4 mile oval.", "1/4 mile", 0.25, "exact", "mile", "other"),
     Example("The talks lasted 2½ years.", "2½ years", 2.5, "exact", "year", "duration"),
     NoFigure("The vote on 3/4 was delayed."),
+    Example("The bonds carry a 9-3/4 pct coupon.", "9-3/4 pct", 9.75, "exact", "percent", "percent"),
+    Example("The stock rose 1-1/4 to 82-1/4.", "1-1/4", 1.25, "exact", None, "other", change="up"),
+    Example("The stock rose 1-1/4 to 82-1/4.", "82-1/4", 82.25, "exact", None, "other"),
+    Example("Shares were up 3/4 at 25-1/2.", "3/4", 0.75, "exact", None, "other", change="up"),
+    Example("The stock fell 1/8 on Monday.", "1/8", 0.125, "exact", None, "other", change="down"),
+    Example("The bond was priced at 96-16/32.", "96-16/32", 96.5, "exact", None, "other"),
+    Example("Wheat rose 1-1/2 cents on the day.", "1-1/2 cents", 0.015, "exact", "USD", "money", change="up"),
+    Example("Sugar closed at 55-1/4 cents a lb.", "55-1/4 cents a lb", 0.5525, "exact", "USD per pound", "money"),
+    Example("It signed a 3-1/2 year contract.", "3-1/2 year", 3.5, "exact", "year", "duration"),
     Example("In 2006 95% of them were younger than five.", "95%", 95, "exact", "percent", "percent"),
     Example("Aid reached 1.2 million people.", "1.2 million people", 1_200_000, "exact", "people", "other"),
     Example("Two hundred and fifty soldiers arrived.", "Two hundred and fifty soldiers", 250, "exact",
@@ -434,6 +447,11 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
                 # "a $1.5-million contract", "a two-billion-dollar deal": the scale joined by a hyphen
                 j += 1
                 continue
+            elif (last and last[0] == "digits" and cur.text in DASHES and j + 1 < n and not doc[j - 1].whitespace_
+                  and not cur.whitespace_ and (parse_numeral(doc[j + 1]) or ("",))[0] == "fraction"):
+                # "1-1/8 pct", "to 25-1/2": a whole number and a fraction joined by a hyphen
+                j += 1
+                continue
             elif (last and last[0] == "scale" and cur.lower_ == "and" and j + 1 < n
                   and parse_number_words(doc[j + 1].lower_) is not None):
                 j += 1
@@ -454,8 +472,12 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         items.append((items[-1][0], added, added))
         j += 3
     if items[0][0] == "fraction" and (j >= n or (read_measure(doc, j) is None and doc[j].lower_ not in _PERCENT_WORDS)):
-        # "1/4 mile", "1/2 cup", "3/8 pct": a fraction alone is a figure only of a unit
-        return None
+        # "1/4 mile", "1/2 cup", "3/8 pct": a fraction alone is a figure only of a unit, or of
+        # a price that changed by it ("rose 3/4", "up 1/8")
+        before = doc[i - 1] if i > 0 else None
+        if before is None or not (before.lower_ in _CHANGE_ADVERBS
+                                  or (before.pos_ == "VERB" and before.lemma_.lower() in _CHANGE_VERBS)):
+            return None
     amount = _combine(i, j, items, qualifier)
     glued = _DIGITS_SCALED.match(doc[j - 1].lower_)
     if glued is not None and _ATTACHED_SCALES[glued.group(2)] > amount.scale:

@@ -198,8 +198,16 @@ def _governs(doc: Doc, word: int, start: int, end: int, by: bool) -> bool:
     return any(t.head.i == head or (t.head.pos_ == "NOUN" and t.head.head.i == head) for t in doc[start:end])
 
 
-def is_change_verb(tok: Token) -> bool:
-    """A verb of change ("rose", "lost"): after it, "$2 to $45" is a change and a level."""
+@examples(
+    Example("The stock closed off 3/4 to 33-1/2.", "3/4", 0.75, "exact", None, "other", change="down"),
+    Example("The stock closed off 3/4 to 33-1/2.", "33-1/2", 33.5, "exact", None, "other"),
+    Example("The shares were up $2 to $45.", "$45", 45, "exact", "USD", "money"),
+)
+def is_change_word(tok: Token) -> bool:
+    """A verb of change ("rose", "lost") or an adverb of one ("up", "off"): after it, "$2 to $45"
+    and "3/4 to 33-1/2" are a change and a level."""
+    if tok.pos_ in ("ADV", "ADP", "ADJ", "PART") and tok.lower_ in _ADVERBS:
+        return True
     return tok.pos_ == "VERB" and tok.lemma_.lower() in _VERBS
 
 
@@ -215,10 +223,12 @@ def _level_follows(doc: Doc, end: int) -> bool:
 
 def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> bool:
     """Whether a bare number [start, end) after "to", "at" or "from" is the level of an index:
-    one number without a scale ("733.5 billion" is money left unsaid), and the clause's subject
+    one number without a scale, a fraction as wire copy writes prices allowed ("to 48-3/4"), ("733.5 billion" is money left unsaid), and the clause's subject
     (or that of the verb its clause completes: "rose 0.8% to close at 4,783.45") is an index word
     or the change before the level was counted in points."""
-    if start == 0 or end != start + 1 or doc[start - 1].lower_ not in _LEVEL_PREPOSITIONS:
+    # one token, or a whole number and its fraction ("to 48-3/4")
+    single = end == start + 1 or (end == start + 3 and "/" in doc[end - 1].text)
+    if start == 0 or not single or doc[start - 1].lower_ not in _LEVEL_PREPOSITIONS:
         return False
     if end < len(doc) and (doc[end].is_space or doc[end].pos_ in ("NOUN", "PROPN")):
         # "to 51.9\npct": what the number counts is written after it

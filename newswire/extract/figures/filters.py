@@ -286,6 +286,7 @@ def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
 
 @examples(
     NoFigure("Airbus delivered the 787 Dreamliner late."),
+    Example("The margin will be cut to 1-1/4 point.", "1-1/4 point", 1.25, "exact", "point", "other"),
 )
 def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     """A number above one in digits before a singular noun names a model or a rank, it does not
@@ -293,6 +294,9 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     number in words never names one ("a three judge panel")."""
     noun = doc[head]
     if amount.value <= 1 or amount.scale > 1 or amount.in_words or noun.tag_ not in ("NN", "NNP"):
+        return False
+    if "/" in doc[amount.end - 1].text:
+        # "cut to 1-1/4 point", "a 100-1/8 issue price": a fraction never names a model
         return False
     plural_label = noun.lower_.endswith("s") and any(c.isdigit() for c in noun.text)
     if plural_label or noun.lower_ in _INVARIANT_PLURALS or head < amount.end:
@@ -307,6 +311,7 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     NoFigure("Boeing's 777 is selling well."),
     Example("The S&P 500 rose 0.8% to close at 4,783.45.", "4,783.45", 4783.45, "exact", "points", "other"),
     Example("Sales grew by 1.2 million to 67.4 million.", "67.4 million", 67_400_000, "exact", None, "other"),
+    Example("Shares were up 1/8 at 12-7/8.", "12-7/8", 12.875, "exact", None, "other"),
     Example("Monthly output has stayed under 150 mln since May.", "under 150 mln", 150_000_000, "at_most", None,
             "other"),
     Example("The 2.5 billion were spent on roads.", "2.5 billion", 2_500_000_000, "exact", None, "other"),
@@ -340,7 +345,9 @@ def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     if amount.in_words:
         return _stands_for_count(last, before)
     grouped = bool(_GROUPED.match(last.text))
-    if last.ent_type_ not in _NUMBER_LABELS and not grouped:
+    # the entity recogniser may leave the fraction of "12-7/8" out of the number
+    labelled = doc[amount.start] if "/" in last.text else last
+    if labelled.ent_type_ not in _NUMBER_LABELS and not grouped:
         return False
     return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ")
 

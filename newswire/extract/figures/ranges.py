@@ -19,7 +19,7 @@ from newswire.extract.figures.amounts import (
     parse_amount,
     parse_numeral,
 )
-from newswire.extract.figures.changes import is_change_verb
+from newswire.extract.figures.changes import is_change_word
 from newswire.extract.figures.counted import Unit
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.filters import is_calendar_date
@@ -148,7 +148,7 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
     k = j + 1
     signed = doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc)
     if signed or glued_currency(doc[k]) is not None:
-        if before == "by" or (start > 0 and is_change_verb(doc[start - 1])):
+        if before == "by" or (start > 0 and is_change_word(doc[start - 1])):
             # "cut by $200 to $399", "lost $2 to $45", "rose S$2 to S$40": a change and where it
             # ended; "by 2 to 3 percent" is a range
             return None
@@ -156,7 +156,7 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
     second = parse_amount(doc, k, continued=True)
     if second is None or second.qualifier != "exact":
         return None
-    changed = before == "by" or (start > 0 and is_change_verb(doc[start - 1]))
+    changed = before == "by" or (start > 0 and is_change_word(doc[start - 1]))
     if percent is not None and (changed or second.end >= len(doc) or doc[second.end].lower_ != percent):
         # "rose 0.2% to 4.1%": after a change word, a change and the level it reached
         return None

@@ -252,16 +252,22 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     Example("He dropped two 500-pound bombs.", "500-pound", 500, "exact", "pound", "other"),
     Example("She handed over fifty 20 dollar bills.", "20 dollar", 20, "exact", "USD", "money"),
     Example("The firm owns 40 747 jets.", "40 747 jets", 40, "exact", "jets", "other"),
+    Example("The issue was bid at 104-5/8 105-1/8 pct.", "104-5/8", 104.625, "exact", None, "other"),
 )
 def _before_measure(doc: Doc, counted: Unit, j: int) -> Unit:
     """The counted noun, ending before the number of another figure written between the
-    number and its noun, with its own unit of measure or currency: "two 500-pound bombs" counts
-    bombs, and "500-pound" weighs each of them."""
+    number and its noun, with its own unit of measure, currency or percent: "two 500-pound bombs"
+    counts bombs, and "500-pound" weighs each of them; where that unit is the noun ("bid at
+    104-5/8 105-1/8 pct", a dealer's two prices), the first number counts nothing."""
     if counted.head is None:
         return counted
     for m in range(j, counted.head):
         k = m + 2 if m + 2 < counted.head and doc[m + 1].text in DASHES else m + 1
-        if doc[m].like_num and k <= counted.head and (currency_word(doc[k].lower_) or read_measure(doc, k)):
+        percent = doc[k].lower_ in PERCENT_WORDS
+        if doc[m].like_num and k <= counted.head and (currency_word(doc[k].lower_) or read_measure(doc, k) or percent):
+            if k == counted.head and percent:
+                # "bid at 104-5/8 105-1/8 pct": the unit is the second number's, the first counts nothing
+                return Unit(None, j, "other", None)
             return Unit(counted.text, j, counted.category, counted.head, counted.written)
     return counted
 
