@@ -684,3 +684,14 @@ def test_fractions_as_wire_copy_writes_them(
     nlp: Language, text: str, found: list[tuple[str, float, str | None, str | None]]
 ) -> None:
     assert [(f.mention_text, f.value, f.unit, f.change) for f in figures(nlp, text)] == found
+
+
+def test_a_figure_across_a_line_wrap_keeps_the_offsets_of_the_text() -> None:
+    text = ("The company said that its net profit for the year rose to 5.93\nmln dlrs from 4.2 mln dlrs, and "
+            "that\nsales were up 12\npct.")
+    found = extract_figures(load_model()(text), "a1")
+    assert [(f.mention_text, f.value, f.unit) for f in found] == [
+        ("5.93\nmln dlrs", 5.93e6, "USD"), ("4.2 mln dlrs", 4.2e6, "USD"), ("12", 12, None)]
+    first = found[0]
+    assert text[first.start_char:first.end_char] == first.mention_text
+    assert first.figure_id == stable_id("a1", first.start_char, first.end_char)

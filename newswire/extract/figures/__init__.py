@@ -88,7 +88,8 @@ The modules, one job each: `amounts` (how a number is written and what it is wor
 `qualifiers`, `ranges` (ranges, tallies, ratios), `units` (currency, percent, durations,
 measures, rates), `measures` (units of measure through pint), `currencies` (codes from
 CLDR), `counted` (the counted noun), `categories`, `changes` (changes, levels, index points),
-`filters` (what is not a figure, and ages), `extract` (the walk over the article and the records), `actors` (`figure_actors`).
+`filters` (what is not a figure, and ages), `wraps` (a story wrapped at a fixed width read
+without its line wraps), `extract` (the walk over the article and the records), `actors` (`figure_actors`).
 Every rule carries its examples (`examples.RULE_EXAMPLES`); the word lists are lexicons.
 """
 

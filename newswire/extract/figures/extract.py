@@ -6,7 +6,8 @@ age, unit and category; the exclusions of `filters` drop what is not a figure. F
 overlap: the walk goes on after the end of the last one found, and a number right after a
 figure starts a new one ("two 500-pound bombs"). A figure after ", or" restates
 the change before it ("fell 350 points, or 1%"), and a bare level after the change of an index
-in points is in points.
+in points is in points. A story wrapped at a fixed width is read without its line wraps
+(`wraps`), so "5.93\nmln dlrs" is one figure; its offsets and mention are those of the text.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from newswire.extract.figures.filters import (
 from newswire.extract.figures.qualifiers import parse_left, parse_right_qualifier
 from newswire.extract.figures.ranges import parse_range_end, parse_ratio, parse_shared_unit, parse_tally
 from newswire.extract.figures.units import parse_unit
+from newswire.extract.figures.wraps import unwrapped
 from newswire.extract.nlp import TokenFilter, doc_text, sentence_of
 from newswire.records import CHANGES, QUALIFIERS, Figure, stable_id
 
@@ -60,26 +62,32 @@ _MAY_BEGIN = TokenFilter(LOWER, lambda word: may_start(word) or is_signed(word))
 def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     """Every figure in the article, sorted by start and none overlapping another."""
     text = doc_text(doc)
-    blocked = parse_blocked_chars(text)
+    # read without its line wraps (`wraps`), a figure's offsets those of the text as written
+    wraps = unwrapped(doc)
+    read, original = (doc, None) if wraps is None else wraps
+    blocked = parse_blocked_chars(doc_text(read))
     figures: list[Figure] = []
+    ends: list[int] = []  # the token after each figure, in `read`
     floor = 0
-    for i in _MAY_BEGIN(doc):
-        found = _parse_figure(doc, i, floor, blocked) if i >= floor else None  # not inside the last figure
+    for i in _MAY_BEGIN(read):
+        found = _parse_figure(read, i, floor, blocked) if i >= floor else None  # not inside the last figure
         if found is None:
             continue
         start, end, fields = found
-        sentence_start = sentence_of(doc, start).start_char
-        # the figures of this sentence so far, the latest first
-        in_sentence = list(takewhile(lambda f: f.start_char >= sentence_start, reversed(figures)))
+        sentence_start = sentence_of(read, start).start
+        # the figures of this sentence so far, the latest first, with the token after each
+        in_sentence = list(takewhile(lambda f: f[1] > sentence_start, zip(reversed(figures), reversed(ends))))
         # the change an index level follows, past the same change restated in percent
-        changed = next((f for f in in_sentence if f.change and f.category != "percent"), None)
-        if fields["change"] is None and in_sentence and in_sentence[0].change and _restates(doc, in_sentence[0], start):
-            fields["change"] = in_sentence[0].change
+        changed = next((f for f, _ in in_sentence if f.change and f.category != "percent"), None)
+        if fields["change"] is None and in_sentence and in_sentence[0][0].change and _restates(
+                read, in_sentence[0][1], start):
+            fields["change"] = in_sentence[0][0].change
         if fields["unit"] is None and fields["category"] == "other":
-            if is_index_level(doc, start, end, changed.unit if changed is not None else None):
+            if is_index_level(read, start, end, changed.unit if changed is not None else None):
                 fields["unit"] = "points"
-        start_char = doc[start].idx
-        end_char = doc[end - 1].idx + len(doc[end - 1])
+        first, last = (start, end - 1) if original is None else (original[start], original[end - 1])
+        start_char = doc[first].idx
+        end_char = doc[last].idx + len(doc[last])
         figures.append(
             Figure(
                 figure_id=stable_id(article_id, start_char, end_char),
@@ -90,6 +98,7 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
                 **fields,
             )
         )
+        ends.append(end)
         floor = end
     return figures
 
@@ -101,13 +110,11 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
             change="up"),
     Example("Profit was $2 billion, or 12 percent of sales.", "12 percent", 12, "exact", "percent", "percent"),
 )
-def _restates(doc: Doc, previous: Figure, start: int) -> bool:
-    """Whether the figure at token `start` restates the change before it in another unit: "fell 350
-    points, or 1%", "rose $2 billion, or 12 percent": only ", or" stands between them."""
-    first = start
-    while first > 0 and doc[first - 1].idx >= previous.end_char:
-        first -= 1
-    return [t.text for t in doc[first:start]] == [",", "or"]
+def _restates(doc: Doc, previous_end: int, start: int) -> bool:
+    """Whether the figure at token `start` restates the change before it, which ends before
+    token `previous_end`, in another unit: "fell 350 points, or 1%", "rose $2 billion, or 12
+    percent": only ", or" stands between them."""
+    return [t.text for t in doc[previous_end:start]] == [",", "or"]
 
 
 @examples(
