@@ -330,9 +330,17 @@ def _is_dimension(doc: Doc, k: int) -> bool:
         t.i != k and _dimensionality(t.text) == {"[length]": 1} for t in doc[k].sent)
 
 
+@examples(
+    Example("Chemlawn rejected the 27 dlrs a share bid.", "27 dlrs a share", 27, "exact", "USD per share", "money"),
+    Example("It bought palm olein at 355 dlrs per tonne cif.", "355 dlrs per tonne", 355, "exact",
+            "USD per metric ton", "money"),
+    Example("Opec defends its 18 dlr a barrel price target.", "18 dlr a barrel", 18, "exact", "USD per barrel",
+            "money"),
+)
 def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
     """What a rate is counted per, from token k: "per hour", "a barrel", "/h", "per share",
-    and in one hyphenated word before a noun, "-a-share" ("a $70-a-share bid")."""
+    and in one hyphenated word before a noun, "-a-share" ("a $70-a-share bid"); a noun after
+    the base is what the rate prices ("a 27 dlrs a share bid", "355 dlrs per tonne cif")."""
     n = len(doc)
     hyphenated = (k + 3 < n and doc[k].text == "-" and doc[k + 2].text == "-" and doc[k + 1].lower_ in PER_WORDS
                   and not any(t.whitespace_ for t in doc[k - 1:k + 3]))
@@ -347,8 +355,6 @@ def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
         end = k + 2
         after = next((t for t in doc[end:end + 2] if not t.is_space), None)
         if after is not None and doc[k].lower_ in ("a", "an") and after.lower_ in _NOT_RATE_AFTER:
-            return None
-        if end < n and doc[end].pos_ in ("NOUN", "PROPN") and doc[k + 1].dep_ == "compound":
             return None
         return RATE_BASES[base], end
     if doc[k].lower_ in ("a", "an"):
