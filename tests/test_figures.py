@@ -661,6 +661,9 @@ def test_numbers_in_words_standing_alone(nlp: Language, text: str, mentions: lis
         ("Jobless rose to 699,800, or 9.1 pct of the workforce.",
          [("699,800", 699_800, None), ("9.1 pct", 9.1, "percent")]),
         ("Police counted 35 and 45 protesters.", [("35", 35, None), ("45 protesters", 45, "protesters")]),
+        ("The deficit fell from 3.450 to 1.350 billion dlrs.",
+         [("3.450", 3.45e9, "USD"), ("1.350 billion dlrs", 1.35e9, "USD")]),
+        ("He moved from 1986 to 20 pct.", [("20 pct", 20, "percent")]),
     ],
 )
 def test_numbers_coordinated_share_the_unit_of_the_last(

@@ -1,6 +1,7 @@
 """Two numbers read as one figure: a range ("15 to 22", "between 750,000 and 800,000", "$3-4
 billion", "two or three"), a tally ("14-0", "a vote of 230 to 196") and a ratio ("six in 10 Americans");
-and numbers read with the unit of the one after them ("35 and 45 dollars", "3, 4 and 5 pct").
+and numbers read with the unit of the one after them ("35 and 45 dollars", "3, 4 and 5 pct",
+"from 13 to 15 pct").
 
 A range is reported from its lower to its upper value; a tally only where a vote is counted, as
 the votes of the side named first; a ratio as the share of the whole.
@@ -192,13 +193,16 @@ def parse_range_end(doc: Doc, amount: Amount, start: int) -> tuple[float, Amount
             None, "other"),
     Example("The share could slip to 95 or 90 pct.", "95", 95, "exact", "percent", "percent"),
     Example("Police counted 35 and 45 protesters.", "35", 35, "exact", None, "other"),
+    Example("Rates rose from 13 to 15 pct.", "13", 13, "exact", "percent", "percent"),
+    Example("The deficit fell from 3.450 to 1.350 billion dlrs.", "3.450", 3.45e9, "exact", "USD", "money"),
     Example("Notes due 1994 and 75 mln dlrs of bonds were sold.", "75 mln dlrs", 7.5e7, "exact", "USD", "money"),
 )
 def parse_shared_unit(doc: Doc, amount: Amount, j: int) -> Unit | None:
     """The unit of money, percent, time or measure of the number a bare number is coordinated
     with, written after them both: "35 and 45 dollars" are two sums of dollars, "3, 4 and 5 pct"
     three percentages, each with its own figure. The numbers are written alike (digits or
-    words), none is part of a date, and the last is joined by "and" or "or"; an unscaled number
+    words), none is part of a date, and the last is joined by "and" or "or", or by "to" after
+    "from" ("from 13 to 15 pct": two levels); an unscaled number
     below a thousand takes the scale of the last ("25 and 30 billion marks"). They are of a
     size: "95 or 90 pct" are alternatives, but "699,800 or 9.1 pct" restates a count as a share,
     as ", or" always does, and "472.3 mln and 22.3 pct" are two measures. A counted noun is the
@@ -211,7 +215,9 @@ def parse_shared_unit(doc: Doc, amount: Amount, j: int) -> Unit | None:
         if listed and doc[k].text == "," and doc[k + 1].lower_ in _CONJUNCTIONS:
             k += 1  # "6, 7, or 8 pct": a list's last comma
         joined = doc[k].lower_
-        if joined != "," and joined not in _CONJUNCTIONS:
+        # "from 13 to 15 pct": two levels, the first in the unit of the second
+        from_to = joined == "to" and k == j and amount.start > 0 and doc[amount.start - 1].lower_ == "from"
+        if joined != "," and joined not in _CONJUNCTIONS and not from_to:
             return None
         following = parse_amount(doc, k + 1, continued=True)
         if (following is None or following.qualifier != "exact" or following.in_words != amount.in_words
@@ -226,7 +232,7 @@ def parse_shared_unit(doc: Doc, amount: Amount, j: int) -> Unit | None:
                 return None
             scaled = amount.scale == 1 and amount.value < _SCALED_BELOW
             factor = unit.factor * (following.scale if scaled else 1.0)
-            ratio = _SHARED_RATIO if joined == "and" else _ALTERNATIVE_RATIO
+            ratio = _ALTERNATIVE_RATIO if joined == "or" else _SHARED_RATIO
             values = sorted((amount.value * factor, following.value * unit.factor))
             if not 0 < values[0] * ratio >= values[1]:
                 # "472.3 mln and 22.3 pct", "671,400 or 8.9 pct": a count and its share
