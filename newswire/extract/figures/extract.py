@@ -5,7 +5,8 @@ a share ("a third of"), then an amount with its qualifiers, currency sign, tally
 age, unit and category; the exclusions of `filters` drop what is not a figure. Figures do not
 overlap: the walk goes on after the end of the last one found, and a number right after a
 figure starts a new one ("two 500-pound bombs"). A figure after ", or" restates
-the change before it ("fell 350 points, or 1%"), and a bare level after the change of an index
+the change before it ("fell 350 points, or 1%"), one coordinated with it in its unit shares it
+("rose 2.1 and 3.4 percent"), and a bare level after the change of an index
 in points is in points. A story wrapped at a fixed width is read without its line wraps
 (`wraps`), so "5.93\nmln dlrs" is one figure; its offsets and mention are those of the text.
 """
@@ -79,8 +80,8 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
         in_sentence = list(takewhile(lambda f: f[1] > sentence_start, zip(reversed(figures), reversed(ends))))
         # the change an index level follows, past the same change restated in percent
         changed = next((f for f, _ in in_sentence if f.change and f.category != "percent"), None)
-        if fields["change"] is None and in_sentence and in_sentence[0][0].change and _restates(
-                read, in_sentence[0][1], start):
+        if fields["change"] is None and in_sentence and in_sentence[0][0].change and (
+                _restates(read, in_sentence[0][1], start) or _coordinated(read, in_sentence[0], start, fields)):
             fields["change"] = in_sentence[0][0].change
         if fields["unit"] is None and fields["category"] == "other":
             if is_index_level(read, start, end, changed.unit if changed is not None else None):
@@ -115,6 +116,22 @@ def _restates(doc: Doc, previous_end: int, start: int) -> bool:
     token `previous_end`, in another unit: "fell 350 points, or 1%", "rose $2 billion, or 12
     percent": only ", or" stands between them."""
     return [t.text for t in doc[previous_end:start]] == [",", "or"]
+
+
+@examples(
+    Example("Prices rose 2.1 and 3.4 percent in May and June.", "3.4 percent", 3.4, "exact", "percent", "percent",
+            change="up"),
+    Example("Sales fell 12 pct, 15 pct and 9 pct in the three regions.", "9 pct", 9, "exact", "percent", "percent",
+            change="down"),
+    Example("Sales rose 5 pct to 100 dlrs and 3 pct of it was exports.", "3 pct", 3, "exact", "percent", "percent"),
+)
+def _coordinated(doc: Doc, previous: tuple[Figure, int], start: int, fields: _Fields) -> bool:
+    """Whether the figure at token `start` is coordinated with the change before it, which ends
+    before the token `previous[1]`, in the same unit: "rose 2.1 and 3.4 percent", "fell 12 pct, 15
+    pct and 9 pct" are changes all."""
+    figure, end = previous
+    between = [t.lower_ for t in doc[end:start]]
+    return figure.unit == fields["unit"] and between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 
 
 @examples(
