@@ -4,8 +4,9 @@ Wire copy is wrapped at about 70 characters, so a number and its unit ("10.2\\nm
 scale ("5.5\\nbillion") or the word that makes it a range ("between\\n15 and 18 pct") may stand on
 two lines, and the parse keeps each line break as a token of its own. A line break is a wrap when
 no line of the text is wider than `WRAP_WIDTH` and the line it ends is full (`FULL_LINE`
-characters or more): a short line ends a row of a table ("Shr 30 cts vs 36 cts"), a heading
-or a paragraph, and a break after a sentence's end stays. The figures are read from the
+characters or more), or the sentence goes on in lower case onto a full line (a story's first
+line begins after its dateline): a short line ends a row of a table ("Shr 30 cts vs 36 cts"),
+a heading or a paragraph, and a break after a sentence's end stays. The figures are read from the
 document without its wraps (`unwrapped`), their offsets those of the text as written.
 """
 
@@ -40,6 +41,8 @@ _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
     Example("Shr 30 cts vs 36 cts\nNet 1,234 vs 1,000\nRevs 12.3 mln vs 10.1 mln", "1,000", 1000, "exact", None,
             "other"),
     NoFigure("Rebels hold a third of\nthe country."),
+    Example("USAir Group Inc said it is seeking two\nbillion dlrs in bank debt to complete its takeover of "
+            "Piedmont\nAviation Inc.", "two\nbillion dlrs", 2e9, "exact", "USD", "money"),
 )
 def unwrapped(doc: Doc) -> tuple[Doc, list[int]] | None:
     """The document without its line wraps, and for each of its tokens the index of the same
@@ -80,9 +83,15 @@ def unwrapped(doc: Doc) -> tuple[Doc, list[int]] | None:
 
 
 def _is_wrap(doc: Doc, i: int) -> bool:
-    """Whether the line break at token i wraps a full line inside a sentence."""
+    """Whether the line break at token i wraps a full line inside a sentence, or a short line
+    the sentence goes on from in lower case onto a full one (a story's first line, which begins
+    after the dateline: "USAir Group Inc said it is seeking two\nbillion dlrs in bank debt to ...")."""
     if i == 0 or i + 1 >= len(doc) or doc[i - 1].text in _SENTENCE_ENDS:
         return False
     text = doc_text(doc)
-    line_start = text.rfind("\n", 0, doc[i].idx) + 1
-    return doc[i].idx - line_start >= FULL_LINE
+    at = doc[i].idx
+    if at - (text.rfind("\n", 0, at) + 1) >= FULL_LINE:
+        return True
+    following = text.find("\n", at + 1)
+    full_after = (following if following >= 0 else len(text)) - (at + 1) >= FULL_LINE
+    return full_after and doc[i + 1].text[:1].islower()
