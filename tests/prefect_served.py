@@ -20,9 +20,14 @@ def free_port() -> int:
 
 
 def wait(what: str, check, timeout: float, every: float = 1.0):
+    """What `check` returns once it is true, within `timeout` seconds. A request to the server
+    that fails or times out (a server busy on a loaded machine) counts as not yet."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        result = check()
+        try:
+            result = check()
+        except httpx.HTTPError:
+            result = None
         if result:
             return result
         time.sleep(every)
