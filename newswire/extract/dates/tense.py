@@ -30,10 +30,10 @@ _PRESENT_AUX = frozenset(_WORDS["present_auxiliaries"])
 _TIMETABLE = frozenset(_WORDS["timetable_verbs"])
 # the present of "do" that carries a negation for a simple present ("does not start")
 _DO_SUPPORT = frozenset({"do", "does"})
-# adjectives that put what they modify ahead of the story
-_AHEAD = frozenset({"upcoming", "next"})
+# adjectives that put what they modify ahead of the story ("the next meeting")
+_AHEAD = frozenset(_WORDS["ahead_adjectives"])
 # adverbs whose "of" puts what follows ahead of the story: "ahead of Tuesday's debate"
-_AHEAD_OF = frozenset({"ahead"})
+_AHEAD_OF = frozenset(_WORDS["ahead_adverbs"])
 
 
 def _tense_of(span: Span) -> str:

@@ -223,7 +223,8 @@ def _level_follows(doc: Doc, end: int) -> bool:
 
 def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> bool:
     """Whether a bare number [start, end) after "to", "at" or "from" is the level of an index:
-    one number without a scale, a fraction as wire copy writes prices allowed ("to 48-3/4"), ("733.5 billion" is money left unsaid), and the clause's subject
+    one number without a scale ("733.5 billion" is money left unsaid), which may be a whole
+    number and its fraction as wire copy writes prices ("to 48-3/4"), and the clause's subject
     (or that of the verb its clause completes: "rose 0.8% to close at 4,783.45") is an index word
     or the change before the level was counted in points."""
     # one token, or a whole number and its fraction ("to 48-3/4")

@@ -170,9 +170,7 @@ def is_figure(doc: Doc, amount: Amount, unit: Unit, signed: bool = False) -> boo
     where the entity recogniser took it for a date or a name; so does a currency sign or code written
     before the number ("S$40", "GBP 350") where it took it for a name (`signed`)."""
     tokens = doc[amount.start:amount.end]
-    text = doc[amount.start].text
-    is_year = (amount.end == amount.start + 1 and len(text) == 4 and text.isdigit()
-               and 1000 <= amount.value <= 2100)
+    is_year = _is_bare_year(doc, amount)
     # digits grouped in thousands are never a date ("to close at 4,783.45")
     dated = any(t.ent_type_ in DATE_LABELS and not _GROUPED.match(t.text) for t in tokens)
     measured = unit.head is None and unit.text is not None and not is_year
@@ -401,13 +399,18 @@ def is_calendar_date(doc: Doc, amount: Amount) -> bool:
     number in a date or time the entity recogniser found with a calendar word or a year in it
     ("April 1, 1994"); a lone number it took for a date ("rose 3, 4 and 5 pct") is not one."""
     first = doc[amount.start]
-    text = first.text
-    if amount.end == amount.start + 1 and len(text) == 4 and text.isdigit() and 1000 <= amount.value <= 2100:
+    if _is_bare_year(doc, amount):
         return True
     if amount.start > 0 and doc[amount.start - 1].lower_.rstrip(".") in MONTHS:
         return True
     entity = next((e for e in doc.ents if e.start <= first.i < e.end and e.label_ in DATE_LABELS), None)
     return entity is not None and _is_calendar_span(entity)
+
+
+def _is_bare_year(doc: Doc, amount: Amount) -> bool:
+    """Whether the number is one token of four digits that reads as a year: "1987", "2024"."""
+    text = doc[amount.start].text
+    return amount.end == amount.start + 1 and len(text) == 4 and text.isdigit() and 1000 <= amount.value <= 2100
 
 
 def _is_calendar_span(tokens: Span) -> bool:
