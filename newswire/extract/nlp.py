@@ -26,7 +26,7 @@ import re
 import threading
 import traceback
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -381,12 +381,24 @@ def _decode(message: dict[str, Any], vocab: Vocab) -> Doc:
     """The document `_encode` encoded: its tokens made from the words' hashes and spacing, in
     one call (`Doc.from_dict` would cut each word out of the text, token by token in Python),
     then every other attribute set from the array."""
-    from spacy.tokens import Doc
-
     for string in message["strings"]:
         vocab.strings.add(string)
     array = message["array"]
-    doc = Doc(vocab, words=array[:, 1].tolist(), spaces=array[:, 0].tolist())
-    doc.from_array(message["attrs"][1:], array[:, 1:])
-    doc.user_data[_TEXT] = message["text"]  # what `doc_text` would join again
+    return rebuilt(vocab, array[:, 1].tolist(), array[:, 0].tolist(), message["attrs"][2:], array[:, 2:],
+                   message["text"])
+
+
+def rebuilt(vocab: Vocab, words: list[int], spaces: list[bool], attrs: Sequence[int], array: Any,
+            text: str | None = None) -> Doc:
+    """A document made from its words' hashes and spacing in one call, every other attribute set
+    from `array` (its columns `attrs`), its text kept for `doc_text` (joined from the words
+    when not given)."""
+    from spacy.tokens import Doc
+
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc.from_array(list(attrs), array)
+    if text is None:
+        strings = vocab.strings
+        text = "".join(strings[word] + " " if space else strings[word] for word, space in zip(words, spaces))
+    doc.user_data[_TEXT] = text
     return doc

@@ -12,20 +12,25 @@ document without its wraps (`unwrapped`), their offsets those of the text as wri
 
 from __future__ import annotations
 
+import re
+
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
 from newswire.extract.figures.examples import Example, NoFigure, examples
-from newswire.extract.nlp import doc_text
+from newswire.extract.nlp import doc_text, rebuilt, tokens_at
 
 # The widest line of a text wrapped at a fixed width, and the shortest a wrap ends.
 WRAP_WIDTH = 80
 FULL_LINE = 45
+_LINE_BREAK = re.compile("\n")
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
-# The token attributes a document without its wraps keeps, and where some of them stand.
+# The token attributes a document without its wraps keeps, and where some of them stand: its
+# words and their spacing make the tokens, the rest is set on them.
+_WORDS = [ORTH, SPACY]
 _ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
-_DEP, _HEAD, _IOB, _TYPE = (_ATTRS.index(attr) for attr in (DEP, HEAD, ENT_IOB, ENT_TYPE))
+_DEP, _HEAD, _IOB, _TYPE = (len(_WORDS) + _ATTRS.index(attr) for attr in (DEP, HEAD, ENT_IOB, ENT_TYPE))
 # `Token.ent_iob`: inside, outside, beginning of an entity.
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 
@@ -51,14 +56,15 @@ def unwrapped(doc: Doc) -> tuple[Doc, list[int]] | None:
     text = doc_text(doc)
     if "\n" not in text or max(len(line) for line in text.split("\n")) > WRAP_WIDTH:
         return None
-    wraps = [t.i for t in doc if t.text == "\n" and _is_wrap(doc, t.i)]
+    breaks = tokens_at(doc, (found.start() for found in _LINE_BREAK.finditer(text)))
+    wraps = [i for i in breaks if doc[i].text == "\n" and _is_wrap(doc, i)]
     if not wraps:
         return None
     removed = set(wraps)
-    kept = [t.i for t in doc if t.i not in removed]
+    kept = [i for i in range(len(doc)) if i not in removed]
     position = numpy.full(len(doc), -1, dtype=numpy.int64)
     position[kept] = numpy.arange(len(kept))
-    rows = doc.to_array(_ATTRS)
+    rows = doc.to_array(_WORDS + _ATTRS)
     heads = numpy.arange(len(doc), dtype=numpy.int64) + rows[:, _HEAD].astype(numpy.int64)
     for i in wraps:
         # a word that hung from a wrap hangs from the wrap's head, or heads its sentence
@@ -76,10 +82,8 @@ def unwrapped(doc: Doc) -> tuple[Doc, list[int]] | None:
     before_iob = numpy.concatenate(([_OUTSIDE], rows[:-1, _IOB]))
     # an entity that began at a wrap begins at its next word
     rows[inside & ((before_iob == _OUTSIDE) | (before_type != rows[:, _TYPE])), _IOB] = _BEGIN
-    read = Doc(doc.vocab, words=[doc[i].text for i in kept],
-               spaces=[bool(doc[i].whitespace_) or i + 1 in removed for i in kept])
-    read.from_array(_ATTRS, rows)
-    return read, kept
+    spaces = rows[:, 1].astype(bool) | numpy.isin(numpy.asarray(kept) + 1, wraps)
+    return rebuilt(doc.vocab, rows[:, 0].tolist(), spaces.tolist(), _ATTRS, rows[:, len(_WORDS):]), kept
 
 
 def _is_wrap(doc: Doc, i: int) -> bool:
