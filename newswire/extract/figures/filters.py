@@ -1,7 +1,8 @@
 """What is not a figure, and the one kind of figure that is read differently: an age.
 
-Not figures: phone numbers and clock times, labels ("page 12", "No. 5", "Boeing 737", "F-35"),
-the numbers of the items of a list ("1) explains why; 2) shows how"),
+Not figures: phone numbers and clock times, labels ("page 12", "No. 5", "Apt. 1C", "Boeing 737",
+"F-35") and ranks ("the number one focus"), the numbers of the items of a list ("1) explains why;
+2) shows how", a line that opens "2. Highlights:"),
 model numbers and ranks before a singular noun ("the 787 Dreamliner"), dates and times (unless
 the entity recogniser took a count for one: "Between 15 and 22 people"), numbers in names (not
 digits it took into a person's name, "call Bob 3 times", nor a number with its unit of measure
@@ -66,6 +67,8 @@ _NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ap
 # What joins the numbers of a list ("years one, two and three").
 _COORDINATORS = frozenset({",", "and", "or"})
 _MAX_AGE = 120
+# How a line that ends a sentence or introduces a list ends.
+_LINE_ENDS = frozenset(".:!?;\"”)")
 
 _PHONE = re.compile(r"(?<![\d,.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d,])")
 # How every phone number ends: a text without it has none.
@@ -101,6 +104,9 @@ def is_blocked(doc: Doc, amount: Amount, blocked: list[tuple[int, int]]) -> bool
     Example("Nasdaq 15,210.4 at the close.", "15,210.4", 15_210.4, "exact", None, "other"),
     NoFigure("The Intel 8086 and the Boeing 747 are old designs."),
     NoFigure("The board approved a three-for-two stock split."),
+    NoFigure("Voting is at 2344 Bragg St., Apt. 1C, until 8 p.m."),
+    NoFigure("Public health is and will always be the number one focus."),
+    Example("Officers sealed off the unit. 5 people were hurt.", "5 people", 5, "exact", "people", "injured"),
 )
 def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     """A number that names or numbers something: "page 12", "Boeing 737", "Big 12", "F-35";
@@ -114,10 +120,10 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     glued_to_word = (prev.text in DASHES and not prev.whitespace_ and start > 1
                      and doc[start - 2].is_alpha and not doc[start - 2].whitespace_)
     if amount.in_words:
-        # "a three-for-two split": a number in words is a label only when glued to a word before it
-        return glued_to_word and doc[start - 2].lower_ not in TENS
-    abbreviated_no = prev.text == "." and start > 1 and doc[start - 2].lower_ == "no"
-    if prev.lower_ in _LABEL_WORDS or abbreviated_no:
+        # "a three-for-two split": a number in words is a label only when glued to a word before
+        # it; "the number one focus" is a rank
+        return (glued_to_word and doc[start - 2].lower_ not in TENS) or prev.lower_ == "number"
+    if prev.lower_ in _LABEL_WORDS or (prev.text == "." and _is_abbreviated_label(doc, start - 2)):
         return True
     if amount.scale > 1 or _GROUPED.match(doc[amount.start].text):
         return False
@@ -131,16 +137,34 @@ def is_label(doc: Doc, start: int, amount: Amount) -> bool:
     return glued_to_word
 
 
+def _is_abbreviated_label(doc: Doc, i: int) -> bool:
+    """Whether the word at `i`, a full stop glued to it, abbreviates a label word: "No. 5", "p. 12",
+    and a capitalised "Apt. 1C" (a lower-case "the unit." ends a sentence)."""
+    if i < 0 or doc[i].whitespace_:
+        return False
+    word = doc[i].lower_
+    return f"{word}." in _LABEL_WORDS or (word in _LABEL_WORDS and doc[i].text[:1].isupper())
+
+
 @examples(
     NoFigure("The study 1) explains why; 2) shows how; and 3) predicts when."),
     Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
     Example("Sales rose (by 5) in May.", "5", 5, "exact", None, "other", change="up"),
+    NoFigure("Here are some tips for your profile.\n\n2. Highlights: delete anything old."),
+    NoFigure("Some trends stand out:\n\n1. Iowa's political class is not excited."),
+    Example("The team had scored\n2. Then it stopped scoring.", "2", 2, "exact", None, "other"),
 )
 def is_list_marker(doc: Doc, amount: Amount) -> bool:
-    """A number that numbers the items of a list, closed by a bracket never opened: "1)
-    explains why; 2) shows how"."""
+    """A number that numbers the items of a list: closed by a bracket never opened ("1)
+    explains why; 2) shows how"), or opening a line with a full stop after a line that ended
+    a sentence or introduced the list ("tips:\n\n2. Highlights: ..."). A number that opens a
+    line in the middle of a sentence ("had scored\n2. Then") ends that sentence."""
     tok = doc[amount.start]
-    if amount.end != amount.start + 1 or not tok.is_digit or amount.end >= len(doc) or doc[amount.end].text != ")":
+    if amount.end != amount.start + 1 or not tok.is_digit or amount.end >= len(doc):
+        return False
+    if doc[amount.end].text == "." and _opens_list_line(doc, amount.start):
+        return True
+    if doc[amount.end].text != ")":
         return False
     for before in reversed(doc[tok.sent.start:amount.start]):
         if before.text == "(":
@@ -148,6 +172,18 @@ def is_list_marker(doc: Doc, amount: Amount) -> bool:
         if before.text == ")":
             return True
     return True
+
+
+def _opens_list_line(doc: Doc, i: int) -> bool:
+    """Whether the number at `i`, a full stop after it, opens a line of a list: the story or
+    the line opens with it, the line before ended a sentence or introduced the list, and a
+    capital follows."""
+    if len(doc[i]) > 2 or i + 2 >= len(doc) or not doc[i + 1].whitespace_ or not doc[i + 2].text[:1].isupper():
+        return False
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return before.is_space and "\n" in before.text and (i == 1 or doc[i - 2].text[-1:] in _LINE_ENDS)
 
 
 @examples(
