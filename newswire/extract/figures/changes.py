@@ -3,7 +3,8 @@
 "The Nikkei gained 1.2 per cent to 18,402.55" reports two figures: the change, 1.2 percent
 ``up``, and the level it reached, 18,402.55 (``change`` NULL). A figure is a change when a
 change word governs it: a verb before it, with or without "by" ("rose 3%", "fell by 3%"), an
-adverb or a verb's particle ("up 12p", "down 0.7 percent", "edged up 0.2%"), a comparative
+adverb or a verb's particle ("up 12p", "down 0.7 percent", "edged up 0.2%"; not the particle
+of a verb it makes another of: "make up 60%" constitutes, "set up 12 offices"), a comparative
 after it ("closed 2% higher"), a noun after it, or one it modifies past its modifiers, or
 before "of" ("a 5% drop", "a 12% year-on-year increase", "an increase of 3 pct"), or a sign
 written against its number
@@ -42,6 +43,7 @@ _LEVEL_QUALIFIERS = frozenset(_WORDS["level_qualifiers"])
 _PRICE_LEVEL_QUALIFIERS = frozenset(_WORDS["price_level_qualifiers"])
 _INDEX_WORDS = frozenset(_WORDS["index_words"])
 POINT_UNITS = frozenset(_WORDS["point_units"])
+_PARTICLE_VERBS = frozenset(_WORDS["particle_verbs"])
 # Categories of figures that may rise or fall.
 _CHANGING = frozenset({"money", "percent", "other"})
 # A signed number, with the capital of a temperature scale it may have against it ("-3C").
@@ -130,6 +132,9 @@ def is_minus(doc: Doc, start: int) -> bool:
     Example("The stock lost $2 to $45.", "$2", 2, "exact", "USD", "money", change="down"),
     Example("Net income excludes a gain of $577,000 on the sale.", "$577,000", 577_000, "exact", "USD", "money"),
     Example("Net includes a tax credit and gain 651,000 for 1985.", "651,000", 651_000, "exact", None, "other"),
+    Example("Black voters make up about 60% of Democrats here.", "about 60%", 60, "approximate", "percent",
+            "percent"),
+    Example("The cables take up 30 percent of the space.", "30 percent", 30, "exact", "percent", "percent"),
 )
 def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str, scaled: bool = False) -> str | None:
     """ "up" or "down" when the figure [start, end) reports a change, None for a level; `scaled`
@@ -149,6 +154,8 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
     if 0 <= k < start:
         word = doc[k]
         direction = _ADVERBS.get(word.lower_) if word.pos_ in ("ADV", "ADP", "ADJ", "PART") else None
+        if word.dep_ == "prt" and word.head.lemma_.lower() in _PARTICLE_VERBS:
+            direction = None  # "make up 60%" constitutes, "set up 12 offices" creates
         lemma = word.lemma_.lower()
         if word.pos_ == "VERB" and lemma in _VERBS:
             direction = _VERBS[lemma]
