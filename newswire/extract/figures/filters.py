@@ -266,10 +266,12 @@ def is_reference(doc: Doc, amount: Amount, start: int, unit: Unit) -> bool:
     NoFigure("She moved to the city five years ago."),
     Example("He has lived in the city for five years.", "five years", 5, "exact", "year", "duration"),
     NoFigure("Shops in Paris, 12, closed early."),
+    Example("Most 25-year-olds rent their homes.", "25-year-olds", 25, "exact", "year", "age"),
+    Example("The rate is highest among 15-24-year-olds.", "15-24-year-olds", 15, "range", "year", "age", (15, 24)),
 )
 def parse_age(doc: Doc, amount: Amount, start: int, end: int) -> tuple[int, str] | None:
     """Where an age ends and its unit, when the number [start, end) gives one: "a 55-year-old",
-    "12 years old", "6-month-old", "65 years of age" (of a person or of a thing: how old it is),
+    "25-year-olds" (people of that age), "12 years old", "6-month-old", "65 years of age" (of a person or of a thing: how old it is),
     and the forms only people take: "aged 55", "at the age of 56", "older than 65",
     "Papermaster, 49, had left", "the driver (34)"."""
     if amount.scale > 1 or amount.value <= 0:
@@ -297,7 +299,7 @@ def parse_age(doc: Doc, amount: Amount, start: int, end: int) -> tuple[int, str]
 
 
 def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
-    """An age written after its number, from token end: "-year-old", "years old", "month-old",
+    """An age written after its number, from token end: "-year-old(s)", "years old", "month-old",
     "years of age", and the short forms "yo", "y/o": (end, unit)."""
     n = len(doc)
     k = end + 1 if end < n and doc[end].text in DASHES else end
@@ -311,7 +313,7 @@ def _parse_age_unit(doc: Doc, end: int) -> tuple[int, str] | None:
     unit = _AGE_UNITS[doc[k].lower_]
     k += 1
     hyphen = k < n and doc[k].text in DASHES
-    if k + hyphen < n and doc[k + hyphen].lower_ == "old":
+    if k + hyphen < n and doc[k + hyphen].lower_ in ("old", "olds"):
         return k + hyphen + 1, unit
     if not hyphen and [t.lower_ for t in doc[k:k + 2]] == ["of", "age"]:
         return k + 2, unit
