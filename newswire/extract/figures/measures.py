@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -103,7 +103,7 @@ def _registry() -> tuple[pint.UnitRegistry, dict[str, dict[str, float]]]:
     return registry, roots
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # words of the articles: remembered, within bounds
 def unit_name(word: str, time_too: bool = False) -> str | None:
     """The canonical name of a one-word unit ("km" -> "kilometer", "tonnes" -> "metric ton"),
     or None when it is not a news unit; `time_too` admits the units of time ("h", "ms"),
