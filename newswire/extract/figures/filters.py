@@ -271,8 +271,8 @@ def is_reference(doc: Doc, amount: Amount, start: int, unit: Unit) -> bool:
 )
 def parse_age(doc: Doc, amount: Amount, start: int, end: int) -> tuple[int, str] | None:
     """Where an age ends and its unit, when the number [start, end) gives one: "a 55-year-old",
-    "25-year-olds" (people of that age), "12 years old", "6-month-old", "65 years of age" (of a person or of a thing: how old it is),
-    and the forms only people take: "aged 55", "at the age of 56", "older than 65",
+    "25-year-olds" (people of that age), "12 years old", "6-month-old", "65 years of age" (of a
+    person or of a thing: how old it is), and the forms only people take: "aged 55", "at the age of 56", "older than 65",
     "Papermaster, 49, had left", "the driver (34)"."""
     if amount.scale > 1 or amount.value <= 0:
         return None
@@ -422,8 +422,7 @@ def _is_misdated_count(doc: Doc, amount: Amount, unit: Unit) -> bool:
     head = None if unit.head is None else doc[unit.head]
     if head is None or head.tag_ != "NNS" or head.ent_type_ in DATE_LABELS:
         return False
-    first = doc[amount.start]
-    entity = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    entity = _entity_at(doc, amount.start)
     return entity is not None and not _is_calendar_span(entity)
 
 
@@ -436,13 +435,17 @@ def is_calendar_date(doc: Doc, amount: Amount) -> bool:
     """Whether the number is part of a date: a bare year, a day after a month's name, or a
     number in a date or time the entity recogniser found with a calendar word or a year in it
     ("April 1, 1994"); a lone number it took for a date ("rose 3, 4 and 5 pct") is not one."""
-    first = doc[amount.start]
     if _is_bare_year(doc, amount):
         return True
     if amount.start > 0 and doc[amount.start - 1].lower_.rstrip(".") in MONTHS:
         return True
-    entity = next((e for e in doc.ents if e.start <= first.i < e.end and e.label_ in DATE_LABELS), None)
-    return entity is not None and _is_calendar_span(entity)
+    entity = _entity_at(doc, amount.start)
+    return entity is not None and entity.label_ in DATE_LABELS and _is_calendar_span(entity)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that holds token `i`, if any."""
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
 
 
 def _is_bare_year(doc: Doc, amount: Amount) -> bool:
