@@ -96,6 +96,9 @@ DIGIT_RANGE = re.compile(rf"^(\d[\d,.]*)%?[-–][{re.escape(_ONE_CHARACTER_SIGNS
 # A fraction of a unit in digits ("3/4", "1/2"), and the denominators news writes them with.
 _DIGIT_FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})
+# A group of thousands set apart by a space after its comma, as tokenised text writes it
+# ("10, 000 monkeys"): a group of three digits that begins with a zero is never a number alone.
+_GROUP = re.compile(r"^\d{3}$")
 # A vulgar fraction, alone or after the whole number ("½", "2½").
 _VULGAR = re.compile(r"^(\d*)([½¼¾⅓⅔⅕⅛⅜⅝⅞])$")
 # A currency sign or code written against the digits in one word ("HK$5", "RM5", "Y=150").
@@ -386,6 +389,8 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         after_dash = prev.text in DASHES and not prev.whitespace_
         if after_dash and i > 1 and _is_numeral_token(doc[i - 2]):
             return None
+        if i > 1 and _is_spaced_group(doc, i - 1):
+            return None
     scaled = parse_scaled_fraction(doc, i)
     if scaled is not None:
         return scaled
@@ -402,6 +407,7 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         return Amount(i, i + 1, low, low, high, "range", scale, False) if high > low else None
     items: list[tuple[str, float, float]] = []
     qualifier = "exact"
+    spaced = False  # a group of thousands set apart by a space has been read
     j = i
     if tok.lower_ == "half" and i + 1 < n and doc[i + 1].text in DASHES and not tok.whitespace_:
         # "a half-point cut", "the half-hour show": half of the unit it is glued to
@@ -452,6 +458,13 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
                 # "1-1/8 pct", "to 25-1/2": a whole number and a fraction joined by a hyphen
                 j += 1
                 continue
+            elif last and last[0] == "digits" and (spaced or _is_spaced_group(doc, j)) and _next_group(doc, j):
+                # "10, 000 monkeys": the next group of thousands, set apart by a space
+                grouped = last[1] * 1000 + int(doc[j + 1].text)
+                items[-1] = ("digits", grouped, grouped)
+                spaced = True
+                j += 2
+                continue
             elif (last and last[0] == "scale" and cur.lower_ == "and" and j + 1 < n
                   and parse_number_words(doc[j + 1].lower_) is not None):
                 j += 1
@@ -484,6 +497,37 @@ def parse_amount(doc: Doc, i: int, continued: bool = False) -> Amount | None:
         # "4bn": the scale written against the digits is the number's scale ("$3-4bn")
         return replace(amount, scale=_ATTACHED_SCALES[glued.group(2)])
     return amount
+
+
+@examples(
+    Example("It predicts that 10, 000 monkeys would type a sonnet.", "10, 000 monkeys", 10_000, "exact",
+            "monkeys", "other"),
+    Example("The stand held around 80, 000 spectators.", "around 80, 000 spectators", 80_000, "approximate",
+            "spectators", "other"),
+    Example("The fund holds 1, 250, 000 shares.", "1, 250, 000 shares", 1_250_000, "exact", "shares", "other"),
+    Example("On March 5, 200 protesters marched.", "200 protesters", 200, "exact", "protesters", "other"),
+    Example("Of the 10, 300 were freed.", "300", 300, "exact", None, "other"),
+)
+def _is_spaced_group(doc: Doc, k: int) -> bool:
+    """Whether the comma at token k, after a whole number of one to three digits, sets apart a
+    group of thousands: the groups of three digits that follow it, each after a comma and a
+    space, include one that begins with a zero ("10, 000", "1, 250, 000"); "5, 200" may be a
+    date and a count, and stays two numbers."""
+    before = doc[k - 1].text if k >= 1 else ""
+    if not (len(before) <= 3 and before.isdigit() and not doc[k - 1].whitespace_):
+        return False
+    while _next_group(doc, k):
+        if doc[k + 1].text.startswith("0"):
+            return True
+        if doc[k + 1].whitespace_:
+            return False
+        k += 2
+    return False
+
+
+def _next_group(doc: Doc, k: int) -> bool:
+    """Whether token k is a comma and a space before a group of three digits."""
+    return k + 1 < len(doc) and doc[k].text == "," and bool(doc[k].whitespace_) and bool(_GROUP.match(doc[k + 1].text))
 
 
 def _is_unit_after_half(doc: Doc, k: int) -> bool:

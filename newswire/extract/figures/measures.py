@@ -336,14 +336,18 @@ def _is_dimension(doc: Doc, k: int) -> bool:
             "USD per metric ton", "money"),
     Example("Opec defends its 18 dlr a barrel price target.", "18 dlr a barrel", 18, "exact", "USD per barrel",
             "money"),
+    Example("Holders get a higher, $ 70 - a - share price .", "$ 70 - a - share", 70, "exact", "USD per share",
+            "money"),
 )
 def read_rate_base(doc: Doc, k: int) -> tuple[str, int] | None:
     """What a rate is counted per, from token k: "per hour", "a barrel", "/h", "per share",
-    and in one hyphenated word before a noun, "-a-share" ("a $70-a-share bid"); a noun after
+    and in one hyphenated word before a noun, "-a-share" ("a $70-a-share bid", "$ 70 - a - share"
+    in tokenised text); a noun after
     the base is what the rate prices ("a 27 dlrs a share bid", "355 dlrs per tonne cif")."""
     n = len(doc)
+    # the hyphens written against the words, or all set apart as tokenised text writes them
     hyphenated = (k + 3 < n and doc[k].text == "-" and doc[k + 2].text == "-" and doc[k + 1].lower_ in PER_WORDS
-                  and not any(t.whitespace_ for t in doc[k - 1:k + 3]))
+                  and len({bool(t.whitespace_) for t in doc[k - 1:k + 3]}) == 1)
     if hyphenated and doc[k + 3].lower_ in RATE_BASES:
         return RATE_BASES[doc[k + 3].lower_], k + 4
     if k + 1 >= n or doc[k].lower_ not in PER_WORDS:
