@@ -35,7 +35,7 @@ from newswire.ingest.inputs import IngestResult, IngestStream, InputFile
 from newswire.link.actors import link_across
 from newswire.link.events import assign_canonical_events
 from newswire.load import warehouse
-from newswire.load.staging import TABLE_COLUMNS, StagedBatch, stage
+from newswire.load.staging import TABLE_COLUMNS, StagedBatch, calendar_span, stage
 from newswire.progress import RunProgress, expected_articles, watch
 from newswire.quality.checks import RUN_TABLE, QualityDecision, combine, decide, run_checks, run_failure, with_checks
 from newswire.quality.dashboard import DATA_DOCS, write_site
@@ -256,18 +256,19 @@ def _advanced(batches: Iterator[ExtractedBatch], watched: RunProgress) -> Iterat
 
 def _validated(
     extractions: Sequence[Extraction], con: duckdb.DuckDBPyConnection, published: bool, docs: Path | None,
-    failures: list[Failure],
+    failures: list[Failure], calendar_known: tuple[date, date] | None = None,
 ) -> Iterator[tuple[Sequence[Extraction], QualityDecision, list[ExpectationOutcome]]]:
     """Link, stage and validate extractions: those validated together, the decision, its outcomes.
 
-    When any of that raises, each half is tried again on its own, down to the one article that
+    The date dimension staged leaves out the days of `calendar_known`, validated before. When
+    any of that raises, each half is tried again on its own, down to the one article that
     raises, which joins `failures`. Each part is loaded before the next is linked.
     """
     if not extractions:
         return
     try:
         linked = link_task(quote(extractions), con, published=published)
-        frames = with_checks(stage(linked).frames)
+        frames = with_checks(stage(linked, calendar_known).frames)
         outcomes = validate_task(quote(frames), docs)
         decision = decide(frames, outcomes)
     except Exception as exc:
@@ -278,8 +279,8 @@ def _validated(
         yield extractions, decision, outcomes
         return
     half = len(extractions) // 2
-    yield from _validated(extractions[:half], con, published, docs, failures)
-    yield from _validated(extractions[half:], con, published, docs, failures)
+    yield from _validated(extractions[:half], con, published, docs, failures, calendar_known)
+    yield from _validated(extractions[half:], con, published, docs, failures, calendar_known)
 
 
 @flow(name="news_etl", flow_run_name="news-etl-{source}", log_prints=False)
@@ -338,14 +339,17 @@ def news_etl(
             failures: list[Failure] = []
             read = undated = 0
             docs = db.parent / DATA_DOCS.parent
+            calendar: tuple[date, date] | None = None  # the first and last day of the staged calendar
             try:
                 extracting = watched.through("extract", _extracted(watched.reading(batches), extractions_ahead))
                 for group in _groups(_advanced(extracting, watched), articles_per_validation, failures):
                     # Data Docs render the run's first group; dq_results and the dashboard cover all.
-                    parts = _validated(group, con, mode != "full-refresh", None if decisions else docs, failures)
+                    parts = _validated(group, con, mode != "full-refresh", None if decisions else docs, failures,
+                                       calendar)
                     group_read = 0
                     for extractions, decision, part_outcomes in parts:
                         loaded.update(load_task(con, quote(decision), run_id))
+                        calendar = calendar_span(decision.batch, calendar)
                         decisions.append(_flags_only(decision))
                         outcomes = combine([outcomes, part_outcomes] if outcomes else [part_outcomes])
                         group_read += len(extractions)

@@ -16,7 +16,7 @@ from warehouse_checks import RUN_SPECIFIC, assert_same_rows, assert_star_integri
 
 from newswire.ingest.inputs import IngestStream
 from newswire.load import warehouse
-from newswire.load.staging import stage
+from newswire.load.staging import calendar, stage
 
 STORY = "Officials met in Cairo on Monday.\nThey agreed to meet again next week.\n"
 OTHER = "Rebels attacked a convoy near Goma on Sunday, the army said.\n"
@@ -85,6 +85,14 @@ STORIES = {
 }
 
 
+def test_a_calendar_staged_before_is_widened_by_the_days_outside_it():
+    known = (date(2024, 3, 10), date(2024, 3, 12))
+    assert [d.date.day for d in calendar([date(2024, 3, 8), date(2024, 3, 11)], known)] == [8, 9]
+    assert [d.date.day for d in calendar([date(2024, 3, 14)], known)] == [13, 14]
+    assert calendar([date(2024, 3, 11)], known) == []
+    assert [d.date.day for d in calendar([date(2024, 3, 11), date(2024, 3, 9)])] == [9, 10, 11]
+
+
 def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_path):
     """Batches of two, validated two at a time: the surname in the second batch links to the full
     name loaded in the first."""
@@ -96,9 +104,11 @@ def test_a_run_in_batches_loads_the_same_rows_as_one_batch(prefect_server, tmp_p
         encoding="utf-8",
     )
     whole, batched = tmp_path / "whole" / "w.duckdb", tmp_path / "batched" / "w.duckdb"
-    news_etl(source=source, db=whole)
+    once = news_etl(source=source, db=whole)
     summary = news_etl(source=source, db=batched, articles_per_batch=2, articles_per_validation=2)
     assert (summary.articles_read, summary.failed_critical) == (5, 0)
+    # each day of the run's calendar is staged and validated once, whatever the batches
+    assert summary.rows_loaded["dates"] == once.rows_loaded["dates"] > 0
     assert_same_rows(published_rows(batched, RUN_SPECIFIC), published_rows(whole, RUN_SPECIFIC))
     with warehouse.connect(batched, read_only=True) as con:
         assert_star_integrity(con)

@@ -107,17 +107,31 @@ class StagedBatch:
 CALENDAR_BOUNDS = (date(1900, 1, 1), date(2100, 12, 31))
 
 
-def calendar(days: Iterable[date]) -> list[CalendarDay]:
-    """Date-dimension rows for every day from the earliest to the latest of `days`."""
+def calendar(days: Iterable[date], known: tuple[date, date] | None = None) -> list[CalendarDay]:
+    """Date-dimension rows for every day from the earliest to the latest of `days`; with
+    `known`, the first and last day of a calendar staged before, for the days that widen it
+    (those between it and `days`, none inside it)."""
     present = sorted(d for d in set(days) if CALENDAR_BOUNDS[0] <= d <= CALENDAR_BOUNDS[1])
     if not present:
         return []
+    first, last = present[0], present[-1]
+    if known is not None:
+        first, last = min(first, known[0]), max(last, known[1])
     rows = []
-    day = present[0]
-    while day <= present[-1]:
-        rows.append(CalendarDay(day, day.year, (day.month - 1) // 3 + 1, day.month, day.day, day.strftime("%A")))
+    day = first
+    while day <= last:
+        if known is None or not known[0] <= day <= known[1]:
+            rows.append(CalendarDay(day, day.year, (day.month - 1) // 3 + 1, day.month, day.day, day.strftime("%A")))
         day += timedelta(days=1)
     return rows
+
+
+def calendar_span(batch: StagedBatch, known: tuple[date, date] | None = None) -> tuple[date, date] | None:
+    """The first and last day of the calendar staged so far: `known`, widened by `batch`'s days."""
+    days = list(batch.frames["dates"]["date"]) if "dates" in batch.frames else []
+    if known is not None:
+        days += known
+    return (min(days), max(days)) if days else None
 
 
 def _frame(table: str, records: Iterable[object]) -> pd.DataFrame:
@@ -148,8 +162,11 @@ def _actors(mentions: Sequence[ActorMention]) -> list[ActorRow]:
     ]
 
 
-def stage(extractions: Sequence[Extraction]) -> StagedBatch:
-    """The staged tables of a batch of extractions."""
+def stage(extractions: Sequence[Extraction], calendar_known: tuple[date, date] | None = None) -> StagedBatch:
+    """The staged tables of a batch of extractions. The date dimension holds the days from the
+    earliest to the latest the batch refers to, leaving out the days of `calendar_known` (the
+    first and last day of the calendar the run has staged): each day of a run's calendar is
+    validated once."""
     articles = [x.article for x in extractions]
     mentions = [m for x in extractions for m in x.actor_mentions]
     dates = [d for x in extractions for d in x.date_mentions]
@@ -168,7 +185,7 @@ def stage(extractions: Sequence[Extraction]) -> StagedBatch:
         "figures": _frame("figures", figures),
         "events": _frame("events", events),
         "event_actors": _frame("event_actors", (a for e in events for a in e.actors)),
-        "dates": _frame("dates", calendar(referenced_days)),
+        "dates": _frame("dates", calendar(referenced_days, calendar_known)),
         "article_places": _frame("article_places", (p for x in extractions for p in x.places)),
     }
     return StagedBatch(frames)
