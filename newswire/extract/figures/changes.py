@@ -228,12 +228,20 @@ def _level_follows(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ("to", "at")
 
 
+@examples(
+    Example("The FTSE 100 closed up 0.5% at 7,650.", "7,650", 7650, "exact", "points", "other"),
+    Example("The Nikkei closed down 1.2% at 38,200.", "38,200", 38_200, "exact", "points", "other"),
+    Example("The Dow Jones Industrial Average rose 0.3% to 39,100.", "39,100", 39_100, "exact", "points", "other"),
+    Example("The company's sales rose 3% to 1,200.", "1,200", 1200, "exact", None, "other"),
+)
 def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> bool:
     """Whether a bare number [start, end) after "to", "at" or "from" is the level of an index:
     one number without a scale ("733.5 billion" is money left unsaid), which may be a whole
     number and its fraction as wire copy writes prices ("to 48-3/4"), and the clause's subject
-    (or that of the verb its clause completes: "rose 0.8% to close at 4,783.45") is an index word
-    or the change before the level was counted in points."""
+    (or that of the verb its clause completes: "rose 0.8% to close at 4,783.45"; or that of the
+    verb whose adverb the level hangs from: "closed up 0.5% at 7,650"), with the names it is
+    compounded of ("the Dow Jones Industrial Average"), is an index word or the change before the
+    level was counted in points."""
     # one token, or a whole number and its fraction ("to 48-3/4")
     single = end == start + 1 or (end == start + 3 and "/" in doc[end - 1].text)
     if start == 0 or not single or doc[start - 1].lower_ not in _LEVEL_PREPOSITIONS:
@@ -245,6 +253,9 @@ def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> b
         return True
     governor = doc[start - 1].head
     named = [governor] if governor.pos_ in ("NOUN", "PROPN") else []
+    if governor.pos_ in ("ADV", "ADP") and governor.head.pos_ == "VERB" and is_change_word(governor):
+        # "closed up 0.5% at 7,650": the level hangs from the adverb of change, not from its verb
+        governor = governor.head
     clauses = [governor]
     while clauses[-1].dep_ in ("xcomp", "advcl") and clauses[-1].head is not clauses[-1]:
         # "the S&P 500 rose 0.8% to close at 4,783.45": the subject of the verb "close" hangs from
@@ -252,5 +263,11 @@ def is_index_level(doc: Doc, start: int, end: int, change_unit: str | None) -> b
     for clause in clauses:
         for child in clause.children:
             if child.dep_ in _SUBJECTS and child.i < start:
-                named.extend([child, *(c for c in child.children if c.dep_ == "compound")])
+                named.extend([child, *_compounds(child)])
     return any(t.lower_ in _INDEX_WORDS for t in named)
+
+
+def _compounds(token: Token) -> list[Token]:
+    """The words a name is compounded of, at any depth: "Dow" and "Jones" of "Dow Jones Industrial Average"."""
+    found = [c for c in token.children if c.dep_ == "compound"]
+    return found + [word for c in found for word in _compounds(c)]
