@@ -140,7 +140,7 @@ def _governing_cue(tok: Token) -> str | None:
             break
         cue = _cue(parent)
         if cue is not None:
-            return cue
+            return None if _is_agent(node, parent) else cue
         if parent.lower_ == "including":
             # "killed 1,000, including 300 children": the subset shares the count's event
             node = parent
@@ -161,6 +161,34 @@ def _governing_cue(tok: Token) -> str | None:
             break
         node = parent
     return None
+
+
+@examples(
+    Example("Three gunmen killed 12 people in the market.", "Three gunmen", 3, "exact", "gunmen", "other"),
+    Example("Three gunmen killed 12 people in the market.", "12 people", 12, "exact", "people", "killed"),
+    Example("The 7.8-magnitude earthquake killed more than 50,000 people.", "7.8-magnitude", 7.8, "exact",
+            "magnitude", "other"),
+    Example("Twelve people were killed by two suicide bombers.", "two suicide bombers", 2, "exact",
+            "suicide bombers", "other"),
+    Example("Twelve people were killed by two suicide bombers.", "Twelve people", 12, "exact", "people", "killed"),
+    Example("The agency said 810,000 people had fled Rafah.", "810,000 people", 810_000, "exact", "people",
+            "displaced"),
+    Example("Five people died in the crash.", "Five people", 5, "exact", "people", "killed"),
+)
+def _is_agent(node: Token, verb: Token) -> bool:
+    """Whether the words a count belongs to (`node`) do what `verb` says rather than suffer it:
+    the agent of a passive ("killed by two suicide bombers"), or the subject of an active verb
+    whose object is the people or the number it befell ("three gunmen killed 12 people", "the
+    7.8-magnitude earthquake killed 50,000"); "810,000 people had fled Rafah" and "five people
+    died" are counts of those it befell."""
+    if node.dep_ == "agent":
+        return True
+    if node.dep_ != "nsubj":
+        return False
+    return any(
+        child.dep_ == "dobj" and (child.lower_ in _PERSON_NOUNS or any(t.like_num for t in child.subtree))
+        for child in verb.children
+    )
 
 
 @examples(
