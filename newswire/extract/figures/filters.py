@@ -40,8 +40,9 @@ _LABEL_WORDS = frozenset(_NOT_FIGURES["label_words"])
 _CALENDAR_WORDS = frozenset({*MONTHS, *WEEKDAYS, *_NOT_FIGURES["calendar_words"]})
 # Nouns whose plural is written like the singular: "500 aircraft", "10,000 staff".
 _INVARIANT_PLURALS = frozenset(lexicon("plurals")["invariant"])
-# Nouns for a person whose age may follow in commas: "the driver, 34, was arrested".
-_PERSON_LEMMAS = frozenset(lexicon("count_cues")["person_lemmas"])
+# Nouns for a person whose age may follow in commas: "the driver, 34, was arrested", "the
+# minister, 58, resigned" (the nouns that head a role).
+_PERSON_LEMMAS = frozenset([*lexicon("count_cues")["person_lemmas"], *lexicon("titles")["role_nouns"]])
 # The units an age is counted in ("55-year-old", "6-month-old baby"), by their words.
 _AGE_UNITS = {
     word: unit.name for word, unit in TIME_UNITS.items() if unit.name in lexicon("count_cues")["age_units"]
@@ -149,6 +150,8 @@ def _is_abbreviated_label(doc: Doc, i: int) -> bool:
 @examples(
     NoFigure("The study 1) explains why; 2) shows how; and 3) predicts when."),
     Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
+    Example("The minister, 58, resigned on Friday.", "58", 58, "exact", "year", "age"),
+    Example("The company's chairman, 71, will retire.", "71", 71, "exact", "year", "age"),
     Example("Sales rose (by 5) in May.", "5", 5, "exact", None, "other", change="up"),
     NoFigure("Here are some tips for your profile.\n\n2. Highlights: delete anything old."),
     NoFigure("Some trends stand out:\n\n1. Iowa's political class is not excited."),
@@ -260,6 +263,8 @@ def is_reference(doc: Doc, amount: Amount, start: int, unit: Unit) -> bool:
             "month", "age"),
     Example("People older than 65 are most at risk.", "older than 65", 65, "at_least", "year", "age"),
     Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
+    Example("The minister, 58, resigned on Friday.", "58", 58, "exact", "year", "age"),
+    Example("The company's chairman, 71, will retire.", "71", 71, "exact", "year", "age"),
     Example("Lawmakers repealed the 45-year-old law.", "45-year-old", 45, "exact", "year", "age"),
     Example("The patient is an 87 yo man.", "87 yo", 87, "exact", "year", "age"),
     Example("Police arrested a 34 y/o woman.", "34 y/o", 34, "exact", "year", "age"),
