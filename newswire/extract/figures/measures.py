@@ -239,6 +239,12 @@ def read_temperature(doc: Doc, k: int) -> tuple[str, int] | None:
     Example("The country used 1.5 terawatt-hours in May.", "1.5 terawatt-hours", 1.5, "exact", "terawatt hour",
             "other"),
     Example("The plant produces 100 megawatts for 10 hours.", "100 megawatts", 100, "exact", "megawatt", "other"),
+    Example("CO2 levels reached 420 parts per million.", "420 parts per million", 420, "exact", "ppm", "other"),
+    Example("Astronomers found a planet 40 light-years from Earth.", "40 light-years", 40, "exact", "light year",
+            "other"),
+    Example("The star is 600 light years away.", "600 light years", 600, "exact", "light year", "other"),
+    Example("The service offers speeds of up to 1 Gbps.", "up to 1 Gbps", 1, "at_most", "gigabit per second",
+            "other"),
 )
 def read_measure(doc: Doc, k: int) -> Measure | None:
     """The unit of measure written from token k, with the rate it may be the top of."""
@@ -247,8 +253,9 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
     if temperature is not None:
         name, end = temperature
         return Measure(name, k, end, doc[k:end].text)
-    if k + 1 < n and f"{doc[k].lower_} {doc[k + 1].lower_}" in _SPELLINGS:
-        name, end = _SPELLINGS[f"{doc[k].lower_} {doc[k + 1].lower_}"], k + 2
+    spelled = next((size for size in (3, 2) if k + size <= n and _words(doc, k, size) in _SPELLINGS), None)
+    if spelled is not None:
+        name, end = _SPELLINGS[_words(doc, k, spelled)], k + spelled
     elif is_metres(doc, k):
         name, end = "meter", k + 1
     elif doc[k].text in _QUOTE_MARKS and _is_dimension(doc, k):
@@ -275,6 +282,11 @@ def read_measure(doc: Doc, k: int) -> Measure | None:
         if base is not None:
             name, end = f"{name} per {base[0]}", base[1]
     return Measure(name, k, end, doc[k:end].text)
+
+
+def _words(doc: Doc, k: int, size: int) -> str:
+    """The `size` words from token k, lower-case, a space between each."""
+    return " ".join(t.lower_ for t in doc[k:k + size])
 
 
 @cache
