@@ -150,6 +150,8 @@ def _coordinated(doc: Doc, previous: tuple[Figure, int], start: int, fields: _Fi
     Example("The drug cut deaths by a third.", "a third", 0.3333, "approximate", None, "share", change="down"),
     Example("Sales fell by nearly half in May.", "nearly half", 0.5, "approximate", None, "share", change="down"),
     NoFigure("He stood by a third party."),
+    Example("The measure passed the House 219-210.", "219-210", 219, "exact", "votes", "vote"),
+    NoFigure("The airline flies the Boeing 737-800."),
 )
 def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
     """The figure whose number starts at token i: (first token, end token, Figure fields)."""
@@ -179,12 +181,13 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
     glued = glued_currency(doc[amount.start])
     if glued is not None:
         currency = glued[0]
-    if (signed is None and (_is_label(doc, start, amount) or is_list_marker(doc, amount))) or (
-            start > 0 and doc[start - 1].lower_ == "per"):
-        # "per 100,000 people" is the base of a rate, not a count
-        return None
     vote = is_vote(doc, amount)
     tally = parse_tally(doc, amount, vote)
+    # a vote's tally after a name is no label ("passed the House 219-210")
+    label = not (vote and tally is not None) and (_is_label(doc, start, amount) or is_list_marker(doc, amount))
+    if (signed is None and label) or (start > 0 and doc[start - 1].lower_ == "per"):
+        # "per 100,000 people" is the base of a rate, not a count
+        return None
     if tally is not None:
         first, second, end = tally
         if vote:
