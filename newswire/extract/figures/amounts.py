@@ -140,7 +140,7 @@ def may_start(word: str) -> bool:
 )
 def parse_fraction(doc: Doc, i: int) -> Amount | None:
     """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"; "half
-    the", "half its": up to the determiner."""
+    the", "half its": up to the determiner; "a two-thirds majority": up to the noun it modifies."""
     n = len(doc)
     tok = doc[i]
     if tok.ent_type_ in DATE_LABELS:
@@ -172,13 +172,26 @@ def parse_fraction(doc: Doc, i: int) -> Amount | None:
 
 
 def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str) -> Amount | None:
-    """The fraction "numerator / word" read from [start, end), when "of" follows it, or "by"
-    comes before it ("cut by a third", "fell by nearly half": a change by a share)."""
+    """The fraction "numerator / word" read from [start, end), when "of" follows it, "by"
+    comes before it ("cut by a third", "fell by nearly half": a change by a share), or it is
+    written with a hyphen before the noun it is a share of ("a two-thirds majority")."""
     of = end < len(doc) and doc[end].lower_ == "of"
-    if not of and "by" not in (t.lower_ for t in doc[max(0, start - 2):start]):
+    if not of and "by" not in (t.lower_ for t in doc[max(0, start - 2):start]) and fraction_noun(
+            doc, start, end) is None:
         return None
     value = numerator / FRACTIONS[word]
     return Amount(start, end, value, value, value, "approximate", 1.0, True)
+
+
+def fraction_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun right after the fraction [start, end), written with a hyphen, that it modifies:
+    "a two-thirds majority", "a three-quarters stake"; not "a third party", nor the tail of a
+    number glued to the word before it ("three-and-a-half years")."""
+    if end >= len(doc) or "-" not in doc[start:end].text or doc[end].pos_ != "NOUN" or doc[end - 1].head.i != end:
+        return None
+    if start > 0 and not doc[start - 1].whitespace_:
+        return None
+    return doc[end]
 
 
 @examples(

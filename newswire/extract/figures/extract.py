@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import (
     Amount,
+    fraction_noun,
     glued_currency,
     may_start,
     parse_amount,
@@ -151,6 +152,10 @@ def _coordinated(doc: Doc, previous: tuple[Figure, int], start: int, fields: _Fi
     Example("Sales fell by nearly half in May.", "nearly half", 0.5, "approximate", None, "share", change="down"),
     NoFigure("He stood by a third party."),
     Example("The measure passed the House 219-210.", "219-210", 219, "exact", "votes", "vote"),
+    Example("The party won a two-thirds majority.", "two-thirds majority", 0.6667, "approximate", "majority",
+            "share"),
+    Example("The fund took a three-quarters stake in the firm.", "three-quarters stake", 0.75, "approximate",
+            "stake", "share"),
     NoFigure("The airline flies the Boeing 737-800."),
 )
 def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
@@ -168,6 +173,11 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
             # changed ("stood by a third party" is none)
             fields = _fields(value, value, value, qualifier or fraction.qualifier, None, "share", change)
             return _checked_span(doc, start, fraction.end, fields)
+        modified = fraction_noun(doc, fraction.start, fraction.end) if share is None else None
+        if modified is not None:
+            # "a two-thirds majority": the share is of the noun the fraction modifies
+            fields = _fields(value, value, value, qualifier or fraction.qualifier, modified.text, "share")
+            return _checked_span(doc, start, modified.i + 1, fields)
         if share is None:
             return None
         fields = _fields(value, value, value, qualifier or fraction.qualifier, share.text, "share")
