@@ -174,7 +174,10 @@ def parse_fraction(doc: Doc, i: int) -> Amount | None:
 def _fraction_amount(doc: Doc, start: int, end: int, numerator: float, word: str) -> Amount | None:
     """The fraction "numerator / word" read from [start, end), when "of" follows it, "by"
     comes before it ("cut by a third", "fell by nearly half": a change by a share), or it is
-    written with a hyphen before the noun it is a share of ("a two-thirds majority")."""
+    written with a hyphen before the noun it is a share of ("a two-thirds majority"); not when
+    a hyphen joins it to the word after it ("raised by a half-point": half of a unit)."""
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return None
     of = end < len(doc) and doc[end].lower_ == "of"
     if not of and "by" not in (t.lower_ for t in doc[max(0, start - 2):start]) and fraction_noun(
             doc, start, end) is None:

@@ -129,6 +129,8 @@ def is_minus(doc: Doc, start: int) -> bool:
     Example("Police added 3 people were killed.", "3 people", 3, "exact", "people", "killed"),
     Example("The unit lost 40 mln stg last year.", "40 mln stg", 4e7, "exact", "GBP", "money"),
     Example("The group raised $20 million from investors.", "$20 million", 2e7, "exact", "USD", "money"),
+    Example("The bill would raise the debt ceiling by $2.5 trillion.", "$2.5 trillion", 2.5e12, "exact", "USD",
+            "money", change="up"),
     Example("The stock lost $2 to $45.", "$2", 2, "exact", "USD", "money", change="down"),
     Example("Net income excludes a gain of $577,000 on the sale.", "$577,000", 577_000, "exact", "USD", "money"),
     Example("Net includes a tax credit and gain 651,000 for 1985.", "651,000", 651_000, "exact", None, "other"),
@@ -159,7 +161,8 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
         lemma = word.lemma_.lower()
         if word.pos_ == "VERB" and lemma in _VERBS:
             direction = _VERBS[lemma]
-            if _needs_level(lemma, unit, category) and not _level_follows(doc, end):
+            if _needs_level(lemma, unit, category) and not by and not _level_follows(doc, end):
+                # "raised $20 million" is funds raised; "raised the ceiling by $2.5 trillion" a change
                 return None
         if direction is not None and _governs(doc, k, start, end, by):
             return direction
