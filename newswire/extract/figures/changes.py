@@ -106,6 +106,8 @@ def is_minus(doc: Doc, start: int) -> bool:
             change="down"),
     Example("The carmaker slashed 800 jobs.", "800 jobs", 800, "exact", "jobs", "other", change="down"),
     Example("Costs were trimmed by 4 percent.", "4 percent", 4, "exact", "percent", "percent", change="down"),
+    Example("Unemployment claims rose by 12,000 to 231,000.", "12,000", 12_000, "exact", None, "other",
+            change="up"),
     Example("The trade gap widened 7 percent in May.", "7 percent", 7, "exact", "percent", "percent",
             change="up"),
     Example("The firm holds a 9% stake in the bank.", "9%", 9, "exact", "percent", "percent"),
@@ -201,11 +203,12 @@ def _modified_noun(doc: Doc, start: int, end: int) -> Token | None:
 def _governs(doc: Doc, word: int, start: int, end: int, by: bool) -> bool:
     """Whether the change word at `word` governs the figure [start, end): a token of the figure
     hangs from it, or from the "by" before the figure that hangs from it ("fell by 3%", "raised
-    rates by 25 basis points"), or from a noun that does ("jumped nearly 20 percent year on
-    year", parsed with "percent" inside "year"). "He added 3 people were killed" is not a
-    change: "people" hangs from the verb "killed"."""
+    rates by 25 basis points"), or from a noun or a number that does ("jumped nearly 20 percent
+    year on year", parsed with "percent" inside "year"; "rose by 12,000 to 231,000", parsed as
+    a range of the level). "He added 3 people were killed" is not a change: "people" hangs from
+    the verb "killed"."""
     head = start - 1 if by else word
-    return any(t.head.i == head or (t.head.pos_ == "NOUN" and t.head.head.i == head) for t in doc[start:end])
+    return any(t.head.i == head or (t.head.pos_ in ("NOUN", "NUM") and t.head.head.i == head) for t in doc[start:end])
 
 
 @examples(

@@ -365,6 +365,7 @@ def _is_model_number(doc: Doc, amount: Amount, head: int) -> bool:
     NoFigure("No one was hurt and one said she saw it."),
     NoFigure("One of the men was arrested."),
     NoFigure("It is one of the best films of the year."),
+    Example("Unemployment claims rose by 12,000 to 231,000.", "231,000", 231_000, "exact", None, "other"),
 )
 def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     """Whether a number with nothing counted after it is a figure: "killed 1,200", "rose to
@@ -390,7 +391,9 @@ def is_bare_figure(doc: Doc, amount: Amount, start: int, category: str) -> bool:
     labelled = doc[amount.start] if "/" in last.text else last
     if labelled.ent_type_ not in _NUMBER_LABELS and not grouped:
         return False
-    return start > amount.start or before is None or before.pos_ not in ("DET", "PART", "ADJ")
+    # "to" before a number is the level's preposition, whatever the tagger calls it ("rose by
+    # 12,000 to 231,000", parsed as a range)
+    return start > amount.start or before is None or before.lower_ == "to" or before.pos_ not in ("DET", "PART", "ADJ")
 
 
 def _stands_for_count(last: Token, before: Token | None) -> bool:
