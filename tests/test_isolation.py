@@ -95,10 +95,10 @@ def test_a_run_rejects_the_articles_that_fail_and_publishes_the_rest(prefect_ser
             raise ZeroDivisionError("division by zero")
         return extract_dates(doc, article_id, published_at)
 
-    def failing_stage(extractions):
+    def failing_stage(extractions, calendar_known=None):
         if any(POISON in x.article.body for x in extractions):
             raise UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed")
-        return stage(extractions)
+        return stage(extractions, calendar_known)
 
     monkeypatch.setattr(pipeline, "extract_dates", failing_extraction)
     monkeypatch.setattr(flow, "stage", failing_stage)
