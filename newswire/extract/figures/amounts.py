@@ -88,7 +88,7 @@ _SCALE_SUFFIX = alternation([*SCALE_ABBREVIATIONS, *SCALE_LETTERS])
 # A range of money written in one word with its scale ("2.5bn-$3bn", "3-4bn").
 _SCALED_RANGE = re.compile(rf"^(\d+(?:\.\d+)?)({_SCALE_SUFFIX})?[-–]\D?(\d+(?:\.\d+)?)({_SCALE_SUFFIX})$")
 # A unit written against the digits ("5km", "30GB", "40pc", "845p", "120km/h").
-DIGITS_MEASURED = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
+DIGITS_MEASURED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([^\d\s,.][^\s]*)$")
 # Two numbers joined by a dash in one word ("15-22"), the first with its percent sign ("5%-6"),
 # the second with its currency sign ("10-$12").
 _ONE_CHARACTER_SIGNS = "".join(sorted({sign for sign in symbols() if len(sign) == 1 and not sign.isalnum()}))
@@ -296,7 +296,7 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
         return "digits", value, value
     measured = attached_unit(tok.text, tok.is_sent_end)
     if measured is not None and is_attached_unit(measured[1]):
-        value = float(measured[0])
+        value = float(measured[0].replace(",", ""))
         return "digits", value, value
     word = parse_number_words(text)
     if word is not None:
@@ -308,9 +308,13 @@ def parse_numeral(tok: Token) -> tuple[str, float, float] | None:
     return None
 
 
+@examples(
+    Example("The phone has a 5,000mAh battery.", "5,000mAh", 5000, "exact", "milliampere hour", "other"),
+    Example("It sold for 1,200USD.", "1,200USD", 1200, "exact", "USD", "money"),
+)
 def attached_unit(text: str, sentence_end: bool) -> tuple[str, str] | None:
-    """The digits of a number written with its unit in one word ("5km", "30GB", "40C") and the
-    unit; the sentence's full stop is left off a sentence-final one ("to minus 5C.")."""
+    """The digits of a number written with its unit in one word ("5km", "30GB", "40C", "5,000mAh")
+    and the unit; the sentence's full stop is left off a sentence-final one ("to minus 5C.")."""
     match = DIGITS_MEASURED.match(text)
     if match is None:
         return None
