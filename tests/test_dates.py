@@ -393,6 +393,8 @@ def test_now_that_names_the_present_is_kept(nlp: Language, text: str, phrase: st
         ("The final report is due in November.", "November", "2024-11"),
         ("The final report is not due until November.", "November", "2024-11"),
         ("Classes do not resume until September.", "September", "2024-09"),
+        ("The law takes effect on Jan. 1.", "Jan. 1", "2025-01-01"),
+        ("The new rules go into effect on Feb. 1.", "Feb. 1", "2025-02-01"),
         # the same verbs in the past look back, and a present that is not a timetable's is the nearest
         ("The football season started in November.", "November", "2023-11"),
         ("Unemployment peaks in November, the ministry says.", "November", "2023-11"),

@@ -28,6 +28,7 @@ _SCHEDULE_ADJ = frozenset(_WORDS["scheduling_adjectives"])
 _PRESENT_AUX = frozenset(_WORDS["present_auxiliaries"])
 # verbs of what a timetable fixes, whose simple present tells what lies ahead (the futurate present)
 _TIMETABLE = frozenset(_WORDS["timetable_verbs"])
+_TIMETABLE_PHRASES = frozenset(_WORDS["timetable_phrases"])
 # the present of "do" that carries a negation for a simple present ("does not start")
 _DO_SUPPORT = frozenset({"do", "does"})
 # adjectives that put what they modify ahead of the story ("the next meeting")
@@ -96,10 +97,10 @@ def _arranges(verb: Token) -> bool:
 
 
 def _futurate(verb: Token) -> bool:
-    """A timetable verb in the simple present: "the season starts in November", "the talks do not
-    resume until Monday" tell what the calendar has fixed, ahead of the story; so does a present
-    "be" with a scheduling adjective when the date hangs on the verb ("the report is due | in
-    November", "is not due until November")."""
+    """A timetable verb or phrase in the simple present: "the season starts in November", "the
+    talks do not resume until Monday", "the law takes effect on Jan. 1" tell what the calendar has
+    fixed, ahead of the story; so does a present "be" with a scheduling adjective when the date
+    hangs on the verb ("the report is due | in November", "is not due until November")."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes:
         present = auxes <= _DO_SUPPORT and verb.tag_ == "VB"
@@ -109,7 +110,17 @@ def _futurate(verb: Token) -> bool:
         return False
     if verb.lemma_ == "be":
         return any(c.dep_ == "acomp" and c.lower_ in _SCHEDULE_ADJ for c in verb.children)
-    return verb.lemma_.lower() in _TIMETABLE
+    return verb.lemma_.lower() in _TIMETABLE or not _TIMETABLE_PHRASES.isdisjoint(_phrases(verb))
+
+
+def _phrases(verb: Token) -> list[str]:
+    """The verb's lemma with its object ("take effect") or with a preposition and its object
+    ("come into force")."""
+    lemma = verb.lemma_.lower()
+    found = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"]
+    found += [f"{lemma} {c.lower_} {o.lower_}" for c in verb.children if c.dep_ == "prep"
+              for o in c.children if o.dep_ == "pobj"]
+    return found
 
 
 def _scheduled(verb: Token) -> bool:
