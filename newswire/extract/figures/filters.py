@@ -150,8 +150,6 @@ def _is_abbreviated_label(doc: Doc, i: int) -> bool:
 @examples(
     NoFigure("The study 1) explains why; 2) shows how; and 3) predicts when."),
     Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
-    Example("The minister, 58, resigned on Friday.", "58", 58, "exact", "year", "age"),
-    Example("The company's chairman, 71, will retire.", "71", 71, "exact", "year", "age"),
     Example("Sales rose (by 5) in May.", "5", 5, "exact", None, "other", change="up"),
     NoFigure("Here are some tips for your profile.\n\n2. Highlights: delete anything old."),
     NoFigure("Some trends stand out:\n\n1. Iowa's political class is not excited."),
