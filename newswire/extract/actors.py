@@ -16,7 +16,7 @@ the lexicon `titles.json`. Joining names across articles is `newswire.link.actor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LEMMA, ORTH
@@ -38,7 +38,7 @@ from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.nlp import TokenFilter, doc_text, sentence_of
 from newswire.extract.places import PlaceName, place_names, reference_casing
 from newswire.records import ACTOR_TYPES, ActorMention, stable_id
-from newswire.reference import Gazetteer, alias_key
+from newswire.reference import Gazetteer, alias_key, is_given_name
 
 _ARTICLES = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(['’]s?|['’])$")
@@ -77,7 +77,7 @@ _LEGAL_FORMS = frozenset(form.rstrip(".").casefold() for form in _LEXICON["legal
 # Words of names of organisations and offices that no person's name holds.
 _NOT_IN_PERSONAL_NAMES = _LEGAL_FORMS.union(_PORTFOLIO_WORDS)
 # Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
-# a later bare surname tagged PERSON claims such a name.
+# a later bare surname tagged PERSON claims such a name (`person_by_surname`).
 _MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
 # Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
 _ACRONYM_SKIPPED = frozenset(_LEXICON["acronym_skipped"])
@@ -509,6 +509,19 @@ def _owner(candidate: _NameCandidate, name: str, people: Sequence[str], doc: Doc
     return name if "ORG" in kinds and "PERSON" not in kinds else owner
 
 
+def person_by_surname(name: str, kind: str, surnames: Collection[str]) -> bool:
+    """Whether a name of several words is a person's because the article gives its last word
+    alone, as a person (one of `surnames`), the way news names a person again: where the
+    model's label is one it gives people by mistake ("Samia Suluhu Hassan" as FAC), or where
+    the name begins with a given name ("Shigeki Matsumoto of Nikko Securities" as ORG, then
+    "Matsumoto said"). A firm named after its founder is named again by its first word
+    ("Merrill" for "Merrill Lynch"), or by its last word as a firm ("Lilly" for "Eli Lilly")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in surnames:
+        return False
+    return kind in _MISTAKEN_PERSON_LABELS or is_given_name(words[0])
+
+
 def surname_owner(name: str, full_names: Sequence[str]) -> str | None:
     """The one full name among `full_names` whose last word is `name`."""
     owners = {full for full in full_names if full != name and full.split()[-1] == name}
@@ -636,10 +649,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     partners = {**_unspelt_acronyms(candidates, partners), **partners}
     named = [(c, *_canonical(c, gazetteer, partners)) for c in candidates]
     surnames = {name for _, name, kind in named if kind == "PERSON" and len(name.split()) == 1}
-    named = [
-        (c, name, "PERSON" if kind in _MISTAKEN_PERSON_LABELS and name.split()[-1] in surnames else kind)
-        for c, name, kind in named
-    ]
+    named = [(c, name, "PERSON" if person_by_surname(name, kind, surnames) else kind) for c, name, kind in named]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
         (candidate, _owner(candidate, name, people, doc) if len(name.split()) == 1 else name, kind)
