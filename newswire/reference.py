@@ -90,5 +90,6 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether `word` is a known given name: "Kylian", "Shigeki", "Paris"; not "Manchester"."""
-    return word.casefold() in given_names()
+    """Whether `word`, written with a capital as names are, is a known given name: "Kylian",
+    "Shigeki", "Paris"; not "Manchester", nor "the" (which the dictionary holds as a name)."""
+    return word[:1].isupper() and word.casefold() in given_names()

@@ -15,8 +15,7 @@ from newswire.extract.actor_types import (
     organisation_by_inner_capital,
     organisation_by_institution,
     organisation_by_legal_form,
-    organisation_by_place_first,
-    organisation_by_statement,
+        organisation_by_statement,
     person_by_title,
     place_by_context,
     place_by_feature,
@@ -24,6 +23,7 @@ from newswire.extract.actor_types import (
     place_type,
     stays_a_place,
     type_by_appositive,
+    type_by_place_first,
 )
 from newswire.extract.actors import actor_id_for, extract_actors, person_by_surname, titles_of
 from newswire.extract.places import place_parents
@@ -263,6 +263,21 @@ def test_a_bare_surname_claims_a_full_name_that_begins_with_a_given_name(nlp, ga
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Kylian Mbappe scored twice on Sunday. He now has 20 goals this season.", "Kylian Mbappe", "PERSON"),
+        ("Kylian Mbappe scored his 20th goal of the season on Sunday.", "Kylian Mbappe", "PERSON"),
+        ("Paris Hilton said she would launch a new brand.", "Paris Hilton", "PERSON"),
+        ("Morgan Stanley said it would cut 2,000 jobs. Its chief executive said he regretted the move.", "Morgan Stanley", "ORG"),
+        ("Morgan Stanley fired the trader after he lost $2 billion.", "Morgan Stanley", "ORG"),
+    ],
+)
+def test_a_personal_pronoun_bound_to_a_name_with_a_given_name_makes_it_a_person(nlp, gazetteer, text, name, expected):
+    types = {m.actor_name: m.actor_type for m in actors_of(nlp, gazetteer, text)}
+    assert types[name] == expected
+
+
+@pytest.mark.parametrize(
     ("name", "kind", "surnames", "expected"),
     [
         ("Shigeki Matsumoto", "ORG", {"Matsumoto"}, True),
@@ -271,6 +286,8 @@ def test_a_bare_surname_claims_a_full_name_that_begins_with_a_given_name(nlp, ga
         ("Shigeki Matsumoto", "ORG", set(), False),
         ("Zambia Consolidated Mines", "ORG", {"Mines"}, False),
         ("Matsumoto", "ORG", {"Matsumoto"}, False),
+        ("Grant and Ambersley", "ORG", {"Ambersley"}, False),
+        ("German Reich", "ORG", {"Reich"}, False),
     ],
 )
 def test_a_surname_alone_makes_a_person_of_a_name_with_a_given_name(name, kind, surnames, expected):
@@ -279,7 +296,10 @@ def test_a_surname_alone_makes_a_person_of_a_name_with_a_given_name(name, kind, 
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Kylian", True), ("shigeki", True), ("Jean-Pierre", True), ("Paris", True), ("Manchester", False), ("Zambia", False)],
+    [
+        ("Kylian", True), ("SHIGEKI", True), ("Jean-Pierre", True), ("Paris", True),
+        ("Manchester", False), ("Zambia", False), ("the", False),
+    ],
 )
 def test_given_names_come_from_the_name_dictionary(word, expected):
     assert is_given_name(word) is expected
@@ -391,12 +411,14 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (organisation_by_head, "Harper Wells Worldwide", True),
         (organisation_by_head, "Keller Brothers", True),
         (organisation_by_head, "Keller", False),
-        (organisation_by_place_first, "Manchester United", True),
-        (organisation_by_place_first, "Zambia Consolidated Copper Mines", True),
-        (organisation_by_place_first, "Paris Hilton", False),
-        (organisation_by_place_first, "Austin Powers", False),
-        (organisation_by_place_first, "San Jose", False),
-        (organisation_by_place_first, "Manchester", False),
+        (type_by_place_first, "Manchester United", "ORG"),
+        (type_by_place_first, "Zambia Consolidated Copper Mines", "ORG"),
+        (type_by_place_first, "Bolton West", "GPE"),
+        (type_by_place_first, "Wolverhampton North East", "GPE"),
+        (type_by_place_first, "Paris Hilton", None),
+        (type_by_place_first, "Austin Powers", None),
+        (type_by_place_first, "San Jose", None),
+        (type_by_place_first, "Manchester", None),
         (organisation_by_inner_capital, "AirTran", True),
         (organisation_by_inner_capital, "McAllen", False),
         (place_by_feature, "Ohio River", True),
@@ -431,6 +453,7 @@ def test_name_rules(rule, name, expected):
         ("Ohio River", ["ORG", "ORG"], [], "LOC"),
         ("Veronica Lake", ["PERSON"], [], "PERSON"),
         ("Manchester United", ["PERSON"], [], "ORG"),
+        ("Croydon South", ["PERSON"], [], "GPE"),
         ("Chelsea Clinton", ["PERSON"], [], "PERSON"),
         ("Manchester United", ["PERSON"], ["PERSON"], "PERSON"),
         ("Kansas City", ["GPE", "ORG"], [], "GPE"),

@@ -64,6 +64,7 @@ _PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
 _FEATURE_HEADS = frozenset(_LEXICON["feature_heads"])
 _FEATURE_PREFIXES = frozenset(_LEXICON["feature_prefixes"])
 _INDEX_WORDS = frozenset(_LEXICON["index_words"])
+_COMPASS_POINTS = frozenset(_LEXICON["compass_points"])
 _NUMBERED_NAMES = frozenset(_LEXICON["numbered_names"])
 _PRODUCT_NOUNS = frozenset(_LEXICON["product_nouns"])
 _INDICES = frozenset(alias_key(name) for name in _LEXICON["indices"])
@@ -196,12 +197,16 @@ def organisation_by_head(name: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _ORGANISATION_HEADS
 
 
-def organisation_by_place_first(name: str) -> bool:
-    """A name of several words that begins with a known place's name, which no given name
-    spells, is no person's: "Manchester United", "Zambia Consolidated Copper Mines"; not
-    "Paris Hilton", "Austin Powers", nor a place's own name ("San Jose": San is a town in Mali)."""
+def type_by_place_first(name: str) -> str | None:
+    """The type of a name of several words that begins with a known place's name, which no
+    given name spells, and so is no person's: the place's part by the points of the compass
+    ("Bolton West", "Wolverhampton North East": districts and constituencies), else an
+    organisation ("Manchester United", "Zambia Consolidated Copper Mines"); nothing for
+    "Paris Hilton", "Austin Powers", or a place's own name ("San Jose": San is a town in Mali)."""
     words = name.split()
-    return len(words) > 1 and place_type(words[0]) is not None and not is_given_name(words[0]) and place_type(name) is None
+    if len(words) < 2 or place_type(words[0]) is None or is_given_name(words[0]) or place_type(name) is not None:
+        return None
+    return "GPE" if all(word.casefold() in _COMPASS_POINTS for word in words[1:]) else "ORG"
 
 
 def organisation_by_institution(name: str) -> bool:
@@ -497,8 +502,8 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     Context decides where there is any; else a country, a US state or a capital is a place,
     as is a known city that the model calls a place at least as often as anything else, or a
     nationality; a natural feature's name is a place, unless the model calls it a person
-    ("Veronica Lake"); a person's name that begins with a place's ("Manchester United") is an
-    organisation, as is a name with an organisation's head noun, an institution's noun alone
+    ("Veronica Lake"); a person's name that begins with a place's is an organisation
+    ("Manchester United") or a part of the place ("Bolton West"); a name with an organisation's head noun, an institution's noun alone
     ("the Government") or an inner capital; a demonym is a nationality; else the labels'
     majority.
     """
@@ -513,8 +518,8 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
         return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
     if model != "PERSON" and place_by_feature(name):
         return "LOC"
-    if model == "PERSON" and organisation_by_place_first(name):
-        return "ORG"
+    if model == "PERSON" and (place_first := type_by_place_first(name)):
+        return place_first
     if model != "ORG" and (
         organisation_by_head(name)
         or organisation_by_institution(name)

@@ -79,6 +79,10 @@ _NOT_IN_PERSONAL_NAMES = _LEGAL_FORMS.union(_PORTFOLIO_WORDS)
 # Labels the model gives a person's name by mistake ("Tanzania's Samia Suluhu Hassan" as FAC):
 # a later bare surname tagged PERSON claims such a name (`person_by_surname`).
 _MISTAKEN_PERSON_LABELS = {"FAC", "PRODUCT", "WORK_OF_ART"}
+# Words that join two names into one: "Grant and Ambersley" names two people.
+_JOINING_WORDS = frozenset(["and", "&"])
+# Pronouns of a person, never of an organisation or a place.
+_PERSONAL_PRONOUNS = frozenset(_TYPE_LEXICON["personal_pronouns"])
 # Words an acronym's letters skip ("Organization of the Petroleum Exporting Countries").
 _ACRONYM_SKIPPED = frozenset(_LEXICON["acronym_skipped"])
 # A name written lowercase-then-capital ("iPhone", "eReader") is a product line, not an actor.
@@ -519,7 +523,47 @@ def person_by_surname(name: str, kind: str, surnames: Collection[str]) -> bool:
     words = name.split()
     if len(words) < 2 or words[-1] not in surnames:
         return False
-    return kind in _MISTAKEN_PERSON_LABELS or is_given_name(words[0])
+    return kind in _MISTAKEN_PERSON_LABELS or _begins_with_given_name(name)
+
+
+def _begins_with_given_name(name: str) -> bool:
+    """A name of several words that begins with a given name that is no nationality ("German
+    Reich") and joins no two names ("Grant and Ambersley", "Tate & Lyle")."""
+    words = name.split()
+    if len(words) < 2 or not is_given_name(words[0]) or _JOINING_WORDS.intersection(words):
+        return False
+    return country_of_people(words[0]) is None
+
+
+def _taken_up_by_pronoun(doc: Doc, named: Sequence[tuple[_NameCandidate, str, str]]) -> set[str]:
+    """Names that begin with a given name, which the model did not call a person's, and that
+    a personal pronoun takes up where the grammar binds it to the name as the subject of its
+    verb: the subject of what the name's verb reports ("Novak Djokovic said he was
+    delighted"), the owner of its object ("Kylian Mbappe scored his 20th goal"), or the
+    subject of the next sentence, with no other name between ("Kylian Mbappe scored twice.
+    He now has 20 goals"). An organisation is "it"; a pronoun elsewhere may take up someone
+    else ("Morgan Stanley fired the trader after he lost $2 billion")."""
+    found: set[str] = set()
+    for k, (candidate, name, kind) in enumerate(named):
+        if kind == "PERSON" or name in found or not _begins_with_given_name(name):
+            continue
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = span.root.head
+        bound = [
+            grandchild
+            for child in verb.children
+            if child.dep_ in ("ccomp", "dobj")
+            for grandchild in child.children
+            if grandchild.dep_ == ("nsubj" if child.dep_ == "ccomp" else "poss")
+        ]
+        sentence = sentence_of(doc, span.start)
+        if sentence.end < len(doc) and (k + 1 == len(named) or named[k + 1][0].start >= sentence.end_char):
+            bound.extend(t for t in sentence_of(doc, sentence.end).root.children if t.dep_ == "nsubj")
+        if any(t.lower_ in _PERSONAL_PRONOUNS for t in bound):
+            found.add(name)
+    return found
 
 
 def surname_owner(name: str, full_names: Sequence[str]) -> str | None:
@@ -649,7 +693,11 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     partners = {**_unspelt_acronyms(candidates, partners), **partners}
     named = [(c, *_canonical(c, gazetteer, partners)) for c in candidates]
     surnames = {name for _, name, kind in named if kind == "PERSON" and len(name.split()) == 1}
-    named = [(c, name, "PERSON" if person_by_surname(name, kind, surnames) else kind) for c, name, kind in named]
+    taken_up = _taken_up_by_pronoun(doc, named)
+    named = [
+        (c, name, "PERSON" if name in taken_up or person_by_surname(name, kind, surnames) else kind)
+        for c, name, kind in named
+    ]
     people = [name for _, name, kind in named if kind == "PERSON" and len(name.split()) > 1]
     resolved = [
         (candidate, _owner(candidate, name, people, doc) if len(name.split()) == 1 else name, kind)
