@@ -411,6 +411,8 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (organisation_by_head, "Harper Wells Worldwide", True),
         (organisation_by_head, "Keller Brothers", True),
         (organisation_by_head, "Keller", False),
+        (organisation_by_head, "Newcastle United", True),
+        (organisation_by_head, "Blackburn Rovers", True),
         (type_by_place_first, "Manchester United", "ORG"),
         (type_by_place_first, "Zambia Consolidated Copper Mines", "ORG"),
         (type_by_place_first, "Bolton West", "GPE"),
