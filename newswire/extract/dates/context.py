@@ -47,7 +47,11 @@ class _Ctx:
 
     def preceded_by(self, pattern: re.Pattern[str]) -> bool:
         """Whether the words just before the expression end with pattern."""
-        return bool(pattern.search(self._text[max(0, self._start - 24) : self._start]))
+        return self.before(pattern) is not None
+
+    def before(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The match of pattern in the words just before the expression, where they end with it."""
+        return pattern.search(self._text[max(0, self._start - 24) : self._start])
 
     def opens_sentence(self) -> bool:
         """Whether the expression is the first word of its sentence ("And now, ...")."""

@@ -81,6 +81,8 @@ _COMMA = re.compile(r"\s*,")
 _SHARED_PLURAL_PART = re.compile(rf"\s+(?:and|or)\s+{_WD}\s+(?P<pod>{alternation(PARTS_OF_DAY)})s\b", re.IGNORECASE)
 _COUNT_AFTER = re.compile(rf"\s+(?:{_NUM})\s", re.IGNORECASE)
 _NOW_AND_THEN = re.compile(r"\s+and\s+(?:then|again)\b", re.IGNORECASE)
+# a relative date and "and" or "or", whose unit a bare "next" after them shares ("this year and next")
+_SHARED_UNIT = re.compile(r"\b(?:this|last|current)\s+(?:fiscal\s+)?(?P<unit>week|month|quarter|year)\s+(?:and|or)\s+$", re.IGNORECASE)
 # "the current account (deficit)", "current-account": a term of the balance of payments
 _ACCOUNT = re.compile(r"[\s-]+accounts?\b", re.IGNORECASE)
 
@@ -91,6 +93,17 @@ def _h_relative(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
     if ctx.anchor is None:
         return _unresolved()
     return _shifted(ctx.anchor, _g(m, "unit").lower(), _step(_g(m, "mod")))
+
+
+def _h_elided_next(m: re.Match[str], ctx: _Ctx) -> _Timex | None:
+    """ "next" that shares the unit of the relative date before it: "this year and next" is
+    next year, "this week or next" next week."""
+    shared = ctx.before(_SHARED_UNIT)
+    if shared is None:
+        return None
+    if ctx.anchor is None:
+        return _unresolved()
+    return _shifted(ctx.anchor, shared["unit"].lower(), 1)
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Timex | None:

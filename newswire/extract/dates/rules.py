@@ -45,6 +45,7 @@ from newswire.extract.dates.handlers_relative import (
     _h_day_of_count,
     _h_deictic,
     _h_duration,
+    _h_elided_next,
     _h_end_of,
     _h_part_of_day,
     _h_ref,
@@ -433,6 +434,17 @@ RULES: tuple[Rule, ...] = (
             Example("The law takes effect next month.", "next month", "2024-04"),
             Example("Sales are strong in the current quarter.", "the current quarter", "2024-Q1"),
             Example("Sales fell 4% last fiscal year.", "last fiscal year", "2023"),
+        ),
+    ),
+    Rule(
+        # "next" alone, not before the word of its own date ("next year", "next Tuesday")
+        _rx(r"next(?![\s-]+(?:fiscal\s+)?(?:week|month|quarter|year|decade|century|season|spring|summer|autumn"
+            rf"|fall|winter|time|\w*day|{_MON})\b)"),
+        _h_elided_next, ("next",),
+        examples=(
+            Example("Growth will slow to 2% this year and next, the IMF said.", "next", "2025"),
+            Example("The central bank may cut rates this month or next.", "next", "2024-04"),
+            Example("Prices rose last year and will rise this year and next.", "next", "2025"),
         ),
     ),
     Rule(
