@@ -24,6 +24,7 @@ from newswire.extract.actor_types import (
     stays_a_place,
     type_by_appositive,
     type_by_place_first,
+    type_of_group_name,
 )
 from newswire.extract.actors import actor_id_for, extract_actors, person_by_surname, titles_of
 from newswire.extract.places import place_parents
@@ -275,6 +276,36 @@ def test_a_bare_surname_claims_a_full_name_that_begins_with_a_given_name(nlp, ga
 def test_a_personal_pronoun_bound_to_a_name_with_a_given_name_makes_it_a_person(nlp, gazetteer, text, name, expected):
     types = {m.actor_name: m.actor_type for m in actors_of(nlp, gazetteer, text)}
     assert types[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Elon Musk's Tesla cut prices again.", "Tesla", "ORG"),
+        ("Celanese reported higher earnings.", "Celanese", "ORG"),
+        ("Republicans blocked the bill.", "Republican", "NORP"),
+        ("The Texas Democrat said the tax should be studied.", "Democrat", "NORP"),
+        ("The Republican senator spoke.", "Republican", "NORP"),
+        ("Christianity spread across the empire.", "Christianity", "NORP"),
+    ],
+)
+def test_a_group_name_used_only_as_a_company_is_an_organisation(nlp, gazetteer, text, name, expected):
+    types = {m.actor_name: m.actor_type for m in actors_of(nlp, gazetteer, text)}
+    assert types[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Celanese reported higher earnings.", "Celanese", "ORG"),
+        ("Republicans blocked the bill.", "Republicans", "NORP"),
+        ("The Texas Democrat said the tax should be studied.", "Democrat", "NORP"),
+        ("Christianity spread across the empire.", "Christianity", None),
+        ("Japanese automakers raised output.", "Japanese", None),
+    ],
+)
+def test_what_the_use_of_a_group_name_says(nlp, text, name, expected):
+    assert type_of_group_name(span_of(nlp, text, name)) == expected
 
 
 @pytest.mark.parametrize(

@@ -93,6 +93,10 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z][a-z]")
 _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
+# Endings of abstract nouns, which name no organisation ("Christianity", "Buddhism").
+_ABSTRACT_ENDING = re.compile(r"(?:ism|ity)$")
+# Dependencies of a noun phrase that stands as an argument: subject, object, object of a preposition, owner.
+_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
 _MATCH_VERBS = frozenset(_LEXICON["match_verbs"])
 _MATCH_NOUNS = frozenset(_LEXICON["match_nouns"])
 _MATCH_PREPOSITIONS = frozenset(_LEXICON["match_prepositions"])
@@ -337,6 +341,30 @@ def organisation_by_statement(span: Span) -> str | None:
         return "ORG"
     words = " ".join(t.lower_ for t in span.doc[span.end : span.end + 6])
     return "ORG" if _STATEMENT.match(words) else None
+
+
+def type_of_group_name(span: Span) -> str | None:
+    """What the use of a name the model calls a nationality or a group says of it.
+
+    An argument on its own, in the singular and without an article, that is no nationality's
+    name nor an abstract noun, is an organisation: "Tesla cut prices", "Celanese reported
+    higher earnings"; not "Christianity". With an article, in the plural or before a noun
+    it is a group: "the Texas Democrat", "Republicans blocked the bill", "the Republican
+    senator". Nationalities ("Japanese", "North-American") and parts of places ("South
+    Derbyshire") say nothing.
+    """
+    root = span.root
+    if root.i != span.end - 1 or "-" in span.text or place_type(span.text) is not None:
+        return None
+    if span[0].lower_ in _COMPASS_POINTS:  # "South Derbyshire", a part of a place
+        return None
+    if is_demonym(span.text) or country_of_people(span.text) is not None:
+        return None
+    if root.tag_ in ("NNPS", "JJ") or root.dep_ in ("amod", "compound") or any(c.dep_ == "det" for c in root.children):
+        return "NORP"
+    if root.tag_ != "NNP" or root.dep_ not in _ARGUMENTS or _ABSTRACT_ENDING.search(root.lower_):
+        return None
+    return "ORG"
 
 
 def organisation_by_description(span: Span) -> str | None:

@@ -33,6 +33,7 @@ from newswire.extract.actor_types import (
     organisation_by_head,
     person_by_title,
     place_type,
+    type_of_group_name,
 )
 from newswire.extract.lexicons import alternation, lexicon
 from newswire.extract.nlp import TokenFilter, doc_text, sentence_of
@@ -628,6 +629,7 @@ def _article_types(
     labels: dict[str, list[str]] = {}
     longest: dict[str, int] = {}
     context: dict[str, list[str]] = {}
+    group_uses: dict[str, list[str | None]] = {}
     for candidate, name, kind in resolved:
         size = len(candidate.text.split())
         if size > longest.get(name, 0):
@@ -635,7 +637,13 @@ def _article_types(
         if size == longest[name]:
             labels[name].append(kind)
         surname = candidate.text != name and name.split()[-1] == candidate.text
-        context.setdefault(name, []).extend(context_types(spans[candidate]) if kind != "NORP" and not surname else [])
+        said = context_types(spans[candidate]) if kind != "NORP" and not surname else []
+        context.setdefault(name, []).extend(said)
+        if kind == "NORP" and not surname and candidate.text.split()[-1] == name.split()[-1]:  # not "Turks" for "Turk"
+            group_uses.setdefault(name, []).append(type_of_group_name(spans[candidate]))
+    for name, uses in group_uses.items():
+        if all(use == "ORG" for use in uses):
+            context[name].append("ORG")
     types = {
         name: known[1] if (known := gazetteer.lookup(name)) else choose_type(name, labels[name], context[name])
         for name in labels
