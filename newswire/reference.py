@@ -76,16 +76,16 @@ def converter_rows() -> tuple[dict[str, str], ...]:
 @cache
 def given_names() -> frozenset[str]:
     """The given names of `gender_guesser`'s dictionary (Jörg Michael's `nam_dict.txt`: some
-    48,000 first names of 54 countries), case folded. A name the dictionary writes with "+"
-    ("Jean+Pierre") stands joined, spaced and hyphened; its "=" lines (spellings of one name)
-    and comments name nothing new."""
+    48,000 first names of 54 countries), case folded, each one word: a name the dictionary
+    writes with "+" ("Jean+Pierre") stands joined and hyphened; its "=" lines (spellings of
+    one name) and comments name nothing new."""
     names: set[str] = set()
     with (files("gender_guesser") / "data" / "nam_dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
             if line[:1] in "#=" or len(fields := line.split()) < 2:
                 continue
             name = fields[1].casefold()
-            names.update(name.replace("+", joint) for joint in ("", " ", "-"))
+            names.update(name.replace("+", joint) for joint in ("", "-"))
     return frozenset(names)
 
 

@@ -40,6 +40,10 @@ def actors_of(nlp, gazetteer, text):
     return mentions
 
 
+def types_by_name(nlp, gazetteer, text):
+    return {m.actor_name: m.actor_type for m in actors_of(nlp, gazetteer, text)}
+
+
 def test_later_surname_joins_full_name(nlp, gazetteer):
     text = "Defense Secretary Lloyd Austin met reporters. Austin said the talks went well."
     names = {(m.mention_text, m.actor_name) for m in actors_of(nlp, gazetteer, text) if m.actor_type == "PERSON"}
@@ -274,8 +278,7 @@ def test_a_bare_surname_claims_a_full_name_that_begins_with_a_given_name(nlp, ga
     ],
 )
 def test_a_personal_pronoun_bound_to_a_name_with_a_given_name_makes_it_a_person(nlp, gazetteer, text, name, expected):
-    types = {m.actor_name: m.actor_type for m in actors_of(nlp, gazetteer, text)}
-    assert types[name] == expected
+    assert types_by_name(nlp, gazetteer, text)[name] == expected
 
 
 @pytest.mark.parametrize(
@@ -290,8 +293,7 @@ def test_a_personal_pronoun_bound_to_a_name_with_a_given_name_makes_it_a_person(
     ],
 )
 def test_a_group_name_used_only_as_a_company_is_an_organisation(nlp, gazetteer, text, name, expected):
-    types = {m.actor_name: m.actor_type for m in actors_of(nlp, gazetteer, text)}
-    assert types[name] == expected
+    assert types_by_name(nlp, gazetteer, text)[name] == expected
 
 
 @pytest.mark.parametrize(

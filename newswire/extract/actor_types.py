@@ -531,9 +531,9 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     as is a known city that the model calls a place at least as often as anything else, or a
     nationality; a natural feature's name is a place, unless the model calls it a person
     ("Veronica Lake"); a person's name that begins with a place's is an organisation
-    ("Manchester United") or a part of the place ("Bolton West"); a name with an organisation's head noun, an institution's noun alone
-    ("the Government") or an inner capital; a demonym is a nationality; else the labels'
-    majority.
+    ("Manchester United") or a part of the place ("Bolton West"); a name with an
+    organisation's head noun, an institution's noun alone ("the Government") or an inner
+    capital is an organisation, a demonym a nationality; else the labels' majority.
     """
     given = Counter(context)
     if given:
