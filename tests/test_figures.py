@@ -6,7 +6,13 @@ import pytest
 from spacy.language import Language
 
 from newswire.extract.figures import CATEGORIES, extract_figures, figure_actors
-from newswire.extract.figures.currencies import hundredth_of, initialled_currency, symbols
+from newswire.extract.figures.currencies import (
+    currency_in,
+    hundredth_of,
+    initialled_currency,
+    shared_currencies,
+    symbols,
+)
 from newswire.extract.figures.examples import RULE_EXAMPLES, Example, NoFigure
 from newswire.extract.nlp import load_model
 from newswire.records import QUALIFIERS, ActorMention, Figure, stable_id
@@ -374,6 +380,21 @@ def test_currency_signs_and_subunits_come_from_cldr() -> None:
                                                                                                  None)
     assert (initialled_currency("N.Z.", "dlrs"), initialled_currency("H.K.", "dollars")) == ("NZD", "HKD")
     assert initialled_currency("NZ", "dlrs") is None and initialled_currency("N.Z.", "shares") is None
+
+
+def test_a_currency_word_several_countries_share_is_that_of_the_country_named() -> None:
+    crowns = shared_currencies("crowns")
+    assert {"SEK", "NOK", "DKK", "CZK"} <= crowns and shared_currencies("dollars") == frozenset()
+    assert currency_in(crowns, "Stockholm-based Ericsson paid 3 billion crowns.") == "SEK"
+    # the sentence's country before the article's
+    assert currency_in(crowns, "Denmark offered meal at 315 crowns.", "Norway and Norway again.") == "DKK"
+    assert currency_in(crowns, "No country here.", "Norway, then Norwegian boats.") == "NOK"
+    assert currency_in(shared_currencies("won"), "North Korea and South Korea met.") is None
+
+
+def test_an_unresolved_shared_currency_word_is_money_of_unknown_currency(nlp: Language) -> None:
+    figure = only(nlp, "The group earned 7.2 billion crowns.", "7.2 billion crowns")
+    assert (figure.unit, figure.unit_text, figure.category) == (None, "crowns", "money")
 
 
 @pytest.mark.parametrize(

