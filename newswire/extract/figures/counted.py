@@ -34,7 +34,8 @@ _AUXILIARY_LEMMAS = frozenset({"be", "have", "do"})
 class Unit:
     """What an amount counts: unit, the token after the figure, category, counted noun, and the
     unit as written (`Figure.unit_text`); `factor` scales the value to the unit (a subunit),
-    and `added` is what a subunit written after it adds ("3 dollars 50 cents")."""
+    `added` is what a subunit written after it adds ("3 dollars 50 cents"), and `measure` says
+    it is a unit of measure, which counts no one ("displaces 100,000 tonnes")."""
 
     text: str | None
     end: int
@@ -43,6 +44,7 @@ class Unit:
     written: str | None = None
     factor: float = 1.0
     added: float = 0.0
+    measure: bool = False
 
 
 @examples(

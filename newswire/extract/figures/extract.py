@@ -157,6 +157,8 @@ def _coordinated(doc: Doc, previous: tuple[Figure, int], start: int, fields: _Fi
     Example("The fund took a three-quarters stake in the firm.", "three-quarters stake", 0.75, "approximate",
             "stake", "share"),
     NoFigure("The airline flies the Boeing 737-800."),
+    Example("The carrier displaces 100,000 tonnes.", "100,000 tonnes", 100_000, "exact", "metric ton", "other"),
+    Example("The storm killed 12 and flooded 300 km of coast.", "300 km", 300, "exact", "kilometer", "other"),
 )
 def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) -> tuple[int, int, _Fields] | None:
     """The figure whose number starts at token i: (first token, end token, Figure fields)."""
@@ -241,7 +243,8 @@ def _parse_figure(doc: Doc, i: int, floor: int, blocked: list[tuple[int, int]]) 
         low, high, start, signed = -high, -low, start - minus, None
     elif temperature:
         signed = None
-    if category == "other":
+    if category == "other" and not unit.measure:
+        # what a count is of; a measure ("displaces 100,000 tonnes", "300 km of coast") counts no one
         category = parse_category(doc, amount.end - 1 if unit.head is None else unit.head)
     if unit.text is None and not is_bare_figure(doc, amount, start, category):
         return None

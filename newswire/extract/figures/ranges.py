@@ -9,6 +9,8 @@ the votes of the side named first; a ratio as the share of the whole.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from newswire.extract.figures.amounts import (
@@ -237,7 +239,7 @@ def parse_shared_unit(doc: Doc, amount: Amount, j: int) -> Unit | None:
             if not 0 < values[0] * ratio >= values[1]:
                 # "472.3 mln and 22.3 pct", "671,400 or 8.9 pct": a count and its share
                 return None
-            return Unit(unit.text, j, unit.category, None, unit.written, factor)
+            return replace(unit, end=j, head=None, factor=factor, added=0.0)
         if joined != "," or unit.end != following.end:
             return None
         listed, k = True, following.end

@@ -20,6 +20,7 @@ words; "$ a barrel" for a rate around the number).
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -180,7 +181,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         measure = compact_unit(suffix)
         if measure is not None and not (suffix in ("C", "F") and _names_a_model(doc, j)):
             # "30GB", "5km": the unit is written against the number
-            return _rate(doc, Unit(measure, j, measure_category(measure), None, suffix))
+            return _rate(doc, _measure(measure, j, suffix))
     if j >= n:
         return Unit(None, j, "other", None)
     bracketed = _bracketed_measure(doc, j)
@@ -234,8 +235,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
         measurable = hyphen or doc[k].pos_ in _MEASURE_POS or doc[k].lower_ in UNTAGGED_STARTS
         measure = read_measure(doc, k) if measurable else None
         if measure is not None:
-            return _rate_of_goods(doc, Unit(measure.name, measure.end, measure_category(measure.name), None,
-                                            measure.written))
+            return _rate_of_goods(doc, _measure(measure.name, measure.end, measure.written))
         if hyphen and currency_word(noun) is not None:
             # "its one-yen bid", "a 10-dollar bill": the money the noun after is worth
             return _money(doc, currency_word(noun), k + 1, doc[k].text)
@@ -297,7 +297,7 @@ def _bracketed_measure(doc: Doc, j: int) -> Unit | None:
     measure = compact_unit(doc[j + 1].text)
     if measure is None:
         return None
-    return Unit(measure, j + 3, measure_category(measure), None, doc[j + 1].text)
+    return _measure(measure, j + 3, doc[j + 1].text)
 
 
 @examples(
@@ -330,6 +330,11 @@ def _names_a_model(doc: Doc, j: int) -> bool:
     after = doc[j] if j < len(doc) else None
     before = doc[j - 2] if j >= 2 else None
     return (after is not None and after.pos_ in ("NOUN", "PROPN")) or (before is not None and before.pos_ == "PROPN")
+
+
+def _measure(name: str, end: int, written: str | None) -> Unit:
+    """A unit of measure of the registry ending at token `end`."""
+    return Unit(name, end, measure_category(name), None, written, measure=True)
 
 
 def measure_category(unit: str) -> str:
@@ -430,7 +435,7 @@ def _rate_of_goods(doc: Doc, unit: Unit) -> Unit:
     base = read_rate_base(doc, k) if k > unit.end + 1 else None
     if base is None or base[0] not in DURATION_UNITS:
         return unit
-    return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, doc[unit.end - 1:base[1]].text)
+    return replace(unit, text=f"{unit.text} per {base[0]}", end=base[1], written=doc[unit.end - 1:base[1]].text)
 
 
 @examples(
@@ -465,4 +470,4 @@ def _rate(doc: Doc, unit: Unit, bases: Collection[str] | None = None) -> Unit:
     if base is None or (bases is not None and base[0] not in bases):
         return unit
     written = f"{unit.written} {doc[unit.end:base[1]].text}"
-    return Unit(f"{unit.text} per {base[0]}", base[1], unit.category, unit.head, written, unit.factor)
+    return replace(unit, text=f"{unit.text} per {base[0]}", end=base[1], written=written, added=0.0)
