@@ -15,7 +15,7 @@ from newswire.extract.actor_types import (
     organisation_by_inner_capital,
     organisation_by_institution,
     organisation_by_legal_form,
-        organisation_by_statement,
+    organisation_by_statement,
     person_by_title,
     place_by_context,
     place_by_feature,
