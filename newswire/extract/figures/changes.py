@@ -134,6 +134,10 @@ def is_minus(doc: Doc, start: int) -> bool:
     Example("The bill would raise the debt ceiling by $2.5 trillion.", "$2.5 trillion", 2.5e12, "exact", "USD",
             "money", change="up"),
     Example("The stock lost $2 to $45.", "$2", 2, "exact", "USD", "money", change="down"),
+    Example("Shares gained $2 to a record $45.", "$2", 2, "exact", "USD", "money", change="up"),
+    Example("It raised $2 billion to fund the deal.", "$2 billion", 2e9, "exact", "USD", "money"),
+    Example("The startup raised $6.6 billion at a $157 billion valuation.", "$6.6 billion", 6.6e9, "exact", "USD",
+            "money"),
     Example("Net income excludes a gain of $577,000 on the sale.", "$577,000", 577_000, "exact", "USD", "money"),
     Example("Net includes a tax credit and gain 651,000 for 1985.", "651,000", 651_000, "exact", None, "other"),
     Example("Black voters make up about 60% of Democrats here.", "about 60%", 60, "approximate", "percent",
@@ -231,7 +235,20 @@ def _needs_level(lemma: str, unit: str | None, category: str) -> bool:
 
 
 def _level_follows(doc: Doc, end: int) -> bool:
-    return end < len(doc) and doc[end].lower_ in ("to", "at")
+    """Whether "to" or "at" after the figure ending at `end` gives the level it reached: "gained
+    $2 to a record $45", "lost 12p at 845p". Not "to" before a verb ("raised $2 billion to fund
+    the deal") nor a figure that modifies the noun after it ("raised $6.6 billion at a $157
+    billion valuation": what the company was valued at, not a level of the money raised)."""
+    if end >= len(doc) or doc[end].lower_ not in ("to", "at") or doc[end].dep_ == "aux":
+        return False
+    number = next((t for t in doc[end + 1 : end + 6] if t.like_num), None)
+    if number is None:
+        return True
+    head = number
+    while head.head.pos_ in ("NUM", "SYM") and head.head.i != head.i:
+        head = head.head
+    determined = doc[end + 1].lower_ in _DETERMINERS or doc[end + 1].tag_ == "PRP$"
+    return not (determined and head.head.pos_ == "NOUN" and head.head.i > number.i)
 
 
 @examples(
