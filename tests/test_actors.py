@@ -381,6 +381,10 @@ def span_of(nlp, text, name):
         (organisation_by_description, "The airline Ryanair cut its fares.", "Ryanair", "ORG"),
         (organisation_by_description, "The low-cost carrier, Ryanair, cut its fares.", "Ryanair", "ORG"),
         (organisation_by_description, "The president thanked Ryanair.", "Ryanair", None),
+        (organisation_by_description, "South Korean car maker Kia raised prices.", "Kia", "ORG"),
+        (organisation_by_description, "The film maker Steven Spielberg attended.", "Steven Spielberg", None),
+        (organisation_by_description, "The film-maker Ken Loach criticised it.", "Ken Loach", None),
+        (organisation_by_description, "Policy maker Isabel Schnabel spoke on Monday.", "Isabel Schnabel", None),
         (type_by_appositive, "The unit was sold to Kestrel, a Canadian parts maker, in May.", "Kestrel", "ORG"),
         (type_by_appositive, "Varnhem, the Swedish carmaker owned by a fund, asked for loans.", "Varnhem", "ORG"),
         (type_by_appositive, "China, the Asian giant, bought more oil.", "China", None),
@@ -533,6 +537,10 @@ def test_a_country_adjective_before_a_noun_is_the_place(nlp, text, name, expecte
         ("Jets will go to six airlines, among them Air China and Hainan Airlines.", "Air China", "Air China", "ORG"),
         # a word that begins an organisation's name in the article is that organisation
         ("Boeing delivered its last 717, ending the Douglas era. Douglas Aircraft built the DC-9.", "Douglas", "Douglas", "ORG"),
+        # a noun that describes an organisation is no part of its name
+        ("Chipmaker Nvidia said revenue doubled. Nvidia shares rose.", "Nvidia", "Nvidia", "ORG"),
+        ("Drugmaker Eli Lilly raised its forecast on Thursday.", "Eli Lilly", "Eli Lilly", "ORG"),
+        ("Daily Mail reported the sale on Monday.", "Daily Mail", "Daily Mail", "ORG"),
     ],
 )
 def test_names_typed_by_the_words_around_them(nlp, gazetteer, text, mention, name, kind):

@@ -367,14 +367,29 @@ def type_of_group_name(span: Span) -> str | None:
     return "ORG"
 
 
+def describes_organisation(word: str) -> bool:
+    """A noun that describes an organisation before its name: "airline", "chipmaker"."""
+    return word.casefold() in _ORGANISATION_NOUNS
+
+
 def organisation_by_description(span: Span) -> str | None:
-    """A noun describing an organisation right before its name: "airline Ryanair", "the carmaker, Kia"."""
+    """A noun describing an organisation right before its name: "airline Ryanair", "the carmaker, Kia".
+
+    A noun before "maker" must make one of the describing nouns with it: "car maker Kia" is a
+    carmaker, but "film maker Steven Spielberg" and "policy maker Isabel Schnabel" are people
+    ("oil company Petrobras" is a company whatever its noun).
+    """
     previous = _before(span)
     if previous is not None and previous.text == ",":
         previous = _before(span, 2)
-    if previous is not None and previous.pos_ == "NOUN" and _word(previous) in _ORGANISATION_NOUNS:
-        return "ORG"
-    return None
+    if previous is None or previous.pos_ != "NOUN" or _word(previous) not in _ORGANISATION_NOUNS:
+        return None
+    doc = previous.doc
+    joined = previous.i - 2 if previous.i > 1 and doc[previous.i - 1].text == "-" else previous.i - 1
+    compounded = joined >= 0 and (joined == 0 or doc[joined - 1].text != "-")  # not "low-cost carrier"
+    if compounded and _word(previous) == "maker" and doc[joined].pos_ in ("NOUN", "PROPN") and (doc[joined].is_lower or doc[joined].is_sent_start):
+        return "ORG" if doc[joined].lower_ + _word(previous) in _ORGANISATION_NOUNS else None
+    return "ORG"
 
 
 def _appositive(span: Span) -> Token | None:

@@ -28,6 +28,7 @@ from newswire.extract.actor_types import (
     context_types,
     country_of_adjective,
     country_of_people,
+    describes_organisation,
     is_demonym,
     is_not_an_actor,
     organisation_by_head,
@@ -98,6 +99,8 @@ _APPOSITIVE_POS = {"ADJ", "DET", "NOUN", "PART", "PROPN"}
 _LONGEST_KNOWN_NAME = 8
 # Entities that are amounts and times: no actor name stands inside them.
 _PLACE_LABELS = {"GPE", "LOC"}
+# Endings of agent nouns: "retailer", "distributor", "chipmaker".
+_AGENT_ENDINGS = ("er", "or")
 # Nouns of armed people and units: the capitalised words compounded on them name a group.
 _ARMED_AGENTS = frozenset(lexicon("event_words")["armed_agents"])
 _ARMED_NOUNS = TokenFilter(LEMMA, lambda word: word.lower() in _ARMED_AGENTS)
@@ -352,6 +355,36 @@ def _parse_candidates(spans: Iterable[Span], gazetteer: Gazetteer) -> list[_Name
             label = "PERSON"  # "Spokeswoman Sandy Angers", which the model took for an organisation
         candidates.append(_NameCandidate(start, start + len(text), text, label))
     return candidates
+
+
+def _without_descriptions(candidates: Sequence[_NameCandidate], doc: Doc) -> list[_NameCandidate]:
+    """Names without the noun describing them that the model took into them: "Chipmaker Nvidia"
+    at the start of a sentence is Nvidia, an organisation.
+
+    Only a noun of what the organisation does, an agent noun ("Retailer", "Lender",
+    "Distributor"), is cut: nouns of a kind of organisation begin names ("Bank Negara", "Daily
+    Mail", "Network Rail", "Airline Pilots Association"). It is cut where the rest of the name
+    is written alone elsewhere in the article, or where it is a maker's ("Drugmaker Eli Lilly"),
+    and not after a capitalised word ("Lloyds Retailer Finance" is one name)."""
+    alone = {c.text for c in candidates}
+    trimmed: list[_NameCandidate] = []
+    for c in candidates:
+        first, _, rest = c.text.partition(" ")
+        word = first.casefold()
+        named = rest[:1].isupper() and describes_organisation(word) and word.endswith(_AGENT_ENDINGS)
+        if named and (rest in alone or word.endswith("maker")) and _begins_phrase(doc, c.start):
+            c = _NameCandidate(c.end - len(rest), c.end, rest, "ORG", c.name)
+        trimmed.append(c)
+    return trimmed
+
+
+def _begins_phrase(doc: Doc, start_char: int) -> bool:
+    """Whether the token at `start_char` begins a sentence or follows no capitalised word."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    return token.i == 0 or bool(token.is_sent_start) or not doc[token.i - 1].text[:1].isupper()
 
 
 def _person_after_title(text: str, start: int) -> _NameCandidate | None:
@@ -687,7 +720,7 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
         s for s in _armed_groups(doc, _named_by_creed(_parse_spans(doc)))
         if not any(s.start < p.end and p.start < s.end for p in places)
     ]
-    candidates = _as_places(_parse_candidates(spans, gazetteer), places, doc)
+    candidates = _as_places(_without_descriptions(_parse_candidates(spans, gazetteer), doc), places, doc)
     acronyms, partners = _parse_acronyms(doc, tokens.text, candidates)
     covered = bytearray(len(tokens.text))
     for start, end in [
