@@ -7,6 +7,7 @@ from newswire.extract.actor_types import (
     country_of_adjective,
     is_demonym,
     is_index,
+    is_owned_product,
     is_product,
     organisation_by_attribute,
     organisation_by_description,
@@ -460,6 +461,8 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (type_by_place_first, "Manchester", None),
         (organisation_by_inner_capital, "AirTran", True),
         (organisation_by_inner_capital, "McAllen", False),
+        (organisation_by_inner_capital, "OpenAI", True),
+        (organisation_by_inner_capital, "Paris", False),
         (place_by_feature, "Ohio River", True),
         (place_by_feature, "Gulf of Mexico", True),
         (place_by_feature, "Lake Victoria", True),
@@ -522,6 +525,28 @@ def test_one_type_per_actor(name, labels, context, expected):
 )
 def test_a_country_adjective_before_a_noun_is_the_place(nlp, text, name, expected):
     assert country_of_adjective(span_of(nlp, text, name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lone_person", "expected"),
+    [
+        ("Microsoft's Windows 11 update broke printers.", "Windows 11", False, True),
+        ("Samsung's Galaxy S24 went on sale in January.", "Galaxy S24", False, True),
+        ("Tesla's Cybertruck was recalled again.", "Cybertruck", True, True),
+        ("Tesla's Cybertruck was recalled again.", "Cybertruck", False, False),
+        ("Apple's Tim went to Paris.", "Tim", True, False),
+        ("China's Xi Jinping 2 met him.", "Xi Jinping 2", False, False),
+    ],
+)
+def test_a_product_is_named_after_its_makers_possessive(nlp, text, name, lone_person, expected):
+    assert is_owned_product(span_of(nlp, text, name), lone_person) is expected
+
+
+def test_a_lone_name_after_a_makers_possessive_is_a_product_unless_it_speaks(nlp, gazetteer):
+    names = {m.actor_name for m in actors_of(nlp, gazetteer, "Boeing's Starliner returned without its crew.")}
+    assert names == {"Boeing"}
+    text = "The sale of BOC's Airco unit closed. Airco said it would keep the plant."
+    assert [m.mention_text for m in actors_of(nlp, gazetteer, text) if m.actor_name == "Airco"] == ["Airco", "Airco"]
 
 
 @pytest.mark.parametrize(

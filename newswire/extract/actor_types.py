@@ -60,6 +60,7 @@ _STATEMENT = re.compile(
     rf"^(?:{alternation(_LEXICON['statement_verbs'])}) in (?:a|an|its) (?:[a-z-]+ )?"
     rf"(?:{alternation(_LEXICON['statement_nouns'])})\b"
 )
+_STATEMENT_VERBS = frozenset(_LEXICON["statement_verbs"])
 _PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
 _FEATURE_HEADS = frozenset(_LEXICON["feature_heads"])
 _FEATURE_PREFIXES = frozenset(_LEXICON["feature_prefixes"])
@@ -88,9 +89,11 @@ _POSSESSIVES = {"'s", "’s", "'", "’"}
 # A model number: "737", "A380", "737-800", "DC-9", "VC-10"; years ("2008") are dates, not models.
 _MODEL_CODE = re.compile(r"^(?:[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*|[A-Z]{1,3}-\d{1,2}[A-Z]?)$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-# "AirTran", "JetBlue": an inner capital after lower case, which names of places do not have
+# The number or code that ends a product's name after its maker's: "Windows 11", "Galaxy S24".
+_SHORT_CODE = re.compile(r"^[A-Z]{0,2}\d{1,3}[a-z]?$")
+# "AirTran", "JetBlue", "OpenAI": an inner capital after lower case, which names of places do not have
 # beyond the prefixes of surnames made place names ("McAllen", "DeKalb", "LaSalle").
-_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z][a-z]")
+_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z](?:[a-z]|[A-Z]+$)")
 _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
 # Endings of abstract nouns, which name no organisation ("Christianity", "Buddhism").
@@ -524,6 +527,25 @@ def is_product(span: Span) -> bool:
     following = _after(span)
     kind = following is not None and following.lemma_.casefold() in _PRODUCT_NOUNS and span[-1].head == following
     return ends_in_code or _is_model_code(following) or numbered or (kind and span[-1].dep_ == "compound")
+
+
+def is_owned_product(span: Span, lone_person: bool) -> bool:
+    """A product named after its maker's possessive: "Microsoft's Windows 11", "Samsung's Galaxy
+    S24" (a name ending in a number or a code), and, where `lone_person` says the model took a
+    word for a person whom the article names by no full name, that word when it is no given
+    name: "Tesla's Cybertruck", "Boeing's Starliner"; not "Apple's Cook" after "Tim Cook"."""
+    possessive, owner = _before(span), _before(span, 2)
+    if possessive is None or possessive.text not in _POSSESSIVES or owner is None or owner.ent_type_ != "ORG":
+        return False
+    if len(span) > 1:
+        return _SHORT_CODE.match(span[-1].text) is not None
+    return lone_person and not is_given_name(span.text)
+
+
+def speaks(span: Span) -> bool:
+    """Whether the name is the subject of a verb of saying: "Airco said", "Google's Pichai said"."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lower_ in _STATEMENT_VERBS
 
 
 def is_not_an_actor(span: Span, place: bool = False) -> bool:

@@ -31,9 +31,11 @@ from newswire.extract.actor_types import (
     describes_organisation,
     is_demonym,
     is_not_an_actor,
+    is_owned_product,
     organisation_by_head,
     person_by_title,
     place_type,
+    speaks,
     type_of_group_name,
 )
 from newswire.extract.lexicons import alternation, lexicon
@@ -748,7 +750,14 @@ def extract_actors(doc: Doc, article_id: str, gazetteer: Gazetteer) -> list[Acto
     spans = {c: doc.char_span(c.start, c.end, alignment_mode="expand") for c, _, _ in resolved}
     # Places are never products ("COLOMBIA 103" in a table, "250 U.S. companies"), but an
     # index the model took for a place is an index ("Tokyo's Nikkei").
-    resolved = [r for r in resolved if spans[r[0]] is not None and not is_not_an_actor(spans[r[0]], r[2] in _PLACE_LABELS)]
+    # A lone name the model calls a person, after its maker's possessive, is a product, unless
+    # one of its mentions speaks: "Tesla's Cybertruck"; not "BOC's Airco" where "Airco said".
+    voiced = {name for candidate, name, _ in resolved if spans[candidate] is not None and speaks(spans[candidate])}
+    resolved = [
+        (candidate, name, kind) for candidate, name, kind in resolved
+        if (span := spans[candidate]) is not None and not is_not_an_actor(span, kind in _PLACE_LABELS)
+        and not is_owned_product(span, candidate.label == "PERSON" and " " not in name and name not in voiced)
+    ]
     types = {**_article_types(resolved, spans, gazetteer), **{p.name: p.label for p in places}}
     resolved = _joined(resolved, tokens.text)
     return [
