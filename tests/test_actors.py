@@ -142,6 +142,12 @@ def test_units_currency_codes_products_and_events_are_not_actors(nlp, gazetteer)
         ("Miami lost to Dallas 98-95 in overtime.", {"Miami": "ORG", "Dallas": "ORG"}),
         ("Denver got 10-12 inches of snow, police in Boston said.", {"Denver": "GPE", "Boston": "GPE"}),
         ("Spain defeated Italy 2-1 in Berlin.", {"Spain": "GPE", "Italy": "GPE", "Berlin": "GPE"}),
+        # a club's name may hold its town's, first or last
+        ("Bayern Munich beat Borussia Dortmund 2-1 on Saturday.", {"Bayern Munich": "ORG"}),
+        ("Paris Saint-Germain lost 3-2 to Atletico Madrid.", {"Paris Saint-Germain": "ORG", "Atletico Madrid": "ORG"}),
+        ("Orlando City drew 1-1 with Toronto.", {"Orlando City": "ORG"}),
+        # a name that begins with a given name is a player's
+        ("Lamar Jackson scored twice in a 30-10 win over Denver.", {"Lamar Jackson": "PERSON", "Denver": "ORG"}),
     ],
 )
 def test_a_towns_name_playing_a_match_is_its_team(nlp, gazetteer, text, expected):

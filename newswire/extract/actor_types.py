@@ -458,8 +458,10 @@ def organisation_by_match(span: Span) -> str | None:
     written right before it, is the subject or object of a match's verb, or follows "against",
     "over", "with", "to" or "by" after that verb or a match's noun. A country stays a country
     ("Brazil beat Argentina 3-1": national teams are named as their countries), and a person a
-    person ("Federer beat Nadal 6-4")."""
-    if place_type(span.text) is None or fold(span.text) in _countries():
+    person ("Federer beat Nadal 6-4"). A club's name may hold its town's first or last
+    ("Bayern Munich", "Atletico Madrid", "Orlando City", "Paris Saint-Germain"), but a name that
+    begins with a given name is a player's ("Lamar Jackson scored in a 30-10 win")."""
+    if not _names_a_town(span.text):
         return None
     doc = span.doc
     sentence = sentence_of(doc, span.start)
@@ -477,6 +479,18 @@ def organisation_by_match(span: Span) -> str | None:
         if governor.lemma_.casefold() in (_MATCH_NOUNS if governor.pos_ == "NOUN" else _MATCH_VERBS):
             return "ORG"
     return None
+
+
+def _names_a_town(name: str) -> bool:
+    """Whether a name is a town's, or holds one first or last with no given name before it."""
+    if fold(name) in _countries():
+        return False
+    if place_type(name) is not None:
+        return True
+    words = name.split()
+    if len(words) < 2 or (is_given_name(words[0]) and place_type(words[0]) is None):
+        return False
+    return any(place_type(word) is not None and fold(word) not in _countries() for word in (words[0], words[-1]))
 
 
 CONTEXT_RULES: tuple[Callable[[Span], str | None], ...] = (
