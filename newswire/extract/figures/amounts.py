@@ -378,7 +378,7 @@ def _is_numeral_token(tok: Token) -> bool:
             "other", (200, 999)),
     Example("The trial lasted two and a half years.", "two and a half years", 2.5, "exact", "year", "duration"),
     Example("He signed a $1.5-million contract.", "$1.5-million", 1_500_000, "exact", "USD", "money"),
-    Example("The striker joined for £50m.", "£50m.", 50_000_000, "exact", "GBP", "money"),
+    Example("The striker joined for £50m.", "£50m", 50_000_000, "exact", "GBP", "money"),
     Example("The stake is worth $2.5bn-$3bn.", "$2.5bn-$3bn", 2.5e9, "range", "USD", "money", (2.5e9, 3e9)),
     Example("The refit will cost $3-4bn over a decade.", "$3-4bn", 3e9, "range", "USD", "money", (3e9, 4e9)),
     Example("They struck a two-billion-dollar deal.", "two-billion-dollar", 2e9, "exact", "USD", "money"),

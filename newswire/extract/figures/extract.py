@@ -69,7 +69,7 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
     read, original = (doc, None) if wraps is None else wraps
     blocked = parse_blocked_chars(doc_text(read))
     figures: list[Figure] = []
-    ends: list[int] = []  # the token after each figure, in `read`
+    spans: list[tuple[int, int]] = []  # the first token of each figure and the token after it, in `read`
     floor = 0
     for i in _MAY_BEGIN(read):
         found = _parse_figure(read, i, floor, blocked) if i >= floor else None  # not inside the last figure
@@ -78,11 +78,11 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
         start, end, fields = found
         sentence_start = sentence_of(read, start).start
         # the figures of this sentence so far, the latest first, with the token after each
-        in_sentence = list(takewhile(lambda f: f[1] > sentence_start, zip(reversed(figures), reversed(ends))))
+        in_sentence = list(takewhile(lambda f: f[1][1] > sentence_start, zip(reversed(figures), reversed(spans))))
         # the change an index level follows, past the same change restated in percent
         changed = next((f for f, _ in in_sentence if f.change and f.category != "percent"), None)
         if fields["change"] is None and in_sentence and in_sentence[0][0].change and (
-                _restates(read, in_sentence[0][1], start) or _coordinated(read, in_sentence[0], start, fields)):
+                _restates(read, in_sentence[0][1][1], start) or _coordinated(read, in_sentence[0], start, fields)):
             fields["change"] = in_sentence[0][0].change
         if fields["unit"] is None and fields["category"] == "other":
             if is_index_level(read, start, end, changed.unit if changed is not None else None):
@@ -90,6 +90,8 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
         first, last = (start, end - 1) if original is None else (original[start], original[end - 1])
         start_char = doc[first].idx
         end_char = doc[last].idx + len(doc[last])
+        if doc[last].is_sent_end and len(doc[last]) > 1 and text[end_char - 1] == ".":
+            end_char -= 1  # the sentence's full stop, which the tokenizer left on "£100m." or "35C."
         figures.append(
             Figure(
                 figure_id=stable_id(article_id, start_char, end_char),
@@ -100,7 +102,7 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
                 **fields,
             )
         )
-        ends.append(end)
+        spans.append((start, end))
         floor = end
     return figures
 
@@ -125,14 +127,24 @@ def _restates(doc: Doc, previous_end: int, start: int) -> bool:
     Example("Sales fell 12 pct, 15 pct and 9 pct in the three regions.", "9 pct", 9, "exact", "percent", "percent",
             change="down"),
     Example("Sales rose 5 pct to 100 dlrs and 3 pct of it was exports.", "3 pct", 3, "exact", "percent", "percent"),
+    Example("Prices rose 0.2% month-on-month and 3.1% year-on-year.", "3.1%", 3.1, "exact", "percent", "percent",
+            change="up"),
 )
-def _coordinated(doc: Doc, previous: tuple[Figure, int], start: int, fields: _Fields) -> bool:
-    """Whether the figure at token `start` is coordinated with the change before it, which ends
-    before the token `previous[1]`, in the same unit: "rose 2.1 and 3.4 percent", "fell 12 pct, 15
-    pct and 9 pct" are changes all."""
-    figure, end = previous
-    between = [t.lower_ for t in doc[end:start]]
-    return figure.unit == fields["unit"] and between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+def _coordinated(doc: Doc, previous: tuple[Figure, tuple[int, int]], start: int, fields: _Fields) -> bool:
+    """Whether the figure at token `start` is coordinated with the change before it, whose tokens
+    are `previous[1]`, in the same unit: "rose 2.1 and 3.4 percent", "fell 12 pct, 15 pct and 9
+    pct" are changes all, and so is one after the period of the change, written as one word:
+    "rose 0.2% month-on-month and 3.1% year-on-year"."""
+    figure, (_, last) = previous
+    tokens = doc[last:start]
+    between = [t.lower_ for t in tokens]
+    if figure.unit != fields["unit"] or not between:
+        return False
+    if between in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
+        return True
+    word = tokens[:-1]
+    one_word = len(word) > 1 and all(not t.whitespace_ for t in word[:-1]) and not any(t.like_num for t in word)
+    return one_word and between[-1] in ("and", "or") and any(t.text in ("-", "/") for t in word)
 
 
 @examples(

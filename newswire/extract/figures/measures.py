@@ -186,8 +186,8 @@ def _glued(doc: Doc, k: int) -> int:
 
 
 @examples(
-    Example("The train reached 300 km/h.", "300 km/h.", 300, "exact", "kilometer per hour", "other"),
-    Example("Power output is 150 kW.", "150 kW.", 150, "exact", "kilowatt", "other"),
+    Example("The train reached 300 km/h.", "300 km/h", 300, "exact", "kilometer per hour", "other"),
+    Example("Power output is 150 kW.", "150 kW", 150, "exact", "kilowatt", "other"),
     Example("The statue is 12 ft. tall.", "12 ft", 12, "exact", "foot", "other"),
 )
 def _one_unit(doc: Doc, k: int, time_too: bool = False) -> tuple[str, int] | None:
@@ -315,7 +315,7 @@ def is_metres(doc: Doc, k: int) -> bool:
     Example("Rescuers found a shark 5 m long on the beach.", "5 m", 5, "exact", "meter", "other"),
     Example("Each panel is 2 m x 3 m.", "2 m", 2, "exact", "meter", "other"),
     Example("Waves reached 4 m high on the coast.", "4 m", 4, "exact", "meter", "other"),
-    Example("Each panel is 2 m x 3 m.", "3 m.", 3, "exact", "meter", "other"),
+    Example("Each panel is 2 m x 3 m.", "3 m", 3, "exact", "meter", "other"),
     Example("The tower is 300m tall.", "300m", 300, "exact", "meter", "other"),
     Example('He has a pen that is 10 " long.', '10 "', 10, "exact", "inch", "other"),
     Example("The wall is 6′ high.", "6′", 6, "exact", "foot", "other"),
