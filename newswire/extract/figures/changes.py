@@ -46,8 +46,9 @@ POINT_UNITS = frozenset(_WORDS["point_units"])
 _PARTICLE_VERBS = frozenset(_WORDS["particle_verbs"])
 # Categories of figures that may rise or fall.
 _CHANGING = frozenset({"money", "percent", "other"})
-# A signed number, with the capital of a temperature scale it may have against it ("-3C").
-_SIGNED = re.compile(r"^([+\-−])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([CF]\.?)?$")
+# A signed number, with the capital of a temperature scale it may have against it ("-3C"), read
+# in lower case too where tokens are filtered by their lower form ("-15c." ends a sentence).
+_SIGNED = re.compile(r"^([+\-−])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([CFcf]\.?)?$")
 _SIGNS = {"+": "up", "-": "down", "−": "down"}
 _SUBJECTS = {"nsubj", "nsubjpass", "compound"}
 _DETERMINERS = {"a", "an", "the"}

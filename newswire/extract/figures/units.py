@@ -117,7 +117,7 @@ _MAGNITUDE_AFTER_FIRST = frozenset(phrase[0] for phrase in _MAGNITUDE_AFTER)
     Example("Temperatures hit 40C in London.", "40C", 40, "exact", "degree Celsius", "temperature"),
     Example("It reached 104F in Phoenix.", "104F", 104, "exact", "degree Fahrenheit", "temperature"),
     Example("Lows of -3C are forecast.", "-3C", -3, "exact", "degree Celsius", "temperature"),
-    Example("Temperatures will drop to around minus 5C.", "minus 5C.", -5, "exact", "degree Celsius",
+    Example("Temperatures will drop to around minus 5C.", "minus 5C", -5, "exact", "degree Celsius",
             "temperature"),
     Example("The engine makes 300 bhp.", "300 bhp", 300, "exact", "horsepower", "other"),
     Example("The shares closed at 845p.", "845p", 8.45, "exact", "GBP", "money"),
@@ -251,6 +251,8 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return Unit(text, end, noun_category(text), k, doc[k].text)
     if hyphen:
         return Unit(None, j, "other", None)
+    if _names_a_generation(doc, j):
+        return None
     counted = parse_counted(doc, amount, j)
     named = doc[counted.head] if counted.head is not None and doc[j].lower_ == "of" else None
     if named is not None and counted.text == named.lower_ and currency_word(named.lower_) is not None:
@@ -319,6 +321,17 @@ def _magnitude(doc: Doc, amount: Amount, j: int) -> Unit | None:
         if tuple(t.lower_ for t in doc[j:j + len(phrase)]) == phrase:
             return Unit("magnitude", j + len(phrase), "other", None, doc[j:j + len(phrase)].text)
     return None
+
+
+@examples(
+    NoFigure("Operators rolled out 5G networks."),
+    NoFigure("The phone runs on 4G."),
+)
+def _names_a_generation(doc: Doc, j: int) -> bool:
+    """Whether a capital letter glued to the number before token j, which no unit reads, names a
+    generation or a format with it ("5G networks", "a 3G phone"): not what the number counts."""
+    letter = doc[j] if j < len(doc) else None
+    return letter is not None and len(letter.text) == 1 and letter.text.isupper() and not doc[j - 1].whitespace_
 
 
 @examples(
