@@ -39,6 +39,7 @@ _ADVERBS: dict[str, str] = dict(_WORDS["adverbs"])
 _AFTER: dict[str, str] = dict(_WORDS["after"])
 _NOUNS: dict[str, str] = dict(_WORDS["nouns"])
 _LEVEL_PREPOSITIONS = frozenset(_WORDS["level_prepositions"])
+_COMPARISONS = frozenset(tuple(words.split()) for words in _WORDS["comparisons"])
 _LEVEL_QUALIFIERS = frozenset(_WORDS["level_qualifiers"])
 _PRICE_LEVEL_QUALIFIERS = frozenset(_WORDS["price_level_qualifiers"])
 _INDEX_WORDS = frozenset(_WORDS["index_words"])
@@ -250,6 +251,19 @@ def _level_follows(doc: Doc, end: int) -> bool:
         head = head.head
     determined = doc[end + 1].lower_ in _DETERMINERS or doc[end + 1].tag_ == "PRP$"
     return not (determined and head.head.pos_ == "NOUN" and head.head.i > number.i)
+
+
+def is_compared(doc: Doc, previous_end: int, start: int) -> bool:
+    """Whether the words between a count, which ends before token `previous_end`, and the
+    number at `start` set the number beside it as another of the same thing: "won 121 seats,
+    down from 365", "passed by 68 votes to 31", "120 deaths, against 95 a year earlier"."""
+    words = [t.lower_ for t in doc[previous_end:start]]
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[:1] and words[0] in _ADVERBS:
+        words = words[1:]
+    # not "at": "opened on 37,000 shares at nine" gives a price
+    return words in (["to"], ["from"]) or tuple(words) in _COMPARISONS
 
 
 @examples(

@@ -27,8 +27,16 @@ from newswire.extract.figures.amounts import (
     parse_fraction,
     parse_scaled_fraction,
 )
-from newswire.extract.figures.categories import CASUALTY_NOUNS, CATEGORIES, ZERO_NOUNS, is_vote, parse_category
+from newswire.extract.figures.categories import (
+    CASUALTY_NOUNS,
+    CATEGORIES,
+    UNCOUNTED_CATEGORIES,
+    ZERO_NOUNS,
+    is_vote,
+    parse_category,
+)
 from newswire.extract.figures.changes import (
+    is_compared,
     is_index_level,
     is_minus,
     is_signed,
@@ -87,6 +95,8 @@ def extract_figures(doc: Doc, article_id: str) -> list[Figure]:
         if fields["unit"] is None and fields["category"] == "other":
             if is_index_level(read, start, end, changed.unit if changed is not None else None):
                 fields["unit"] = "points"
+            elif in_sentence and _counts_alike(read, in_sentence[0], start):
+                fields["unit"], fields["category"] = in_sentence[0][0].unit, in_sentence[0][0].category
         first, last = (start, end - 1) if original is None else (original[start], original[end - 1])
         start_char = doc[first].idx
         end_char = doc[last].idx + len(doc[last])
@@ -145,6 +155,23 @@ def _coordinated(doc: Doc, previous: tuple[Figure, tuple[int, int]], start: int,
     word = tokens[:-1]
     one_word = len(word) > 1 and all(not t.whitespace_ for t in word[:-1]) and not any(t.like_num for t in word)
     return one_word and between[-1] in ("and", "or") and any(t.text in ("-", "/") for t in word)
+
+
+@examples(
+    Example("The Conservatives won 121 seats, down from 365 in 2019.", "365", 365, "exact", "seats", "other"),
+    Example("The bill passed by 68 votes to 31.", "31", 31, "exact", "votes", "other"),
+    Example("The plant made 1,200 tonnes, against 950 a year earlier.", "950", 950, "exact", "metric ton", "other"),
+    Example("Sales rose 5% to 300.", "300", 300, "exact", None, "other"),
+    Example("Police held 30 people from 12 countries.", "12 countries", 12, "exact", "countries", "other"),
+    Example("The strikes killed 25 people, up from 12 a day earlier.", "12", 12, "exact", "people", "killed"),
+)
+def _counts_alike(doc: Doc, previous: tuple[Figure, tuple[int, int]], start: int) -> bool:
+    """Whether a bare number counts what the count before it in the sentence counts, set beside
+    it as a level or a comparison: "won 121 seats, down from 365", "killed 25 people, up from
+    12"; not after money, a percent or a time ("rose 5% to 300": the level of something else)."""
+    figure, (_, last) = previous
+    counted = figure.unit is not None and figure.category not in UNCOUNTED_CATEGORIES
+    return counted and is_compared(doc, last, start)
 
 
 @examples(
