@@ -23,6 +23,7 @@ from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from newswire.extract.events.irrealis import irrealis_noun, irrealis_verb
+from newswire.extract.figures.categories import EVENT_LEMMAS
 from newswire.extract.figures.currencies import currency_word
 from newswire.extract.lexicons import LexiconError, lexicon
 from newswire.extract.nlp import TokenFilter
@@ -113,9 +114,7 @@ _COUNT_CUES = lexicon("count_cues")
 VICTIMS = frozenset(_WORDS["victim_nouns"]) | frozenset(_COUNT_CUES["person_lemmas"])
 _PEOPLE = VICTIMS | {noun.lower() for noun in _COUNT_CUES["person_nouns"]}
 # Verb lemma -> "killed" or "injured": what it did to its object ("killed", "wounded").
-OUTCOMES = {
-    lemma: category for lemma, category in _COUNT_CUES["event_lemmas"].items() if category in {"killed", "injured"}
-}
+OUTCOMES = {lemma: category for lemma, category in EVENT_LEMMAS.items() if category in {"killed", "injured"}}
 _HIT_PREPOSITIONS = {"on", "at", "against", "into", "upon", "toward", "towards"}
 # What a weapon is aimed at: "launched rockets at the town" (a rocket launched "into" orbit is none).
 _AIMED_PREPOSITIONS = _HIT_PREPOSITIONS - {"into"}

@@ -32,7 +32,10 @@ _CUES = lexicon("count_cues")
 CASUALTY_NOUNS: dict[str, str] = dict(_CUES["casualty_nouns"])
 # Nouns that, after "no", report a count of zero ("no fatalities").
 ZERO_NOUNS = frozenset(_CUES["zero_nouns"])
-_EVENT_LEMMAS: dict[str, str] = dict(_CUES["event_lemmas"])
+# Verbs of killing are PLOVER's: the triggers of an assault by killing ("assassinated 3 officials").
+_KILLING = [lemma for lemma, trigger in lexicon("plover_triggers")["verbs"].items() if trigger.get("mode") == "kill"]
+# Lemma -> the category of the people a word counts ("killed", "wounded", "displaced").
+EVENT_LEMMAS: dict[str, str] = {**dict.fromkeys(_KILLING, "killed"), **_CUES["event_lemmas"]}
 # Verbs that mean "keep as a hostage" when what they hold is a group of people.
 _HOLDING_LEMMAS = frozenset(_CUES["holding_lemmas"])
 # Adjectives that stand for the people they describe after a number ("33 million homeless").
@@ -64,7 +67,7 @@ def _cue(tok: Token) -> str | None:
     if tok.lemma_.lower() == "life" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _LIFE_TAKING_LEMMAS:
         return "killed"
     if tok.pos_ in ("VERB", "ADJ", "NOUN"):
-        return _EVENT_LEMMAS.get(tok.lemma_.lower())
+        return EVENT_LEMMAS.get(tok.lemma_.lower())
     return None
 
 
@@ -72,6 +75,8 @@ def _cue(tok: Token) -> str | None:
     Example("Israel's offensive has killed over 32,000 Palestinians.", "over 32,000 Palestinians", 32_000,
             "at_least", "Palestinians", "killed"),
     Example("The strike wounded 45 civilians.", "45 civilians", 45, "exact", "civilians", "injured"),
+    Example("At least 40 people drowned in the floods.", "At least 40 people", 40, "at_least", "people", "killed"),
+    Example("Gunmen assassinated 3 officials.", "3 officials", 3, "exact", "officials", "killed"),
     Example("Some 3,000 people were injured in the quake.", "Some 3,000 people", 3000, "approximate", "people",
             "injured"),
     Example("They are still holding around 100 hostages.", "around 100 hostages", 100, "approximate",
