@@ -104,6 +104,9 @@ def is_minus(doc: Doc, start: int) -> bool:
             change="up"),
     Example("Rents edged up 0.3 percent in June.", "0.3 percent", 0.3, "exact", "percent", "percent",
             change="up"),
+    Example("The stock edged up 0.2%.", "0.2%", 0.2, "exact", "percent", "percent", change="up"),
+    Example("India chased down 160 in the final over.", "160", 160, "exact", None, "other"),
+    Example("Police rounded up 30 suspects.", "30 suspects", 30, "exact", "suspects", "other"),
     Example("The rouble weakened 2.5% against the euro.", "2.5%", 2.5, "exact", "percent", "percent",
             change="down"),
     Example("The carmaker slashed 800 jobs.", "800 jobs", 800, "exact", "jobs", "other", change="down"),
@@ -164,6 +167,8 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
     if 0 <= k < start:
         word = doc[k]
         direction = _ADVERBS.get(word.lower_) if word.pos_ in ("ADV", "ADP", "ADJ", "PART") else None
+        # a verb's particle, or an adverb right after the verb that the parse did not call one
+        particle = word.dep_ == "prt" or (word.dep_ == "advmod" and word.head.pos_ == "VERB" and word.head.i == k - 1)
         if word.dep_ == "prt" and word.head.lemma_.lower() in _PARTICLE_VERBS:
             direction = None  # "make up 60%" constitutes, "set up 12 offices" creates
         lemma = word.lemma_.lower()
@@ -174,7 +179,7 @@ def parse_change(doc: Doc, start: int, end: int, unit: str | None, category: str
                 return None
         if direction is not None and _governs(doc, k, start, end, by):
             return direction
-        if direction is not None and word.dep_ == "prt" and _governs(doc, word.head.i, start, end, by):
+        if direction is not None and particle and _governs(doc, word.head.i, start, end, by):
             # "edged up 0.2 per cent", "marked down 5%": the particle of the verb that governs it
             return direction
     if not by and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].pos_ == "NOUN":
