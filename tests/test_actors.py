@@ -468,6 +468,7 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (organisation_by_inner_capital, "AirTran", True),
         (organisation_by_inner_capital, "McAllen", False),
         (organisation_by_inner_capital, "OpenAI", True),
+        (organisation_by_inner_capital, "SpaceX", True),
         (organisation_by_inner_capital, "Paris", False),
         (place_by_feature, "Ohio River", True),
         (place_by_feature, "Gulf of Mexico", True),
@@ -495,6 +496,10 @@ def test_name_rules(rule, name, expected):
         ("Toulouse", ["ORG", "GPE", "GPE"], [], "GPE"),
         ("Douglas Aircraft", ["PERSON"], [], "ORG"),
         ("AirTran", ["GPE"], [], "ORG"),
+        ("SpaceX", ["PERSON"], [], "ORG"),
+        # a known city the model takes for a person is the city, unless its name is a given name
+        ("Kharkiv", ["PERSON"], [], "GPE"),
+        ("Austin", ["PERSON"], [], "PERSON"),
         ("Kenyan", ["ORG"], [], "NORP"),
         ("Aleppo", ["NORP"], [], "GPE"),
         ("Israeli", ["NORP"], [], "NORP"),

@@ -91,9 +91,9 @@ _MODEL_CODE = re.compile(r"^(?:[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*|[A-Z]{1,3}-\d{1,2
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # The number or code that ends a product's name after its maker's: "Windows 11", "Galaxy S24".
 _SHORT_CODE = re.compile(r"^[A-Z]{0,2}\d{1,3}[a-z]?$")
-# "AirTran", "JetBlue", "OpenAI": an inner capital after lower case, which names of places do not have
+# "AirTran", "JetBlue", "OpenAI", "SpaceX": an inner capital after lower case, which names of places do not have
 # beyond the prefixes of surnames made place names ("McAllen", "DeKalb", "LaSalle").
-_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z](?:[a-z]|[A-Z]+$)")
+_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z](?:[a-z]|[A-Z]*$)")
 _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
 # Endings of abstract nouns, which name no organisation ("Christianity", "Buddhism").
@@ -580,11 +580,13 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
 
     Context decides where there is any; else a country, a US state or a capital is a place,
     as is a known city that the model calls a place at least as often as anything else, or a
-    nationality; a natural feature's name is a place, unless the model calls it a person
-    ("Veronica Lake"); a person's name that begins with a place's is an organisation
-    ("Manchester United") or a part of the place ("Bolton West"); a name with an
+    nationality, or a person while its one word is no given name ("Russian forces shelled
+    Kharkiv"; not "Austin", "Florence"); a natural feature's name is a place, unless the model
+    calls it a person ("Veronica Lake"); a person's name that begins with a place's is an
+    organisation ("Manchester United") or a part of the place ("Bolton West"); a name with an
     organisation's head noun, an institution's noun alone ("the Government") or an inner
-    capital is an organisation, a demonym a nationality; else the labels' majority.
+    capital, where the model calls it a place or a person ("SpaceX"), is an organisation, a
+    demonym a nationality; else the labels' majority.
     """
     given = Counter(context)
     if given:
@@ -593,7 +595,8 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     model = vote(counts)
     known = place_type(name)
     placed = sum(counts[kind] for kind in _PLACES) >= counts[model]
-    if known and (stays_a_place(name) or placed or (model == "NORP" and not is_demonym(name))):
+    lone_city = model == "PERSON" and " " not in name and not is_given_name(name)  # "shelled Kharkiv"
+    if known and (stays_a_place(name) or placed or lone_city or (model == "NORP" and not is_demonym(name))):
         return known  # a city's name is no nationality: "the Sheikh Maqsoud neighbourhood of Aleppo"
     if model != "PERSON" and place_by_feature(name):
         return "LOC"
@@ -602,7 +605,7 @@ def choose_type(name: str, labels: Iterable[str], context: Iterable[str]) -> str
     if model != "ORG" and (
         organisation_by_head(name)
         or organisation_by_institution(name)
-        or (model in _PLACES and organisation_by_inner_capital(name))
+        or ((model in _PLACES or model == "PERSON") and organisation_by_inner_capital(name))
     ):
         return "ORG"
     if model != "NORP" and is_demonym(name):
