@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newswire.extract.calendar_words import TIME_UNITS
+from newswire.extract.dates.vocabulary import TEMPORAL_WORDS
 from newswire.extract.figures.currencies import SUBUNITS, code_before, symbols
 from newswire.extract.figures.examples import Example, NoFigure, examples
 from newswire.extract.figures.measures import compact_unit, is_metres, read_measure
@@ -129,6 +130,24 @@ def may_start(word: str) -> bool:
     return "-" in word and (parse_number_words(word) is not None or word.partition("-")[2] in FRACTIONS)
 
 
+def _dated_share(doc: Doc, i: int) -> bool:
+    """Whether the fraction from token `i`, which the model calls a date, is a share of the
+    noun phrase after "of": the date ends at the fraction, "of" lies outside it, and what
+    follows is a noun with no number before it and no time ("a quarter of the workforce",
+    "almost a quarter of French exports"); not "a quarter of a century", "half of the current
+    season", "nearly a quarter of a 0.9 per cent surge" or "a quarter of which"."""
+    for k in range(i, min(i + 3, len(doc) - 1)):
+        if doc[k].lower_ in FRACTIONS:
+            if doc[k + 1].lower_ != "of" or doc[k + 1].ent_type_ in DATE_LABELS:
+                return False
+            phrase = doc[k + 2 : k + 6]
+            noun = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+            before = phrase[: noun.i - phrase.start] if noun is not None else phrase
+            return (noun is not None and noun.lower_ not in TEMPORAL_WORDS
+                    and all(t.pos_ in ("DET", "ADJ") or t.tag_ == "PRP$" for t in before))
+    return False
+
+
 @examples(
     Example("Drought has driven a third of Gaza's population to the brink.", "a third of Gaza's population",
             0.3333, "approximate", "population", "share"),
@@ -137,13 +156,18 @@ def may_start(word: str) -> bool:
     Example("The strikes hit half of the city.", "half of the city", 0.5, "approximate", "city", "share"),
     Example("Half the nurses walked out.", "Half the nurses", 0.5, "approximate", "nurses", "share"),
     Example("The firm cut nearly half its staff.", "nearly half its staff", 0.5, "approximate", "staff", "share"),
+    Example("A quarter of the workforce is foreign-born.", "A quarter of the workforce", 0.25, "approximate",
+            "workforce", "share"),
+    NoFigure("A quarter of a century later, the plant closed."),
+    Example("Nearly a quarter of a 0.9 per cent surge came from food.", "0.9 per cent", 0.9, "exact", "percent",
+            "percent"),
 )
 def parse_fraction(doc: Doc, i: int) -> Amount | None:
     """ "a third of", "two-thirds of", "half of": the fraction up to (not including) "of"; "half
     the", "half its": up to the determiner; "a two-thirds majority": up to the noun it modifies."""
     n = len(doc)
     tok = doc[i]
-    if tok.ent_type_ in DATE_LABELS:
+    if tok.ent_type_ in DATE_LABELS and not _dated_share(doc, i):
         return None
     if tok.lower_ == "half" and i + 1 < n and doc[i + 1].lower_ in DETERMINERS:
         # "half the workers", "half its staff": "of" left out after "half"
