@@ -288,6 +288,9 @@ def glued_currency(tok: Token) -> tuple[str, str, str] | None:
     Example("The firm sold 5.93 mln shares.", "5.93 mln shares", 5_930_000, "exact", "shares", "other"),
     Example("The bank lent €20m to the city.", "€20m", 2e7, "exact", "EUR", "money"),
     Example("The scheme built 3 lakh homes.", "3 lakh homes", 300_000, "exact", "homes", "other"),
+    Example("The budget set aside Rs 1.5 lakh crore for roads.", "Rs 1.5 lakh crore", 1.5e12, "exact", "INR",
+            "money"),
+    Example("It cost two thousand million pounds.", "two thousand million pounds", 2e9, "exact", "GBP", "money"),
     Example("He took a loan of Rs 12,34,567 from the bank.", "Rs 12,34,567", 1_234_567, "exact", "INR", "money"),
     Example("The flat sold for ₹1,20,00,000.", "₹1,20,00,000", 12_000_000, "exact", "INR", "money"),
     Example("Israel says the group has four battalions.", "four battalions", 4, "exact", "battalions",
@@ -609,10 +612,12 @@ def _continues(last: tuple[str, float, float], numeral: tuple[str, float, float]
 def _combine(
     start: int, end: int, items: list[tuple[str, float, float]], qualifier: str
 ) -> Amount:
-    """The value of a read number; a vague amount keeps its bounds, scaled."""
-    total = current = 0.0
+    """The value of a read number; a vague amount keeps its bounds, scaled. Scales written one
+    after the other multiply: "1.5 lakh crore" is 1.5 x 10^5 x 10^7, "two thousand million" 2 x 10^9."""
+    total = current = flushed = 0.0
     vague: tuple[float, float] | None = None
     scale = 1.0
+    previous: tuple[str, float] | None = None  # the item before, with its factor
     for kind, low, high in items:
         if kind == "vague":
             vague = (low, high)
@@ -620,12 +625,17 @@ def _combine(
             scale = max(scale, low)
             if vague is not None:
                 vague = (vague[0] * low, (vague[1] + 1) * low - 1)
+            elif previous is not None and previous[0] == "scale" and current == 0.0:
+                total, flushed = total - flushed + flushed * low, flushed * low
+                scale = max(scale, previous[1] * low)
+                low = previous[1] * low
             else:
                 current = (current or 1.0) * low
                 if low >= 1000:
-                    total, current = total + current, 0.0
+                    total, current, flushed = total + current, 0.0, current
         else:
             current += low
+        previous = (kind, low)
     in_words = not any(kind in ("digits", "fraction") for kind, _, _ in items)
     if vague is not None:
         return Amount(start, end, vague[0], vague[0], vague[1], "at_least", scale, in_words)
