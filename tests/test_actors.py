@@ -372,6 +372,8 @@ def span_of(nlp, text, name):
     [
         (person_by_title, "Spokeswoman Sandy Angers said the plan would work.", "Spokeswoman Sandy Angers", "PERSON"),
         (person_by_title, "Officials met Mr Brown on Monday.", "Brown", "PERSON"),
+        (person_by_title, "The goal came from striker Kylian Mbappe.", "Kylian Mbappe", "PERSON"),
+        (person_by_title, "Market researcher Dataquest Inc estimates sales rose.", "Dataquest Inc", None),
         (person_by_title, "General Motors recalled the cars.", "General Motors", None),
         (person_by_title, "General Binding Corp said sales fell.", "General Binding Corp", None),
         (person_by_title, "The contract went out, the Defense Logistics Agency said.", "Defense Logistics Agency", None),

@@ -263,6 +263,7 @@ def is_reference(doc: Doc, amount: Amount, start: int, unit: Unit) -> bool:
     Example("The driver (34) was arrested.", "34", 34, "exact", "year", "age"),
     Example("The minister, 58, resigned on Friday.", "58", 58, "exact", "year", "age"),
     Example("The company's chairman, 71, will retire.", "71", 71, "exact", "year", "age"),
+    Example("The novelist, 77, was stabbed in New York.", "77", 77, "exact", "year", "age"),
     Example("Lawmakers repealed the 45-year-old law.", "45-year-old", 45, "exact", "year", "age"),
     Example("The patient is an 87 yo man.", "87 yo", 87, "exact", "year", "age"),
     Example("Police arrested a 34 y/o woman.", "34 y/o", 34, "exact", "year", "age"),
