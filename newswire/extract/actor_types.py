@@ -412,6 +412,8 @@ def organisation_by_description(span: Span) -> str | None:
     """
     previous = _before(span)
     if previous is not None and previous.text == ",":
+        if span.root.ent_type_ == "PERSON" and is_given_name(span[0].text):
+            return None  # "director-general of the export institute, Apolonio Ruiz Ligero"
         previous = _before(span, 2)
     if previous is None or previous.pos_ != "NOUN" or _word(previous) not in _ORGANISATION_NOUNS:
         return None
@@ -440,9 +442,11 @@ def _appositive(span: Span) -> Token | None:
 def type_by_appositive(span: Span) -> str | None:
     """What an appositive calls the name: an organisation ("Magna, a Canadian parts maker",
     "Saab, the Swedish carmaker") or a person by a title or a role ("Harlow, a former senator",
-    "Okafor, the company's spokeswoman"); nothing after a known place ("China, the Asian giant")."""
+    "Okafor, the company's spokeswoman"); nothing after a country, a state or a capital ("China,
+    the Asian giant"), while a town's name may be an organisation's ("Mila, an AI research
+    institute")."""
     head = _appositive(span)
-    if head is None or place_type(span.text) is not None:
+    if head is None or stays_a_place(span.text):
         return None
     words = {head.lemma_.casefold(), _word(head)}
     if words & _ORGANISATION_NOUNS:
