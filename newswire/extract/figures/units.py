@@ -228,6 +228,8 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return Unit(f"{_FREQUENCY_WORDS[word]} per {base[0]}", base[1], "other", None, doc[j:base[1]].text)
     hyphen = word in DASHES and not doc[j - 1].whitespace_ and not doc[j].whitespace_
     k = j + 1 if hyphen else j
+    if _names_a_generation(doc, k):
+        return None
     if k < n:
         noun = doc[k].lower_
         if noun in _DURATIONS:
@@ -254,8 +256,6 @@ def parse_unit(doc: Doc, amount: Amount, j: int, currency: tuple[str, str] | Non
             return Unit(text, end, noun_category(text), k, doc[k].text)
     if hyphen:
         return Unit(None, j, "other", None)
-    if _names_a_generation(doc, j):
-        return None
     counted = parse_counted(doc, amount, j)
     named = doc[counted.head] if counted.head is not None and doc[j].lower_ == "of" else None
     if named is not None and counted.text == named.lower_ and currency_word(named.lower_) is not None:
@@ -329,10 +329,13 @@ def _magnitude(doc: Doc, amount: Amount, j: int) -> Unit | None:
 @examples(
     NoFigure("Operators rolled out 5G networks."),
     NoFigure("The phone runs on 4G."),
+    NoFigure("The firm makes 3-D printers."),
+    NoFigure("It filed its 10-K report late."),
 )
 def _names_a_generation(doc: Doc, j: int) -> bool:
-    """Whether a capital letter glued to the number before token j, which no unit reads, names a
-    generation or a format with it ("5G networks", "a 3G phone"): not what the number counts."""
+    """Whether a capital letter glued to the number before token j, or to its hyphen, names a
+    generation, a format or a form with it ("5G networks", "3-D printers", "its 10-K report"):
+    not what the number counts."""
     letter = doc[j] if j < len(doc) else None
     return letter is not None and len(letter.text) == 1 and letter.text.isupper() and not doc[j - 1].whitespace_
 
