@@ -72,6 +72,8 @@ _MAX_AGE = 120
 _LINE_ENDS = frozenset(".:!?;\"”)")
 
 _PHONE = re.compile(r"(?<![\d,.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d,])")
+# A local number of seven digits ("225-8452"), which no range of round numbers is ("500-1000", "150-2500").
+_LOCAL_PHONE = re.compile(r"(?<![\d,.-])[1-9]\d[1-9]-\d{2}(?!00)\d{2}(?![\d,-])")
 # How every phone number ends: a text without it has none.
 _PHONE_END = re.compile(r"\d{3}[ .-]\d{4}")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b", re.I)
@@ -79,11 +81,14 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b", re.I)
 
 @examples(
     NoFigure("For details call 555-123-4567 today."),
+    NoFigure("Contact: 624-6456; 225-8452 or 225-8491."),
+    Example("Between 500-1000 people marched.", "Between 500-1000 people", 500, "range", "people", "other",
+            (500, 1000)),
     NoFigure("On March 27, 2024, at 10:30 a.m., the minister spoke."),
 )
 def parse_blocked_chars(text: str) -> list[tuple[int, int]]:
     """Character ranges of phone numbers and clock times: never part of a figure."""
-    patterns = (_PHONE, _CLOCK) if _PHONE_END.search(text) else (_CLOCK,)
+    patterns = (_PHONE, _LOCAL_PHONE, _CLOCK) if _PHONE_END.search(text) else (_CLOCK,)
     return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
