@@ -494,6 +494,8 @@ def test_index_and_product_rules(nlp, rule, text, name, expected):
         (organisation_by_inner_capital, "McAllen", False),
         (organisation_by_inner_capital, "OpenAI", True),
         (organisation_by_inner_capital, "SpaceX", True),
+        (organisation_by_inner_capital, "DeepMind", True),
+        (organisation_by_inner_capital, "DeKalb", False),
         (organisation_by_inner_capital, "Paris", False),
         (place_by_feature, "Ohio River", True),
         (place_by_feature, "Gulf of Mexico", True),

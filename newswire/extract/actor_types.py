@@ -96,9 +96,9 @@ _MODEL_CODE = re.compile(r"^(?:[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*|[A-Z]{1,3}-\d{1,2
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # The number or code that ends a product's name after its maker's: "Windows 11", "Galaxy S24".
 _SHORT_CODE = re.compile(r"^[A-Z]{0,2}\d{1,3}[a-z]?$")
-# "AirTran", "JetBlue", "OpenAI", "SpaceX": an inner capital after lower case, which names of places do not have
-# beyond the prefixes of surnames made place names ("McAllen", "DeKalb", "LaSalle").
-_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z][a-z]+[A-Z](?:[a-z]|[A-Z]*$)")
+# "AirTran", "JetBlue", "OpenAI", "SpaceX", "DeepMind": an inner capital after lower case, which names of
+# places do not have beyond the prefixes of surnames made place names ("McAllen", "DeKalb", "LaSalle").
+_INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|La|Le|Di|Du|Van|Von)[A-Z])[A-Z][a-z]+[A-Z](?:[a-z]|[A-Z]*$)")
 _DEMONYM_ENDING = re.compile(r"(?:i|an|ese|ish|ic)$")
 _PLACES = ("GPE", "LOC", "FAC")
 # Endings of abstract nouns, which name no organisation ("Christianity", "Buddhism").
