@@ -162,13 +162,15 @@ def _spellings(city: dict) -> list[str]:
         short, long = sorted((len(name), len(own)))
         if short < _SHORTEST_SPELLING or 2 * short < _SPELLING_LIKENESS * (short + long):
             continue  # too short, or too far from the name's length to be alike
-        if not name[:1].isupper() or name.isupper() or fold(name[:1]) != own[:1]:
+        if not name[:1].isupper() or name.isupper() or fold(name[:1]) != own[:1] or any(c.isdigit() for c in name):
             continue
         key = fold(name)
+        if not key.isascii():
+            continue
         alike = SequenceMatcher(None, key, own)
-        if (key.isascii() and alike.quick_ratio() >= _SPELLING_LIKENESS and alike.ratio() >= _SPELLING_LIKENESS
-                and not any(c.isdigit() for c in name) and not is_given_name(name.split()[0])):
-            found.append(key)
+        if alike.quick_ratio() >= _SPELLING_LIKENESS and alike.ratio() >= _SPELLING_LIKENESS:
+            if not is_given_name(name.split()[0]):
+                found.append(key)
     return found
 
 
@@ -417,12 +419,20 @@ def organisation_by_description(span: Span) -> str | None:
         previous = _before(span, 2)
     if previous is None or previous.pos_ != "NOUN" or _word(previous) not in _ORGANISATION_NOUNS:
         return None
-    doc = previous.doc
-    joined = previous.i - 2 if previous.i > 1 and doc[previous.i - 1].text == "-" else previous.i - 1
-    compounded = joined >= 0 and (joined == 0 or doc[joined - 1].text != "-")  # not "low-cost carrier"
-    if compounded and _word(previous) == "maker" and doc[joined].pos_ in ("NOUN", "PROPN") and (doc[joined].is_lower or doc[joined].is_sent_start):
-        return "ORG" if doc[joined].lower_ + _word(previous) in _ORGANISATION_NOUNS else None
-    return "ORG"
+    made = _made_thing(previous) if _word(previous) == "maker" else None
+    return "ORG" if made is None or f"{made}maker" in _ORGANISATION_NOUNS else None
+
+
+def _made_thing(maker: Token) -> str | None:
+    """The common noun written before "maker", apart or with a hyphen ("car maker", "film-maker"),
+    lower case; not the end of a hyphened modifier ("low-cost maker")."""
+    doc = maker.doc
+    i = maker.i - 2 if maker.i > 1 and doc[maker.i - 1].text == "-" else maker.i - 1
+    if i < 0 or (i > 0 and doc[i - 1].text == "-"):
+        return None
+    noun = doc[i]
+    common = noun.pos_ in ("NOUN", "PROPN") and (noun.is_lower or noun.is_sent_start)
+    return noun.lower_ if common else None
 
 
 def _appositive(span: Span) -> Token | None:

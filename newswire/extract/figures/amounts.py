@@ -142,9 +142,9 @@ def _dated_share(doc: Doc, i: int) -> bool:
                 return False
             phrase = doc[k + 2 : k + 6]
             noun = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
-            before = phrase[: noun.i - phrase.start] if noun is not None else phrase
-            return (noun is not None and noun.lower_ not in TEMPORAL_WORDS
-                    and all(t.pos_ in ("DET", "ADJ") or t.tag_ == "PRP$" for t in before))
+            if noun is None or noun.lower_ in TEMPORAL_WORDS:
+                return False
+            return all(t.pos_ in ("DET", "ADJ") or t.tag_ == "PRP$" for t in doc[k + 2 : noun.i])
     return False
 
 
